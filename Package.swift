@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "msp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "msp", targets: ["msp"]),
+        .library(name: "MSPDomain", targets: ["MSPDomain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+    ],
+    targets: [
+        // The rules of the domain: deadlines, categories on a day, names, roster order. No database.
+        .target(
+            name: "MSPDomain",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+        ),
+        // The SQLite store: migrations (from migrations/, embedded), records, queries.
+        .target(
+            name: "MSPStore",
+            dependencies: ["MSPDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            plugins: [.plugin(name: "EmbedResources")]
+        ),
+        // The commands: parse, call the domain and the store, print.
+        .target(
+            name: "MSPCommands",
+            dependencies: [
+                "MSPDomain", "MSPStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The binary: a thin shell around MSPCommands.
+        .executableTarget(name: "msp", dependencies: ["MSPCommands"]),
+
+        // Build-time embedding of migrations/*.sql and fixtures/* into the binary.
+        .executableTarget(name: "EmbedResourcesTool", path: "Sources/EmbedResourcesTool"),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["EmbedResourcesTool"]
+        ),
+
+        .testTarget(name: "MSPDomainTests", dependencies: ["MSPDomain"]),
+        .testTarget(name: "MSPStoreTests", dependencies: ["MSPStore", "MSPDomain"]),
+        .testTarget(
+            name: "MSPEndToEndTests",
+            dependencies: ["MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+    ]
+)

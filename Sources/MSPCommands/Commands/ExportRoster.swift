@@ -1,0 +1,41 @@
+import ArgumentParser
+import MSPDomain
+import MSPStore
+
+extension MSP {
+    /// `msp export-roster`: the list of participants.
+    public struct ExportRoster: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "export-roster",
+            abstract: "Export the list of participants.",
+            discussion: """
+                Grouped by category (States Parties, Signatory States, Observer States, International organizations, \
+                Civil society); delegations alphabetically, compared without case or diacritics; the head of delegation \
+                first, then alternates, then advisers. Withdrawn delegations are left out.
+
+                Example: msp export-roster --format html --output roster.html
+                """)
+
+        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup public var meetingOption: MeetingOption
+
+        @Option(help: "Output format: table, csv, json, markdown or html.")
+        public var format: DocumentFormat = .table
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        public var output: String?
+
+        public init() {}
+
+        public func run() throws {
+            let (stored, roster) = try database.withStore { store in
+                let stored = try store.meeting(code: meetingOption.meeting)
+                return (stored, try store.roster(stored))
+            }
+            try OutputTarget(path: output).write(try RosterDocument.render(roster, meeting: stored.meeting, format: format))
+            if let output, output != "-" {
+                print("Wrote the list of participants of \(stored.meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(output).")
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import ArgumentParser
+import MSPDomain
+import MSPStore
+
+extension MSP {
+    /// `msp list-late`: the notes received after the deadline, for the secretariat to decide on.
+    public struct ListLate: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "list-late",
+            abstract: "List every note received after the deadline, oldest first.",
+            discussion: "Example: msp list-late --meeting 7MSP --format json")
+
+        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup public var meetingOption: MeetingOption
+        @OptionGroup public var output: RowOutputOptions
+
+        public init() {}
+
+        public func run() throws {
+            let (stored, notes) = try database.withStore { store in
+                let stored = try store.meeting(code: meetingOption.meeting)
+                return (stored, try store.lateNotes(stored))
+            }
+            let zone = stored.meeting.timeZone
+            let rows = RowSet(
+                header: ["received_at", "late_by", "delegation", "category", "kind", "reference", "channel"],
+                rows: notes.map { note in
+                    [zone.format(note.received) + (note.receivedPrecision == .date ? " (date only)" : ""),
+                     Deadline.describe(seconds: note.lateBy), note.delegation, note.category.rawValue, note.kind.rawValue,
+                     note.reference ?? "", note.channel?.rawValue ?? ""]
+                },
+                objects: notes.map { note in
+                    [
+                        "delegation": note.delegation, "category": note.category.rawValue,
+                        "reference": note.reference.orNull, "kind": note.kind.rawValue,
+                        "received_at": zone.format(note.received), "received_precision": note.receivedPrecision.rawValue,
+                        "late_by_seconds": note.lateBy, "late_by": Deadline.describe(seconds: note.lateBy),
+                        "channel": (note.channel?.rawValue).orNull,
+                    ]
+                })
+            var text = try rows.render(output.format)
+            if output.format == .table {
+                text = "Late notes for \(stored.meeting.code) (deadline \(MeetingText.deadline(stored.meeting))): \(notes.count)\n" + text
+            }
+            try OutputTarget(path: output.output).write(text)
+        }
+    }
+}

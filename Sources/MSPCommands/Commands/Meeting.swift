@@ -1,0 +1,159 @@
+import Foundation
+import ArgumentParser
+import MSPDomain
+import MSPStore
+
+extension MSP {
+/// `msp meeting add|list|show`.
+public struct MeetingCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "meeting",
+        abstract: "Add, list and show meetings.",
+        subcommands: [Add.self, List.self, Show.self]
+    )
+
+    public init() {}
+
+    public struct Add: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Add a meeting.",
+            discussion: """
+                Example: msp meeting add 7MSP --title "Seventh Meeting of States Parties to the Convention on Cluster Munitions" \
+                --convention CCM --opens 2017-09-04 --closes 2017-09-06 --deadline 2017-08-18 --time-zone Europe/Zurich \
+                --venue "Palais des Nations, Room XIX, Geneva"
+                """)
+
+        @OptionGroup public var database: DatabaseOptions
+
+        @Argument(help: "The meeting's code, e.g. 7MSP.")
+        public var code: String
+
+        @Option(help: "The meeting's full title.")
+        public var title: String
+
+        @Option(help: "The convention's code, e.g. CCM.")
+        public var convention: String
+
+        @Option(help: ArgumentHelp("The opening day, YYYY-MM-DD.", valueName: "date"))
+        public var opens: String
+
+        @Option(help: ArgumentHelp("The closing day, YYYY-MM-DD.", valueName: "date"))
+        public var closes: String
+
+        @Option(help: ArgumentHelp("The registration deadline: a day (up to the end of that day in the meeting's time zone) or an ISO 8601 instant.", valueName: "when"))
+        public var deadline: String
+
+        @Option(name: .customLong("time-zone"), help: ArgumentHelp("The venue's time zone (IANA name), e.g. Europe/Zurich.", valueName: "zone"))
+        public var timeZone: String
+
+        @Option(help: "Where the meeting takes place.")
+        public var venue: String?
+
+        public init() {}
+
+        public func run() throws {
+            let zone = try VenueTimeZone(identifier: timeZone.trimmingCharacters(in: .whitespaces), field: "--time-zone")
+            let meeting = try Meeting(
+                code: code, title: title, convention: convention, venue: venue,
+                opens: try LocalDate.parse(opens, field: "--opens"), closes: try LocalDate.parse(closes, field: "--closes"),
+                timeZone: zone, deadline: try WhenParser.deadline(deadline, in: zone, field: "--deadline"))
+            try database.withStore { store in
+                try store.addMeeting(meeting, change: ChangeInfo(command: "meeting add"))
+            }
+            print("Added \(meeting.code): \(meeting.title), \(meeting.datesDescription); registration deadline \(MeetingText.deadline(meeting)).")
+        }
+    }
+
+    public struct List: ParsableCommand {
+        public static let configuration = CommandConfiguration(abstract: "List the meetings in the database.",
+                                                               discussion: "Example: msp meeting list --format csv")
+
+        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup public var output: RowOutputOptions
+
+        public init() {}
+
+        public func run() throws {
+            let meetings = try database.withStore { try $0.meetings() }
+            let rows = RowSet(
+                header: ["code", "title", "convention", "opens", "closes", "deadline", "time_zone", "venue"],
+                rows: meetings.map { stored in
+                    let m = stored.meeting
+                    return [m.code, m.title, m.convention, m.opens.description, m.closes.description,
+                            m.timeZone.format(m.deadline.closesAt), m.timeZone.identifier, m.venue ?? ""]
+                },
+                objects: meetings.map { MeetingText.json($0.meeting) })
+            try OutputTarget(path: output.output).write(try rows.render(output.format))
+        }
+    }
+
+    public struct Show: ParsableCommand {
+        public static let configuration = CommandConfiguration(abstract: "Show a meeting and its registration figures.",
+                                                               discussion: "Example: msp meeting show 7MSP")
+
+        @OptionGroup public var database: DatabaseOptions
+
+        @Argument(help: "The meeting's code.")
+        public var code: String
+
+        @Option(help: "Output format: table or json.")
+        public var format: DocumentFormat = .table
+
+        public init() {}
+
+        public func validate() throws {
+            guard format == .table || format == .json else {
+                throw ValidationError("--format for 'meeting show' is table or json")
+            }
+        }
+
+        public func run() throws {
+            let (stored, figures) = try database.withStore { store in
+                let stored = try store.meeting(code: code)
+                return (stored, try store.figures(stored))
+            }
+            let m = stored.meeting
+            if format == .json {
+                var object = MeetingText.json(m)
+                object["delegations"] = figures.delegations
+                object["participants"] = figures.participants
+                object["notes"] = figures.notes
+                object["late_notes"] = figures.lateNotes
+                print(try JSONOutput.render(object), terminator: "")
+                return
+            }
+            print("""
+                \(m.code)  \(m.title)
+                Convention:   \(m.convention)
+                Venue:        \(m.venue ?? "—")
+                Dates:        \(m.datesDescription) (\(m.opens) to \(m.closes))
+                Time zone:    \(m.timeZone.identifier)
+                Deadline:     \(MeetingText.deadline(m))
+                Delegations:  \(figures.delegations) (\(figures.participants) participants)
+                Notes:        \(figures.notes), of which \(figures.lateNotes) late
+                """)
+        }
+    }
+}
+}
+
+enum MeetingText {
+    /// "18 August 2017, end of day in Europe/Zurich (2017-08-19T00:00:00+02:00)".
+    static func deadline(_ meeting: Meeting) -> String {
+        if let day = meeting.deadline.day {
+            return "\(day.longDescription), end of day in \(meeting.timeZone.identifier) (\(meeting.timeZone.format(meeting.deadline.closesAt)))"
+        }
+        return meeting.timeZone.format(meeting.deadline.closesAt)
+    }
+
+    static func json(_ m: Meeting) -> [String: Any] {
+        var object: [String: Any] = [
+            "code": m.code, "title": m.title, "convention": m.convention, "opens": m.opens.description,
+            "closes": m.closes.description, "time_zone": m.timeZone.identifier,
+            "deadline_at": m.timeZone.format(m.deadline.closesAt),
+            "venue": m.venue ?? NSNull(),
+        ]
+        object["deadline_day"] = m.deadline.day?.description ?? NSNull()
+        return object
+    }
+}

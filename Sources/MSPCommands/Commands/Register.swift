@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import MSPDomain
+import MSPStore
+
+extension MSP {
+    /// `msp register`: record a note verbale or letter.
+    public struct Register: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Record a note verbale or letter: a delegation's registration, or an amendment of it.",
+            discussion: """
+                A State is found by UN short name, alias or ISO code; its category comes from the convention's records on \
+                the meeting's opening day. A new organization needs --category the first time. A second note for the same \
+                delegation amends it: the list of participants shows the newest composition. A late note is recorded and \
+                flagged.
+
+                Example: msp register --delegation Uganda --received 2017-08-15T10:30:00+02:00 --reference "Note 45/2017" \
+                --channel email --head "H.E. Mr. John Doe" --alternate "Ms. Jane Roe" --adviser "Mr. Sam Poe"
+                """)
+
+        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup public var meetingOption: MeetingOption
+
+        @Option(help: ArgumentHelp("The State or organization: name, alias, acronym or ISO code.", valueName: "name"))
+        public var delegation: String?
+
+        @Option(help: ArgumentHelp("When the note was received: 2017-08-15T10:30:00+02:00, 2017-08-15T10:30 (venue time) or 2017-08-15 (start of that day at the venue). Default: now.", valueName: "when"))
+        public var received: String?
+
+        @Option(help: ArgumentHelp("The note's own reference, e.g. \"Note 45/2017\".", valueName: "ref"))
+        public var reference: String?
+
+        @Option(help: ArgumentHelp("How the note arrived: email, post, hand or fax.", valueName: "channel"))
+        public var channel: String?
+
+        @Option(help: ArgumentHelp("For a new organization: international_organization or civil_society.", valueName: "category"))
+        public var category: String?
+
+        @Option(help: ArgumentHelp("The head of delegation, e.g. \"H.E. Mr. John Doe\".", valueName: "name"))
+        public var head: String?
+
+        @Option(help: ArgumentHelp("An alternate (repeatable).", valueName: "name"))
+        public var alternate: [String] = []
+
+        @Option(help: ArgumentHelp("An adviser (repeatable).", valueName: "name"))
+        public var adviser: [String] = []
+
+        @Option(help: ArgumentHelp("Read the note from a JSON file (- for standard input) instead of the options above.", valueName: "submission.json"))
+        public var file: String?
+
+        @Flag(name: .customLong("dry-run"), help: "Check the note and report; write nothing.")
+        public var dryRun = false
+
+        public init() {}
+
+        public func validate() throws {
+            if file != nil {
+                let given = [delegation, received, reference, channel, category, head].compactMap { $0 }
+                if !given.isEmpty || !alternate.isEmpty || !adviser.isEmpty {
+                    throw ValidationError("--file cannot be combined with --delegation, --received, --reference, --channel, --category, --head, --alternate or --adviser")
+                }
+            } else if delegation == nil {
+                throw ValidationError("give --delegation NAME, or --file SUBMISSION.json")
+            }
+        }
+
+        public func run() throws {
+            let (submission, source) = try readSubmission()
+            let meetingCode = meetingOption.meeting ?? submission.meeting
+            let fields: SubmissionFields = file == nil ? .commandLine : .json
+            let outcome: (StoredMeeting, NoteDraft, RecordedNote) = try database.withStore { store in
+                let stored = try store.meeting(code: meetingCode)
+                if let fromFile = submission.meeting, let option = meetingOption.meeting,
+                   fromFile.lowercased() != option.lowercased() {
+                    throw InputError("the file names meeting \(fromFile) but --meeting is \(option)", field: "meeting")
+                }
+                let draft: NoteDraft
+                do {
+                    draft = try NoteDraft.check(submission, meeting: stored.meeting, resolver: store.resolver(),
+                                                membership: store.membership(convention: stored.meeting.convention),
+                                                now: .now(), fields: fields)
+                } catch let error as InputError {
+                    throw source.map { CommandFailure(.dataError, "\($0): \(error.description)") } ?? error
+                }
+                let recorded = try store.record([draft], meeting: stored, change: ChangeInfo(command: "register"),
+                                                summary: "note \(draft.reference ?? "without reference") of \(draft.represented.name)",
+                                                dryRun: dryRun)
+                return (stored, draft, recorded[0])
+            }
+            print(Self.report(outcome.2, draft: outcome.1, meeting: outcome.0.meeting, dryRun: dryRun))
+        }
+
+        func readSubmission() throws -> (Submission, String?) {
+            guard let file else {
+                var participants: [Submission.ParticipantEntry] = []
+                if let head { participants.append(.init(role: "head", name: head)) }
+                participants += alternate.map { .init(role: "alternate", name: $0) }
+                participants += adviser.map { .init(role: "adviser", name: $0) }
+                return (Submission(meeting: meetingOption.meeting, delegation: delegation, category: category,
+                                   reference: reference, receivedAt: received, channel: channel,
+                                   participants: participants), nil)
+            }
+            let data = try InputFile.read(file)
+            let name = file == "-" ? "<stdin>" : file
+            do {
+                return (try SubmissionJSON.decode(data), name)
+            } catch let error as InputError {
+                throw CommandFailure(.dataError, "\(name): \(error.description)")
+            }
+        }
+
+        static func report(_ recorded: RecordedNote, draft: NoteDraft, meeting: Meeting, dryRun: Bool) -> String {
+            let zone = meeting.timeZone
+            var text = dryRun ? "Dry run, nothing written: would record " : "Recorded "
+            text += "\(recorded.kind.rawValue) of \(recorded.delegation) (\(recorded.category.rawValue)) for \(meeting.code)"
+            if let reference = draft.reference { text += ", note \(reference)" }
+            text += ", \(recorded.participantCount) participant\(recorded.participantCount == 1 ? "" : "s")"
+            text += ", received \(zone.format(draft.receipt.instant))"
+            if draft.receipt.precision == .date { text += " (date only: start of the day)" }
+            if let late = recorded.lateBy {
+                text += ".\nLATE: received \(Deadline.describe(seconds: late)) after the deadline (\(late) s after \(zone.format(meeting.deadline.closesAt))); recorded for the secretariat to decide."
+            } else {
+                text += ": on time."
+            }
+            return text
+        }
+    }
+}
+
+/// Reading an input file or standard input; a missing file is exit status 66.
+enum InputFile {
+    static func read(_ path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandFailure(.noInput, "\(path): no such file")
+        }
+        guard !isDirectory.boolValue else { throw CommandFailure(.noInput, "\(path): is a folder, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure(.noInput, "\(path): cannot be read")
+        }
+        return data
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import MSPStore
+
+/// `--database PATH`, shared by every command that touches data.
+public struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The msp database file (created on first use).",
+        discussion: "Without it: the MSP_DATABASE environment variable, else ./msp.sqlite.",
+        valueName: "path"))
+    public var database: String?
+
+    public init() {}
+
+    /// The path in force: the option, else MSP_DATABASE, else ./msp.sqlite.
+    public var path: String {
+        if let database, !database.isEmpty { return database }
+        if let env = ProcessInfo.processInfo.environment["MSP_DATABASE"], !env.isEmpty { return env }
+        return "msp.sqlite"
+    }
+
+    /// Opens the store, runs `work`, and closes it; if `work` fails on a file this run created, the file goes.
+    public func withStore<T>(_ work: (Store) throws -> T) throws -> T {
+        let store = try Store(path: path)
+        do {
+            let result = try work(store)
+            store.close()
+            return result
+        } catch {
+            store.close(discardIfCreated: true)
+            throw error
+        }
+    }
+}
+
+/// `--meeting CODE`, which may be left out when the database holds one meeting.
+public struct MeetingOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The meeting's code, e.g. 7MSP (may be left out when the database holds one meeting).", valueName: "code"))
+    public var meeting: String?
+
+    public init() {}
+}
+
+/// The formats of commands that print rows.
+public enum RowFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, csv, json, ndjson
+}
+
+/// `--format table|csv|json|ndjson` and `--output FILE`, shared by every command that prints rows.
+public struct RowOutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, csv, json or ndjson (one JSON object per line).")
+    public var format: RowFormat = .table
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    public var output: String?
+
+    public init() {}
+}

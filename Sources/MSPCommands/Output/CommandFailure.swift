@@ -1,0 +1,44 @@
+import MSPDomain
+import MSPStore
+
+/// The documented exit statuses (sysexits.h).
+public enum ExitStatus: Int32, Sendable {
+    case ok = 0
+    /// A malformed command line.
+    case usage = 64
+    /// Input that is well formed but wrong.
+    case dataError = 65
+    /// An input file that does not exist or cannot be read.
+    case noInput = 66
+    /// Something msp did not expect: a bug, or a database it cannot use.
+    case software = 70
+    /// An output file that cannot be written.
+    case cantCreate = 73
+    /// A read or write error on a file.
+    case ioError = 74
+}
+
+/// A failure a command reports as one line on standard error, with its exit status.
+public struct CommandFailure: Error, CustomStringConvertible {
+    public var status: ExitStatus
+    public var message: String
+
+    public init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// The line and status for any error a command throws.
+    public static func from(_ error: any Error) -> CommandFailure {
+        switch error {
+        case let failure as CommandFailure: return failure
+        case let input as InputError: return CommandFailure(.dataError, input.description)
+        case let store as StoreError:
+            return CommandFailure(.dataError, store.description)
+        default:
+            return CommandFailure(.software, "unexpected error: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
+        }
+    }
+}

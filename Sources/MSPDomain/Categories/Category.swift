@@ -1,0 +1,40 @@
+/// The five categories of participants, in the order of the list of participants (rules of procedure,
+/// CCM/MSP/2010/3, and Article 11 of the Convention).
+public enum Category: String, CaseIterable, Comparable, Sendable, Codable {
+    case statesParties = "state_party"
+    case signatoryStates = "signatory_state"
+    case observerStates = "observer_state"
+    case internationalOrganizations = "international_organization"
+    case civilSociety = "civil_society"
+
+    /// The heading of the group in the list of participants.
+    public var title: String {
+        switch self {
+        case .statesParties: return "States Parties"
+        case .signatoryStates: return "Signatory States"
+        case .observerStates: return "Observer States"
+        case .internationalOrganizations: return "International organizations"
+        case .civilSociety: return "Civil society"
+        }
+    }
+
+    /// A State's category follows from the treaty; an organization's is chosen when it is first registered.
+    public var isStateCategory: Bool {
+        switch self {
+        case .statesParties, .signatoryStates, .observerStates: return true
+        case .internationalOrganizations, .civilSociety: return false
+        }
+    }
+
+    public var order: Int { Category.allCases.firstIndex(of: self)! }
+
+    public static func < (a: Category, b: Category) -> Bool { a.order < b.order }
+
+    public static let keys = allCases.map(\.rawValue).joined(separator: ", ")
+
+    public static func parse(_ raw: String, field: String? = nil) throws -> Category {
+        let key = raw.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        if let category = Category(rawValue: key) { return category }
+        throw InputError("'\(raw)' is not a category: one of \(keys)", field: field)
+    }
+}

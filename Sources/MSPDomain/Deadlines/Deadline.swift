@@ -1,0 +1,53 @@
+/// A registration deadline. "No later than Friday, 18 August 2017" is the end of that day in the venue's
+/// time zone: a note received at 23:59:59 Geneva time is on time, one received at 00:00:00 on the 19th is late.
+/// A deadline given as an exact instant is met by a note received at that instant.
+public enum Deadline: Hashable, Sendable {
+    /// Up to the end of `date` at the venue; `closesAt` is the start of the next day there.
+    case endOfDay(LocalDate, closesAt: Instant)
+    /// Up to and including this instant.
+    case instant(Instant)
+
+    /// The first instant at which a note is late... expressed as the reference point `late_by` counts from.
+    public var closesAt: Instant {
+        switch self {
+        case .endOfDay(_, let closesAt): return closesAt
+        case .instant(let instant): return instant
+        }
+    }
+
+    /// The day named in "no later than", when the deadline was given as a day.
+    public var day: LocalDate? {
+        if case .endOfDay(let date, _) = self { return date }
+        return nil
+    }
+
+    public func isLate(_ received: Instant) -> Bool {
+        switch self {
+        case .endOfDay(_, let closesAt): return received >= closesAt
+        case .instant(let instant): return received > instant
+        }
+    }
+
+    /// How late a note is, in seconds from the end of the deadline (nil when on time).
+    public func lateBy(_ received: Instant) -> Int64? {
+        isLate(received) ? received.secondsSinceEpoch - closesAt.secondsSinceEpoch : nil
+    }
+
+    /// "2 days 3 hours", "45 minutes", "12 seconds": how late, for people.
+    public static func describe(seconds: Int64) -> String {
+        if seconds < 60 { return seconds == 1 ? "1 second" : "\(seconds) seconds" }
+        let units: [(Int64, String)] = [(86400, "day"), (3600, "hour"), (60, "minute")]
+        var parts: [String] = []
+        var rest = seconds
+        for (size, name) in units where rest >= size {
+            let count = rest / size
+            rest %= size
+            parts.append("\(count) \(name)\(count == 1 ? "" : "s")")
+            if parts.count == 2 { break }
+        }
+        if parts.count == 1, seconds < 3600, rest > 0 {
+            parts.append("\(rest) second\(rest == 1 ? "" : "s")")
+        }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,80 @@
+/// Who a delegation represents.
+public enum Represented: Hashable, Sendable {
+    case state(State)
+    /// An organization already known (in the fixture or registered before).
+    case organization(Organization)
+    /// An organization registered for the first time, with the category given for it.
+    case newOrganization(Organization)
+
+    /// The canonical name: the UN short name of a State, an organization's full name.
+    public var name: String {
+        switch self {
+        case .state(let state): return state.name
+        case .organization(let organization), .newOrganization(let organization): return organization.name
+        }
+    }
+}
+
+/// Finds the State or organization a typed name means, and its category at a meeting.
+///
+/// A State is found by UN short name, alias or ISO code; its category is the treaty's fact on the meeting's
+/// opening day and cannot be chosen. An organization is found by name, acronym or alias; a new one needs a
+/// category (international organization or civil society) the first time.
+public struct DelegationResolver: Sendable {
+    public let states: StateDirectory
+    private let organizations: [Organization]
+    private let organizationByKey: [String: Int]
+
+    public init(states: StateDirectory, organizations: [Organization]) {
+        self.states = states
+        self.organizations = organizations
+        var byKey: [String: Int] = [:]
+        for (index, organization) in organizations.enumerated() {
+            for name in organization.names {
+                byKey[NameKey.of(name)] = byKey[NameKey.of(name)] ?? index
+            }
+        }
+        self.organizationByKey = byKey
+    }
+
+    public func organization(named name: String) -> Organization? {
+        organizationByKey[NameKey.of(name)].map { organizations[$0] }
+    }
+
+    /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting.
+    public func resolve(_ typed: String, category given: Category?, stateCategory: (State) -> Category,
+                        field: String = "--delegation") throws -> (represented: Represented, category: Category) {
+        let name = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
+        if let state = states.find(name) {
+            let category = stateCategory(state)
+            if let given, given != category {
+                throw InputError("\(state.name) is a State: its category at this meeting is \(category.rawValue), from the convention's records, and cannot be set to \(given.rawValue)", field: field)
+            }
+            return (.state(state), category)
+        }
+        if let organization = organization(named: name) {
+            if let given, given != organization.category {
+                throw InputError("\(organization.name) is registered as \(organization.category.rawValue), not \(given.rawValue)", field: field)
+            }
+            return (.organization(organization), organization.category)
+        }
+        let nearest = suggestions(for: name)
+        let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+        guard let given else {
+            throw InputError("'\(name)' is neither a State nor a known organization\(hint); to register a new organization give --category international_organization or civil_society", field: field)
+        }
+        guard !given.isStateCategory else {
+            throw InputError("'\(name)' is not a State the United Nations names\(hint)", field: field)
+        }
+        guard name.count <= 300 else { throw InputError("the delegation's name is longer than 300 characters", field: field) }
+        return (.newOrganization(Organization.fromTyped(name, category: given)), given)
+    }
+
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        let candidates = states.nameCandidates + organizations.flatMap { organization in
+            organization.names.map { (NameKey.of($0), organization.name) }
+        }
+        return EditDistance.nearest(to: name, among: candidates, limit: limit)
+    }
+}

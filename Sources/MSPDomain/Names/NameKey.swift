@@ -1,0 +1,88 @@
+import Foundation
+
+/// The form in which names are compared: without case, diacritics, apostrophe style, dots or extra spaces.
+/// "São Tomé and Príncipe", "SAO TOME AND PRINCIPE" and "Sao Tome  and Principe" share one key;
+/// so do "Côte d’Ivoire" and "Cote d'Ivoire", and "D.R. Congo" and "DR Congo".
+public enum NameKey {
+    public static func of(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        for scalar in folded.unicodeScalars {
+            switch scalar {
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{0060}", "\u{00B4}", "\u{2032}":
+                if pendingSpace, !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append("'")
+            case ".":
+                continue
+            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}":
+                if pendingSpace, !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append("-")
+            default:
+                if scalar.properties.isWhitespace {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace, !out.isEmpty { out.append(" ") }
+                    pendingSpace = false
+                    out.append(scalar)
+                }
+            }
+        }
+        return String(out)
+    }
+
+    /// The key by which delegations are ordered in a list of participants: Côte d'Ivoire sorts as Cote d'Ivoire.
+    public static func sortKey(_ name: String) -> String {
+        of(name)
+    }
+}
+
+/// Levenshtein distance over unicode scalars, for suggesting the nearest names.
+public enum EditDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Up to `limit` candidate names nearest to `query`, nearest first: names whose key contains the query's key
+    /// (or the reverse) and names within a third of their length in edits.
+    public static func nearest(to query: String, among candidates: [(key: String, name: String)], limit: Int = 3) -> [String] {
+        let key = NameKey.of(query)
+        guard !key.isEmpty else { return [] }
+        var scored: [(Int, String)] = []
+        var seen = Set<String>()
+        for candidate in candidates {
+            let distance: Int
+            if candidate.key.hasPrefix(key) || (key.count >= 4 && candidate.key.contains(key)) {
+                distance = 0
+            } else {
+                let d = between(key, candidate.key)
+                guard d <= max(2, min(key.count, candidate.key.count) / 3) else { continue }
+                distance = d
+            }
+            scored.append((distance, candidate.name))
+        }
+        scored.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var result: [String] = []
+        for (_, name) in scored where !seen.contains(name) {
+            seen.insert(name)
+            result.append(name)
+            if result.count == limit { break }
+        }
+        return result
+    }
+}

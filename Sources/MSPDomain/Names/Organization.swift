@@ -1,0 +1,55 @@
+import CSV
+
+/// An international organization or civil-society organization that sends delegations: the ICRC, the CMC, GICHD.
+public struct Organization: Hashable, Sendable {
+    public var name: String
+    public var acronym: String?
+    public var category: Category
+    public var aliases: [String]
+
+    public init(name: String, acronym: String? = nil, category: Category, aliases: [String] = []) {
+        self.name = name
+        self.acronym = acronym
+        self.category = category
+        self.aliases = aliases
+    }
+
+    /// Every name the organization is found by.
+    public var names: [String] { [name] + (acronym.map { [$0] } ?? []) + aliases }
+
+    /// A new organization's name as typed; "Norwegian People's Aid (NPA)" gives the acronym NPA.
+    public static func fromTyped(_ typed: String, category: Category) -> Organization {
+        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
+            let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty, !inner.isEmpty, inner.count <= 12, !inner.contains(" ") {
+                return Organization(name: name, acronym: String(inner), category: category)
+            }
+        }
+        return Organization(name: trimmed, category: category)
+    }
+
+    /// Reads `organizations.csv`: `name,acronym,category,aliases` (aliases separated by `|`).
+    public static func parseFixture(csv text: String) throws -> [Organization] {
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let expected = ["name", "acronym", "category", "aliases"]
+        guard reader.headerRow == expected else {
+            throw InputError("organizations.csv: the header is not \(expected.joined(separator: ","))")
+        }
+        var organizations: [Organization] = []
+        while let row = reader.next() {
+            let line = organizations.count + 2
+            guard row.count == expected.count else {
+                throw InputError("organizations.csv: line \(line) has \(row.count) columns, not \(expected.count)")
+            }
+            let category = try Category.parse(row[2], field: "organizations.csv:\(line): category")
+            guard !category.isStateCategory else {
+                throw InputError("organizations.csv: line \(line): an organization's category is international_organization or civil_society")
+            }
+            organizations.append(Organization(name: row[0], acronym: row[1].nilIfEmpty, category: category,
+                                              aliases: row[3].split(separator: "|").map(String.init)))
+        }
+        return organizations
+    }
+}

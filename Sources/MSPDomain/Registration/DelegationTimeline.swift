@@ -1,0 +1,46 @@
+/// What a delegation's notes add up to. The first note (by time of receipt) registers the delegation, later
+/// ones amend it; the newest note that lists participants gives the composition; a withdrawal newer than
+/// any registration or amendment takes the delegation off the list. Nothing is ever deleted.
+public struct DelegationTimeline: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var id: Int64
+        public var received: Instant
+        public var isWithdrawal: Bool
+        public var participantCount: Int
+
+        public init(id: Int64, received: Instant, isWithdrawal: Bool, participantCount: Int) {
+            self.id = id
+            self.received = received
+            self.isWithdrawal = isWithdrawal
+            self.participantCount = participantCount
+        }
+    }
+
+    /// Each note's kind, by id.
+    public var kinds: [Int64: NoteKind]
+    /// The note whose participants are the delegation's composition, if any note listed participants.
+    public var compositionNote: Int64?
+    public var isWithdrawn: Bool
+
+    public init(_ entries: [Entry]) {
+        let ordered = entries.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
+        var kinds: [Int64: NoteKind] = [:]
+        var registered = false
+        var composition: Int64?
+        var withdrawn = false
+        for entry in ordered {
+            if entry.isWithdrawal {
+                kinds[entry.id] = .withdrawal
+                withdrawn = true
+                continue
+            }
+            kinds[entry.id] = registered ? .amendment : .registration
+            registered = true
+            withdrawn = false
+            if entry.participantCount > 0 { composition = entry.id }
+        }
+        self.kinds = kinds
+        self.compositionNote = composition
+        self.isWithdrawn = withdrawn
+    }
+}

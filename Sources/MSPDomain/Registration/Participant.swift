@@ -1,0 +1,72 @@
+/// A member of a delegation, written as the list of participants writes them: honorific, name, function.
+public struct Participant: Hashable, Sendable, Codable {
+    public var role: Role
+    /// The honorific: "H.E. Mr.", "Ms.", "Dr.".
+    public var title: String?
+    /// The name as the note writes it.
+    public var name: String
+    /// "Ambassador, Permanent Representative".
+    public var function: String?
+    public var gender: Gender?
+    public var email: String?
+
+    public init(role: Role, title: String? = nil, name: String, function: String? = nil, gender: Gender? = nil, email: String? = nil) {
+        self.role = role
+        self.title = title
+        self.name = name
+        self.function = function
+        self.gender = gender
+        self.email = email
+    }
+
+    /// "H.E. Mr. John Doe".
+    public var displayName: String {
+        [title, name].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Checks and normalises one participant as given: a name that begins with an honorific keeps it apart as
+    /// the title; an empty name, an unknown role or gender, an e-mail address without '@' are errors.
+    public static func parse(role rawRole: String?, title rawTitle: String?, name rawName: String?, function: String?,
+                             gender rawGender: String?, email rawEmail: String?, field: String = "participant") throws -> Participant {
+        guard let rawRole = rawRole?.trimmingCharacters(in: .whitespaces), !rawRole.isEmpty else {
+            throw InputError("the role is missing: one of head, alternate, adviser", field: "\(field).role")
+        }
+        let role = try Role.parse(rawRole, field: "\(field).role")
+        let cleaned = (rawName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !cleaned.isEmpty else { throw InputError("the name is empty", field: "\(field).name") }
+        guard !cleaned.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw InputError("the name contains control characters", field: "\(field).name")
+        }
+        let split = Honorific.split(cleaned)
+        let title = rawTitle?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? split.title
+        guard !split.name.isEmpty else { throw InputError("the name is empty", field: "\(field).name") }
+        let gender = try rawGender?.trimmingCharacters(in: .whitespaces).nilIfEmpty.map { try Gender.parse($0, field: "\(field).gender") }
+        let email = rawEmail?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        if let email {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
+                throw InputError("'\(email)' is not an e-mail address", field: "\(field).email")
+            }
+        }
+        return Participant(role: role, title: title, name: split.name,
+                           function: function?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
+                           gender: gender, email: email)
+    }
+
+    /// A note that lists participants names exactly one head.
+    public static func checkComposition(_ participants: [Participant]) throws {
+        guard !participants.isEmpty else { return }
+        let heads = participants.filter { $0.role == .head }
+        if heads.isEmpty {
+            throw InputError("no head of delegation: a note that lists participants names exactly one head", field: "participants")
+        }
+        if heads.count > 1 {
+            throw InputError("\(heads.count) heads of delegation (\(heads.map(\.displayName).joined(separator: ", "))): a note names exactly one", field: "participants")
+        }
+    }
+
+    /// The order of the list of participants: the head, then alternates, then advisers, each in the note's order.
+    public static func rosterOrder(_ participants: [Participant]) -> [Participant] {
+        participants.enumerated().sorted { ($0.element.role, $0.offset) < ($1.element.role, $1.offset) }.map(\.element)
+    }
+}

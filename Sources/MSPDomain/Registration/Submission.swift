@@ -1,0 +1,233 @@
+import Foundation
+
+/// A note verbale or letter as it arrives, before any check: from the command line, a JSON file or an import row.
+///
+/// The JSON form is one object with the keys `meeting`, `delegation`, `category`, `reference`, `received_at`,
+/// `channel` and `participants` (objects with `role`, `title`, `name`, `function`, `gender`, `email`).
+public struct Submission: Hashable, Sendable {
+    public var meeting: String?
+    public var delegation: String?
+    public var category: String?
+    public var reference: String?
+    public var receivedAt: String?
+    public var channel: String?
+    public var participants: [ParticipantEntry]
+
+    public struct ParticipantEntry: Hashable, Sendable {
+        public var role: String?
+        public var title: String?
+        public var name: String?
+        public var function: String?
+        public var gender: String?
+        public var email: String?
+
+        public init(role: String?, title: String? = nil, name: String?, function: String? = nil, gender: String? = nil, email: String? = nil) {
+            self.role = role
+            self.title = title
+            self.name = name
+            self.function = function
+            self.gender = gender
+            self.email = email
+        }
+    }
+
+    public init(meeting: String? = nil, delegation: String?, category: String? = nil, reference: String? = nil,
+                receivedAt: String? = nil, channel: String? = nil, participants: [ParticipantEntry] = []) {
+        self.meeting = meeting
+        self.delegation = delegation
+        self.category = category
+        self.reference = reference
+        self.receivedAt = receivedAt
+        self.channel = channel
+        self.participants = participants
+    }
+}
+
+/// A note that passed every check, ready to be recorded.
+public struct NoteDraft: Hashable, Sendable {
+    public var represented: Represented
+    public var category: Category
+    public var reference: String?
+    public var receipt: Receipt
+    public var channel: Channel?
+    public var participants: [Participant]
+    /// Seconds after the deadline, or nil when on time.
+    public var lateBy: Int64?
+
+    /// Checks a submission for `meeting`: the delegation is found (or is a new organization with a category),
+    /// the receipt time parses in the venue's zone (left out, it is `now`), participants are well formed
+    /// and name exactly one head.
+    public static func check(_ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
+                             membership: TreatyMembership, now: Instant, fields: SubmissionFields = .commandLine) throws -> NoteDraft {
+        let category = try submission.category?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+            .map { try Category.parse($0, field: fields.category) }
+        let resolved = try resolver.resolve(submission.delegation ?? "", category: category,
+                                            stateCategory: { membership.category(of: $0.iso3, on: meeting.opens) },
+                                            field: fields.delegation)
+        let receipt = try submission.receivedAt?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+            .map { try meeting.receipt($0, field: fields.receivedAt) } ?? Receipt(instant: now, precision: .instant)
+        let channel = try submission.channel?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+            .map { try Channel.parse($0, field: fields.channel) }
+        let reference = submission.reference?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        if let reference, reference.count > 200 {
+            throw InputError("the reference is longer than 200 characters", field: fields.reference)
+        }
+        var participants: [Participant] = []
+        for (index, entry) in submission.participants.enumerated() {
+            participants.append(try Participant.parse(role: entry.role, title: entry.title, name: entry.name,
+                                                      function: entry.function, gender: entry.gender, email: entry.email,
+                                                      field: fields.participant(index)))
+        }
+        try Participant.checkComposition(participants)
+        return NoteDraft(represented: resolved.represented, category: resolved.category, reference: reference,
+                         receipt: receipt, channel: channel, participants: participants,
+                         lateBy: meeting.deadline.lateBy(receipt.instant))
+    }
+}
+
+/// How the fields of a submission are named in messages: options on the command line, keys in JSON,
+/// columns in CSV.
+public struct SubmissionFields: Sendable {
+    public var delegation: String
+    public var category: String
+    public var reference: String
+    public var receivedAt: String
+    public var channel: String
+    public var participant: @Sendable (Int) -> String
+
+    public init(delegation: String, category: String, reference: String, receivedAt: String, channel: String,
+                participant: @escaping @Sendable (Int) -> String) {
+        self.delegation = delegation
+        self.category = category
+        self.reference = reference
+        self.receivedAt = receivedAt
+        self.channel = channel
+        self.participant = participant
+    }
+
+    public static let commandLine = SubmissionFields(
+        delegation: "--delegation", category: "--category", reference: "--reference", receivedAt: "--received",
+        channel: "--channel", participant: { "participant \($0 + 1)" })
+
+    public static let json = SubmissionFields(
+        delegation: "delegation", category: "category", reference: "reference", receivedAt: "received_at",
+        channel: "channel", participant: { "participants[\($0)]" })
+}
+
+// MARK: - JSON
+
+extension Submission: Decodable {
+    enum Keys: String, CodingKey, CaseIterable {
+        case meeting, delegation, category, reference, received_at, channel, participants
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        try AnyKey.rejectUnknown(in: container, allowed: Keys.allCases.map(\.rawValue), what: "a submission")
+        func string(_ key: Keys) throws -> String? {
+            try container.decodeIfPresent(LenientString.self, forKey: AnyKey(key.rawValue))?.value
+        }
+        self.meeting = try string(.meeting)
+        self.delegation = try string(.delegation)
+        self.category = try string(.category)
+        self.reference = try string(.reference)
+        self.receivedAt = try string(.received_at)
+        self.channel = try string(.channel)
+        self.participants = try container.decodeIfPresent([ParticipantEntry].self, forKey: AnyKey("participants")) ?? []
+    }
+}
+
+extension Submission.ParticipantEntry: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        try AnyKey.rejectUnknown(in: container, allowed: ["role", "title", "name", "function", "gender", "email"], what: "a participant")
+        func string(_ key: String) throws -> String? {
+            try container.decodeIfPresent(LenientString.self, forKey: AnyKey(key))?.value
+        }
+        self.init(role: try string("role"), title: try string("title"), name: try string("name"),
+                  function: try string("function"), gender: try string("gender"), email: try string("email"))
+    }
+}
+
+/// A JSON string, or null. Numbers and other types are refused with the key's path.
+struct LenientString: Decodable {
+    var value: String?
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { value = nil; return }
+        value = try container.decode(String.self)
+    }
+}
+
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
+
+    static func rejectUnknown(in container: KeyedDecodingContainer<AnyKey>, allowed: [String], what: String) throws {
+        for key in container.allKeys where !allowed.contains(key.stringValue) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container,
+                debugDescription: "'\(key.stringValue)' is not a key of \(what) (keys: \(allowed.joined(separator: ", ")))")
+        }
+    }
+}
+
+public enum SubmissionJSON {
+    /// Decodes one submission object, turning decoding errors into one line that names the key path.
+    public static func decode(_ data: Data) throws -> Submission {
+        do {
+            return try JSONDecoder().decode(Submission.self, from: data)
+        } catch let error as DecodingError {
+            throw InputError(describe(error))
+        } catch {
+            throw InputError("not valid JSON: \(JSONProblem.describe(error))")
+        }
+    }
+
+    /// Decodes an array of submission objects.
+    public static func decodeArray(_ data: Data) throws -> [Submission] {
+        do {
+            return try JSONDecoder().decode([Submission].self, from: data)
+        } catch let error as DecodingError {
+            throw InputError(describe(error))
+        } catch {
+            throw InputError("not valid JSON: \(JSONProblem.describe(error))")
+        }
+    }
+
+    public static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            var text = ""
+            for key in codingPath {
+                if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+            }
+            return text.isEmpty ? "the top level" : text
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            let expected = type == String.self ? "a string" : (type is [Any].Type ? "an array" : (String(describing: type).contains("Dictionary") || String(describing: type).contains("Keyed") ? "an object" : "\(type)"))
+            return "\(path(context.codingPath)): expected \(expected)"
+        case .valueNotFound(_, let context):
+            return "\(path(context.codingPath)): a value is missing"
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): missing"
+        case .dataCorrupted(let context):
+            if let underlying = context.underlyingError {
+                return "not valid JSON: \(JSONProblem.describe(underlying))"
+            }
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+enum JSONProblem {
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,50 @@
+/// A participant's place in a delegation: the head first, then alternates, then advisers.
+public enum Role: String, CaseIterable, Comparable, Sendable, Codable {
+    case head, alternate, adviser
+
+    public static func < (a: Role, b: Role) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    public static func parse(_ raw: String, field: String? = nil) throws -> Role {
+        let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        switch key {
+        case "head", "head of delegation": return .head
+        case "alternate", "alternate representative", "deputy": return .alternate
+        case "adviser", "advisor": return .adviser
+        default: throw InputError("'\(raw)' is not a role: one of head, alternate, adviser", field: field)
+        }
+    }
+}
+
+/// How a note reached the secretariat.
+public enum Channel: String, CaseIterable, Sendable, Codable {
+    case email, post, hand, fax
+
+    public static func parse(_ raw: String, field: String? = nil) throws -> Channel {
+        let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if key == "e-mail" { return .email }
+        if let channel = Channel(rawValue: key) { return channel }
+        throw InputError("'\(raw)' is not a channel: one of email, post, hand, fax", field: field)
+    }
+}
+
+/// A participant's gender, as the meetings report gender balance. Left out when the note does not say.
+public enum Gender: String, CaseIterable, Sendable, Codable {
+    case female, male, other
+
+    public static func parse(_ raw: String, field: String? = nil) throws -> Gender {
+        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "female", "f", "woman", "w": return .female
+        case "male", "m", "man": return .male
+        case "other", "x", "non-binary", "nonbinary": return .other
+        default: throw InputError("'\(raw)' is not a gender: one of female, male, other (or leave it out)", field: field)
+        }
+    }
+}
+
+/// What a note does to a delegation: the first registers it, later ones amend its composition, a withdrawal
+/// takes it off the list of participants.
+public enum NoteKind: String, CaseIterable, Sendable, Codable {
+    case registration, amendment, withdrawal
+}

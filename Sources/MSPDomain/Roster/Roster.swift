@@ -1,0 +1,72 @@
+/// The list of participants: grouped by category in the order of the rules of procedure; within a group,
+/// delegations alphabetically by their English name compared without case or diacritics; within a
+/// delegation, the head, then alternates, then advisers, each in the order the note gave them.
+/// Withdrawn delegations are not on it.
+public struct Roster: Sendable, Equatable {
+    public struct Delegation: Sendable, Equatable {
+        public var name: String
+        public var category: Category
+        public var participants: [Participant]
+
+        public init(name: String, category: Category, participants: [Participant]) {
+            self.name = name
+            self.category = category
+            self.participants = participants
+        }
+    }
+
+    public struct Group: Sendable, Equatable {
+        public var category: Category
+        public var delegations: [Delegation]
+
+        public var title: String { category.title }
+    }
+
+    /// Always the five groups, in order; a group with no delegation is empty.
+    public var groups: [Group]
+
+    public init(_ delegations: [Delegation]) {
+        var byCategory: [Category: [(key: String, delegation: Delegation)]] = [:]
+        for delegation in delegations {
+            var ordered = delegation
+            ordered.participants = Participant.rosterOrder(delegation.participants)
+            byCategory[delegation.category, default: []].append((NameKey.sortKey(delegation.name), ordered))
+        }
+        groups = Category.allCases.map { category in
+            let members = (byCategory[category] ?? []).sorted { ($0.key, $0.delegation.name) < ($1.key, $1.delegation.name) }
+            return Group(category: category, delegations: members.map(\.delegation))
+        }
+    }
+
+    public var participantCount: Int { groups.reduce(0) { $0 + $1.delegations.reduce(0) { $0 + $1.participants.count } } }
+    public var delegationCount: Int { groups.reduce(0) { $0 + $1.delegations.count } }
+}
+
+/// A note received after the deadline, as the secretariat's list of late submissions shows it.
+public struct LateNote: Sendable, Equatable {
+    public var delegation: String
+    public var category: Category
+    public var reference: String?
+    public var kind: NoteKind
+    public var received: Instant
+    public var receivedPrecision: Receipt.Precision
+    public var channel: Channel?
+    public var lateBy: Int64
+
+    public init(delegation: String, category: Category, reference: String?, kind: NoteKind, received: Instant,
+                receivedPrecision: Receipt.Precision, channel: Channel?, lateBy: Int64) {
+        self.delegation = delegation
+        self.category = category
+        self.reference = reference
+        self.kind = kind
+        self.received = received
+        self.receivedPrecision = receivedPrecision
+        self.channel = channel
+        self.lateBy = lateBy
+    }
+
+    /// Oldest first; notes received at the same second by delegation name.
+    public static func ordered(_ notes: [LateNote]) -> [LateNote] {
+        notes.sorted { ($0.received, NameKey.sortKey($0.delegation)) < ($1.received, NameKey.sortKey($1.delegation)) }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A point in time, to the second, as the secretariat records the receipt of a note.
+public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public let secondsSinceEpoch: Int64
+
+    public init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
+
+    public init(_ date: Date) { self.secondsSinceEpoch = Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+    public static func now() -> Instant { Instant(Date()) }
+
+    public var date: Date { Date(timeIntervalSince1970: TimeInterval(secondsSinceEpoch)) }
+
+    public static func < (a: Instant, b: Instant) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
+
+    public func adding(seconds: Int64) -> Instant { Instant(secondsSinceEpoch: secondsSinceEpoch + seconds) }
+
+    /// ISO 8601 in UTC: `2017-08-18T21:59:59Z`.
+    public var description: String { iso8601(offsetSeconds: 0) }
+
+    /// ISO 8601 at a fixed offset from UTC: `2017-08-18T23:59:59+02:00` (`Z` for a zero offset).
+    public func iso8601(offsetSeconds: Int) -> String {
+        let local = secondsSinceEpoch + Int64(offsetSeconds)
+        let days = Int(local >= 0 ? local / 86400 : (local - 86399) / 86400)
+        let secondOfDay = Int(local - Int64(days) * 86400)
+        let date = LocalDate(daysSinceEpoch: days)
+        var text = String(format: "%@T%02d:%02d:%02d", date.description, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        if offsetSeconds == 0 {
+            text += "Z"
+        } else {
+            let sign = offsetSeconds < 0 ? "-" : "+"
+            let magnitude = abs(offsetSeconds)
+            text += String(format: "%@%02d:%02d", sign, magnitude / 3600, magnitude / 60 % 60)
+        }
+        return text
+    }
+}
+
+/// A meeting's time zone: turns the venue's wall-clock times into instants and back.
+public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
+    public let identifier: String
+    public let timeZone: TimeZone
+
+    /// Accepts IANA identifiers such as `Europe/Zurich`, and `UTC`.
+    public init(identifier: String, field: String? = nil) throws {
+        let known = identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
+        guard known, let zone = TimeZone(identifier: identifier) else {
+            throw InputError("'\(identifier)' is not a known time zone: give an IANA name such as Europe/Zurich or America/New_York", field: field)
+        }
+        self.identifier = identifier
+        self.timeZone = zone
+    }
+
+    public var description: String { identifier }
+
+    /// The zone's offset from UTC at an instant, in seconds (7200 for Geneva in summer).
+    public func offset(at instant: Instant) -> Int {
+        timeZone.secondsFromGMT(for: instant.date)
+    }
+
+    /// ISO 8601 with the zone's offset at that instant.
+    public func format(_ instant: Instant) -> String {
+        instant.iso8601(offsetSeconds: offset(at: instant))
+    }
+
+    /// The local calendar day of an instant in this zone.
+    public func localDate(of instant: Instant) -> LocalDate {
+        let local = instant.secondsSinceEpoch + Int64(offset(at: instant))
+        return LocalDate(daysSinceEpoch: Int(local >= 0 ? local / 86400 : (local - 86399) / 86400))
+    }
+
+    /// The instants whose wall-clock time here is `date` at `secondOfDay`: one normally, none in the gap
+    /// when clocks go forward, two in the hour that repeats when they go back.
+    public func instants(at date: LocalDate, secondOfDay: Int) -> [Instant] {
+        let wall = Int64(date.daysSinceEpoch) * 86400 + Int64(secondOfDay)
+        var offsets = Set<Int>()
+        for probe in stride(from: -36 * 3600, through: 36 * 3600, by: 3 * 3600) {
+            offsets.insert(offset(at: Instant(secondsSinceEpoch: wall + Int64(probe))))
+        }
+        return offsets
+            .map { Instant(secondsSinceEpoch: wall - Int64($0)) }
+            .filter { instant in offset(at: instant) == Int(wall - instant.secondsSinceEpoch) }
+            .sorted()
+    }
+
+    /// The first instant of a day here (midnight, or the first wall-clock time that exists).
+    public func startOfDay(_ date: LocalDate) -> Instant {
+        for second in stride(from: 0, to: 86400, by: 60) {
+            if let first = instants(at: date, secondOfDay: second).first { return first }
+        }
+        return Instant(secondsSinceEpoch: Int64(date.daysSinceEpoch) * 86400)
+    }
+
+    /// The end of a day here, as the instant the next day starts ("no later than 18 August" ends there).
+    public func endOfDay(_ date: LocalDate) -> Instant {
+        startOfDay(date.adding(days: 1))
+    }
+}

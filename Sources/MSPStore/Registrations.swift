@@ -1,0 +1,150 @@
+import GRDB
+import MSPDomain
+
+/// What recording a note did.
+public struct RecordedNote: Sendable, Equatable {
+    public var noteId: Int64
+    public var delegation: String
+    public var category: Category
+    public var kind: NoteKind
+    public var participantCount: Int
+    public var lateBy: Int64?
+}
+
+extension Store {
+    /// The convention's membership records as the database holds them now.
+    public func membership(convention: String) throws -> TreatyMembership {
+        try read { try Store.membership(convention: convention, $0) }
+    }
+
+    static func membership(convention: String, _ db: Database) throws -> TreatyMembership {
+        let records = try TreatyMembershipRecord.filter(TreatyMembershipRecord.Columns.convention == convention).fetchAll(db)
+        return TreatyMembership(convention: convention, records: records.map(\.record))
+    }
+
+    /// Finds States (from the embedded UN table) and organizations (from the database).
+    public func resolver() throws -> DelegationResolver {
+        try read { try Store.resolver($0) }
+    }
+
+    static func resolver(_ db: Database) throws -> DelegationResolver {
+        DelegationResolver(states: ReferenceData.states,
+                           organizations: try OrganizationRecord.fetchAll(db).map(\.organization))
+    }
+
+    /// Records checked notes in one transaction, as one change; with `dryRun`, checks everything the database
+    /// checks (duplicate references included) and rolls back.
+    public func record(_ drafts: [NoteDraft], meeting: StoredMeeting, change: ChangeInfo, summary: String,
+                       dryRun: Bool = false) throws -> [RecordedNote] {
+        let work = { (db: Database) throws -> [RecordedNote] in
+            let changeId = try change.insert(db, summary: summary)
+            var recorder = NoteRecorder(db: db, meeting: meeting, changeId: changeId)
+            return try drafts.map { try recorder.record($0) }
+        }
+        return dryRun ? try rehearse(work) : try transaction(work)
+    }
+}
+
+/// Writes notes inside an open transaction, creating organizations and delegations on first sight.
+public struct NoteRecorder {
+    let db: Database
+    let meeting: StoredMeeting
+    let changeId: Int64
+    private var organizationIds: [String: Int64] = [:]
+    private var delegationIds: [String: Int64] = [:]
+
+    public init(db: Database, meeting: StoredMeeting, changeId: Int64) {
+        self.db = db
+        self.meeting = meeting
+        self.changeId = changeId
+    }
+
+    public mutating func record(_ draft: NoteDraft, isWithdrawal: Bool = false) throws -> RecordedNote {
+        let delegationId = try delegation(for: draft.represented)
+        var note = NoteRecord(id: nil, meetingId: meeting.id, delegationId: delegationId, changeId: changeId,
+                              kind: NoteKind.registration.rawValue, reference: draft.reference,
+                              receivedAt: draft.receipt.instant.secondsSinceEpoch,
+                              receivedPrecision: draft.receipt.precision.rawValue, channel: draft.channel?.rawValue,
+                              participantCount: draft.participants.count)
+        if isWithdrawal { note.kind = NoteKind.withdrawal.rawValue }
+        do {
+            try note.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw InputError("note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code)", field: "reference")
+        }
+        let noteId = note.id!
+        for (position, participant) in draft.participants.enumerated() {
+            var row = ParticipantRecord(noteId: noteId, position: position + 1, participant)
+            try row.insert(db)
+        }
+        let kind = try refreshTimeline(delegationId: delegationId)[noteId] ?? .registration
+        return RecordedNote(noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
+                            participantCount: draft.participants.count, lateBy: draft.lateBy)
+    }
+
+    /// The delegation's row id, creating the organization and the delegation on first sight.
+    mutating func delegation(for represented: Represented) throws -> Int64 {
+        let key: String
+        var stateIso3: String?
+        var organizationId: Int64?
+        switch represented {
+        case .state(let state):
+            key = "state:" + state.iso3
+            stateIso3 = state.iso3
+        case .organization(let organization), .newOrganization(let organization):
+            organizationId = try self.organizationId(organization)
+            key = "org:\(organizationId!)"
+        }
+        if let id = delegationIds[key] { return id }
+        let existing = try DelegationRecord
+            .filter(DelegationRecord.Columns.meetingId == meeting.id)
+            .filter(stateIso3 != nil ? DelegationRecord.Columns.stateIso3 == stateIso3 : DelegationRecord.Columns.organizationId == organizationId)
+            .fetchOne(db)
+        if let id = existing?.id {
+            delegationIds[key] = id
+            return id
+        }
+        var record = DelegationRecord(id: nil, meetingId: meeting.id, stateIso3: stateIso3, organizationId: organizationId,
+                                      name: represented.name, sortKey: NameKey.sortKey(represented.name),
+                                      compositionNoteId: nil, withdrawn: false)
+        try record.insert(db)
+        delegationIds[key] = record.id!
+        return record.id!
+    }
+
+    mutating func organizationId(_ organization: Organization) throws -> Int64 {
+        let nameKey = NameKey.of(organization.name)
+        if let id = organizationIds[nameKey] { return id }
+        let id: Int64
+        if let found = try Int64.fetchOne(db, sql: "SELECT organization_id FROM organization_key WHERE key = ?", arguments: [nameKey]) {
+            id = found
+        } else {
+            id = try Store.insertOrganization(organization, db)
+        }
+        organizationIds[nameKey] = id
+        return id
+    }
+
+    /// Recomputes the kinds of a delegation's notes, its composition and whether it is withdrawn.
+    @discardableResult
+    func refreshTimeline(delegationId: Int64) throws -> [Int64: NoteKind] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, received_at, kind, participant_count FROM note WHERE delegation_id = ?",
+                                    arguments: [delegationId])
+        let entries = rows.map { row in
+            DelegationTimeline.Entry(id: row["id"], received: Instant(secondsSinceEpoch: row["received_at"]),
+                                     isWithdrawal: (row["kind"] as String) == NoteKind.withdrawal.rawValue,
+                                     participantCount: row["participant_count"])
+        }
+        let timeline = DelegationTimeline(entries)
+        for row in rows {
+            let id: Int64 = row["id"]
+            let stored: String = row["kind"]
+            if let kind = timeline.kinds[id], kind.rawValue != stored {
+                try db.execute(sql: "UPDATE note SET kind = ? WHERE id = ?", arguments: [kind.rawValue, id])
+            }
+        }
+        try db.execute(sql: "UPDATE delegation SET composition_note_id = ?, withdrawn = ? WHERE id = ?",
+                       arguments: [timeline.compositionNote, timeline.isWithdrawn, delegationId])
+        return timeline.kinds
+    }
+}

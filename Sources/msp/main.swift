@@ -1,0 +1,4 @@
+import Foundation
+import MSPCommands
+
+exit(MSP.run(arguments: Array(CommandLine.arguments.dropFirst())))
