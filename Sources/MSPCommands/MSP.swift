@@ -47,14 +47,25 @@ public struct MSP: ParsableCommand {
             }
             if code == ExitCode.validationFailure.rawValue || code == 64 {
                 let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "malformed command line"
-                complain("\(message) (see 'msp \(arguments.prefix { !$0.hasPrefix("-") }.joined(separator: " ")) --help')"
-                    .replacingOccurrences(of: "'msp  --help'", with: "'msp --help'"))
+                complain("\(message) (see '\((["msp"] + commandPath(arguments)).joined(separator: " ")) --help')")
                 return ExitStatus.usage.rawValue
             }
             let failure = CommandFailure.from(error)
             complain(failure.message)
             return failure.status.rawValue
         }
+    }
+
+    /// The subcommand names at the start of `arguments` that name real commands: ["meeting", "add"].
+    static func commandPath(_ arguments: [String]) -> [String] {
+        var path: [String] = []
+        var command: any ParsableCommand.Type = MSP.self
+        for argument in arguments {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            path.append(argument)
+            command = next
+        }
+        return path
     }
 
     static func complain(_ message: String) {

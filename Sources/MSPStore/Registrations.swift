@@ -70,7 +70,7 @@ public struct NoteRecorder {
         do {
             try note.insert(db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw InputError("note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code)", field: "reference")
+            throw InputError("note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation")
         }
         let noteId = note.id!
         for (position, participant) in draft.participants.enumerated() {
