@@ -20,6 +20,7 @@ public struct MSP: ParsableCommand {
             ExportRoster.self,
             Treaty.self,
             Demo.self,
+            Import.self,
         ]
     )
 
@@ -32,6 +33,9 @@ public struct MSP: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
+        } catch let code as ExitCode {
+            // The command has already said what went wrong (several lines, as an import's problems are).
+            return code.rawValue
         } catch let failure as CommandFailure {
             complain(failure.message)
             return failure.status.rawValue

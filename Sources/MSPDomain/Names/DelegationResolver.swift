@@ -22,8 +22,8 @@ public enum Represented: Hashable, Sendable {
 /// category (international organization or civil society) the first time.
 public struct DelegationResolver: Sendable {
     public let states: StateDirectory
-    private let organizations: [Organization]
-    private let organizationByKey: [String: Int]
+    private var organizations: [Organization]
+    private var organizationByKey: [String: Int]
 
     public init(states: StateDirectory, organizations: [Organization]) {
         self.states = states
@@ -37,6 +37,15 @@ public struct DelegationResolver: Sendable {
         self.organizationByKey = byKey
     }
 
+    /// Makes an organization registered during this run findable by the notes that follow it.
+    public mutating func learn(_ organization: Organization) {
+        organizations.append(organization)
+        for name in organization.names {
+            let key = NameKey.of(name)
+            if organizationByKey[key] == nil { organizationByKey[key] = organizations.count - 1 }
+        }
+    }
+
     public func organization(named name: String) -> Organization? {
         organizationByKey[NameKey.of(name)].map { organizations[$0] }
     }
@@ -44,7 +53,7 @@ public struct DelegationResolver: Sendable {
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting.
     public func resolve(_ typed: String, category given: Category?, stateCategory: (State) -> Category,
                         field: String = "--delegation") throws -> (represented: Represented, category: Category) {
-        let name = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
         if let state = states.find(name) {
             let category = stateCategory(state)
@@ -59,13 +68,15 @@ public struct DelegationResolver: Sendable {
             }
             return (.organization(organization), organization.category)
         }
-        let nearest = suggestions(for: name)
-        let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+        func hint() -> String {
+            let nearest = suggestions(for: name)
+            return nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+        }
         guard let given else {
-            throw InputError("'\(name)' is neither a State nor a known organization\(hint); to register a new organization give --category international_organization or civil_society", field: field)
+            throw InputError("'\(name)' is neither a State nor a known organization\(hint()); to register a new organization give --category international_organization or civil_society", field: field)
         }
         guard !given.isStateCategory else {
-            throw InputError("'\(name)' is not a State the United Nations names\(hint)", field: field)
+            throw InputError("'\(name)' is not a State the United Nations names\(hint())", field: field)
         }
         guard name.count <= 300 else { throw InputError("the delegation's name is longer than 300 characters", field: field) }
         return (.newOrganization(Organization.fromTyped(name, category: given)), given)

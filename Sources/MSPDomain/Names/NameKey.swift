@@ -5,6 +5,7 @@ import Foundation
 /// so do "Côte d’Ivoire" and "Cote d'Ivoire", and "D.R. Congo" and "DR Congo".
 public enum NameKey {
     public static func of(_ name: String) -> String {
+        if let ascii = asciiKey(name) { return ascii }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
@@ -31,6 +32,31 @@ public enum NameKey {
             }
         }
         return String(out)
+    }
+
+    /// The same key computed on bytes, for the common case of a plain ASCII name (nil otherwise).
+    static func asciiKey(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x2E: // .
+                continue
+            case 0x60: // ` is an apostrophe
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(0x27)
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                pendingSpace = true
+            default:
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The key by which delegations are ordered in a list of participants: Côte d'Ivoire sorts as Cote d'Ivoire.

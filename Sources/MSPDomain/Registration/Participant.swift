@@ -28,20 +28,20 @@ public struct Participant: Hashable, Sendable, Codable {
     /// the title; an empty name, an unknown role or gender, an e-mail address without '@' are errors.
     public static func parse(role rawRole: String?, title rawTitle: String?, name rawName: String?, function: String?,
                              gender rawGender: String?, email rawEmail: String?, field: String = "participant") throws -> Participant {
-        guard let rawRole = rawRole?.trimmingCharacters(in: .whitespaces), !rawRole.isEmpty else {
+        guard let rawRole = rawRole?.trimmed, !rawRole.isEmpty else {
             throw InputError("the role is missing: one of head, alternate, adviser", field: "\(field).role")
         }
         let role = try Role.parse(rawRole, field: "\(field).role")
-        let cleaned = (rawName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleaned = (rawName ?? "").trimmed
         guard !cleaned.isEmpty else { throw InputError("the name is empty", field: "\(field).name") }
         guard !cleaned.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw InputError("the name contains control characters", field: "\(field).name")
         }
         let split = Honorific.split(cleaned)
-        let title = rawTitle?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? split.title
+        let title = rawTitle?.trimmedOrNil ?? split.title
         guard !split.name.isEmpty else { throw InputError("the name is empty", field: "\(field).name") }
-        let gender = try rawGender?.trimmingCharacters(in: .whitespaces).nilIfEmpty.map { try Gender.parse($0, field: "\(field).gender") }
-        let email = rawEmail?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let gender = try rawGender?.trimmedOrNil.map { try Gender.parse($0, field: "\(field).gender") }
+        let email = rawEmail?.trimmedOrNil
         if let email {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
@@ -49,7 +49,7 @@ public struct Participant: Hashable, Sendable, Codable {
             }
         }
         return Participant(role: role, title: title, name: split.name,
-                           function: function?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty,
+                           function: function?.trimmedOrNil,
                            gender: gender, email: email)
     }
 

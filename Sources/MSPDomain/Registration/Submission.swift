@@ -59,16 +59,16 @@ public struct NoteDraft: Hashable, Sendable {
     /// and name exactly one head.
     public static func check(_ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
                              membership: TreatyMembership, now: Instant, fields: SubmissionFields = .commandLine) throws -> NoteDraft {
-        let category = try submission.category?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let category = try submission.category?.trimmedOrNil
             .map { try Category.parse($0, field: fields.category) }
         let resolved = try resolver.resolve(submission.delegation ?? "", category: category,
                                             stateCategory: { membership.category(of: $0.iso3, on: meeting.opens) },
                                             field: fields.delegation)
-        let receipt = try submission.receivedAt?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let receipt = try submission.receivedAt?.trimmedOrNil
             .map { try meeting.receipt($0, field: fields.receivedAt) } ?? Receipt(instant: now, precision: .instant)
-        let channel = try submission.channel?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let channel = try submission.channel?.trimmedOrNil
             .map { try Channel.parse($0, field: fields.channel) }
-        let reference = submission.reference?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let reference = submission.reference?.trimmedOrNil
         if let reference, reference.count > 200 {
             throw InputError("the reference is longer than 200 characters", field: fields.reference)
         }

@@ -7,7 +7,7 @@ public enum Role: String, CaseIterable, Comparable, Sendable, Codable {
     }
 
     public static func parse(_ raw: String, field: String? = nil) throws -> Role {
-        let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = raw.trimmed.lowercased()
         switch key {
         case "head", "head of delegation": return .head
         case "alternate", "alternate representative", "deputy": return .alternate
@@ -22,7 +22,7 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
     case email, post, hand, fax
 
     public static func parse(_ raw: String, field: String? = nil) throws -> Channel {
-        let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = raw.trimmed.lowercased()
         if key == "e-mail" { return .email }
         if let channel = Channel(rawValue: key) { return channel }
         throw InputError("'\(raw)' is not a channel: one of email, post, hand, fax", field: field)
@@ -34,7 +34,7 @@ public enum Gender: String, CaseIterable, Sendable, Codable {
     case female, male, other
 
     public static func parse(_ raw: String, field: String? = nil) throws -> Gender {
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch raw.trimmed.lowercased() {
         case "female", "f", "woman", "w": return .female
         case "male", "m", "man": return .male
         case "other", "x", "non-binary", "nonbinary": return .other

@@ -32,7 +32,7 @@ public enum WhenParser {
 
     /// The syntax alone, without a time zone.
     public static func parse(_ raw: String, field: String? = nil) throws -> Parsed {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed
         let bytes = Array(text.utf8)
         func fail(_ why: String? = nil) -> InputError {
             InputError("'\(raw)' is not a date or time\(why.map { " (\($0))" } ?? ""): \(forms)", field: field)

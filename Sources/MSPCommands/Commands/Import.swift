@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import MSPDomain
+import MSPStore
+
+extension MSP {
+    /// `msp import`: registrations in bulk, from a spreadsheet export or a JSON file.
+    public struct Import: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Import registrations in bulk from CSV or JSON, all or nothing.",
+            discussion: """
+                CSV (RFC 4180, UTF-8, header row): one row per participant, columns \
+                delegation,category,reference,received_at,channel,role,title,name,function,gender,email; consecutive \
+                rows with the same delegation and reference form one note. JSON: an array of submissions in the \
+                'msp register --file' format, or one submission per line. Every note is checked as 'msp register' \
+                checks it; if any is wrong, every problem is reported (the first 50, then a count) and nothing is \
+                written.
+
+                Example: msp import registrations.csv --meeting 7MSP
+                """)
+
+        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup public var meetingOption: MeetingOption
+
+        @Argument(help: ArgumentHelp("The file to import, or - for standard input.", valueName: "file"))
+        public var file: String
+
+        @Option(help: "csv or json (default: from the file's extension; csv for standard input).")
+        public var format: ImportFormat?
+
+        @Flag(name: .customLong("dry-run"), help: "Check everything and report; write nothing.")
+        public var dryRun = false
+
+        public init() {}
+
+        public enum ImportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+            case csv, json
+        }
+
+        var resolvedFormat: ImportFormat {
+            if let format { return format }
+            let lower = file.lowercased()
+            return lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") ? .json : .csv
+        }
+
+        public func run() throws {
+            let name = file == "-" ? "<stdin>" : file
+            let fd: Int32
+            var size: Int?
+            if file == "-" {
+                fd = FileHandle.standardInput.fileDescriptor
+            } else {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+                    throw CommandFailure(.noInput, "\(file): no such file")
+                }
+                guard !isDirectory.boolValue else { throw CommandFailure(.noInput, "\(file): is a folder, not a file") }
+                fd = open(file, O_RDONLY)
+                guard fd >= 0 else { throw CommandFailure(.noInput, "\(file): cannot be read: \(String(cString: strerror(errno)))") }
+                size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+            }
+            defer { if file != "-" { close(fd) } }
+
+            let bar = ProgressBar(total: size)
+            let started = Date()
+            let report: ImportReport = try database.withStore { store in
+                let stored = try store.meeting(code: meetingOption.meeting)
+                let change = ChangeInfo(command: "import")
+                let summary = "import of \(name)"
+                do {
+                    switch resolvedFormat {
+                    case .csv:
+                        var source = try CSVSubmissionSource(reader: CSVRecordReader(fileDescriptor: fd))
+                        return try store.importSubmissions(&source, meeting: stored, change: change, summary: summary,
+                                                           dryRun: dryRun, progress: bar.update)
+                    case .json:
+                        var source = try JSONSubmissionSource(fileDescriptor: fd)
+                        return try store.importSubmissions(&source, meeting: stored, change: change, summary: summary,
+                                                           dryRun: dryRun, progress: bar.update)
+                    }
+                } catch let problem as ImportProblem {
+                    throw CommandFailure(.dataError, problem.located(in: name))
+                }
+            }
+            bar.finish()
+            let seconds = Date().timeIntervalSince(started)
+            if report.problemCount > 0 {
+                var lines = report.problems.map { "msp: \($0.located(in: name))" }
+                if report.problemCount > report.problems.count {
+                    lines.append("msp: \(name): \(report.problemCount - report.problems.count) more problems not shown")
+                }
+                lines.append("msp: \(name): \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s") in \(report.rows) rows; nothing was imported")
+                FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                throw ExitCode(ExitStatus.dataError.rawValue)
+            }
+            let verb = dryRun ? "Dry run, nothing written: would import" : "Imported"
+            print("""
+                \(verb) \(report.notes) notes (\(report.registrations) registrations, \(report.amendments) amendments) \
+                for \(report.delegations.count) delegations, \(report.participants) participants, \(report.lateNotes) late notes\
+                \(report.newOrganizations > 0 ? ", \(report.newOrganizations) new organizations" : ""), from \(name) in \
+                \(String(format: "%.2f", seconds)) s.
+                """)
+        }
+    }
+}
+
+/// A progress bar on standard error when it is a terminal (rows, rows/s, ETA); nothing otherwise.
+final class ProgressBar {
+    private let total: Int?
+    private let enabled: Bool
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(total: Int?) {
+        self.total = total
+        self.enabled = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    func update(rows: Int, bytes: Int) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let rate = Double(rows) / elapsed
+        var line = "\r\u{1B}[2K"
+        if let total, total > 0 {
+            let fraction = min(1, Double(bytes) / Double(total))
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            line += "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+            line += String(format: "%3.0f%% ", fraction * 100)
+            let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
+            line += "\(rows) rows, \(Int(rate)) rows/s, ETA \(Int(eta.rounded())) s"
+        } else {
+            line += "\(rows) rows, \(Int(rate)) rows/s"
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}

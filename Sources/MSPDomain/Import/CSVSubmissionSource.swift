@@ -1,0 +1,156 @@
+/// Reads the import CSV: a header row, then one row per participant with the columns
+/// `delegation,category,reference,received_at,channel,role,title,name,function,gender,email` (in any order;
+/// `delegation`, `role` and `name` are required, the others may be left out). Consecutive rows with the same
+/// delegation and reference form one note; the note's own fields (category, received_at, channel) are taken
+/// from its first row and must not contradict it in later rows. A note's rows must be together: the same
+/// delegation and reference appearing again later is an error, not a second note.
+public struct CSVSubmissionSource: SubmissionSource {
+    public static let columns = ["delegation", "category", "reference", "received_at", "channel", "role", "title",
+                                 "name", "function", "gender", "email"]
+    static let required: Set<String> = ["delegation", "role", "name"]
+
+    private let reader: CSVRecordReader
+    private var index: [String: Int] = [:]
+    private var width = 0
+    private var pending: (key: NoteKey, record: CSVRecordReader.Record)?
+    private var seenNotes: [NoteKey: Int] = [:]
+    private var finished = false
+    public private(set) var rowsRead = 0
+    public var bytesRead: Int { reader.bytesRead }
+
+    struct NoteKey: Hashable {
+        var delegation: String
+        var reference: String
+    }
+
+    /// Reads and checks the header; a wrong header is thrown as the one problem of the file.
+    public init(reader: CSVRecordReader) throws {
+        self.reader = reader
+        let header: CSVRecordReader.Record
+        do {
+            guard let first = try reader.next() else {
+                throw ImportProblem(line: 1, message: "the file is empty: expected a header row \(Self.columns.joined(separator: ","))")
+            }
+            header = first
+        } catch let problem as CSVRecordReader.Problem {
+            throw ImportProblem(line: problem.line, message: problem.message)
+        }
+        for (position, raw) in header.fields.enumerated() {
+            let name = raw.trimmed.lowercased()
+            guard Self.columns.contains(name) else {
+                throw ImportProblem(line: header.line, column: raw, message: "'\(raw)' is not a column: the columns are \(Self.columns.joined(separator: ","))")
+            }
+            guard index[name] == nil else {
+                throw ImportProblem(line: header.line, column: name, message: "the column '\(name)' appears twice")
+            }
+            index[name] = position
+        }
+        let missing = Self.columns.filter { Self.required.contains($0) && index[$0] == nil }
+        guard missing.isEmpty else {
+            throw ImportProblem(line: header.line, message: "the header lacks \(missing.joined(separator: ", ")): expected \(Self.columns.joined(separator: ","))")
+        }
+        width = header.fields.count
+    }
+
+    @inline(__always)
+    private func value(_ record: CSVRecordReader.Record, _ column: String) -> String? {
+        guard let position = index[column] else { return nil }
+        return record.fields[position].trimmedOrNil
+    }
+
+    private func rawKey(_ record: CSVRecordReader.Record) -> NoteKey {
+        NoteKey(delegation: value(record, "delegation") ?? "", reference: value(record, "reference") ?? "")
+    }
+
+    /// The key compared across the file: the delegation without case or diacritics.
+    private func key(_ raw: NoteKey) -> NoteKey {
+        NoteKey(delegation: NameKey.of(raw.delegation), reference: raw.reference)
+    }
+
+    /// Whether a row belongs to the note whose first row has `first` (compared as typed first, for speed).
+    private func sameNote(_ raw: NoteKey, _ first: NoteKey) -> Bool {
+        if raw == first { return true }
+        return raw.reference == first.reference && NameKey.of(raw.delegation) == NameKey.of(first.delegation)
+    }
+
+    /// The next usable row, or a problem for a row that cannot be used.
+    private mutating func nextRow() throws -> Result<CSVRecordReader.Record, ImportProblem>? {
+        do {
+            guard let record = try reader.next() else { return nil }
+            rowsRead += 1
+            guard record.fields.count == width else {
+                return .failure(ImportProblem(line: record.line, message: "\(record.fields.count) columns where the header has \(width)"))
+            }
+            return .success(record)
+        } catch let problem as CSVRecordReader.Problem {
+            rowsRead += 1
+            return .failure(ImportProblem(line: problem.line, message: problem.message))
+        }
+    }
+
+    public mutating func next() throws -> SourceItem? {
+        guard !finished else { return nil }
+        // Start a note with the row kept from last time, or the next usable row.
+        var first: (key: NoteKey, record: CSVRecordReader.Record)
+        if let pending {
+            first = pending
+            self.pending = nil
+        } else {
+            guard let row = try nextRow() else { finished = true; return nil }
+            switch row {
+            case .failure(let problem): return .problem(problem)
+            case .success(let record): first = (rawKey(record), record)
+            }
+        }
+        let noteKey = key(first.key)
+        if let earlier = seenNotes[noteKey] {
+            return .problem(ImportProblem(line: first.record.line, column: "reference",
+                                          message: "this note (same delegation and reference) already had rows ending before this one, from line \(earlier): a note's rows must be together"))
+        }
+        seenNotes[noteKey] = first.record.line
+        var records = [first.record]
+        var problems: [ImportProblem] = []
+        while let row = try nextRow() {
+            switch row {
+            case .failure(let problem):
+                problems.append(problem)
+                continue
+            case .success(let record):
+                let raw = rawKey(record)
+                if sameNote(raw, first.key) {
+                    records.append(record)
+                    continue
+                }
+                pending = (raw, record)
+            }
+            break
+        }
+        if let problem = problems.first {
+            // A broken row inside a note: report it (the note is not recorded; the import fails anyway).
+            return .problem(problem)
+        }
+        return build(records)
+    }
+
+    private func build(_ records: [CSVRecordReader.Record]) -> SourceItem {
+        let head = records[0]
+        var submission = Submission(delegation: value(head, "delegation"), category: value(head, "category"),
+                                    reference: value(head, "reference"), receivedAt: value(head, "received_at"),
+                                    channel: value(head, "channel"))
+        var lines: [Int] = []
+        submission.participants.reserveCapacity(records.count)
+        for record in records {
+            for column in ["category", "received_at", "channel"] {
+                if let later = value(record, column), later != value(head, column) {
+                    return .problem(SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)
+                        .problem(InputError("'\(later)' contradicts '\(value(head, column) ?? "")' on line \(head.line), the first row of the same note", field: column)))
+                }
+            }
+            submission.participants.append(.init(role: value(record, "role"), title: value(record, "title"),
+                                                 name: value(record, "name"), function: value(record, "function"),
+                                                 gender: value(record, "gender"), email: value(record, "email")))
+            lines.append(record.line)
+        }
+        return .submission(SourcedSubmission(submission: submission, line: head.line, participantLines: lines, isCSV: true))
+    }
+}

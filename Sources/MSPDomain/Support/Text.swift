@@ -1,0 +1,18 @@
+extension String {
+    /// The string without leading and trailing white space (spaces, tabs, newlines, no-break spaces).
+    /// Fast when there is nothing to trim, which is nearly always.
+    public var trimmed: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+
+    /// nil for an empty (or blank) string, else the trimmed string.
+    public var trimmedOrNil: String? {
+        let value = trimmed
+        return value.isEmpty ? nil : value
+    }
+}
