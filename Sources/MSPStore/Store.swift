@@ -26,7 +26,8 @@ public final class Store: @unchecked Sendable {
         self.path = path
         self.createdFile = try Store.createPrivately(path)
         do {
-            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: true))
+            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration())
+            try Store.useWAL(dbQueue)
             try prepare()
         } catch {
             if createdFile { Store.remove(path) }
@@ -43,14 +44,22 @@ public final class Store: @unchecked Sendable {
 
     /// A fresh in-memory database with the schema and reference data, for tests.
     public static func inMemory() throws -> Store {
-        try Store(inMemory: DatabaseQueue(configuration: configuration(wal: false)))
+        try Store(inMemory: DatabaseQueue(configuration: configuration()))
     }
 
-    static func configuration(wal: Bool) -> Configuration {
+    /// WAL mode is a property of the file: set once, when the file is created (or first opened by msp), and
+    /// left alone afterwards. (GRDB's `journalMode = .wal` re-establishes it on every open by writing to the
+    /// file, which would break the promise that a refused command leaves the file byte for byte unchanged.)
+    static func useWAL(_ queue: DatabaseQueue) throws {
+        let mode = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        guard mode?.lowercased() != "wal" else { return }
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+    }
+
+    static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
-        if wal { config.journalMode = .wal }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }

@@ -69,7 +69,7 @@ public enum CSVOutput {
         for (index, cell) in row.enumerated() {
             if index > 0 { out.append(",") }
             let value = neutralizing ? neutralize(cell) : cell
-            if value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            if value.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }) {
                 out.append("\"")
                 out.append(value.replacingOccurrences(of: "\"", with: "\"\""))
                 out.append("\"")
@@ -91,21 +91,116 @@ public enum CSVOutput {
     }
 }
 
-/// JSON output: always valid, keys sorted, non-ASCII kept as is.
+/// JSON output: always valid, keys sorted, non-ASCII kept as is, control characters escaped.
+///
+/// Values are what `JSONSerialization` takes (`[String: Any]`, `[Any]`, `String`, integers, `Double`, `Bool`,
+/// `NSNull`, optionals as null); written by hand because `JSONSerialization` spent most of a `list-late` run
+/// sorting keys through Foundation.
 public enum JSONOutput {
     public static func render(_ value: Any) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var out = ""
+        try write(value, to: &out, indent: 0, pretty: true)
+        out.append("\n")
+        return out
     }
 
     /// One compact object per line.
     public static func renderLines(_ values: [Any]) throws -> String {
         var out = ""
         for value in values {
-            let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
-            out += String(decoding: data, as: UTF8.self) + "\n"
+            try write(value, to: &out, indent: 0, pretty: false)
+            out.append("\n")
         }
         return out
+    }
+
+    static func write(_ value: Any, to out: inout String, indent: Int, pretty: Bool) throws {
+        switch value {
+        case let string as String:
+            writeString(string, to: &out)
+        case let int as Int:
+            out.append(String(int))
+        case let int as Int64:
+            out.append(String(int))
+        case let int as Int32:
+            out.append(String(int))
+        case let bool as Bool:
+            out.append(bool ? "true" : "false")
+        case let double as Double:
+            guard double.isFinite else { throw JSONOutputError.notFinite }
+            out.append(double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : String(double))
+        case let object as [String: Any]:
+            if object.isEmpty { out.append("{}"); return }
+            out.append("{")
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { out.append(",") }
+                newline(&out, indent + 1, pretty)
+                writeString(key, to: &out)
+                out.append(pretty ? " : " : ":")
+                try write(object[key]!, to: &out, indent: indent + 1, pretty: pretty)
+            }
+            newline(&out, indent, pretty)
+            out.append("}")
+        case let array as [Any]:
+            if array.isEmpty { out.append("[]"); return }
+            out.append("[")
+            for (index, element) in array.enumerated() {
+                if index > 0 { out.append(",") }
+                newline(&out, indent + 1, pretty)
+                try write(element, to: &out, indent: indent + 1, pretty: pretty)
+            }
+            newline(&out, indent, pretty)
+            out.append("]")
+        // Checked after the containers: asking whether a Swift dictionary is an NSNull bridges it to Foundation.
+        case is NSNull:
+            out.append("null")
+        case let optional as Optional<Any>:
+            if case .some(let wrapped) = optional { try write(wrapped, to: &out, indent: indent, pretty: pretty) } else { out.append("null") }
+        default:
+            throw JSONOutputError.unsupported(String(describing: type(of: value)))
+        }
+    }
+
+    @inline(__always)
+    static func newline(_ out: inout String, _ indent: Int, _ pretty: Bool) {
+        guard pretty else { return }
+        out.append("\n")
+        out.append(String(repeating: "  ", count: indent))
+    }
+
+    static func writeString(_ string: String, to out: inout String) {
+        out.append("\"")
+        let needsEscape = string.utf8.contains { (byte: UInt8) -> Bool in byte < 0x20 || byte == 0x22 || byte == 0x5C }
+        if !needsEscape {
+            out.append(string)
+        } else {
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": out.append("\\\"")
+                case "\\": out.append("\\\\")
+                case "\n": out.append("\\n")
+                case "\r": out.append("\\r")
+                case "\t": out.append("\\t")
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out.append("\"")
+    }
+}
+
+enum JSONOutputError: Error, CustomStringConvertible {
+    case notFinite
+    case unsupported(String)
+
+    var description: String {
+        switch self {
+        case .notFinite: return "a number that is not finite cannot be written as JSON"
+        case .unsupported(let type): return "a \(type) cannot be written as JSON"
+        }
     }
 }
 

@@ -12,6 +12,8 @@ public struct CSVSubmissionSource: SubmissionSource {
     private let reader: CSVRecordReader
     private var index: [String: Int] = [:]
     private var width = 0
+    /// Positions of the participant columns, looked up once.
+    private var columns: (role: Int?, title: Int?, name: Int?, function: Int?, gender: Int?, email: Int?) = (nil, nil, nil, nil, nil, nil)
     private var pending: (key: NoteKey, record: CSVRecordReader.Record)?
     private var seenNotes: [NoteKey: Int] = [:]
     private var finished = false
@@ -50,11 +52,18 @@ public struct CSVSubmissionSource: SubmissionSource {
             throw ImportProblem(line: header.line, message: "the header lacks \(missing.joined(separator: ", ")): expected \(Self.columns.joined(separator: ","))")
         }
         width = header.fields.count
+        columns = (index["role"], index["title"], index["name"], index["function"], index["gender"], index["email"])
     }
 
     @inline(__always)
     private func value(_ record: CSVRecordReader.Record, _ column: String) -> String? {
         guard let position = index[column] else { return nil }
+        return record.fields[position].trimmedOrNil
+    }
+
+    @inline(__always)
+    private func value(_ record: CSVRecordReader.Record, at position: Int?) -> String? {
+        guard let position else { return nil }
         return record.fields[position].trimmedOrNil
     }
 
@@ -140,15 +149,15 @@ public struct CSVSubmissionSource: SubmissionSource {
         var lines: [Int] = []
         submission.participants.reserveCapacity(records.count)
         for record in records {
-            for column in ["category", "received_at", "channel"] {
+            for column in ["category", "received_at", "channel"] where record.line != head.line {
                 if let later = value(record, column), later != value(head, column) {
                     return .problem(SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)
                         .problem(InputError("'\(later)' contradicts '\(value(head, column) ?? "")' on line \(head.line), the first row of the same note", field: column)))
                 }
             }
-            submission.participants.append(.init(role: value(record, "role"), title: value(record, "title"),
-                                                 name: value(record, "name"), function: value(record, "function"),
-                                                 gender: value(record, "gender"), email: value(record, "email")))
+            submission.participants.append(.init(role: value(record, at: columns.role), title: value(record, at: columns.title),
+                                                 name: value(record, at: columns.name), function: value(record, at: columns.function),
+                                                 gender: value(record, at: columns.gender), email: value(record, at: columns.email)))
             lines.append(record.line)
         }
         return .submission(SourcedSubmission(submission: submission, line: head.line, participantLines: lines, isCSV: true))

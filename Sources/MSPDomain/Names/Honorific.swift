@@ -7,13 +7,30 @@ public enum Honorific {
                                      "msgr.", "h.r.h.", "h.h."]
 
     public static func split(_ raw: String) -> (title: String?, name: String) {
-        let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        var index = 0
-        // Keep at least one word as the name: "Dr." alone is a name, not a title without a name.
-        while index < words.count - 1, known.contains(words[index].lowercased()) {
-            index += 1
+        // Walk the leading words on bytes; most names have no honorific, or one, and need no further work.
+        let bytes = raw.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var index = bytes.startIndex
+        while index < bytes.endIndex, isSpace(bytes[index]) { index = bytes.index(after: index) }
+        let nameStart0 = index
+        var titleEnd = index
+        var nameStart = index
+        while true {
+            var end = index
+            while end < bytes.endIndex, !isSpace(bytes[end]) { end = bytes.index(after: end) }
+            // The last word always stays the name: "Dr." alone is a name, not a title without a name.
+            guard end < bytes.endIndex, bytes.distance(from: index, to: end) <= 6,
+                  known.contains(String(raw[index..<end]).lowercased()) else { break }
+            titleEnd = end
+            var next = end
+            while next < bytes.endIndex, isSpace(bytes[next]) { next = bytes.index(after: next) }
+            guard next < bytes.endIndex else { break }
+            index = next
+            nameStart = next
         }
-        let title = words[..<index].joined(separator: " ")
-        return (title.isEmpty ? nil : title, words[index...].joined(separator: " "))
+        let name = String(raw[nameStart...]).trimmed
+        guard titleEnd > nameStart0 else { return (nil, name) }
+        let title = raw[nameStart0..<titleEnd].split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        return (title, name)
     }
 }

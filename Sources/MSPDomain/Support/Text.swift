@@ -2,6 +2,9 @@ extension String {
     /// The string without leading and trailing white space (spaces, tabs, newlines, no-break spaces).
     /// Fast when there is nothing to trim, which is nearly always.
     public var trimmed: String {
+        // Fast path: printable ASCII at both ends means nothing to trim.
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+        if firstByte > 0x20, firstByte < 0x7F, lastByte > 0x20, lastByte < 0x7F { return self }
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
         let scalars = unicodeScalars

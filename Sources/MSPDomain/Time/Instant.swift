@@ -26,13 +26,13 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         let days = Int(local >= 0 ? local / 86400 : (local - 86399) / 86400)
         let secondOfDay = Int(local - Int64(days) * 86400)
         let date = LocalDate(daysSinceEpoch: days)
-        var text = String(format: "%@T%02d:%02d:%02d", date.description, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        var text = date.description
+        text += "T" + twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":" + twoDigits(secondOfDay % 60)
         if offsetSeconds == 0 {
             text += "Z"
         } else {
-            let sign = offsetSeconds < 0 ? "-" : "+"
             let magnitude = abs(offsetSeconds)
-            text += String(format: "%@%02d:%02d", sign, magnitude / 3600, magnitude / 60 % 60)
+            text += (offsetSeconds < 0 ? "-" : "+") + twoDigits(magnitude / 3600) + ":" + twoDigits(magnitude / 60 % 60)
         }
         return text
     }
@@ -97,4 +97,9 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
     public func endOfDay(_ date: LocalDate) -> Instant {
         startOfDay(date.adding(days: 1))
     }
+}
+
+@inline(__always)
+func twoDigits(_ value: Int) -> String {
+    value < 10 ? "0" + String(value) : String(value)
 }

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import MSPDomain
+
+/// Reading import files: the CSV record reader, the grouping of rows into notes, the JSON forms.
+@Suite struct ImportReadingTests {
+    /// Writes `bytes` to a temporary file and opens it for reading.
+    static func descriptor(_ bytes: [UInt8]) throws -> Int32 {
+        let url = FileManager.default.temporaryDirectory.appending(path: "msp-import-\(UUID().uuidString)")
+        try Data(bytes).write(to: url)
+        let fd = open(url.path, O_RDONLY)
+        try #require(fd >= 0)
+        unlink(url.path)
+        return fd
+    }
+
+    static func records(_ text: String, maxRecordBytes: Int = 1 << 20) throws -> [Result<CSVRecordReader.Record, CSVRecordReader.Problem>] {
+        let fd = try descriptor(Array(text.utf8))
+        defer { close(fd) }
+        let reader = CSVRecordReader(fileDescriptor: fd, chunkSize: 7, maxRecordBytes: maxRecordBytes)
+        var out: [Result<CSVRecordReader.Record, CSVRecordReader.Problem>] = []
+        while true {
+            do {
+                guard let record = try reader.next() else { break }
+                out.append(.success(record))
+            } catch let problem as CSVRecordReader.Problem {
+                out.append(.failure(problem))
+                if problem.message.contains("never closes") { break }
+            }
+        }
+        return out
+    }
+
+    @Test func quotedFieldsEscapedQuotesAndLineBreaksInsideQuotes() throws {
+        // A chunk size of 7 bytes makes every field cross a buffer boundary.
+        let rows = try Self.records("a,\"b, with comma\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\nlast,row,here")
+        let records = rows.compactMap { try? $0.get() }
+        #expect(records.map(\.fields) == [["a", "b, with comma", "say \"hi\""], ["two\nlines", "x", ""], ["last", "row", "here"]])
+        #expect(records.map(\.line) == [1, 2, 4])
+    }
+
+    @Test func byteOrderMarkAndBlankLinesAreSkipped() throws {
+        let rows = try Self.records("\u{FEFF}h1,h2\n\n\r\nv1,v2\n\n")
+        let records = rows.compactMap { try? $0.get() }
+        #expect(records.map(\.fields) == [["h1", "h2"], ["v1", "v2"]])
+        #expect(records.map(\.line) == [1, 4])
+    }
+
+    @Test func bytesThatAreNotUTF8AreAProblemOfTheirLineOnly() throws {
+        var bytes = Array("ok,1\nbad,".utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array("\nok,2\n".utf8)
+        let fd = try Self.descriptor(bytes)
+        defer { close(fd) }
+        let reader = CSVRecordReader(fileDescriptor: fd)
+        #expect(try reader.next()?.fields == ["ok", "1"])
+        #expect(throws: CSVRecordReader.Problem(line: 2, message: "column 2 is not valid UTF-8")) { try reader.next() }
+        #expect(try reader.next()?.fields == ["ok", "2"])
+    }
+
+    @Test func anUnclosedQuoteIsReportedWithTheLineItStartsOn() throws {
+        let rows = try Self.records("a,b\n\"open,c\nmore\n")
+        guard case .failure(let problem) = rows.last else { Issue.record("expected a problem"); return }
+        #expect(problem.line == 2)
+        #expect(problem.message.contains("never closes"))
+    }
+
+    @Test func textAfterAClosingQuoteIsAProblem() throws {
+        let rows = try Self.records("\"a\"b,c\nd,e\n")
+        guard case .failure(let problem) = rows.first else { Issue.record("expected a problem"); return }
+        #expect(problem.line == 1)
+        #expect(try rows.last?.get().fields == ["d", "e"])
+    }
+
+    @Test func anOverlongRecordIsRefusedWithoutKeepingIt() throws {
+        let long = String(repeating: "x", count: 5000)
+        let rows = try Self.records("a,b\n\(long),y\nc,d\n", maxRecordBytes: 1000)
+        #expect(rows.count == 3)
+        guard case .failure(let problem) = rows[1] else { Issue.record("expected a problem"); return }
+        #expect(problem.line == 2)
+        #expect(try rows[2].get().fields == ["c", "d"])
+    }
+
+    // MARK: Rows into notes
+
+    static func items(_ csv: String) throws -> [SourceItem] {
+        let fd = try descriptor(Array(csv.utf8))
+        defer { close(fd) }
+        var source = try CSVSubmissionSource(reader: CSVRecordReader(fileDescriptor: fd))
+        var items: [SourceItem] = []
+        while let item = try source.next() { items.append(item) }
+        return items
+    }
+
+    static let header = "delegation,category,reference,received_at,channel,role,title,name,function,gender,email\n"
+
+    @Test func consecutiveRowsWithTheSameDelegationAndReferenceFormOneNote() throws {
+        let items = try Self.items(Self.header + """
+            Uganda,,Note 45/2017,2017-08-15,email,head,H.E. Mr.,John Doe,Ambassador,male,
+            UGANDA,,Note 45/2017,,,alternate,Ms.,Jane Roe,,female,
+            Kenya,,Note 3,2017-08-16,post,head,Ms.,Wanjiru Kamau,,,
+            """)
+        let notes = items.compactMap { if case .submission(let s) = $0 { return s } else { return nil } }
+        #expect(notes.count == 2)
+        #expect(notes[0].submission.delegation == "Uganda")
+        #expect(notes[0].submission.participants.map(\.name) == ["John Doe", "Jane Roe"])
+        #expect(notes[0].participantLines == [2, 3])
+        #expect(notes[1].line == 4)
+        #expect(notes[1].submission.channel == "post")
+    }
+
+    @Test func columnsMayComeInAnyOrderAndOptionalOnesMayBeLeftOut() throws {
+        let items = try Self.items("name,role,delegation\nJohn Doe,head,Uganda\n")
+        guard case .submission(let note) = items.first else { Issue.record("expected a note"); return }
+        #expect(note.submission.participants.first?.name == "John Doe")
+        #expect(note.submission.reference == nil)
+    }
+
+    @Test(arguments: [
+        ("delegation,role\nUganda,head\n", "lacks name"),
+        ("delegation,role,name,colour\nUganda,head,X,red\n", "'colour' is not a column"),
+        ("delegation,role,name,name\n", "appears twice"),
+        ("", "the file is empty"),
+    ])
+    func aWrongHeaderStopsTheImport(csv: String, expected: String) throws {
+        do {
+            _ = try Self.items(csv)
+            Issue.record("expected the header to be refused")
+        } catch let problem as ImportProblem {
+            #expect(problem.line == 1)
+            #expect(problem.description.contains(expected), "\(problem)")
+        }
+    }
+
+    @Test func raggedRowsAndScatteredNotesAndContradictionsAreProblemsWithLines() throws {
+        let items = try Self.items(Self.header + """
+            Uganda,,N1,2017-08-15,email,head,,John Doe,,,
+            Kenya,,N2,2017-08-15,email,head,,Ann Kim,,,,extra
+            Kenya,,N3,2017-08-15,email,head,,Ann Kim,,,
+            Kenya,,N3,2017-08-16,email,adviser,,Bob Lee,,,
+            Uganda,,N1,2017-08-15,email,adviser,,Late Row,,,
+            """)
+        let problems = items.compactMap { if case .problem(let p) = $0 { return p } else { return nil } }
+        #expect(problems.map(\.line) == [3, 5, 6])
+        #expect(problems[0].message.contains("12 columns where the header has 11"))
+        #expect(problems[1].column == "received_at")
+        #expect(problems[2].message.contains("a note's rows must be together"))
+    }
+
+    @Test func problemsOfAParticipantPointAtItsRowAndColumn() throws {
+        let sourced = SourcedSubmission(submission: Submission(delegation: "Uganda"), line: 10, participantLines: [10, 11, 12], isCSV: true)
+        let problem = sourced.problem(InputError("'chief' is not a role", field: "participants[2].role"))
+        #expect(problem == ImportProblem(line: 12, column: "role", message: "'chief' is not a role"))
+        #expect(problem.located(in: "regs.csv") == "regs.csv:12: role: 'chief' is not a role")
+        let noteLevel = sourced.problem(InputError("bad", field: "received_at"))
+        #expect(noteLevel.line == 10 && noteLevel.column == "received_at")
+    }
+
+    // MARK: JSON
+
+    static func jsonItems(_ text: String) throws -> [SourceItem] {
+        let fd = try descriptor(Array(text.utf8))
+        defer { close(fd) }
+        var source = try JSONSubmissionSource(fileDescriptor: fd)
+        var items: [SourceItem] = []
+        while let item = try source.next() { items.append(item) }
+        return items
+    }
+
+    @Test func jsonArrayAndNewlineDelimitedJSONBothRead() throws {
+        let array = try Self.jsonItems(#"[{"delegation": "Uganda"}, {"delegation": "Kenya", "participants": [{"role": "head", "name": "A"}]}]"#)
+        #expect(array.count == 2)
+        let lines = try Self.jsonItems("{\"delegation\": \"Uganda\"}\r\n\n{\"delegation\": 5}\n{\"delegation\": \"Kenya\"}")
+        #expect(lines.count == 3)
+        guard case .problem(let problem) = lines[1] else { Issue.record("expected a problem"); return }
+        #expect(problem.line == 3)
+        #expect(problem.message.contains("delegation"))
+        guard case .submission(let last) = lines[2] else { Issue.record("expected a note"); return }
+        #expect(last.line == 4)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `msp import`, run as a user runs it.
+@Suite struct ImportCommandTests {
+    static let header = "delegation,category,reference,received_at,channel,role,title,name,function,gender,email\n"
+
+    static let goodCSV = header + """
+        Uganda,,Note 45/2017,2017-08-15T10:30:00+02:00,email,head,H.E. Mr.,John Doe,"Ambassador, Permanent Representative",male,
+        Uganda,,Note 45/2017,2017-08-15T10:30:00+02:00,email,alternate,,Ms. Jane Roe,Counsellor,female,jane@example.org
+        Cluster Munition Coalition,civil_society,CMC/7MSP,2017-08-20,email,head,Ms.,A. Example,Director,,
+        Lao PDR,,L/2017/9,2017-08-18T18:30:00-04:00,email,head,Mr.,Somchai Phan,,,
+        """
+
+    @Test func aCSVImportRecordsEverythingAndSaysWhat() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        try Self.goodCSV.write(toFile: msp.path("regs.csv"), atomically: true, encoding: .utf8)
+        let result = try msp("import", "regs.csv")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Imported 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants, 2 late notes"))
+        #expect(result.stderr.isEmpty, "no progress bar when standard error is not a terminal")
+        let roster = try msp("export-roster", "--format", "json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(roster.stdout.utf8)) as? [String: Any])
+        let groups = try #require(json["groups"] as? [[String: Any]])
+        let names = groups.flatMap { ($0["delegations"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } }
+        #expect(names == ["Lao People's Democratic Republic", "Uganda", "Cluster Munition Coalition"])
+        let late = try msp("list-late", "--format", "csv")
+        #expect(late.stdout.contains("Lao People's Democratic Republic"))
+    }
+
+    @Test func standardInputAndJSONFormsImportToo() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        let piped = try msp("import", "-", stdin: Self.goodCSV)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        let ndjson = """
+            {"delegation": "Kenya", "reference": "K1", "received_at": "2017-08-16", "participants": [{"role": "head", "name": "Ms. Wanjiru Kamau"}]}
+            {"delegation": "Kenya", "reference": "K2", "received_at": "2017-08-17", "participants": [{"role": "head", "name": "Ms. Wanjiru Kamau"}, {"role": "adviser", "name": "Mr. Otieno"}]}
+            """
+        try ndjson.write(toFile: msp.path("notes.ndjson"), atomically: true, encoding: .utf8)
+        let lines = try msp("import", "notes.ndjson")
+        #expect(lines.status == 0, "\(lines.stderr)")
+        #expect(lines.stdout.contains("2 notes (1 registrations, 1 amendments)"))
+        let array = #"[{"delegation": "MDG", "reference": "M1", "received_at": "2017-08-10", "participants": [{"role": "head", "name": "Mr. Rivo"}]}]"#
+        let fromArray = try msp("import", "-", "--format", "json", stdin: array)
+        #expect(fromArray.status == 0, "\(fromArray.stderr)")
+        #expect(fromArray.stdout.contains("Imported 1 notes"))
+    }
+
+    @Test func aBadFileIsReportedLineByLineAndNothingIsWritten() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        try (Self.goodCSV + "\nNarnia,,N9,2017-08-15,email,head,,X Y,,,\nKenya,,K1,2017-08-32,email,chief,,A B,,,\n")
+            .write(toFile: msp.path("bad.csv"), atomically: true, encoding: .utf8)
+        let before = msp.snapshot()
+        let result = try msp("import", "bad.csv")
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines[0].hasPrefix("msp: bad.csv:6: delegation: 'Narnia' is neither a State"))
+        #expect(lines[1].hasPrefix("msp: bad.csv:7: received_at: '2017-08-32'"))
+        #expect(lines[2] == "msp: bad.csv: 2 problems in 6 rows; nothing was imported")
+        #expect(msp.snapshot() == before)
+    }
+
+    @Test func atMostFiftyProblemsAreListedThenACount() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        let rows = (1...60).map { "Nowhere \($0),,R\($0),2017-08-15,email,head,,X Y,,," }.joined(separator: "\n")
+        try (Self.header + rows).write(toFile: msp.path("many.csv"), atomically: true, encoding: .utf8)
+        let result = try msp("import", "many.csv")
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 52)
+        #expect(lines[50] == "msp: many.csv: 10 more problems not shown")
+        #expect(lines[51] == "msp: many.csv: 60 problems in 60 rows; nothing was imported")
+    }
+
+    @Test func aDryRunReportsAndWritesNothing() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        try Self.goodCSV.write(toFile: msp.path("regs.csv"), atomically: true, encoding: .utf8)
+        let before = msp.snapshot()
+        let result = try msp("import", "regs.csv", "--dry-run")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Dry run, nothing written: would import 3 notes"))
+        #expect(msp.snapshot() == before)
+    }
+
+    @Test func aWrongHeaderAMissingFileAndABadFormatHaveTheirStatuses() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        try "delegation,role,nom\nUganda,head,X\n".write(toFile: msp.path("fr.csv"), atomically: true, encoding: .utf8)
+        let before = msp.snapshot()
+        let header = try msp("import", "fr.csv")
+        #expect(header.status == 65)
+        #expect(header.stderr == "msp: fr.csv:1: nom: 'nom' is not a column: the columns are delegation,category,reference,received_at,channel,role,title,name,function,gender,email\n")
+        let missing = try msp("import", "nothere.csv")
+        #expect(missing.status == 66)
+        let format = try msp("import", "fr.csv", "--format", "xml")
+        #expect(format.status == 64)
+        #expect(msp.snapshot() == before)
+    }
+}
