@@ -20,6 +20,8 @@ public struct MSP: ParsableCommand {
             ExportRoster.self,
             Treaty.self,
             Demo.self,
+            Stats.self,
+            Credentials.self,
         ]
     )
 
