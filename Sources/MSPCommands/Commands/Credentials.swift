@@ -144,24 +144,17 @@ enum CredentialsDocument {
 
     static func html(_ report: CredentialsReport, meeting: Meeting) -> String {
         let e = HTML.escape
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>\(e(meeting.code)): Credentials</title>
-            <style>
+        let style = """
             @page { size: A4; margin: 20mm 18mm; }
             body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 11pt; max-width: 170mm; margin: 0 auto; }
             header { text-align: center; margin-bottom: 8mm; }
             h1 { font-size: 14pt; margin: 0 0 2mm 0; }
-            h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; page-break-after: avoid; }
+            h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; }
             ul { columns: 3; column-gap: 8mm; margin: 0; padding-left: 5mm; }
             li { break-inside: avoid; }
             .none { font-style: italic; }
-            </style>
-            </head>
-            <body>
+            """
+        var out = """
             <header>
             <h1>\(e(meeting.title))</h1>
             <p>\(e([meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", ")))</p>
@@ -175,7 +168,7 @@ enum CredentialsDocument {
             out += list.isEmpty ? "<p class=\"none\">None.</p>\n" : "<ul>\n" + list.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
             out += "</section>\n"
         }
-        return out + "</body>\n</html>\n"
+        return HTML.page(title: "\(meeting.code): Credentials", style: style, body: out)
     }
 }
 
