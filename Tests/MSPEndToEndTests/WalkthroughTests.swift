@@ -29,6 +29,6 @@ import Testing
         #expect(html.status == 0, "\(html.stderr)")
         let page = try String(contentsOfFile: msp.path("roster.html"), encoding: .utf8)
         #expect(page.contains("<h3><bdi>Uganda</bdi></h3>"))
-        #expect(page.contains("H.E. Mr. John Doe"))
+        #expect(page.contains("H.E. Mr. <bdi class=\"name\">John Doe</bdi>"))
     }
 }
