@@ -66,7 +66,7 @@ import Testing
         try registerThree(msp)
         let copy = try msp("credentials", "record", "--delegation", "Germany", "--kind", "copy", "--received", "2017-09-01")
         #expect(copy.status == 0, "\(copy.stderr)")
-        #expect(copy.stdout.contains("Recorded a copy or communication of Germany for 7MSP"))
+        #expect(copy.stdout.contains("Recorded for Germany at 7MSP: a copy or communication, received 2017-09-01T00:00:00+02:00"))
         let original = try msp("credentials", "record", "--delegation", "DEU", "--kind", "original", "--received", "2017-09-04T09:00")
         #expect(original.stdout.contains("(before: copy)"))
         // Received before the original, recorded after it: kept, but the original counts.

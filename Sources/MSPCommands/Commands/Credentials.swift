@@ -59,7 +59,7 @@ extension MSP {
                     return (stored, try store.recordCredential(delegation: delegation, kind: kind.kind, receipt: receipt,
                                                                meeting: stored, change: ChangeInfo(command: "credentials record")))
                 }
-                var text = "Recorded \(recorded.kind.description) of \(recorded.delegation) for \(stored.meeting.code), received \(stored.meeting.timeZone.format(recorded.receipt.instant))"
+                var text = "Recorded for \(recorded.delegation) at \(stored.meeting.code): \(recorded.kind.description), received \(stored.meeting.timeZone.format(recorded.receipt.instant))"
                 if let previous = recorded.previous, recorded.counts { text += " (before: \(previous.argument))" }
                 text += "."
                 if !recorded.counts { text += "\nA record received later counts; this one stays in the history." }
@@ -146,7 +146,8 @@ enum CredentialsDocument {
         let e = HTML.escape
         let style = """
             @page { size: A4; margin: 20mm 18mm; }
-            body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 11pt; max-width: 170mm; margin: 0 auto; }
+            body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 11pt; max-width: 170mm; margin: 0 auto; padding: 10mm 0; }
+            @media print { body { padding: 0; max-width: none; } }
             header { text-align: center; margin-bottom: 8mm; }
             h1 { font-size: 14pt; margin: 0 0 2mm 0; }
             h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; }
