@@ -122,8 +122,8 @@ import Testing
         #expect(try msp.databaseContents() == before)
         #expect(try counts(msp) == (102, 17), "Uganda's good line 2 was not written either")
 
-        // Another convention's table, loaded beside the CCM's.
-        try (header + "BEN,Benin,2013-06-03,2014-05-01,ratification,\nURY,Uruguay,,2015-02-02,accession,\n")
+        // Another convention's table, loaded beside the CCM's (saved by a spreadsheet: a byte-order mark, CRLF).
+        try ("\u{FEFF}" + header.replacingOccurrences(of: "\n", with: "\r\n") + "BEN,Benin,2013-06-03,2014-05-01,ratification,\r\nURY,Uruguay,,2015-02-02,accession,\r\n")
             .write(toFile: msp.path("att.csv"), atomically: true, encoding: .utf8)
         let att = try msp("treaty", "import", "att.csv", "--convention", "att")
         #expect(att.status == 0, "\(att.stderr)")

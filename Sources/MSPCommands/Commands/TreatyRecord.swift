@@ -103,9 +103,11 @@ extension MSP.Treaty {
             let code = convention.trimmingCharacters(in: .whitespaces).uppercased()
             guard !code.isEmpty else { throw InputError("the convention is empty", field: "--convention") }
             let data = try InputFile.read(file)
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard var text = String(data: data, encoding: .utf8) else {
                 throw InputError("\(file): not UTF-8 text")
             }
+            // A spreadsheet's "CSV UTF-8" starts with a byte-order mark.
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let records: [MembershipRecord]
             do {
                 records = try MembershipTable.parse(csv: text, states: ReferenceData.states, file: file)
