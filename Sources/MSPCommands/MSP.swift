@@ -21,6 +21,8 @@ public struct MSP: ParsableCommand {
             Treaty.self,
             Demo.self,
             Import.self,
+            Stats.self,
+            Credentials.self,
         ]
     )
 

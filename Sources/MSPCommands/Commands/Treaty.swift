@@ -7,8 +7,8 @@ extension MSP {
     /// `msp treaty ...`: the convention's States Parties and signatories.
     public struct Treaty: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "The convention's membership: States Parties and signatory States on a day.",
-            subcommands: [Status.self])
+            abstract: "The convention's membership: States Parties and signatory States on a day; record and import it.",
+            subcommands: [Status.self, Record.self, Import.self])
 
         public init() {}
 

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import MSPDomain
+import MSPStore
+
+extension MSP.Treaty {
+    /// `msp treaty record`: one signature, consent or withdrawal, as it arrives between meetings.
+    public struct Record: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Record a State's signature, instrument of consent or withdrawal.",
+            discussion: """
+                Give exactly one of --signed, --consent (with --kind) or --withdrawal. A date recorded again replaces the \
+                earlier one (a correction); the change is logged. A State's category at a meeting follows at once.
+
+                Example: msp treaty record --convention CCM --state Benin --consent 2017-07-10 --kind ratification
+                """)
+
+        @OptionGroup public var database: DatabaseOptions
+
+        @Option(help: "The convention's code.")
+        public var convention: String = "CCM"
+
+        @Option(help: ArgumentHelp("The State: UN short name, alias or ISO code.", valueName: "name"))
+        public var state: String
+
+        @Option(help: ArgumentHelp("The day the State signed, YYYY-MM-DD.", valueName: "date"))
+        public var signed: String?
+
+        @Option(help: ArgumentHelp("The day the State deposited its instrument of consent, YYYY-MM-DD (with --kind).", valueName: "date"))
+        public var consent: String?
+
+        @Option(help: ArgumentHelp("The instrument: ratification, accession, acceptance or approval (with --consent).", valueName: "kind"))
+        public var kind: ConsentKind?
+
+        @Option(help: ArgumentHelp("The day the State's withdrawal takes effect, YYYY-MM-DD.", valueName: "date"))
+        public var withdrawal: String?
+
+        public init() {}
+
+        public func validate() throws {
+            let given = [signed, consent, withdrawal].compactMap { $0 }
+            guard given.count == 1 else {
+                throw ValidationError("give exactly one of --signed DATE, --consent DATE --kind KIND, --withdrawal DATE")
+            }
+            if consent != nil && kind == nil {
+                throw ValidationError("--consent needs --kind ratification|accession|acceptance|approval")
+            }
+            if consent == nil && kind != nil {
+                throw ValidationError("--kind goes with --consent")
+            }
+        }
+
+        public func run() throws {
+            let code = convention.trimmingCharacters(in: .whitespaces).uppercased()
+            guard let found = ReferenceData.states.find(state) else {
+                throw ReferenceData.states.notFound(state, field: "--state")
+            }
+            let fact: MembershipChange
+            let field: String
+            if let signed {
+                fact = .signed(try LocalDate.parse(signed, field: "--signed")); field = "--signed"
+            } else if let consent, let kind {
+                fact = .consent(try LocalDate.parse(consent, field: "--consent"), kind); field = "--consent"
+            } else {
+                fact = .withdrawal(try LocalDate.parse(withdrawal ?? "", field: "--withdrawal")); field = "--withdrawal"
+            }
+            let (before, after) = try database.withStore { store in
+                try store.recordMembership(convention: code, state: found, change: fact,
+                                           change: ChangeInfo(command: "treaty record"), field: field)
+            }
+            if before == after {
+                print("\(code): \(found.name) \(fact.description): already recorded, nothing changed.")
+            } else {
+                print("\(code): recorded \(found.name) \(fact.description).")
+            }
+        }
+    }
+
+    /// `msp treaty import`: a convention's membership table from a CSV file.
+    public struct Import: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Load a convention's membership table from a CSV file.",
+            discussion: """
+                The file has the columns iso_alpha3,state,signature_date,consent_date,consent_kind,withdrawal_effective_date \
+                (the format of fixtures/reference/ccm-membership.csv). Each State in the file gets the record the file \
+                gives; States not in the file keep theirs. Everything is checked before anything is written; one \
+                transaction.
+
+                Example: msp treaty import ccm-membership.csv --convention CCM
+                """)
+
+        @OptionGroup public var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
+        public var file: String
+
+        @Option(help: "The convention's code.")
+        public var convention: String = "CCM"
+
+        public init() {}
+
+        public func run() throws {
+            let code = convention.trimmingCharacters(in: .whitespaces).uppercased()
+            guard !code.isEmpty else { throw InputError("the convention is empty", field: "--convention") }
+            let data = try InputFile.read(file)
+            guard var text = String(data: data, encoding: .utf8) else {
+                throw InputError("\(file): not UTF-8 text")
+            }
+            // A spreadsheet's "CSV UTF-8" starts with a byte-order mark.
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            let records: [MembershipRecord]
+            do {
+                records = try MembershipTable.parse(csv: text, states: ReferenceData.states, file: file)
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError("\(file): not a CSV file msp can read (\(error))")
+            }
+            let result = try database.withStore { store in
+                try store.importMembership(convention: code, records: records, source: file,
+                                           change: ChangeInfo(command: "treaty import"))
+            }
+            print("\(code): \(records.count) records read from \(file): \(result.added) added, \(result.changed) changed, \(result.unchanged) unchanged.")
+        }
+    }
+}
+
+extension ConsentKind: ExpressibleByArgument {}

@@ -1,0 +1,72 @@
+/// A meeting's registration figures, as the secretariat reports them: delegations and participants per
+/// category, how many of the convention's States Parties registered ("57 of 102"), participants by gender
+/// (the meetings report gender balance), late notes, and notes by channel.
+///
+/// The participants are those of the list of participants: each delegation's current composition, withdrawn
+/// delegations left out. Notes are every note received for the meeting, withdrawals included.
+public struct MeetingStatistics: Sendable, Equatable {
+    /// A note as the figures see it.
+    public struct NoteFact: Sendable, Equatable {
+        public var received: Instant
+        public var channel: Channel?
+
+        public init(received: Instant, channel: Channel?) {
+            self.received = received
+            self.channel = channel
+        }
+    }
+
+    public var delegationsByCategory: [Category: Int]
+    public var participantsByCategory: [Category: Int]
+    /// Registered delegations of States that are Parties on the opening day.
+    public var statesPartiesRegistered: Int
+    /// The convention's States Parties on the opening day.
+    public var statesPartiesTotal: Int
+    /// By gender; `nil` counts participants whose note did not say.
+    public var participantsByGender: [Gender?: Int]
+    public var notes: Int
+    public var lateNotes: Int
+    /// By channel; `nil` counts notes whose channel was not recorded.
+    public var notesByChannel: [Channel?: Int]
+
+    public var delegations: Int { delegationsByCategory.values.reduce(0, +) }
+    public var participants: Int { participantsByCategory.values.reduce(0, +) }
+
+    /// The figures of `roster` (the meeting's list of participants) and its `notes`, for a meeting whose
+    /// convention has `statesPartiesTotal` Parties on its opening day.
+    public init(roster: Roster, statesPartiesTotal: Int, notes: [NoteFact], deadline: Deadline) {
+        var delegations: [Category: Int] = [:]
+        var participants: [Category: Int] = [:]
+        var genders: [Gender?: Int] = [:]
+        for category in Category.allCases {
+            delegations[category] = 0
+            participants[category] = 0
+        }
+        for group in roster.groups {
+            delegations[group.category, default: 0] += group.delegations.count
+            for delegation in group.delegations {
+                participants[group.category, default: 0] += delegation.participants.count
+                for participant in delegation.participants {
+                    genders[participant.gender, default: 0] += 1
+                }
+            }
+        }
+        var channels: [Channel?: Int] = [:]
+        var late = 0
+        for note in notes {
+            channels[note.channel, default: 0] += 1
+            if deadline.isLate(note.received) { late += 1 }
+        }
+        self.delegationsByCategory = delegations
+        self.participantsByCategory = participants
+        self.statesPartiesRegistered = delegations[.statesParties] ?? 0
+        self.statesPartiesTotal = statesPartiesTotal
+        self.participantsByGender = genders
+        self.notes = notes.count
+        self.lateNotes = late
+        self.notesByChannel = channels
+    }
+
+    /// "57 of 102".
+    public var statesPartiesDescription: String { "\(statesPartiesRegistered) of \(statesPartiesTotal)" }
+}

@@ -1,0 +1,20 @@
+import GRDB
+import MSPDomain
+
+extension Store {
+    /// The meeting's figures: the list of participants, the convention's States Parties on the opening day,
+    /// and every note received for the meeting.
+    public func statistics(_ stored: StoredMeeting) throws -> MeetingStatistics {
+        let roster = try roster(stored)
+        return try read { db in
+            let membership = try Store.membership(convention: stored.meeting.convention, db)
+            let notes = try Row.fetchAll(db, sql: "SELECT received_at, channel FROM note WHERE meeting_id = ?",
+                                         arguments: [stored.id]).map { row in
+                MeetingStatistics.NoteFact(received: Instant(secondsSinceEpoch: row[0]),
+                                           channel: (row[1] as String?).flatMap(Channel.init(rawValue:)))
+            }
+            return MeetingStatistics(roster: roster, statesPartiesTotal: membership.parties(on: stored.meeting.opens).count,
+                                     notes: notes, deadline: stored.meeting.deadline)
+        }
+    }
+}
