@@ -192,6 +192,14 @@ import Testing
         #expect(new.category == .civilSociety)
     }
 
+    @Test func aKnownOrganizationTypedWithItsAcronymInBracketsIsTheKnownOne() throws {
+        let npa = try #require(resolver.organization(named: "NPA"))
+        let typed = try resolve("Norwegian People's Aid (NPA)")
+        #expect(typed.represented == .organization(npa))
+        #expect(typed.category == .civilSociety)
+        #expect(throws: InputError.self) { try resolve("Norwegian People's Aid (NPA)", .internationalOrganizations) }
+    }
+
     @Test(arguments: ["", "   "])
     func anEmptyNameIsAnError(typed: String) {
         #expect(throws: InputError.self) { try resolve(typed, .civilSociety) }
