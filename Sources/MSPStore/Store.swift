@@ -18,12 +18,16 @@ public final class Store: @unchecked Sendable {
     public let createdFile: Bool
     /// Where an older database was copied before it was upgraded, if it was.
     public private(set) var upgradeBackup: String?
+    /// The migrations this store applies: those embedded in the binary, or a chosen list in tests.
+    let migrator: SchemaMigrator
 
     public static let busyTimeout: TimeInterval = 120
 
     /// Opens (or creates) the database at `path`. An in-memory database for tests: `Store.inMemory()`.
-    public init(path: String) throws {
+    /// `migrator` is the embedded migrations; tests give another list to make older and newer databases.
+    public init(path: String, migrator: SchemaMigrator = .embedded) throws {
         self.path = path
+        self.migrator = migrator
         self.createdFile = try Store.createPrivately(path)
         do {
             self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: true))
@@ -37,6 +41,7 @@ public final class Store: @unchecked Sendable {
     private init(inMemory queue: DatabaseQueue) throws {
         self.path = ":memory:"
         self.createdFile = false
+        self.migrator = .embedded
         self.dbQueue = queue
         try prepare()
     }
@@ -96,7 +101,6 @@ public final class Store: @unchecked Sendable {
 
     /// Brings the schema up to date and seeds the reference data into a new database.
     private func prepare() throws {
-        let migrator = SchemaMigrator.embedded
         let plan = try dbQueue.read { try migrator.plan($0) }
         if case .upgrade(let from, _) = plan, path != ":memory:" {
             upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
@@ -179,6 +183,6 @@ public final class Store: @unchecked Sendable {
 
     /// The applied schema version.
     public func schemaVersion() throws -> Int {
-        try dbQueue.read { try SchemaMigrator.embedded.appliedIdentifiers($0).count }
+        try dbQueue.read { try migrator.appliedIdentifiers($0).count }
     }
 }
