@@ -30,7 +30,7 @@ public final class Store: @unchecked Sendable {
         self.migrator = migrator
         self.createdFile = try Store.createPrivately(path)
         do {
-            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: true))
+            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration())
             try prepare()
         } catch {
             if createdFile { Store.remove(path) }
@@ -48,14 +48,16 @@ public final class Store: @unchecked Sendable {
 
     /// A fresh in-memory database with the schema and reference data, for tests.
     public static func inMemory() throws -> Store {
-        try Store(inMemory: DatabaseQueue(configuration: configuration(wal: false)))
+        try Store(inMemory: DatabaseQueue(configuration: configuration()))
     }
 
-    static func configuration(wal: Bool) -> Configuration {
+    /// Not GRDB's `journalMode = .wal`: that writes to the file (creates and drops a table) on every open
+    /// that finds no WAL file, so a command that fails, or a database from a newer msp, would change the file.
+    /// WAL is switched on once, when the file is created or upgraded (see `useWriteAheadLog`).
+    static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
-        if wal { config.journalMode = .wal }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -105,6 +107,7 @@ public final class Store: @unchecked Sendable {
         if case .upgrade(let from, _) = plan, path != ":memory:" {
             upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
         }
+        if path != ":memory:" { try useWriteAheadLog() }
         guard plan != .upToDate else { return }
         try transaction { db in
             // Another process may have migrated while we waited for the lock: plan again inside the transaction.
@@ -112,6 +115,16 @@ public final class Store: @unchecked Sendable {
             let fresh = try migrator.appliedIdentifiers(db).isEmpty
             try migrator.applyPending(db)
             if fresh { try Store.seedReferenceData(db) }
+        }
+    }
+
+    /// Puts the file in WAL mode (readers never wait for the writer) if it is not yet; a file already in WAL
+    /// mode is not written to.
+    private func useWriteAheadLog() throws {
+        try dbQueue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw StoreError.notADatabase(path: path, reason: "cannot use write-ahead logging") }
         }
     }
 
