@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// A command that must fail: its arguments, the files it reads, its exit status and a word of its message.
@@ -69,6 +70,10 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
         .init(arguments: ["treaty", "status", "--on", "2017-13-01"], status: 65, mention: "--on"),
         .init(arguments: ["treaty", "status", "--convention", "APMBC"], status: 65, mention: "APMBC"),
         // A missing input file: 66.
+        .init(arguments: ["register", "--file", "note.json", "--meeting", "7MSP"], status: 65, mention: "names meeting 8MSP",
+              files: ["note.json": #"{"meeting": "8MSP", "delegation": "Uganda"}"#]),
+        .init(arguments: ["register", "--file", "note.json"], status: 65, mention: "no meeting '8MSP'",
+              files: ["note.json": #"{"meeting": "8MSP", "delegation": "Uganda"}"#]),
         .init(arguments: ["register", "--file", "missing.json"], status: 66, mention: "missing.json"),
     ]
 
@@ -102,6 +107,20 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
         #expect(result.stderr.hasPrefix("msp: "))
         let left = try FileManager.default.contentsOfDirectory(atPath: msp.folder.path)
         #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test func aDatabaseWrittenByANewerMspIsRefusedUntouched() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        let queue = try DatabaseQueue(path: msp.database)
+        try queue.write { try $0.execute(sql: "INSERT INTO schema_migration (identifier, applied_at) VALUES ('9999_future', 0)") }
+        try queue.close()
+        let before = msp.snapshot()
+        for arguments in [["meeting", "list"], ["register", "--delegation", "Uganda"], ["demo"]] {
+            expectFailure(try msp.run(arguments), status: 65, mentioning: "newer msp")
+            #expect(msp.snapshot() == before)
+        }
+        #expect(!msp.exists("msp.sqlite.schema-v1.bak"))
     }
 
     @Test func anOutputFileInAFolderThatDoesNotExistIsRefused() throws {
