@@ -290,6 +290,26 @@ import Testing
         #expect(try store.roster(after).groups[0].delegations.map(\.name) == ["Benin"])
     }
 
+    @Test func aWithdrawnDelegationLeavesTheRosterAndANewerNoteBringsItBack() throws {
+        let (store, meeting) = try Store.with7MSP()
+        try store.register(Submission(delegation: "Uganda", reference: "R", receivedAt: "2017-08-01",
+                                      participants: Sample.participants([("head", "Mr. A")])), for: meeting)
+        let withdrawal = try store.draft(Submission(delegation: "Uganda", reference: "W", receivedAt: "2017-08-10"), for: meeting)
+        try store.transaction { db in
+            try db.execute(sql: "INSERT INTO change (made_at, os_user, command, summary) VALUES (0, 'test', 'test', 'withdrawal')")
+            var recorder = NoteRecorder(db: db, meeting: meeting, changeId: db.lastInsertedRowID)
+            #expect(try recorder.record(withdrawal, isWithdrawal: true).kind == .withdrawal)
+        }
+        #expect(try store.roster(meeting).delegationCount == 0)
+        #expect(try store.figures(meeting).delegations == 0)
+
+        let back = try store.register(Submission(delegation: "Uganda", reference: "R2", receivedAt: "2017-08-12",
+                                                 participants: Sample.participants([("head", "Ms. B")])), for: meeting)
+        #expect(back.kind == .amendment)
+        #expect(try store.roster(meeting).groups[1].delegations.map { $0.participants.map(\.name) } == [["B"]])
+        #expect(try store.count("note") == 3)
+    }
+
     @Test func theRosterIsOrderedAndEveryGroupIsThere() throws {
         let (store, meeting) = try Store.with7MSP()
         for (name, head) in [("Cuba", "Mr. C"), ("Côte d’Ivoire", "Mr. I"), ("costa rica", "Ms. R"), ("Canada", "Ms. A")] {
