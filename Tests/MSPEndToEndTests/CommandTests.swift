@@ -181,6 +181,14 @@ import Testing
         #expect(rows[1][1] == "30 minutes")
     }
 
+    @Test func ndjson() throws {
+        let msp = try sample()
+        let result = try msp("list-late", "--format", "ndjson")
+        expectSuccess(result)
+        let objects = try result.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.map { $0?["delegation"] as? String } == ["Kenya", "Cluster Munition Coalition", "Uganda"])
+    }
+
     @Test func table() throws {
         let msp = try sample()
         let result = try msp("list-late")
