@@ -294,6 +294,19 @@ import Testing
         #expect(page.contains("</html>"))
     }
 
+    @Test func textThatLooksLikeMarkupOrAFormulaStaysText() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        expectSuccess(try msp("register", "--delegation", "Acme <Aid> & Co", "--category", "civil_society",
+                              "--head", "=HYPERLINK(\"x\")"))
+        let page = try msp("export-roster", "--format", "html")
+        expectSuccess(page)
+        #expect(page.stdout.contains("Acme &lt;Aid&gt; &amp; Co"))
+        #expect(!page.stdout.contains("<Aid>"))
+        let csv = try msp("export-roster", "--format", "csv")
+        #expect(csv.stdout.contains("civil_society,Acme <Aid> & Co,head,,\"'=HYPERLINK(\"\"x\"\")\","))
+    }
+
     @Test func anEmptyMeetingHasFiveEmptyGroups() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
