@@ -100,7 +100,10 @@ import Testing
         var previous = LocalDate(daysSinceEpoch: first - 1)
         for days in first...last {
             let date = LocalDate(daysSinceEpoch: days)
-            #expect(date.daysSinceEpoch == days)
+            guard date.daysSinceEpoch == days else {
+                Issue.record("\(date) is day \(date.daysSinceEpoch), not \(days)")
+                return
+            }
             // Each day follows the one before: same month with day + 1, or the first of the next month.
             let follows = (date.year == previous.year && date.month == previous.month && date.day == previous.day + 1)
                 || (date.day == 1 && previous.day == LocalDate.daysIn(month: previous.month, year: previous.year)

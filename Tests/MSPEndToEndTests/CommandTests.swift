@@ -390,6 +390,7 @@ import Testing
 
     @Test func aCopyOfTheBinaryElsewhereCarriesItsReferenceData() throws {
         let home = try MSPRun()
+        defer { try? FileManager.default.removeItem(at: home.folder) }
         let copy = home.folder.appending(path: "bin/msp")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: MSPRun.binary, to: copy)
