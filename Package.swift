@@ -46,7 +46,10 @@ let package = Package(
         ),
 
         .testTarget(name: "MSPDomainTests", dependencies: ["MSPDomain"]),
-        .testTarget(name: "MSPStoreTests", dependencies: ["MSPStore", "MSPDomain"]),
+        .testTarget(
+            name: "MSPStoreTests",
+            dependencies: ["MSPStore", "MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "MSPEndToEndTests",
             dependencies: ["MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]

@@ -18,16 +18,19 @@ public final class Store: @unchecked Sendable {
     public let createdFile: Bool
     /// Where an older database was copied before it was upgraded, if it was.
     public private(set) var upgradeBackup: String?
+    /// The migrations this store applies: those embedded in the binary, or a chosen list in tests.
+    let migrator: SchemaMigrator
 
     public static let busyTimeout: TimeInterval = 120
 
     /// Opens (or creates) the database at `path`. An in-memory database for tests: `Store.inMemory()`.
-    public init(path: String) throws {
+    /// `migrator` is the embedded migrations; tests give another list to make older and newer databases.
+    public init(path: String, migrator: SchemaMigrator = .embedded) throws {
         self.path = path
+        self.migrator = migrator
         self.createdFile = try Store.createPrivately(path)
         do {
             self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration())
-            try Store.useWAL(dbQueue)
             try prepare()
         } catch {
             if createdFile { Store.remove(path) }
@@ -38,6 +41,7 @@ public final class Store: @unchecked Sendable {
     private init(inMemory queue: DatabaseQueue) throws {
         self.path = ":memory:"
         self.createdFile = false
+        self.migrator = .embedded
         self.dbQueue = queue
         try prepare()
     }
@@ -47,15 +51,9 @@ public final class Store: @unchecked Sendable {
         try Store(inMemory: DatabaseQueue(configuration: configuration()))
     }
 
-    /// WAL mode is a property of the file: set once, when the file is created (or first opened by msp), and
-    /// left alone afterwards. (GRDB's `journalMode = .wal` re-establishes it on every open by writing to the
-    /// file, which would break the promise that a refused command leaves the file byte for byte unchanged.)
-    static func useWAL(_ queue: DatabaseQueue) throws {
-        let mode = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
-        guard mode?.lowercased() != "wal" else { return }
-        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
-    }
-
+    /// Not GRDB's `journalMode = .wal`: that writes to the file (creates and drops a table) on every open
+    /// that finds no WAL file, so a command that fails, or a database from a newer msp, would change the file.
+    /// WAL is switched on once, when the file is created or upgraded (see `useWriteAheadLog`).
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -105,11 +103,11 @@ public final class Store: @unchecked Sendable {
 
     /// Brings the schema up to date and seeds the reference data into a new database.
     private func prepare() throws {
-        let migrator = SchemaMigrator.embedded
         let plan = try dbQueue.read { try migrator.plan($0) }
         if case .upgrade(let from, _) = plan, path != ":memory:" {
             upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
         }
+        if path != ":memory:" { try useWriteAheadLog() }
         guard plan != .upToDate else { return }
         try transaction { db in
             // Another process may have migrated while we waited for the lock: plan again inside the transaction.
@@ -117,6 +115,16 @@ public final class Store: @unchecked Sendable {
             let fresh = try migrator.appliedIdentifiers(db).isEmpty
             try migrator.applyPending(db)
             if fresh { try Store.seedReferenceData(db) }
+        }
+    }
+
+    /// Puts the file in WAL mode (readers never wait for the writer) if it is not yet; a file already in WAL
+    /// mode is not written to.
+    private func useWriteAheadLog() throws {
+        try dbQueue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw StoreError.notADatabase(path: path, reason: "cannot use write-ahead logging") }
         }
     }
 
@@ -188,6 +196,6 @@ public final class Store: @unchecked Sendable {
 
     /// The applied schema version.
     public func schemaVersion() throws -> Int {
-        try dbQueue.read { try SchemaMigrator.embedded.appliedIdentifiers($0).count }
+        try dbQueue.read { try migrator.appliedIdentifiers($0).count }
     }
 }

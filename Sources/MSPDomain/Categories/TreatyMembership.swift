@@ -89,13 +89,14 @@ public struct TreatyMembership: Sendable {
     }
 
     /// Article 17: the convention enters into force for a State on the first day of the sixth month after the
-    /// month of its deposit, or on the convention's own entry into force if it deposited before then.
-    /// Madagascar deposited on 20 May 2017: 1 November 2017.
+    /// month of its deposit, and never before the convention's own entry into force. Madagascar deposited on
+    /// 20 May 2017: 1 November 2017; Norway, in 2008: 1 August 2010; the United Kingdom, on 4 May 2010 (after the
+    /// thirtieth instrument, before the convention was in force): 1 November 2010.
     public func entryIntoForce(for record: MembershipRecord) -> LocalDate? {
         guard let consented = record.consented else { return nil }
         let own = consented.firstOfMonth(after: 6)
         guard let general = entryIntoForce else { return own }
-        return consented < general ? general : max(own, general)
+        return max(own, general)
     }
 
     public mutating func record(_ record: MembershipRecord) {

@@ -46,8 +46,13 @@ public struct DelegationResolver: Sendable {
         }
     }
 
+    /// The organization a name finds: by name, acronym or alias, or written "Name (ACRONYM)" as a note may write
+    /// it and as a new organization is first typed ("Norwegian People's Aid (NPA)").
     public func organization(named name: String) -> Organization? {
-        organizationByKey[NameKey.of(name)].map { organizations[$0] }
+        if let index = organizationByKey[NameKey.of(name)] { return organizations[index] }
+        let typed = Organization.fromTyped(name, category: .civilSociety)
+        guard typed.acronym != nil, let index = organizationByKey[NameKey.of(typed.name)] else { return nil }
+        return organizations[index]
     }
 
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting.

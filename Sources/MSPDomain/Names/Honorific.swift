@@ -28,7 +28,10 @@ public enum Honorific {
             index = next
             nameStart = next
         }
-        let name = String(raw[nameStart...]).trimmed
+        var name = String(raw[nameStart...]).trimmed
+        if name.utf8.contains(0x09) || name.contains("  ") {
+            name = name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        }
         guard titleEnd > nameStart0 else { return (nil, name) }
         let title = raw[nameStart0..<titleEnd].split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         return (title, name)

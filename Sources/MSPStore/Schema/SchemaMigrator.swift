@@ -11,6 +11,11 @@ public struct SchemaMigrator: Sendable {
     public struct Migration: Sendable {
         public var identifier: String
         public var sql: String
+
+        public init(identifier: String, sql: String) {
+            self.identifier = identifier
+            self.sql = sql
+        }
     }
 
     public let migrations: [Migration]

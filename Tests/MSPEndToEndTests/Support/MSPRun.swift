@@ -24,6 +24,8 @@ struct MSPRun {
 
     /// A fresh folder; `database` is `msp.sqlite` inside it.
     let folder: URL
+    /// The program run: the built `msp`, or a copy of it elsewhere.
+    var binary: URL = MSPRun.binary
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appending(path: "msp-e2e-\(UUID().uuidString)")
@@ -40,14 +42,17 @@ struct MSPRun {
         try run(arguments, stdin: stdin, environment: environment)
     }
 
-    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// `unsetting` names environment variables taken away (MSP_DATABASE, to fall back on ./msp.sqlite).
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+             unsetting: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = MSPRun.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env["MSP_DATABASE"] = database
         for (key, value) in environment { env[key] = value }
+        for key in unsetting { env[key] = nil }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -73,6 +78,13 @@ struct MSPRun {
         data.append(FileManager.default.contents(atPath: database + "-wal") ?? Data())
         return data
     }
+
+    /// Writes a file in the folder.
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.appending(path: name))
+    }
+
+    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
 
     /// Adds the 7MSP as the issue describes it.
     func add7MSP() throws {

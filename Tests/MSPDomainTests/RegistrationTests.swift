@@ -1,0 +1,280 @@
+import Foundation
+import Testing
+@testable import MSPDomain
+
+@Suite struct HonorificTests {
+    @Test(arguments: [
+        ("H.E. Mr. John Doe", "H.E. Mr.", "John Doe"),
+        ("H.E. Ms. Jane Roe", "H.E. Ms.", "Jane Roe"),
+        ("Prof. Dr. Ada Lovelace", "Prof. Dr.", "Ada Lovelace"),
+        ("Mr John Smith", "Mr", "John Smith"),
+        ("ms.  Wanjiru   Kamau", "ms.", "Wanjiru Kamau"),
+        ("Mrs. A. Example", "Mrs.", "A. Example"),
+    ])
+    func anHonorificIsKeptApartFromTheName(raw: String, title: String, name: String) {
+        let split = Honorific.split(raw)
+        #expect(split.title == title)
+        #expect(split.name == name)
+    }
+
+    @Test(arguments: ["Dr.", "Mr.", "John Doe", "Drake Ramoray", "Mister Rogers"])
+    func aNameWithoutAHonorificStaysWhole(raw: String) {
+        let split = Honorific.split(raw)
+        #expect(split.title == nil)
+        #expect(split.name == raw)
+    }
+}
+
+@Suite struct ParticipantTests {
+    func parse(role: String? = "head", title: String? = nil, name: String? = "H.E. Mr. John Doe", function: String? = nil,
+               gender: String? = nil, email: String? = nil) throws -> Participant {
+        try Participant.parse(role: role, title: title, name: name, function: function, gender: gender, email: email,
+                              field: "participants[0]")
+    }
+
+    @Test func aParticipantIsNormalised() throws {
+        let p = try parse(role: " Head of delegation ", name: "  H.E. Mr. John Doe ", function: " Ambassador ",
+                          gender: "M", email: " j.doe@example.org ")
+        #expect(p == Participant(role: .head, title: "H.E. Mr.", name: "John Doe", function: "Ambassador", gender: .male,
+                                 email: "j.doe@example.org"))
+        #expect(p.displayName == "H.E. Mr. John Doe")
+    }
+
+    @Test func aTitleGivenApartWinsOverTheNamesHonorific() throws {
+        let p = try parse(title: "Dr.", name: "Ms. Jane Roe")
+        #expect(p.title == "Dr.")
+        #expect(p.name == "Jane Roe")
+    }
+
+    @Test(arguments: [
+        (nil, "H.E. Mr. John Doe", nil, nil, "participants[0].role"),
+        ("chair", "John Doe", nil, nil, "participants[0].role"),
+        ("head", "", nil, nil, "participants[0].name"),
+        ("head", "   ", nil, nil, "participants[0].name"),
+        ("head", nil, nil, nil, "participants[0].name"),
+        ("head", "John\u{7}Doe", nil, nil, "participants[0].name"),
+        ("head", "John Doe", "robot", nil, "participants[0].gender"),
+        ("head", "John Doe", nil, "john.example.org", "participants[0].email"),
+        ("head", "John Doe", nil, "john@localhost", "participants[0].email"),
+        ("head", "John Doe", nil, "john doe@example.org", "participants[0].email"),
+        ("head", "John Doe", nil, "@example.org", "participants[0].email"),
+    ] as [(String?, String?, String?, String?, String)])
+    func aWrongParticipantIsRefusedNamingTheField(role: String?, name: String?, gender: String?, email: String?, field: String) {
+        let error = #expect(throws: InputError.self) { try parse(role: role, name: name, gender: gender, email: email) }
+        #expect(error?.field == field)
+    }
+
+    static let head = Participant(role: .head, name: "A")
+    static let alternate = Participant(role: .alternate, name: "B")
+
+    @Test func aNoteThatListsParticipantsNamesExactlyOneHead() throws {
+        try Participant.checkComposition([])
+        try Participant.checkComposition([Self.alternate, Self.head])
+        let none = #expect(throws: InputError.self) { try Participant.checkComposition([Self.alternate]) }
+        #expect(none?.message.contains("no head") == true)
+        let two = #expect(throws: InputError.self) {
+            try Participant.checkComposition([Self.head, Self.alternate, Participant(role: .head, title: "Ms.", name: "C")])
+        }
+        #expect(two?.message.contains("2 heads") == true)
+        #expect(two?.message.contains("Ms. C") == true)
+    }
+
+    @Test(arguments: [("email", Channel.email), ("E-mail", .email), (" POST ", .post), ("hand", .hand), ("fax", .fax)])
+    func channels(raw: String, channel: Channel) throws {
+        #expect(try Channel.parse(raw) == channel)
+    }
+
+    @Test func unknownVocabularyIsRefused() throws {
+        #expect(throws: InputError.self) { try Channel.parse("pigeon") }
+        #expect(throws: InputError.self) { try MSPDomain.Category.parse("state") }
+        #expect(try MSPDomain.Category.parse("Civil Society") == .civilSociety)
+        #expect(try MSPDomain.Category.parse("international-organization") == .internationalOrganizations)
+    }
+}
+
+@Suite struct RosterTests {
+    static func people(_ roles: [(Role, String)]) -> [Participant] {
+        roles.map { Participant(role: $0.0, name: $0.1) }
+    }
+
+    @Test func delegationsAreGroupedInCategoryOrderAndSortedWithoutCaseOrDiacritics() {
+        let roster = Roster([
+            .init(name: "Cluster Munition Coalition", category: .civilSociety, participants: []),
+            .init(name: "Costa Rica", category: .statesParties, participants: []),
+            .init(name: "Côte d'Ivoire", category: .statesParties, participants: []),
+            .init(name: "Uganda", category: .signatoryStates, participants: []),
+            .init(name: "chile", category: .statesParties, participants: []),
+            .init(name: "Cuba", category: .statesParties, participants: []),
+            .init(name: "Canada", category: .statesParties, participants: []),
+            .init(name: "International Committee of the Red Cross", category: .internationalOrganizations, participants: []),
+            .init(name: "Zambia", category: .statesParties, participants: []),
+            .init(name: "Afghanistan", category: .statesParties, participants: []),
+        ])
+        #expect(roster.groups.map(\.category) == MSPDomain.Category.allCases)
+        #expect(roster.groups.map(\.title) == ["States Parties", "Signatory States", "Observer States",
+                                               "International organizations", "Civil society"])
+        #expect(roster.groups[0].delegations.map(\.name) == ["Afghanistan", "Canada", "chile", "Costa Rica", "Côte d'Ivoire", "Cuba", "Zambia"])
+        #expect(roster.groups[1].delegations.map(\.name) == ["Uganda"])
+        #expect(roster.groups[2].delegations.isEmpty)
+        #expect(roster.groups[4].delegations.map(\.name) == ["Cluster Munition Coalition"])
+        #expect(roster.delegationCount == 10)
+    }
+
+    @Test func anEmptyRosterStillHasTheFiveGroups() {
+        let roster = Roster([])
+        #expect(roster.groups.map(\.category) == MSPDomain.Category.allCases)
+        #expect(roster.groups.allSatisfy { $0.delegations.isEmpty })
+        #expect(roster.participantCount == 0)
+    }
+
+    @Test func theHeadComesFirstThenAlternatesThenAdvisersEachInTheNotesOrder() {
+        let given = Self.people([(.adviser, "Adviser 1"), (.alternate, "Alternate 1"), (.adviser, "Adviser 2"),
+                                 (.head, "Head"), (.alternate, "Alternate 2"), (.adviser, "Adviser 3")])
+        let roster = Roster([.init(name: "Germany", category: .statesParties, participants: given)])
+        #expect(roster.groups[0].delegations[0].participants.map(\.name)
+                == ["Head", "Alternate 1", "Alternate 2", "Adviser 1", "Adviser 2", "Adviser 3"])
+        #expect(roster.participantCount == 6)
+    }
+
+    @Test func lateNotesAreOldestFirst() {
+        func note(_ name: String, _ seconds: Int64) -> LateNote {
+            LateNote(delegation: name, category: .statesParties, reference: nil, kind: .registration,
+                     received: Instant(secondsSinceEpoch: seconds), receivedPrecision: .instant, channel: nil, lateBy: seconds)
+        }
+        let ordered = LateNote.ordered([note("Zambia", 20), note("Côte d'Ivoire", 30), note("Chile", 10), note("Cuba", 30),
+                                        note("Costa Rica", 30)])
+        #expect(ordered.map(\.delegation) == ["Chile", "Zambia", "Costa Rica", "Côte d'Ivoire", "Cuba"])
+    }
+}
+
+@Suite struct DelegationTimelineTests {
+    typealias Entry = DelegationTimeline.Entry
+
+    @Test func kindsFollowTheTimeOfReceiptNotTheOrderOfRecording() {
+        // Recorded in the order 1, 2, 3, but note 3 was received first.
+        let timeline = DelegationTimeline([
+            Entry(id: 1, received: Instant(secondsSinceEpoch: 200), isWithdrawal: false, participantCount: 2),
+            Entry(id: 2, received: Instant(secondsSinceEpoch: 300), isWithdrawal: false, participantCount: 0),
+            Entry(id: 3, received: Instant(secondsSinceEpoch: 100), isWithdrawal: false, participantCount: 3),
+        ])
+        #expect(timeline.kinds == [3: .registration, 1: .amendment, 2: .amendment])
+        // The newest note that lists participants is the composition; a note without participants changes nothing.
+        #expect(timeline.compositionNote == 1)
+        #expect(!timeline.isWithdrawn)
+    }
+
+    @Test func aWithdrawalTakesTheDelegationOffAndANewerNoteBringsItBack() {
+        var entries = [
+            Entry(id: 1, received: Instant(secondsSinceEpoch: 100), isWithdrawal: false, participantCount: 2),
+            Entry(id: 2, received: Instant(secondsSinceEpoch: 200), isWithdrawal: true, participantCount: 0),
+        ]
+        let withdrawn = DelegationTimeline(entries)
+        #expect(withdrawn.isWithdrawn)
+        #expect(withdrawn.kinds == [1: .registration, 2: .withdrawal])
+        entries.append(Entry(id: 3, received: Instant(secondsSinceEpoch: 300), isWithdrawal: false, participantCount: 1))
+        let back = DelegationTimeline(entries)
+        #expect(!back.isWithdrawn)
+        #expect(back.kinds[3] == .amendment)
+        #expect(back.compositionNote == 3)
+    }
+
+    @Test func notesReceivedAtTheSameSecondAreOrderedByRecording() {
+        let timeline = DelegationTimeline([
+            Entry(id: 8, received: Instant(secondsSinceEpoch: 100), isWithdrawal: false, participantCount: 1),
+            Entry(id: 7, received: Instant(secondsSinceEpoch: 100), isWithdrawal: false, participantCount: 1),
+        ])
+        #expect(timeline.kinds == [7: .registration, 8: .amendment])
+        #expect(timeline.compositionNote == 8)
+    }
+
+    @Test func noNotesNoComposition() {
+        let timeline = DelegationTimeline([])
+        #expect(timeline.kinds.isEmpty)
+        #expect(timeline.compositionNote == nil)
+        #expect(!timeline.isWithdrawn)
+    }
+}
+
+@Suite struct SubmissionJSONTests {
+    @Test func aValidObjectIsRead() throws {
+        let json = """
+            {"meeting": "7MSP", "delegation": "Kenya", "category": null, "reference": "Note KMG/DIS/17/3",
+             "received_at": "2017-08-18T18:30:00-04:00", "channel": "email",
+             "participants": [{"role": "head", "title": "Ms.", "name": "Wanjiru Kamau", "function": "First Counsellor",
+                               "gender": "female", "email": "w.kamau@example.org"}]}
+            """
+        let submission = try SubmissionJSON.decode(Data(json.utf8))
+        #expect(submission == Submission(
+            meeting: "7MSP", delegation: "Kenya", category: nil, reference: "Note KMG/DIS/17/3",
+            receivedAt: "2017-08-18T18:30:00-04:00", channel: "email",
+            participants: [.init(role: "head", title: "Ms.", name: "Wanjiru Kamau", function: "First Counsellor",
+                                 gender: "female", email: "w.kamau@example.org")]))
+    }
+
+    @Test func keysMayBeLeftOut() throws {
+        let submission = try SubmissionJSON.decode(Data(#"{"delegation": "Kenya"}"#.utf8))
+        #expect(submission == Submission(delegation: "Kenya"))
+    }
+
+    @Test(arguments: [
+        (#"{"delegation": "Kenya", "recieved_at": "2017-08-18"}"#, "recieved_at"),
+        (#"{"delegation": "Kenya", "participants": [{"role": "head", "name": "A", "phone": "1"}]}"#, "participants[0]"),
+        (#"{"delegation": 42}"#, "delegation: expected a string"),
+        (#"{"delegation": "Kenya", "participants": {"role": "head"}}"#, "participants: expected an array"),
+        (#"{"delegation": "Kenya", "participants": [{"role": "head", "name": ["A"]}]}"#, "participants[0].name: expected a string"),
+        (#"{"delegation": "Kenya", "participants": ["A"]}"#, "participants[0]"),
+        (#"["Kenya"]"#, "the top level"),
+        (#"{"delegation": "Kenya""#, "not valid JSON"),
+        ("", "not valid JSON"),
+    ])
+    func aWrongObjectIsRefusedNamingTheKeyPath(json: String, mention: String) {
+        let error = #expect(throws: InputError.self) { try SubmissionJSON.decode(Data(json.utf8)) }
+        #expect(error?.message.contains(mention) == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("\n") == false)
+    }
+}
+
+@Suite struct NoteDraftTests {
+    let meeting = try! Meeting(code: "7MSP", title: "Seventh Meeting of States Parties", convention: "CCM", venue: nil,
+                               opens: day("2017-09-04"), closes: day("2017-09-06"), timeZone: Fixtures.zurich,
+                               deadline: WhenParser.deadline("2017-08-18", in: Fixtures.zurich))
+    let resolver = try! Fixtures.resolver()
+    let membership = try! Fixtures.ccmMembership()
+
+    func check(_ submission: Submission) throws -> NoteDraft {
+        try NoteDraft.check(submission, meeting: meeting, resolver: resolver, membership: membership,
+                            now: utc(2017, 8, 1), fields: .json)
+    }
+
+    @Test func aLateNoteIsCheckedAndFlagged() throws {
+        let draft = try check(Submission(delegation: "Kenya", reference: " Note 1 ", receivedAt: "2017-08-18T18:30:00-04:00",
+                                         channel: "e-mail", participants: [.init(role: "head", name: "Ms. Wanjiru Kamau")]))
+        #expect(draft.represented.name == "Kenya")
+        #expect(draft.category == .signatoryStates)
+        #expect(draft.reference == "Note 1")
+        #expect(draft.channel == .email)
+        #expect(draft.lateBy == 1800)
+        #expect(draft.participants == [Participant(role: .head, title: "Ms.", name: "Wanjiru Kamau")])
+    }
+
+    @Test func aReceiptLeftOutIsNow() throws {
+        let draft = try check(Submission(delegation: "Germany"))
+        #expect(draft.receipt == Receipt(instant: utc(2017, 8, 1), precision: .instant))
+        #expect(draft.lateBy == nil)
+    }
+
+    @Test(arguments: [
+        (Submission(delegation: "Kenya", receivedAt: "18/08/2017"), "received_at"),
+        (Submission(delegation: "Kenya", channel: "pigeon"), "channel"),
+        (Submission(delegation: "Kenya", category: "nonsense"), "category"),
+        (Submission(delegation: "Kenya", category: "state_party"), "delegation"),
+        (Submission(delegation: "Kenia Republik"), "delegation"),
+        (Submission(delegation: "Kenya", participants: [.init(role: "head", name: "A"), .init(role: "head", name: "B")]), "participants"),
+        (Submission(delegation: "Kenya", participants: [.init(role: "head", name: "A"), .init(role: "boss", name: "B")]), "participants[1].role"),
+        (Submission(delegation: "Kenya", reference: String(repeating: "x", count: 201)), "reference"),
+    ])
+    func aWrongSubmissionIsRefusedNamingTheField(submission: Submission, field: String) {
+        let error = #expect(throws: InputError.self) { try check(submission) }
+        #expect(error?.field == field)
+    }
+}
