@@ -22,12 +22,15 @@ public final class Store: @unchecked Sendable {
     public static let busyTimeout: TimeInterval = 120
 
     /// Opens (or creates) the database at `path`. An in-memory database for tests: `Store.inMemory()`.
-    public init(path: String) throws {
+    /// `migrator` is the set of migrations this binary knows (tests give others).
+    public init(path: String, migrator: SchemaMigrator = .embedded) throws {
         self.path = path
         self.createdFile = try Store.createPrivately(path)
         do {
-            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: true))
-            try prepare()
+            // WAL is switched on by `prepare` (not by GRDB at open: GRDB writes a dummy transaction when the WAL
+            // file is missing, which would change the file of a command that fails, and of a newer schema).
+            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: false))
+            try prepare(migrator, wal: true)
         } catch {
             if createdFile { Store.remove(path) }
             throw Store.translate(error, path: path)
@@ -38,7 +41,7 @@ public final class Store: @unchecked Sendable {
         self.path = ":memory:"
         self.createdFile = false
         self.dbQueue = queue
-        try prepare()
+        try prepare(.embedded, wal: false)
     }
 
     /// A fresh in-memory database with the schema and reference data, for tests.
@@ -61,6 +64,8 @@ public final class Store: @unchecked Sendable {
     static func createPrivately(_ path: String) throws -> Bool {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         if fd >= 0 {
+            // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
+            fchmod(fd, 0o600)
             Glibc.close(fd)
             return true
         }
@@ -94,20 +99,49 @@ public final class Store: @unchecked Sendable {
         return error
     }
 
-    /// Brings the schema up to date and seeds the reference data into a new database.
-    private func prepare() throws {
-        let migrator = SchemaMigrator.embedded
+    /// Brings the schema up to date, seeds the reference data into a new database, and puts the file in WAL
+    /// mode. A database that is up to date and already in WAL mode is only read: opening it writes nothing.
+    private func prepare(_ migrator: SchemaMigrator, wal: Bool) throws {
+        // Reading the plan refuses a newer schema before anything is written.
         let plan = try dbQueue.read { try migrator.plan($0) }
-        if case .upgrade(let from, _) = plan, path != ":memory:" {
-            upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
+        if plan != .upToDate {
+            try dbQueue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    // Another process may have migrated while we waited for the lock: plan again, holding it.
+                    let locked = try migrator.plan(db)
+                    guard locked != .upToDate else { return .commit }
+                    if case .upgrade(let from, _) = locked, path != ":memory:" {
+                        // The copy is taken under the write lock, so it is exactly the schema being upgraded.
+                        upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
+                    }
+                    let fresh = try migrator.appliedIdentifiers(db).isEmpty
+                    try migrator.applyPending(db)
+                    if fresh { try Store.seedReferenceData(db) }
+                    return .commit
+                }
+            }
         }
-        guard plan != .upToDate else { return }
-        try transaction { db in
-            // Another process may have migrated while we waited for the lock: plan again inside the transaction.
-            guard try migrator.plan(db) != .upToDate else { return }
-            let fresh = try migrator.appliedIdentifiers(db).isEmpty
-            try migrator.applyPending(db)
-            if fresh { try Store.seedReferenceData(db) }
+        if wal { try enableWAL() }
+    }
+
+    /// Switches the file to WAL (readers never wait for a writer) unless it is already: done once, by whichever
+    /// process gets there first; the others find it done.
+    private func enableWAL() throws {
+        try dbQueue.writeWithoutTransaction { db in
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            guard mode.lowercased() != "wal" else { return }
+            // Changing the journal mode needs every other connection out; the busy timeout does not always apply.
+            let deadline = Date().addingTimeInterval(Store.busyTimeout)
+            while true {
+                do {
+                    let now = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") ?? ""
+                    if now.lowercased() == "wal" { return }
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                    // Someone else holds the file: wait a little and try again.
+                }
+                if Date() > deadline { throw StoreError.notADatabase(path: path, reason: "could not switch it to WAL mode") }
+                usleep(20_000)
+            }
         }
     }
 
@@ -120,9 +154,15 @@ public final class Store: @unchecked Sendable {
             target = "\(path).schema-v\(version).\(counter).bak"
         }
         _ = try Store.createPrivately(target)
+        // SQLite cannot back up from a connection that holds the write lock: a second, read-only connection
+        // copies the file while this one keeps every other writer out.
+        var config = Configuration()
+        config.readonly = true
+        let reader = try DatabaseQueue(path: path, configuration: config)
         let copy = try DatabaseQueue(path: target)
-        try dbQueue.backup(to: copy)
+        try reader.backup(to: copy)
         try copy.close()
+        try reader.close()
         return target
     }
 
