@@ -20,6 +20,9 @@ public struct MSP: ParsableCommand {
             ExportRoster.self,
             Treaty.self,
             Demo.self,
+            History.self,
+            Withdraw.self,
+            Backup.self,
         ]
     )
 

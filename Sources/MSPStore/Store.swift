@@ -16,6 +16,8 @@ public final class Store: @unchecked Sendable {
     public let dbQueue: DatabaseQueue
     /// Whether this process created the file (a failed first command removes it again).
     public let createdFile: Bool
+    /// This process's claim on the file (nil in memory).
+    private let claim: FileClaim?
     /// Where an older database was copied before it was upgraded, if it was.
     public private(set) var upgradeBackup: String?
 
@@ -25,14 +27,16 @@ public final class Store: @unchecked Sendable {
     /// `migrator` is the set of migrations this binary knows (tests give others).
     public init(path: String, migrator: SchemaMigrator = .embedded) throws {
         self.path = path
-        self.createdFile = try Store.createPrivately(path)
+        let claim = try FileClaim(path)
+        self.claim = claim
+        self.createdFile = claim.created
         do {
             // WAL is switched on by `prepare` (not by GRDB at open: GRDB writes a dummy transaction when the WAL
             // file is missing, which would change the file of a command that fails, and of a newer schema).
             self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: false))
             try prepare(migrator, wal: true)
         } catch {
-            if createdFile { Store.remove(path) }
+            if createdFile { claim.removeIfAlone(path) }
             throw Store.translate(error, path: path)
         }
     }
@@ -40,6 +44,7 @@ public final class Store: @unchecked Sendable {
     private init(inMemory queue: DatabaseQueue) throws {
         self.path = ":memory:"
         self.createdFile = false
+        self.claim = nil
         self.dbQueue = queue
         try prepare(.embedded, wal: false)
     }
@@ -79,10 +84,12 @@ public final class Store: @unchecked Sendable {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
 
-    /// Closes the connection; with `discardIfCreated`, a file this process created is removed.
+    /// Closes the connection; with `discardIfCreated`, a file this process created is removed, unless another
+    /// process has opened it meanwhile (then it stays: that process may be writing to it).
     public func close(discardIfCreated: Bool = false) {
         try? dbQueue.close()
-        if discardIfCreated && createdFile { Store.remove(path) }
+        if discardIfCreated && createdFile { claim?.removeIfAlone(path) }
+        claim?.release()
     }
 
     static func translate(_ error: any Error, path: String) -> any Error {
@@ -107,7 +114,9 @@ public final class Store: @unchecked Sendable {
         if plan != .upToDate {
             try dbQueue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    // Another process may have migrated while we waited for the lock: plan again, holding it.
+                    // Another process may have migrated while we waited for the lock: plan again, holding it,
+                    // and without GRDB's cache of the schema, which does not see other processes' changes.
+                    db.clearSchemaCache()
                     let locked = try migrator.plan(db)
                     guard locked != .upToDate else { return .commit }
                     if case .upgrade(let from, _) = locked, path != ":memory:" {
@@ -220,5 +229,55 @@ public final class Store: @unchecked Sendable {
     /// The applied schema version.
     public func schemaVersion() throws -> Int {
         try dbQueue.read { try SchemaMigrator.embedded.appliedIdentifiers($0).count }
+    }
+}
+
+/// A shared `flock` on the database file, held by every msp process that uses it, so that a process that
+/// created the file and then failed removes it only if no other process has it open.
+///
+/// SQLite's own locks are POSIX record locks, which closing any descriptor of the file drops for the whole
+/// process: the descriptor here is opened before SQLite's and closed only after SQLite's connection is closed.
+final class FileClaim: @unchecked Sendable {
+    private var fd: Int32
+    let created: Bool
+
+    init(_ path: String) throws {
+        while true {
+            var created = false
+            var fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                created = true
+                // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
+                fchmod(fd, 0o600)
+            } else if errno == EEXIST {
+                fd = open(path, O_RDONLY | O_CLOEXEC)
+                if fd < 0 && errno == ENOENT { continue }
+            }
+            guard fd >= 0 else {
+                throw StoreError.notADatabase(path: path, reason: String(cString: strerror(errno)))
+            }
+            while flock(fd, LOCK_SH) != 0 && errno == EINTR {}
+            // A creator that failed may have removed the file between our open and our lock: start again.
+            var held = stat(), named = stat()
+            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                self.fd = fd
+                self.created = created
+                return
+            }
+            Glibc.close(fd)
+        }
+    }
+
+    /// Removes the database and its companion files if no other process holds the file.
+    func removeIfAlone(_ path: String) {
+        guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else { return }
+        Store.remove(path)
+    }
+
+    /// Lets the file go: only once SQLite's connection to it is closed.
+    func release() {
+        guard fd >= 0 else { return }
+        Glibc.close(fd)
+        fd = -1
     }
 }

@@ -114,6 +114,15 @@ import Testing
                 } catch {
                     Issue.record("\(String(decoding: input, as: UTF8.self)) raised \(error), not an InputError")
                 }
+                // The strict reading that `msp register --file` uses: the same, with a line where there is one.
+                do {
+                    _ = try SubmissionJSON.decodeScanned(input)
+                } catch let error as JSONInputError {
+                    #expect(!error.description.isEmpty && !error.description.contains("\n"), "\(error.description)")
+                    if let line = error.line { #expect(line >= 1) }
+                } catch {
+                    Issue.record("\(String(decoding: input, as: UTF8.self)) raised \(error), not a JSONInputError")
+                }
             }
         }
         #expect(decoded > 0)

@@ -65,7 +65,7 @@ extension MSP {
         }
 
         public func run() throws {
-            let (submission, source) = try readSubmission()
+            let (submission, source, scan) = try readSubmission()
             let meetingCode = meetingOption.meeting ?? submission.meeting
             let fields: SubmissionFields = file == nil ? .commandLine : .json
             let outcome: (StoredMeeting, NoteDraft, RecordedNote) = try database.withStore { store in
@@ -80,7 +80,8 @@ extension MSP {
                                                 membership: store.membership(convention: stored.meeting.convention),
                                                 now: .now(), fields: fields)
                 } catch let error as InputError {
-                    throw source.map { CommandFailure(.dataError, "\($0): \(error.description)") } ?? error
+                    guard let source else { throw error }
+                    throw CommandFailure(.dataError, Self.located(source, line: scan?.line(of: error.field), error.description))
                 }
                 let recorded = try store.record([draft], meeting: stored, change: ChangeInfo(command: "register"),
                                                 summary: "note \(draft.reference ?? "without reference") of \(draft.represented.name)",
@@ -90,7 +91,12 @@ extension MSP {
             print(Self.report(outcome.2, draft: outcome.1, meeting: outcome.0.meeting, dryRun: dryRun))
         }
 
-        func readSubmission() throws -> (Submission, String?) {
+        /// `FILE:LINE: problem`, or `FILE: problem` when there is no line.
+        static func located(_ file: String, line: Int?, _ problem: String) -> String {
+            line.map { "\(file):\($0): \(problem)" } ?? "\(file): \(problem)"
+        }
+
+        func readSubmission() throws -> (Submission, String?, JSONScan?) {
             guard let file else {
                 var participants: [Submission.ParticipantEntry] = []
                 if let head { participants.append(.init(role: "head", name: head)) }
@@ -98,14 +104,15 @@ extension MSP {
                 participants += adviser.map { .init(role: "adviser", name: $0) }
                 return (Submission(meeting: meetingOption.meeting, delegation: delegation, category: category,
                                    reference: reference, receivedAt: received, channel: channel,
-                                   participants: participants), nil)
+                                   participants: participants), nil, nil)
             }
             let data = try InputFile.read(file)
             let name = file == "-" ? "<stdin>" : file
             do {
-                return (try SubmissionJSON.decode(data), name)
-            } catch let error as InputError {
-                throw CommandFailure(.dataError, "\(name): \(error.description)")
+                let (submission, scan) = try SubmissionJSON.decodeScanned(data)
+                return (submission, name, scan)
+            } catch let error as JSONInputError {
+                throw CommandFailure(.dataError, Self.located(name, line: error.line, error.description))
             }
         }
 
