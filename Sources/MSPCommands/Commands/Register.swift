@@ -69,10 +69,20 @@ extension MSP {
             let meetingCode = meetingOption.meeting ?? submission.meeting
             let fields: SubmissionFields = file == nil ? .commandLine : .json
             let outcome: (StoredMeeting, NoteDraft, RecordedNote) = try database.withStore { store in
-                let stored = try store.meeting(code: meetingCode)
+                // A problem the file causes names the file and the line of the field.
+                func inFile(_ error: InputError, field: String?) -> any Error {
+                    guard let source else { return error }
+                    return CommandFailure(.dataError, Self.located(source, line: scan?.line(of: field), error.description))
+                }
+                let stored: StoredMeeting
+                do {
+                    stored = try store.meeting(code: meetingCode)
+                } catch let error as InputError where meetingOption.meeting == nil && submission.meeting != nil {
+                    throw inFile(InputError(error.message, field: "meeting"), field: "meeting")
+                }
                 if let fromFile = submission.meeting, let option = meetingOption.meeting,
                    fromFile.lowercased() != option.lowercased() {
-                    throw InputError("the file names meeting \(fromFile) but --meeting is \(option)", field: "meeting")
+                    throw inFile(InputError("the file names meeting \(fromFile) but --meeting is \(option)", field: "meeting"), field: "meeting")
                 }
                 let draft: NoteDraft
                 do {
@@ -80,12 +90,17 @@ extension MSP {
                                                 membership: store.membership(convention: stored.meeting.convention),
                                                 now: .now(), fields: fields)
                 } catch let error as InputError {
-                    guard let source else { throw error }
-                    throw CommandFailure(.dataError, Self.located(source, line: scan?.line(of: error.field), error.description))
+                    throw inFile(error, field: error.field)
                 }
-                let recorded = try store.record([draft], meeting: stored, change: ChangeInfo(command: "register"),
+                let recorded: [RecordedNote]
+                do {
+                    recorded = try store.record([draft], meeting: stored, change: ChangeInfo(command: "register"),
                                                 summary: "note \(draft.reference ?? "without reference") of \(draft.represented.name)",
                                                 dryRun: dryRun)
+                } catch let error as InputError {
+                    // The store finds a reference already recorded.
+                    throw inFile(error, field: error.field ?? fields.reference)
+                }
                 return (stored, draft, recorded[0])
             }
             print(Self.report(outcome.2, draft: outcome.1, meeting: outcome.0.meeting, dryRun: dryRun))

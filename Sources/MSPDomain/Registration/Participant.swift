@@ -37,6 +37,9 @@ public struct Participant: Hashable, Sendable, Codable {
         guard !cleaned.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw InputError("the name contains control characters", field: "\(field).name")
         }
+        guard !Honorific.isOnlyHonorifics(cleaned) else {
+            throw InputError("'\(cleaned)' is only an honorific: the name is missing", field: "\(field).name")
+        }
         let split = Honorific.split(cleaned)
         let title = rawTitle?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? split.title
         guard !split.name.isEmpty else { throw InputError("the name is empty", field: "\(field).name") }

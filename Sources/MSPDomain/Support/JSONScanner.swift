@@ -40,6 +40,9 @@ public enum JSONScanner {
         var i = 0
         var line = 1
         var lines: [String: Int] = [:]
+        var depth = 0
+        /// Deeper nesting than any submission needs is refused before it can exhaust the stack.
+        static let maximumDepth = 64
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -127,6 +130,11 @@ public enum JSONScanner {
             skipSpace()
             try expectMore("the JSON value")
             lines[path] = line
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Scanner.maximumDepth else {
+                throw fail("values nested more than \(Scanner.maximumDepth) levels deep: not a submission")
+            }
             switch bytes[i] {
             case UInt8(ascii: "{"): try object(path)
             case UInt8(ascii: "["): try array(path)

@@ -41,6 +41,10 @@ struct MSPRun {
     }
 
     func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment)
+    }
+
+    func run(_ arguments: [String], stdinData stdin: Data?, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = MSPRun.binary
         process.arguments = arguments
@@ -54,7 +58,7 @@ struct MSPRun {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes fully before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
