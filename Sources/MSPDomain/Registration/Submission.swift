@@ -83,6 +83,9 @@ public struct NoteDraft: Hashable, Sendable {
         if let reference, reference.count > 200 {
             throw InputError("the reference is longer than 200 characters", field: fields.reference)
         }
+        if let reference, reference.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw InputError("the reference contains control characters", field: fields.reference)
+        }
         var participants: [Participant] = []
         for (index, entry) in submission.participants.enumerated() {
             participants.append(try Participant.parse(role: entry.role, title: entry.title, name: entry.name,
