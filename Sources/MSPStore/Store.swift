@@ -237,6 +237,8 @@ public final class Store: @unchecked Sendable {
 ///
 /// SQLite's own locks are POSIX record locks, which closing any descriptor of the file drops for the whole
 /// process: the descriptor here is opened before SQLite's and closed only after SQLite's connection is closed.
+/// (So one process should not close a Store while another connection of its own to the same file is open;
+/// msp opens one Store per command.)
 final class FileClaim: @unchecked Sendable {
     private var fd: Int32
     let created: Bool

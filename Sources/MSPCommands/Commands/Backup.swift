@@ -9,7 +9,7 @@ extension MSP {
             abstract: "Write a consistent copy of the database (SQLite online backup), readable by its owner only.",
             discussion: """
                 Safe while other msp processes write: the copy is the database as of one moment. An existing file is \
-                not replaced unless --force is given. To restore, see README.md ("Backups").
+                not replaced unless --force is given. To restore, see "msp backup" in README.md.
 
                 Example: msp backup backups/7msp-2017-08-18.sqlite
                 """)
