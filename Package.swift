@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // The rules of the domain: deadlines, categories on a day, names, roster order. No database.
@@ -45,14 +46,21 @@ let package = Package(
             dependencies: ["EmbedResourcesTool"]
         ),
 
-        .testTarget(name: "MSPDomainTests", dependencies: ["MSPDomain"]),
+        .testTarget(name: "MSPDomainTests", dependencies: [
+            "MSPDomain", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(
             name: "MSPStoreTests",
             dependencies: ["MSPStore", "MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "MSPEndToEndTests",
-            dependencies: ["MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MSPDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                // For the property-based test of CSV output (CSVOutput lives in MSPCommands).
+                "MSPCommands", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )

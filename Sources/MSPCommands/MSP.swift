@@ -23,6 +23,9 @@ public struct MSP: ParsableCommand {
             Import.self,
             Stats.self,
             Credentials.self,
+            History.self,
+            Withdraw.self,
+            Backup.self,
         ]
     )
 

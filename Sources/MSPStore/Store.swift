@@ -16,24 +16,27 @@ public final class Store: @unchecked Sendable {
     public let dbQueue: DatabaseQueue
     /// Whether this process created the file (a failed first command removes it again).
     public let createdFile: Bool
+    /// This process's claim on the file (nil in memory).
+    private let claim: FileClaim?
     /// Where an older database was copied before it was upgraded, if it was.
     public private(set) var upgradeBackup: String?
-    /// The migrations this store applies: those embedded in the binary, or a chosen list in tests.
-    let migrator: SchemaMigrator
 
     public static let busyTimeout: TimeInterval = 120
 
     /// Opens (or creates) the database at `path`. An in-memory database for tests: `Store.inMemory()`.
-    /// `migrator` is the embedded migrations; tests give another list to make older and newer databases.
+    /// `migrator` is the set of migrations this binary knows (tests give others).
     public init(path: String, migrator: SchemaMigrator = .embedded) throws {
         self.path = path
-        self.migrator = migrator
-        self.createdFile = try Store.createPrivately(path)
+        let claim = try FileClaim(path)
+        self.claim = claim
+        self.createdFile = claim.created
         do {
-            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration())
-            try prepare()
+            // WAL is switched on by `prepare` (not by GRDB at open: GRDB writes a dummy transaction when the WAL
+            // file is missing, which would change the file of a command that fails, and of a newer schema).
+            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: false))
+            try prepare(migrator, wal: true)
         } catch {
-            if createdFile { Store.remove(path) }
+            if createdFile { claim.removeIfAlone(path) }
             throw Store.translate(error, path: path)
         }
     }
@@ -41,23 +44,21 @@ public final class Store: @unchecked Sendable {
     private init(inMemory queue: DatabaseQueue) throws {
         self.path = ":memory:"
         self.createdFile = false
-        self.migrator = .embedded
+        self.claim = nil
         self.dbQueue = queue
-        try prepare()
+        try prepare(.embedded, wal: false)
     }
 
     /// A fresh in-memory database with the schema and reference data, for tests.
     public static func inMemory() throws -> Store {
-        try Store(inMemory: DatabaseQueue(configuration: configuration()))
+        try Store(inMemory: DatabaseQueue(configuration: configuration(wal: false)))
     }
 
-    /// Not GRDB's `journalMode = .wal`: that writes to the file (creates and drops a table) on every open
-    /// that finds no WAL file, so a command that fails, or a database from a newer msp, would change the file.
-    /// WAL is switched on once, when the file is created or upgraded (see `useWriteAheadLog`).
-    static func configuration() -> Configuration {
+    static func configuration(wal: Bool) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
+        if wal { config.journalMode = .wal }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -68,6 +69,8 @@ public final class Store: @unchecked Sendable {
     static func createPrivately(_ path: String) throws -> Bool {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         if fd >= 0 {
+            // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
+            fchmod(fd, 0o600)
             Glibc.close(fd)
             return true
         }
@@ -81,10 +84,12 @@ public final class Store: @unchecked Sendable {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
 
-    /// Closes the connection; with `discardIfCreated`, a file this process created is removed.
+    /// Closes the connection; with `discardIfCreated`, a file this process created is removed, unless another
+    /// process has opened it meanwhile (then it stays: that process may be writing to it).
     public func close(discardIfCreated: Bool = false) {
         try? dbQueue.close()
-        if discardIfCreated && createdFile { Store.remove(path) }
+        if discardIfCreated && createdFile { claim?.removeIfAlone(path) }
+        claim?.release()
     }
 
     static func translate(_ error: any Error, path: String) -> any Error {
@@ -101,30 +106,51 @@ public final class Store: @unchecked Sendable {
         return error
     }
 
-    /// Brings the schema up to date and seeds the reference data into a new database.
-    private func prepare() throws {
+    /// Brings the schema up to date, seeds the reference data into a new database, and puts the file in WAL
+    /// mode. A database that is up to date and already in WAL mode is only read: opening it writes nothing.
+    private func prepare(_ migrator: SchemaMigrator, wal: Bool) throws {
+        // Reading the plan refuses a newer schema before anything is written.
         let plan = try dbQueue.read { try migrator.plan($0) }
-        if case .upgrade(let from, _) = plan, path != ":memory:" {
-            upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
+        if plan != .upToDate {
+            try dbQueue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    // Another process may have migrated while we waited for the lock: plan again, holding it,
+                    // and without GRDB's cache of the schema, which does not see other processes' changes.
+                    db.clearSchemaCache()
+                    let locked = try migrator.plan(db)
+                    guard locked != .upToDate else { return .commit }
+                    if case .upgrade(let from, _) = locked, path != ":memory:" {
+                        // The copy is taken under the write lock, so it is exactly the schema being upgraded.
+                        upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
+                    }
+                    let fresh = try migrator.appliedIdentifiers(db).isEmpty
+                    try migrator.applyPending(db)
+                    if fresh { try Store.seedReferenceData(db) }
+                    return .commit
+                }
+            }
         }
-        if path != ":memory:" { try useWriteAheadLog() }
-        guard plan != .upToDate else { return }
-        try transaction { db in
-            // Another process may have migrated while we waited for the lock: plan again inside the transaction.
-            guard try migrator.plan(db) != .upToDate else { return }
-            let fresh = try migrator.appliedIdentifiers(db).isEmpty
-            try migrator.applyPending(db)
-            if fresh { try Store.seedReferenceData(db) }
-        }
+        if wal { try enableWAL() }
     }
 
-    /// Puts the file in WAL mode (readers never wait for the writer) if it is not yet; a file already in WAL
-    /// mode is not written to.
-    private func useWriteAheadLog() throws {
+    /// Switches the file to WAL (readers never wait for a writer) unless it is already: done once, by whichever
+    /// process gets there first; the others find it done.
+    private func enableWAL() throws {
         try dbQueue.writeWithoutTransaction { db in
-            guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            guard mode == "wal" else { throw StoreError.notADatabase(path: path, reason: "cannot use write-ahead logging") }
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            guard mode.lowercased() != "wal" else { return }
+            // Changing the journal mode needs every other connection out; the busy timeout does not always apply.
+            let deadline = Date().addingTimeInterval(Store.busyTimeout)
+            while true {
+                do {
+                    let now = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") ?? ""
+                    if now.lowercased() == "wal" { return }
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                    // Someone else holds the file: wait a little and try again.
+                }
+                if Date() > deadline { throw StoreError.notADatabase(path: path, reason: "could not switch it to WAL mode") }
+                usleep(20_000)
+            }
         }
     }
 
@@ -137,9 +163,15 @@ public final class Store: @unchecked Sendable {
             target = "\(path).schema-v\(version).\(counter).bak"
         }
         _ = try Store.createPrivately(target)
+        // SQLite cannot back up from a connection that holds the write lock: a second, read-only connection
+        // copies the file while this one keeps every other writer out.
+        var config = Configuration()
+        config.readonly = true
+        let reader = try DatabaseQueue(path: path, configuration: config)
         let copy = try DatabaseQueue(path: target)
-        try dbQueue.backup(to: copy)
+        try reader.backup(to: copy)
         try copy.close()
+        try reader.close()
         return target
     }
 
@@ -196,6 +228,58 @@ public final class Store: @unchecked Sendable {
 
     /// The applied schema version.
     public func schemaVersion() throws -> Int {
-        try dbQueue.read { try migrator.appliedIdentifiers($0).count }
+        try dbQueue.read { try SchemaMigrator.embedded.appliedIdentifiers($0).count }
+    }
+}
+
+/// A shared `flock` on the database file, held by every msp process that uses it, so that a process that
+/// created the file and then failed removes it only if no other process has it open.
+///
+/// SQLite's own locks are POSIX record locks, which closing any descriptor of the file drops for the whole
+/// process: the descriptor here is opened before SQLite's and closed only after SQLite's connection is closed.
+/// (So one process should not close a Store while another connection of its own to the same file is open;
+/// msp opens one Store per command.)
+final class FileClaim: @unchecked Sendable {
+    private var fd: Int32
+    let created: Bool
+
+    init(_ path: String) throws {
+        while true {
+            var created = false
+            var fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                created = true
+                // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
+                fchmod(fd, 0o600)
+            } else if errno == EEXIST {
+                fd = open(path, O_RDONLY | O_CLOEXEC)
+                if fd < 0 && errno == ENOENT { continue }
+            }
+            guard fd >= 0 else {
+                throw StoreError.notADatabase(path: path, reason: String(cString: strerror(errno)))
+            }
+            while flock(fd, LOCK_SH) != 0 && errno == EINTR {}
+            // A creator that failed may have removed the file between our open and our lock: start again.
+            var held = stat(), named = stat()
+            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                self.fd = fd
+                self.created = created
+                return
+            }
+            Glibc.close(fd)
+        }
+    }
+
+    /// Removes the database and its companion files if no other process holds the file.
+    func removeIfAlone(_ path: String) {
+        guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else { return }
+        Store.remove(path)
+    }
+
+    /// Lets the file go: only once SQLite's connection to it is closed.
+    func release() {
+        guard fd >= 0 else { return }
+        Glibc.close(fd)
+        fd = -1
     }
 }

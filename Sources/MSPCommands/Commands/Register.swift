@@ -65,14 +65,24 @@ extension MSP {
         }
 
         public func run() throws {
-            let (submission, source) = try readSubmission()
+            let (submission, source, scan) = try readSubmission()
             let meetingCode = meetingOption.meeting ?? submission.meeting
             let fields: SubmissionFields = file == nil ? .commandLine : .json
             let outcome: (StoredMeeting, NoteDraft, RecordedNote) = try database.withStore { store in
-                let stored = try store.meeting(code: meetingCode)
+                // A problem the file causes names the file and the line of the field.
+                func inFile(_ error: InputError, field: String?) -> any Error {
+                    guard let source else { return error }
+                    return CommandFailure(.dataError, Self.located(source, line: scan?.line(of: field), error.description))
+                }
+                let stored: StoredMeeting
+                do {
+                    stored = try store.meeting(code: meetingCode)
+                } catch let error as InputError where meetingOption.meeting == nil && submission.meeting != nil {
+                    throw inFile(InputError(error.message, field: "meeting"), field: "meeting")
+                }
                 if let fromFile = submission.meeting, let option = meetingOption.meeting,
                    fromFile.lowercased() != option.lowercased() {
-                    throw InputError("the file names meeting \(fromFile) but --meeting is \(option)", field: "meeting")
+                    throw inFile(InputError("the file names meeting \(fromFile) but --meeting is \(option)", field: "meeting"), field: "meeting")
                 }
                 let draft: NoteDraft
                 do {
@@ -80,17 +90,28 @@ extension MSP {
                                                 membership: store.membership(convention: stored.meeting.convention),
                                                 now: .now(), fields: fields)
                 } catch let error as InputError {
-                    throw source.map { CommandFailure(.dataError, "\($0): \(error.description)") } ?? error
+                    throw inFile(error, field: error.field)
                 }
-                let recorded = try store.record([draft], meeting: stored, change: ChangeInfo(command: "register"),
+                let recorded: [RecordedNote]
+                do {
+                    recorded = try store.record([draft], meeting: stored, change: ChangeInfo(command: "register"),
                                                 summary: "note \(draft.reference ?? "without reference") of \(draft.represented.name)",
                                                 dryRun: dryRun)
+                } catch let error as InputError {
+                    // The store finds a reference already recorded.
+                    throw inFile(error, field: error.field ?? fields.reference)
+                }
                 return (stored, draft, recorded[0])
             }
             print(Self.report(outcome.2, draft: outcome.1, meeting: outcome.0.meeting, dryRun: dryRun))
         }
 
-        func readSubmission() throws -> (Submission, String?) {
+        /// `FILE:LINE: problem`, or `FILE: problem` when there is no line.
+        static func located(_ file: String, line: Int?, _ problem: String) -> String {
+            line.map { "\(file):\($0): \(problem)" } ?? "\(file): \(problem)"
+        }
+
+        func readSubmission() throws -> (Submission, String?, JSONScan?) {
             guard let file else {
                 var participants: [Submission.ParticipantEntry] = []
                 if let head { participants.append(.init(role: "head", name: head)) }
@@ -98,14 +119,15 @@ extension MSP {
                 participants += adviser.map { .init(role: "adviser", name: $0) }
                 return (Submission(meeting: meetingOption.meeting, delegation: delegation, category: category,
                                    reference: reference, receivedAt: received, channel: channel,
-                                   participants: participants), nil)
+                                   participants: participants), nil, nil)
             }
             let data = try InputFile.read(file)
             let name = file == "-" ? "<stdin>" : file
             do {
-                return (try SubmissionJSON.decode(data), name)
-            } catch let error as InputError {
-                throw CommandFailure(.dataError, "\(name): \(error.description)")
+                let (submission, scan) = try SubmissionJSON.decodeScanned(data)
+                return (submission, name, scan)
+            } catch let error as JSONInputError {
+                throw CommandFailure(.dataError, Self.located(name, line: error.line, error.description))
             }
         }
 

@@ -60,6 +60,8 @@ public struct DelegationResolver: Sendable {
                         field: String = "--delegation") throws -> (represented: Represented, category: Category) {
         let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
+        // Before any lookup: suggesting the nearest names of a very long one would take minutes.
+        guard name.count <= 300 else { throw InputError("the delegation's name is longer than 300 characters", field: field) }
         if let state = states.find(name) {
             let category = stateCategory(state)
             if let given, given != category {

@@ -36,4 +36,10 @@ public enum Honorific {
         let title = raw[nameStart0..<titleEnd].split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         return (title, name)
     }
+
+    /// Whether `raw` is honorifics and nothing else ("H.E. Mr.", "Dr."): a title without a name.
+    public static func isOnlyHonorifics(_ raw: String) -> Bool {
+        let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return !words.isEmpty && words.allSatisfy { known.contains($0.lowercased()) }
+    }
 }

@@ -32,10 +32,19 @@ public struct Participant: Hashable, Sendable, Codable {
             throw InputError("the role is missing: one of head, alternate, adviser", field: "\(field).role")
         }
         let role = try Role.parse(rawRole, field: "\(field).role")
+        // Control characters (a NUL, an escape sequence, a line break) would be cut or garble every listing.
+        for (key, value) in [("title", rawTitle), ("function", function), ("email", rawEmail)] {
+            if let value, value.containsControlCharacter {
+                throw InputError("the \(key) contains control characters", field: "\(field).\(key)")
+            }
+        }
         let cleaned = (rawName ?? "").trimmed
         guard !cleaned.isEmpty else { throw InputError("the name is empty", field: "\(field).name") }
-        guard !cleaned.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !cleaned.containsControlCharacter else {
             throw InputError("the name contains control characters", field: "\(field).name")
+        }
+        guard !Honorific.isOnlyHonorifics(cleaned) else {
+            throw InputError("'\(cleaned)' is only an honorific: the name is missing", field: "\(field).name")
         }
         let split = Honorific.split(cleaned)
         let title = rawTitle?.trimmedOrNil ?? split.title

@@ -54,6 +54,17 @@ public struct NoteDraft: Hashable, Sendable {
     /// Seconds after the deadline, or nil when on time.
     public var lateBy: Int64?
 
+    public init(represented: Represented, category: Category, reference: String?, receipt: Receipt, channel: Channel?,
+                participants: [Participant], lateBy: Int64?) {
+        self.represented = represented
+        self.category = category
+        self.reference = reference
+        self.receipt = receipt
+        self.channel = channel
+        self.participants = participants
+        self.lateBy = lateBy
+    }
+
     /// Checks a submission for `meeting`: the delegation is found (or is a new organization with a category),
     /// the receipt time parses in the venue's zone (left out, it is `now`), participants are well formed
     /// and name exactly one head.
@@ -71,6 +82,9 @@ public struct NoteDraft: Hashable, Sendable {
         let reference = submission.reference?.trimmedOrNil
         if let reference, reference.count > 200 {
             throw InputError("the reference is longer than 200 characters", field: fields.reference)
+        }
+        if let reference, reference.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw InputError("the reference contains control characters", field: fields.reference)
         }
         var participants: [Participant] = []
         for (index, entry) in submission.participants.enumerated() {
@@ -197,12 +211,37 @@ public enum SubmissionJSON {
         }
     }
 
+    /// Scans `data` strictly (see `JSONScanner`), then decodes one submission object. Every problem is a
+    /// `JSONInputError` with the line it is on, where there is one; the scan also gives the line of each field,
+    /// for the problems that checking the submission finds later.
+    public static func decodeScanned(_ data: Data) throws -> (Submission, JSONScan) {
+        let scan: JSONScan
+        do {
+            scan = try JSONScanner.scan(data)
+        } catch let error as JSONSyntaxError {
+            throw JSONInputError(line: error.line, error: InputError("not valid JSON: \(error.message)"))
+        }
+        do {
+            return (try JSONDecoder().decode(Submission.self, from: data), scan)
+        } catch let error as DecodingError {
+            throw JSONInputError(line: scan.line(of: keyPath(error.context.codingPath + error.extraKey)), error: InputError(describe(error)))
+        } catch {
+            throw JSONInputError(line: nil, error: InputError("not valid JSON: \(JSONProblem.describe(error))"))
+        }
+    }
+
+    /// A key path as the scanner writes it: `participants[1].role`; the top level is "".
+    static func keyPath(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+        }
+        return text
+    }
+
     public static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
-            var text = ""
-            for key in codingPath {
-                if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
-            }
+            let text = keyPath(codingPath)
             return text.isEmpty ? "the top level" : text
         }
         switch error {
@@ -229,5 +268,36 @@ enum JSONProblem {
         let nsError = error as NSError
         if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
         return nsError.localizedDescription
+    }
+}
+
+/// A problem in a JSON input, with the line it is on when that is known.
+public struct JSONInputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var line: Int?
+    public var error: InputError
+
+    public init(line: Int?, error: InputError) {
+        self.line = line
+        self.error = error
+    }
+
+    public var description: String { error.description }
+}
+
+extension DecodingError {
+    var context: Context {
+        switch self {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+             .dataCorrupted(let context):
+            return context
+        @unknown default:
+            return Context(codingPath: [], debugDescription: "")
+        }
+    }
+
+    /// The missing key of a `keyNotFound`, which its context's path leaves out.
+    var extraKey: [any CodingKey] {
+        if case .keyNotFound(let key, _) = self { return [key] }
+        return []
     }
 }

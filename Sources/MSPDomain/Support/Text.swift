@@ -19,3 +19,16 @@ extension String {
         return value.isEmpty ? nil : value
     }
 }
+
+extension String {
+    /// Whether the string holds a control character (C0, DEL or C1), checked on bytes.
+    public var containsControlCharacter: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if previous == 0xC2, byte >= 0x80, byte <= 0x9F { return true }
+            previous = byte
+        }
+        return false
+    }
+}

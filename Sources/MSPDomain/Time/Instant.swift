@@ -61,8 +61,11 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// ISO 8601 with the zone's offset at that instant.
+    /// (Before about 1914 some zones kept local mean time, an offset with seconds ISO 8601 cannot write: then UTC,
+    /// so that what is printed always reads back as the same instant.)
     public func format(_ instant: Instant) -> String {
-        instant.iso8601(offsetSeconds: offset(at: instant))
+        let offset = offset(at: instant)
+        return instant.iso8601(offsetSeconds: offset % 60 == 0 ? offset : 0)
     }
 
     /// The local calendar day of an instant in this zone.

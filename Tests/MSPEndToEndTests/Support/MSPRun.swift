@@ -45,6 +45,11 @@ struct MSPRun {
     /// `unsetting` names environment variables taken away (MSP_DATABASE, to fall back on ./msp.sqlite).
     func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
              unsetting: [String] = []) throws -> Result {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, unsetting: unsetting)
+    }
+
+    func run(_ arguments: [String], stdinData stdin: Data?, environment: [String: String] = [:],
+             unsetting: [String] = []) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -59,7 +64,7 @@ struct MSPRun {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes fully before waiting, so a large output cannot block the child.
         let group = DispatchGroup()

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GRDB
+
+extension Store {
+    /// Copies the database at `source` to `target` with SQLite's online backup, in one step: the copy is the
+    /// database as one transaction saw it, whatever other processes write meanwhile. The copy is written beside
+    /// `target` (mode 0600), checked with `PRAGMA integrity_check`, then renamed into place, so `target` is
+    /// never half written. The source is only read: nothing is migrated or created.
+    /// Returns the number of pages copied.
+    @discardableResult
+    public static func backup(from source: String, to target: String, replacing: Bool) throws -> Int {
+        // Read-write, though only read: a read-only connection could not remove the -wal and -shm files on close.
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        let sourceQueue: DatabaseQueue
+        do {
+            sourceQueue = try DatabaseQueue(path: source, configuration: config)
+        } catch {
+            throw translate(error, path: source)
+        }
+        defer { try? sourceQueue.close() }
+        let temporary = "\(target).partial-\(getpid())"
+        guard try createPrivately(temporary) else {
+            throw StoreError.notADatabase(path: temporary, reason: "a file of that name is in the way")
+        }
+        var pages = 0
+        do {
+            let copy = try DatabaseQueue(path: temporary)
+            try sourceQueue.backup(to: copy) { progress in pages = progress.totalPageCount }
+            try copy.writeWithoutTransaction { db in
+                // A copy in the plain rollback-journal mode is one self-contained file.
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+                let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard check == ["ok"] else {
+                    throw StoreError.notADatabase(path: source, reason: "the copy fails its integrity check: \(check.prefix(3).joined(separator: "; "))")
+                }
+            }
+            try copy.close()
+            if !replacing, FileManager.default.fileExists(atPath: target) {
+                throw StoreError.notADatabase(path: target, reason: "appeared while the backup ran")
+            }
+            guard rename(temporary, target) == 0 else {
+                throw StoreError.notADatabase(path: target, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            remove(temporary)
+            throw translate(error, path: source)
+        }
+        return pages
+    }
+}

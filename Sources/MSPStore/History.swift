@@ -1,0 +1,112 @@
+import GRDB
+import MSPDomain
+
+/// One note of a delegation, with the change that recorded it: what `msp history` shows.
+public struct HistoryEntry: Sendable, Equatable {
+    public var noteId: Int64
+    public var kind: NoteKind
+    public var reference: String?
+    public var received: Instant
+    public var receivedPrecision: Receipt.Precision
+    public var channel: Channel?
+    public var participantCount: Int
+    /// Seconds after the deadline, or nil when on time.
+    public var lateBy: Int64?
+    public var recordedAt: Instant
+    public var recordedBy: String
+    public var command: String
+}
+
+extension Store {
+    /// The delegation a typed name means, if it sent any note to the meeting: its row id and canonical name.
+    /// A name that finds no State or organization, or one that sent nothing, is an error naming the meeting.
+    static func registeredDelegation(_ typed: String, meeting: StoredMeeting, _ db: Database) throws -> (id: Int64, represented: Represented) {
+        let resolver = try Store.resolver(db)
+        let name = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: "--delegation") }
+        let represented: Represented
+        if let state = resolver.states.find(name) {
+            represented = .state(state)
+        } else if let organization = resolver.organization(named: name) {
+            represented = .organization(organization)
+        } else {
+            let nearest = resolver.suggestions(for: name)
+            let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+            throw InputError("'\(name)' is neither a State nor a known organization\(hint)", field: "--delegation")
+        }
+        let id: Int64?
+        switch represented {
+        case .state(let state):
+            id = try Int64.fetchOne(db, sql: "SELECT id FROM delegation WHERE meeting_id = ? AND state_iso3 = ?",
+                                    arguments: [meeting.id, state.iso3])
+        case .organization(let organization), .newOrganization(let organization):
+            id = try Int64.fetchOne(db, sql: """
+                SELECT d.id FROM delegation d JOIN organization_key k ON k.organization_id = d.organization_id
+                WHERE d.meeting_id = ? AND k.key = ?
+                """, arguments: [meeting.id, NameKey.of(organization.name)])
+        }
+        guard let id else {
+            throw InputError("\(represented.name) is not registered for \(meeting.meeting.code): it sent no note", field: "--delegation")
+        }
+        return (id, represented)
+    }
+
+    /// A delegation's notes in the order they were received (then recorded), each with who recorded it and when.
+    public func history(delegation typed: String, meeting: StoredMeeting) throws -> (name: String, entries: [HistoryEntry]) {
+        try read { db in
+            let (id, represented) = try Store.registeredDelegation(typed, meeting: meeting, db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT n.id, n.kind, n.reference, n.received_at, n.received_precision, n.channel, n.participant_count,
+                       c.made_at, c.os_user, c.command
+                FROM note n JOIN change c ON c.id = n.change_id
+                WHERE n.delegation_id = ?
+                ORDER BY n.received_at, n.id
+                """, arguments: [id])
+            let entries = rows.map { row in
+                let received = Instant(secondsSinceEpoch: row[3])
+                return HistoryEntry(noteId: row[0], kind: NoteKind(rawValue: row[1]) ?? .amendment, reference: row[2],
+                                    received: received, receivedPrecision: Receipt.Precision(rawValue: row[4]) ?? .instant,
+                                    channel: (row[5] as String?).flatMap(Channel.init(rawValue:)), participantCount: row[6],
+                                    lateBy: meeting.meeting.deadline.lateBy(received),
+                                    recordedAt: Instant(secondsSinceEpoch: row[7]), recordedBy: row[8], command: row[9])
+            }
+            return (represented.name, entries)
+        }
+    }
+
+    /// Records a withdrawal: a note without participants that takes the delegation off the list of participants
+    /// (nothing is deleted; a later registration or amendment brings it back). The delegation must be registered
+    /// and not withdrawn already.
+    public func withdraw(delegation typed: String, receipt: Receipt, reference: String?, meeting: StoredMeeting,
+                         change: ChangeInfo) throws -> RecordedNote {
+        try transaction { db in
+            let (id, represented) = try Store.registeredDelegation(typed, meeting: meeting, db)
+            let withdrawn = try Bool.fetchOne(db, sql: "SELECT withdrawn FROM delegation WHERE id = ?", arguments: [id]) ?? false
+            if withdrawn {
+                throw InputError("\(represented.name) is already withdrawn from \(meeting.meeting.code)", field: "--delegation")
+            }
+            let category = try Store.category(of: represented, meeting: meeting, db)
+            let draft = NoteDraft(represented: represented, category: category, reference: reference, receipt: receipt,
+                                  channel: nil, participants: [], lateBy: meeting.meeting.deadline.lateBy(receipt.instant))
+            let changeId = try change.insert(db, summary: "withdrawal \(reference ?? "without reference") of \(represented.name)")
+            var recorder = NoteRecorder(db: db, meeting: meeting, changeId: changeId)
+            var recorded = try recorder.record(draft, isWithdrawal: true)
+            recorded.category = category
+            // A withdrawal received before the delegation's newest registration or amendment does not take it off.
+            let stillWithdrawn = try Bool.fetchOne(db, sql: "SELECT withdrawn FROM delegation WHERE id = ?", arguments: [id]) ?? false
+            if !stillWithdrawn {
+                throw InputError("the withdrawal is received before \(represented.name)'s newest note, which it would not override: check --received", field: "--received")
+            }
+            return recorded
+        }
+    }
+
+    static func category(of represented: Represented, meeting: StoredMeeting, _ db: Database) throws -> Category {
+        switch represented {
+        case .state(let state):
+            return try Store.membership(convention: meeting.meeting.convention, db).category(of: state.iso3, on: meeting.meeting.opens)
+        case .organization(let organization), .newOrganization(let organization):
+            return organization.category
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+
+/// The bad-input corpus, `fixtures/bad-inputs/cases.tsv`: for each case, msp exits with the documented status,
+/// prints exactly one line on standard error (`msp: ...`) that contains every expected piece (the file and line
+/// where there are some, and the problem), prints nothing on standard output, and leaves the database file
+/// byte-for-byte as it was (or, when there was none, creates none).
+@Suite struct BadInputTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: "fixtures/bad-inputs")
+
+    /// Inputs made at test time, by name (`@gen/NAME` in a command): large or odd files not worth committing.
+    static let generators: [String: @Sendable (URL) throws -> Void] = [
+        "json-deeply-nested.json": { url in
+            try Data((String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)).utf8).write(to: url)
+        },
+        "json-long-delegation.json": { url in
+            let name = String(repeating: "Atlantis ", count: 120_000)
+            try Data("{\"delegation\": \"\(name)\",\n \"participants\": [{\"role\": \"head\", \"name\": \"A. B\"}]}\n".utf8).write(to: url)
+        },
+        // For the CSV import cases: one row whose `name` cell is 100 MB.
+        "100mb-line.csv": { url in
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            handle.write(Data("delegation,category,reference,received_at,channel,role,title,name,function,gender,email\nKenya,,Note 1,2017-08-15,email,head,Ms.,".utf8))
+            let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
+            for _ in 0..<100 { handle.write(chunk) }
+            handle.write(Data(",First Counsellor,female,a@example.org\n".utf8))
+        },
+    ]
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var setup: String
+        var status: Int32
+        var expect: [String]
+        var command: String
+        var line: Int
+        var testDescription: String { name }
+    }
+
+    static func cases() throws -> [Case] {
+        let text = try String(contentsOf: corpus.appending(path: "cases.tsv"), encoding: .utf8)
+        var cases: [Case] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5, let status = Int32(fields[2]) else {
+                Issue.record("cases.tsv:\(index + 1): expected 5 tab-separated fields: name, setup, status, expect, command")
+                continue
+            }
+            cases.append(Case(name: fields[0], setup: fields[1], status: status,
+                              expect: fields[3].components(separatedBy: " && ").filter { !$0.isEmpty },
+                              command: fields[4], line: index + 1))
+        }
+        return cases
+    }
+
+    /// Splits a command as a shell would for these cases: spaces separate words; "double quotes" group, with
+    /// the escapes \" \\ \t \n \r and \u{XXXX}.
+    static func words(_ command: String) throws -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quoted = false
+        var chars = Array(command)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" { quoted = false; continue }
+                if c == "\\", let next = chars.popFirst() {
+                    switch next {
+                    case "t": current.append("\t")
+                    case "n": current.append("\n")
+                    case "r": current.append("\r")
+                    case "u":
+                        guard chars.popFirst() == "{", let close = chars.firstIndex(of: "}"),
+                              let value = UInt32(String(chars[..<close]), radix: 16), let scalar = UnicodeScalar(value) else {
+                            throw CocoaError(.formatting)
+                        }
+                        current.unicodeScalars.append(scalar)
+                        chars = chars[(close + 1)...]
+                    default: current.append(next)
+                    }
+                    continue
+                }
+                current.append(c)
+            } else if c == " " {
+                if inWord { words.append(current); current = ""; inWord = false }
+            } else if c == "\"" {
+                quoted = true
+                inWord = true
+            } else {
+                current.append(c)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// The databases a case starts from, made once: `none` (no file), `empty` (no meeting), `7msp` (the 7MSP,
+    /// Uganda registered with "Note 45/2017", the ICRC registered then withdrawn), `two` (7MSP and 8MSP).
+    static let templates: [String: Data] = {
+        var made: [String: Data] = [:]
+        func run(_ msp: MSPRun, _ arguments: String...) {
+            let result = try? msp.run(arguments)
+            if result?.status != 0 { Issue.record("setup failed: \(arguments) \(result?.stderr ?? "")") }
+        }
+        func add7MSP(_ msp: MSPRun) {
+            run(msp, "meeting", "add", "7MSP", "--title", "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
+                "--convention", "CCM", "--opens", "2017-09-04", "--closes", "2017-09-06", "--deadline", "2017-08-18",
+                "--time-zone", "Europe/Zurich", "--venue", "Palais des Nations, Room XIX, Geneva")
+            run(msp, "register", "--delegation", "Uganda", "--received", "2017-08-15T10:30:00+02:00", "--reference", "Note 45/2017",
+                "--channel", "email", "--head", "H.E. Mr. John Doe", "--alternate", "Ms. Jane Roe")
+            run(msp, "register", "--delegation", "ICRC", "--received", "2017-08-10", "--head", "Ms. A. Example")
+            run(msp, "withdraw", "--delegation", "ICRC", "--received", "2017-08-25")
+        }
+        guard let empty = try? MSPRun(), let seventh = try? MSPRun(), let two = try? MSPRun() else { return made }
+        run(empty, "meeting", "list")
+        add7MSP(seventh)
+        add7MSP(two)
+        run(two, "meeting", "add", "8MSP", "--title", "Eighth Meeting of States Parties to the Convention on Cluster Munitions",
+            "--convention", "CCM", "--opens", "2018-09-03", "--closes", "2018-09-05", "--deadline", "2018-08-17",
+            "--time-zone", "Europe/Zurich")
+        made["empty"] = empty.snapshot()
+        made["7msp"] = seventh.snapshot()
+        made["two"] = two.snapshot()
+        return made
+    }()
+
+    @Test func theCorpusHasAtLeastSixtyCasesWithUniqueNames() throws {
+        let cases = try Self.cases()
+        #expect(cases.count >= 60)
+        #expect(Set(cases.map(\.name)).count == cases.count)
+    }
+
+    @Test(arguments: try BadInputTests.cases())
+    func aBadInputIsRefusedInOneLineAndChangesNothing(_ badCase: Case) throws {
+        let where_ = "cases.tsv:\(badCase.line) (\(badCase.name))"
+        let msp = try MSPRun()
+        if badCase.setup != "none" {
+            let template = try #require(Self.templates[badCase.setup], "\(where_): unknown setup '\(badCase.setup)'")
+            #expect(FileManager.default.createFile(atPath: msp.database, contents: template, attributes: [.posixPermissions: 0o600]))
+        }
+        // Resolve @files/NAME (copied from fixtures/bad-inputs/files) and @gen/NAME (made now); `<` feeds stdin.
+        var arguments: [String] = []
+        var stdin: Data?
+        var inputs: [String] = []
+        var words = try Self.words(badCase.command)[...]
+        while let word = words.popFirst() {
+            if word == "<" {
+                let next = words.popFirst()
+                let source = try #require(next, "\(where_): '<' needs a file")
+                stdin = try Data(contentsOf: msp.folder.appending(path: try Self.materialize(source, in: msp)))
+                inputs.append("<stdin>")
+                continue
+            }
+            let resolved = try Self.materialize(word, in: msp)
+            if resolved != word, let previous = arguments.last, previous == "--file" || previous == "import" {
+                inputs.append(resolved)
+            }
+            arguments.append(resolved)
+        }
+        let before = msp.snapshot()
+        let result = try msp.run(arguments, stdinData: stdin)
+        #expect(result.status == badCase.status, "\(where_): status \(result.status): \(result.stderr)")
+        #expect(result.stdout.isEmpty, "\(where_): printed \(result.stdout.prefix(200))")
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("msp: "),
+                "\(where_): standard error is not one line 'msp: ...': \(result.stderr.prefix(300))")
+        for piece in badCase.expect {
+            #expect(result.stderr.contains(piece), "\(where_): '\(piece)' is not in: \(result.stderr.prefix(300))")
+        }
+        // A problem found in an input file names the file and the line.
+        if badCase.status == 65 {
+            for input in inputs {
+                #expect(result.stderr.contains(try Regex("\(NSRegularExpression.escapedPattern(for: input)):[0-9]+: ")),
+                        "\(where_): does not name \(input):LINE: \(result.stderr.prefix(300))")
+            }
+        }
+        #expect(msp.snapshot() == before, "\(where_): the database changed")
+        if badCase.setup == "none" {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                #expect(!FileManager.default.fileExists(atPath: msp.database + suffix), "\(where_): created \(msp.database + suffix)")
+            }
+        }
+        try? FileManager.default.removeItem(at: msp.folder)
+    }
+
+    /// `@files/NAME` → a copy of fixtures/bad-inputs/files/NAME in the case's folder; `@gen/NAME` → made there by
+    /// its generator; anything else as it is. Returns the name to give msp (relative to the folder).
+    static func materialize(_ word: String, in msp: MSPRun) throws -> String {
+        if word.hasPrefix("@files/") {
+            let name = String(word.dropFirst("@files/".count))
+            try FileManager.default.copyItem(at: corpus.appending(path: "files/\(name)"), to: msp.folder.appending(path: name))
+            return name
+        }
+        if word.hasPrefix("@gen/") {
+            let name = String(word.dropFirst("@gen/".count))
+            let generator = try #require(generators[name], "no generator for @gen/\(name) in BadInputTests.generators")
+            try generator(msp.folder.appending(path: name))
+            return name
+        }
+        return word
+    }
+}
