@@ -2,7 +2,9 @@ import GRDB
 import MSPDomain
 
 extension Store {
-    /// Every note received after the meeting's deadline, oldest first.
+    /// Every note received after the meeting's deadline, oldest first: the registrations and amendments the
+    /// secretariat must decide on. A late withdrawal needs no decision and is not on the list (`msp history`
+    /// shows it).
     public func lateNotes(_ stored: StoredMeeting) throws -> [LateNote] {
         try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
@@ -14,7 +16,7 @@ extension Store {
                 FROM note n
                 JOIN delegation d ON d.id = n.delegation_id
                 LEFT JOIN organization o ON o.id = d.organization_id
-                WHERE n.meeting_id = ? AND n.received_at \(comparison) ?
+                WHERE n.meeting_id = ? AND n.received_at \(comparison) ? AND n.kind <> 'withdrawal'
                 ORDER BY n.received_at, d.sort_key, n.id
                 """, arguments: [stored.id, deadline.closesAt.secondsSinceEpoch])
             var notes: [LateNote] = []
@@ -84,7 +86,7 @@ extension Store {
                   (SELECT coalesce(sum(n.participant_count), 0) FROM delegation d JOIN note n ON n.id = d.composition_note_id
                      WHERE d.meeting_id = :m AND d.withdrawn = 0),
                   (SELECT count(*) FROM note WHERE meeting_id = :m),
-                  (SELECT count(*) FROM note WHERE meeting_id = :m AND received_at \(comparison) :deadline)
+                  (SELECT count(*) FROM note WHERE meeting_id = :m AND received_at \(comparison) :deadline AND kind <> 'withdrawal')
                 """, arguments: ["m": stored.id, "deadline": deadline.closesAt.secondsSinceEpoch])!
             return MeetingFigures(delegations: row[0], participants: row[1], notes: row[2], lateNotes: row[3])
         }

@@ -8,10 +8,11 @@ extension Store {
         let roster = try roster(stored)
         return try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
-            let notes = try Row.fetchAll(db, sql: "SELECT received_at, channel FROM note WHERE meeting_id = ?",
+            let notes = try Row.fetchAll(db, sql: "SELECT received_at, channel, kind FROM note WHERE meeting_id = ?",
                                          arguments: [stored.id]).map { row in
                 MeetingStatistics.NoteFact(received: Instant(secondsSinceEpoch: row[0]),
-                                           channel: (row[1] as String?).flatMap(Channel.init(rawValue:)))
+                                           channel: (row[1] as String?).flatMap(Channel.init(rawValue:)),
+                                           isWithdrawal: (row[2] as String) == NoteKind.withdrawal.rawValue)
             }
             return MeetingStatistics(roster: roster, statesPartiesTotal: membership.parties(on: stored.meeting.opens).count,
                                      notes: notes, deadline: stored.meeting.deadline)

@@ -179,6 +179,11 @@ import Testing
             #expect(text.status == 0 && text.stdout.contains("Note 61/2017") && text.stdout.contains("withdrawal"))
         }
 
+        // The late withdrawal needs no decision: list-late shows the late amendment, not the withdrawal.
+        let late = try msp("list-late", "--format", "json")
+        let lateNotes = try #require(try JSONSerialization.jsonObject(with: Data(late.stdout.utf8)) as? [[String: Any]])
+        #expect(lateNotes.map { $0["reference"] as? String } == ["Note 52/2017"])
+
         // The roster leaves Uganda out; Kenya stays. Nothing is deleted.
         let roster = try msp("export-roster", "--format", "json")
         #expect(!roster.stdout.contains("Uganda") && roster.stdout.contains("Kenya"))

@@ -3,16 +3,19 @@
 /// (the meetings report gender balance), late notes, and notes by channel.
 ///
 /// The participants are those of the list of participants: each delegation's current composition, withdrawn
-/// delegations left out. Notes are every note received for the meeting, withdrawals included.
+/// delegations left out. Notes are every note received for the meeting, withdrawals included; late notes are
+/// the registrations and amendments received after the deadline (as `msp list-late` lists them).
 public struct MeetingStatistics: Sendable, Equatable {
     /// A note as the figures see it.
     public struct NoteFact: Sendable, Equatable {
         public var received: Instant
         public var channel: Channel?
+        public var isWithdrawal: Bool
 
-        public init(received: Instant, channel: Channel?) {
+        public init(received: Instant, channel: Channel?, isWithdrawal: Bool = false) {
             self.received = received
             self.channel = channel
+            self.isWithdrawal = isWithdrawal
         }
     }
 
@@ -55,7 +58,7 @@ public struct MeetingStatistics: Sendable, Equatable {
         var late = 0
         for note in notes {
             channels[note.channel, default: 0] += 1
-            if deadline.isLate(note.received) { late += 1 }
+            if !note.isWithdrawal && deadline.isLate(note.received) { late += 1 }
         }
         self.delegationsByCategory = delegations
         self.participantsByCategory = participants
