@@ -32,6 +32,24 @@ extension Store {
                            organizations: try OrganizationRecord.fetchAll(db).map(\.organization))
     }
 
+    /// A resolver for one typed name: the organizations that name can find, looked up by key, rather than all of
+    /// them (a meeting of COP scale knows thousands). When the name finds neither a State nor an organization,
+    /// every organization is loaded, so that the error can suggest the nearest names.
+    public func resolver(for typed: String) throws -> DelegationResolver {
+        if ReferenceData.states.find(typed) != nil {
+            return DelegationResolver(states: ReferenceData.states, organizations: [])
+        }
+        return try read { db in
+            let keys = Array(Set([NameKey.of(typed), NameKey.of(Organization.fromTyped(typed, category: .civilSociety).name)]))
+            let matches = try OrganizationRecord.fetchAll(db, sql: """
+                SELECT * FROM organization WHERE id IN
+                  (SELECT organization_id FROM organization_key WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ","))))
+                """, arguments: StatementArguments(keys))
+            if matches.isEmpty { return try Store.resolver(db) }
+            return DelegationResolver(states: ReferenceData.states, organizations: matches.map(\.organization))
+        }
+    }
+
     /// Records checked notes in one transaction, as one change; with `dryRun`, checks everything the database
     /// checks (duplicate references included) and rolls back.
     public func record(_ drafts: [NoteDraft], meeting: StoredMeeting, change: ChangeInfo, summary: String,

@@ -5,7 +5,7 @@ import MSPStore
 extension MSP {
     /// `msp backup`: a consistent copy of the database, taken while others may be writing to it.
     public struct Backup: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "backup", 
             abstract: "Write a consistent copy of the database (SQLite online backup), readable by its owner only.",
             discussion: """
                 Safe while other msp processes write: the copy is the database as of one moment. An existing file is \

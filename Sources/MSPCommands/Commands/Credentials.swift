@@ -6,14 +6,14 @@ import MSPStore
 extension MSP {
     /// `msp credentials record|report`: the credentials States present to the meeting.
     public struct Credentials: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "credentials", 
             abstract: "Record the credentials States present, and report them to the meeting.",
             subcommands: [Record.self, Report.self])
 
         public init() {}
 
         public struct Record: ParsableCommand {
-            public static let configuration = CommandConfiguration(
+            public static let configuration = CommandConfiguration(commandName: "record", 
                 abstract: "Record credentials received for a State's delegation.",
                 discussion: """
                     --kind original: formal credentials issued by the Head of State or Government or the Minister for \
@@ -71,7 +71,7 @@ extension MSP {
         }
 
         public struct Report: ParsableCommand {
-            public static let configuration = CommandConfiguration(
+            public static let configuration = CommandConfiguration(commandName: "report", 
                 abstract: "Report, for every registered State Party, what credentials it presented.",
                 discussion: """
                     Four lists: formal credentials (original), a copy or communication (copy), only a note verbale \

@@ -6,7 +6,7 @@ import MSPStore
 extension MSP {
     /// `msp demo`: the newcomer's first command.
     public struct Demo: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "demo", 
             abstract: "Load the 7MSP (Geneva, 4–6 September 2017) from the bundled fixtures and show its late notes and list of participants.",
             discussion: "Example: msp demo --database demo.sqlite")
 

@@ -5,7 +5,7 @@ import MSPStore
 extension MSP {
     /// `msp history`: a delegation's notes in the order they were received, with who recorded each and when.
     public struct History: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "history", 
             abstract: "Show a delegation's notes in order: registration, amendments, withdrawals, who recorded each and when.",
             discussion: "Example: msp history --delegation Uganda --format csv")
 

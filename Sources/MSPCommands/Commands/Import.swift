@@ -6,7 +6,7 @@ import MSPStore
 extension MSP {
     /// `msp import`: registrations in bulk, from a spreadsheet export or a JSON file.
     public struct Import: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "import", 
             abstract: "Import registrations in bulk from CSV or JSON, all or nothing.",
             discussion: """
                 CSV (RFC 4180, UTF-8, header row): one row per participant, columns \

@@ -15,7 +15,7 @@ public struct MeetingCommand: ParsableCommand {
     public init() {}
 
     public struct Add: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Add a meeting.",
             discussion: """
                 Example: msp meeting add 7MSP --title "Seventh Meeting of States Parties to the Convention on Cluster Munitions" \
@@ -65,7 +65,7 @@ public struct MeetingCommand: ParsableCommand {
     }
 
     public struct List: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "List the meetings in the database.",
+        public static let configuration = CommandConfiguration(commandName: "list", abstract: "List the meetings in the database.",
                                                                discussion: "Example: msp meeting list --format csv")
 
         @OptionGroup public var database: DatabaseOptions
@@ -88,7 +88,7 @@ public struct MeetingCommand: ParsableCommand {
     }
 
     public struct Show: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Show a meeting and its registration figures.",
+        public static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a meeting and its registration figures.",
                                                                discussion: "Example: msp meeting show 7MSP")
 
         @OptionGroup public var database: DatabaseOptions

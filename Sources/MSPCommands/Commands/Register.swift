@@ -6,7 +6,7 @@ import MSPStore
 extension MSP {
     /// `msp register`: record a note verbale or letter.
     public struct Register: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "register", 
             abstract: "Record a note verbale or letter: a delegation's registration, or an amendment of it.",
             discussion: """
                 A State is found by UN short name, alias or ISO code; its category comes from the convention's records on \
@@ -86,7 +86,7 @@ extension MSP {
                 }
                 let draft: NoteDraft
                 do {
-                    draft = try NoteDraft.check(submission, meeting: stored.meeting, resolver: store.resolver(),
+                    draft = try NoteDraft.check(submission, meeting: stored.meeting, resolver: store.resolver(for: submission.delegation ?? ""),
                                                 membership: store.membership(convention: stored.meeting.convention),
                                                 now: .now(), fields: fields)
                 } catch let error as InputError {

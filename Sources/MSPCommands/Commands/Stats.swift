@@ -6,7 +6,7 @@ import MSPStore
 extension MSP {
     /// `msp stats`: the meeting's registration figures.
     public struct Stats: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "stats", 
             abstract: "Show a meeting's registration figures.",
             discussion: """
                 Delegations and participants per category; how many of the convention's States Parties on the opening \

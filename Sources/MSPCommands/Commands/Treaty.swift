@@ -6,14 +6,14 @@ import MSPStore
 extension MSP {
     /// `msp treaty ...`: the convention's States Parties and signatories.
     public struct Treaty: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "treaty", 
             abstract: "The convention's membership: States Parties and signatory States on a day; record and import it.",
             subcommands: [Status.self, Record.self, Import.self])
 
         public init() {}
 
         public struct Status: ParsableCommand {
-            public static let configuration = CommandConfiguration(
+            public static let configuration = CommandConfiguration(commandName: "status", 
                 abstract: "Count and list the States Parties and signatory States on a day.",
                 discussion: """
                     A State is a Party from the deposit of its instrument of ratification, acceptance, approval or accession; \

@@ -6,7 +6,7 @@ import MSPStore
 extension MSP.Treaty {
     /// `msp treaty record`: one signature, consent or withdrawal, as it arrives between meetings.
     public struct Record: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "record", 
             abstract: "Record a State's signature, instrument of consent or withdrawal.",
             discussion: """
                 Give exactly one of --signed, --consent (with --kind) or --withdrawal. A date recorded again replaces the \
@@ -78,7 +78,7 @@ extension MSP.Treaty {
 
     /// `msp treaty import`: a convention's membership table from a CSV file.
     public struct Import: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "import", 
             abstract: "Load a convention's membership table from a CSV file.",
             discussion: """
                 The file has the columns iso_alpha3,state,signature_date,consent_date,consent_kind,withdrawal_effective_date \

@@ -5,7 +5,7 @@ import MSPStore
 extension MSP {
     /// `msp withdraw`: record a delegation's withdrawal; the list of participants leaves it out, nothing is deleted.
     public struct Withdraw: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+        public static let configuration = CommandConfiguration(commandName: "withdraw", 
             abstract: "Record a delegation's withdrawal: the list of participants leaves it out; its notes are kept.",
             discussion: """
                 The delegation must be registered for the meeting. A later registration or amendment brings it back.
