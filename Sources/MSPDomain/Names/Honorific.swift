@@ -29,7 +29,7 @@ public enum Honorific {
             nameStart = next
         }
         var name = String(raw[nameStart...]).trimmed
-        if name.utf8.contains(0x09) || name.contains("  ") {
+        if hasTabOrDoubleSpace(name) {
             name = name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         }
         guard titleEnd > nameStart0 else { return (nil, name) }
@@ -38,7 +38,20 @@ public enum Honorific {
     }
 
     /// Whether `raw` is honorifics and nothing else ("H.E. Mr.", "Dr."): a title without a name.
+    /// Whether white space inside a name needs folding to single spaces (checked on bytes).
+    static func hasTabOrDoubleSpace(_ text: String) -> Bool {
+        var previousWasSpace = false
+        for byte in text.utf8 {
+            if byte == 0x09 || (byte == 0x20 && previousWasSpace) { return true }
+            previousWasSpace = byte == 0x20
+        }
+        return false
+    }
+
     public static func isOnlyHonorifics(_ raw: String) -> Bool {
+        // Fast path: a last word longer than any honorific (most names) settles it.
+        if let lastSpace = raw.utf8.lastIndex(where: { $0 == 0x20 || $0 == 0x09 }),
+           raw.utf8.distance(from: lastSpace, to: raw.utf8.endIndex) > 7 { return false }
         let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
         return !words.isEmpty && words.allSatisfy { known.contains($0.lowercased()) }
     }
