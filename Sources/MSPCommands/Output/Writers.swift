@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import MSPDomain
 
@@ -10,7 +13,16 @@ public struct OutputTarget {
 
     public func write(_ text: String) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // Straight from the string's own storage: a large export is not copied once more into a Data.
+            var text = text
+            text.withUTF8 { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 { if errno == EINTR { continue }; return }
+                    offset += written
+                }
+            }
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -71,7 +83,14 @@ public enum CSVOutput {
             let value = neutralizing ? neutralize(cell) : cell
             if value.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }) {
                 out.append("\"")
-                out.append(value.replacingOccurrences(of: "\"", with: "\"\""))
+                if value.utf8.contains(0x22) {
+                    for char in value.unicodeScalars {
+                        if char == "\"" { out.append("\"") }
+                        out.unicodeScalars.append(char)
+                    }
+                } else {
+                    out.append(value)
+                }
                 out.append("\"")
             } else {
                 out.append(value)

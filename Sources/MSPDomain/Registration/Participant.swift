@@ -76,6 +76,8 @@ public struct Participant: Hashable, Sendable, Codable {
 
     /// The order of the list of participants: the head, then alternates, then advisers, each in the note's order.
     public static func rosterOrder(_ participants: [Participant]) -> [Participant] {
-        participants.enumerated().sorted { ($0.element.role, $0.offset) < ($1.element.role, $1.offset) }.map(\.element)
+        // Notes nearly always list the head first, then alternates, then advisers: nothing to reorder.
+        if zip(participants, participants.dropFirst()).allSatisfy({ $0.role <= $1.role }) { return participants }
+        return participants.enumerated().sorted { ($0.element.role, $0.offset) < ($1.element.role, $1.offset) }.map(\.element)
     }
 }
