@@ -13,6 +13,13 @@ extension Store {
     @discardableResult
     public func addMeeting(_ meeting: Meeting, change: ChangeInfo) throws -> StoredMeeting {
         try transaction { db in
+            // A State's category at the meeting comes from the convention's records: without them every State
+            // would silently be an observer.
+            let known = try Int.fetchOne(db, sql: "SELECT count(*) FROM treaty_membership WHERE convention = ?",
+                                         arguments: [meeting.convention]) ?? 0
+            guard known > 0 else {
+                throw InputError("no membership records for convention '\(meeting.convention)': States' categories come from them; load them first with 'msp treaty import --convention \(meeting.convention) FILE.csv'", field: "--convention")
+            }
             var record = MeetingRecord(meeting, createdAt: change.at)
             do {
                 try record.insert(db)

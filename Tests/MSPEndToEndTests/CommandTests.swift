@@ -174,11 +174,15 @@ import Testing
         let result = try msp("list-late", "--format", "csv")
         expectSuccess(result)
         let rows = csvRows(result.stdout)
-        #expect(rows.first == ["received_at", "late_by", "delegation", "category", "kind", "reference", "channel"])
-        #expect(rows.dropFirst().map { $0[2] } == ["Kenya", "Cluster Munition Coalition", "Uganda"])
-        #expect(rows.dropFirst().map { $0[4] } == ["registration", "registration", "amendment"])
-        #expect(rows[1][0] == "2017-08-19T00:30:00+02:00")
-        #expect(rows[1][1] == "30 minutes")
+        // CSV is for machines: the JSON fields, each cell plain (no "(date only)" in a time, seconds as a number).
+        #expect(rows.first == ["delegation", "category", "reference", "kind", "received_at", "received_precision",
+                               "late_by_seconds", "late_by", "channel"])
+        #expect(rows.dropFirst().map { $0[0] } == ["Kenya", "Cluster Munition Coalition", "Uganda"])
+        #expect(rows.dropFirst().map { $0[3] } == ["registration", "registration", "amendment"])
+        #expect(rows.dropFirst().map { $0[4] } == ["2017-08-19T00:30:00+02:00", "2017-08-20T00:00:00+02:00", "2017-08-21T09:00:00+02:00"])
+        #expect(rows.dropFirst().map { $0[5] } == ["instant", "date", "instant"])
+        #expect(rows.dropFirst().map { $0[6] } == ["1800", "86400", String(2 * 86400 + 9 * 3600)])
+        #expect(rows[1][7] == "30 minutes")
     }
 
     @Test func ndjson() throws {
@@ -292,6 +296,9 @@ import Testing
         #expect(page.contains("<h3><bdi>Côte d&#39;Ivoire</bdi></h3>"))
         #expect(page.contains("H.E. Mr. <bdi class=\"name\">John Doe</bdi>"))
         #expect(page.contains("</html>"))
+        // The list holds personal data: the file is its owner's only, like the database.
+        let mode = try FileManager.default.attributesOfItem(atPath: msp.path("roster.html"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
     }
 
     @Test func textThatLooksLikeMarkupOrAFormulaStaysText() throws {

@@ -41,11 +41,11 @@ import Testing
         try ndjson.write(toFile: msp.path("notes.ndjson"), atomically: true, encoding: .utf8)
         let lines = try msp("import", "notes.ndjson")
         #expect(lines.status == 0, "\(lines.stderr)")
-        #expect(lines.stdout.contains("2 notes (1 registrations, 1 amendments)"))
+        #expect(lines.stdout.contains("2 notes (1 registration, 1 amendment)"))
         let array = #"[{"delegation": "MDG", "reference": "M1", "received_at": "2017-08-10", "participants": [{"role": "head", "name": "Mr. Rivo"}]}]"#
         let fromArray = try msp("import", "-", "--format", "json", stdin: array)
         #expect(fromArray.status == 0, "\(fromArray.stderr)")
-        #expect(fromArray.stdout.contains("Imported 1 notes"))
+        #expect(fromArray.stdout.contains("Imported 1 note (1 registration, 0 amendments)"))
     }
 
     @Test func aBadFileIsReportedLineByLineAndNothingIsWritten() throws {

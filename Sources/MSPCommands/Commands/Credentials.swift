@@ -54,8 +54,7 @@ extension MSP {
             public func run() throws {
                 let (stored, recorded) = try database.withStore { store in
                     let stored = try store.meeting(code: meetingOption.meeting)
-                    let receipt = try received?.trimmingCharacters(in: .whitespaces).nilIfBlank
-                        .map { try stored.meeting.receipt($0, field: "--received") } ?? Receipt(instant: .now(), precision: .instant)
+                    let receipt = try stored.meeting.receipt(received, now: .now(), field: "--received")
                     return (stored, try store.recordCredential(delegation: delegation, kind: kind.kind, receipt: receipt,
                                                                meeting: stored, change: ChangeInfo(command: "credentials record")))
                 }
@@ -173,6 +172,3 @@ enum CredentialsDocument {
     }
 }
 
-extension String {
-    var nilIfBlank: String? { isEmpty ? nil : self }
-}

@@ -94,12 +94,13 @@ extension MSP {
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
             let verb = dryRun ? "Dry run, nothing written: would import" : "Imported"
-            print("""
-                \(verb) \(report.notes) notes (\(report.registrations) registrations, \(report.amendments) amendments) \
-                for \(report.delegations.count) delegations, \(report.participants) participants, \(report.lateNotes) late notes\
-                \(report.newOrganizations > 0 ? ", \(report.newOrganizations) new organizations" : ""), from \(name) in \
-                \(String(format: "%.2f", seconds)) s.
-                """)
+            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            var summary = "\(verb) \(count(report.notes, "note")) (\(count(report.registrations, "registration")), "
+            summary += "\(count(report.amendments, "amendment"))) for \(count(report.delegations.count, "delegation")), "
+            summary += "\(count(report.participants, "participant")), \(count(report.lateNotes, "late note"))"
+            if report.newOrganizations > 0 { summary += ", \(count(report.newOrganizations, "new organization"))" }
+            summary += ", from \(name) in \(String(format: "%.2f", seconds)) s."
+            print(summary)
         }
     }
 }

@@ -36,8 +36,8 @@ extension MSP {
         @Option(help: ArgumentHelp("For a new organization: international_organization or civil_society.", valueName: "category"))
         public var category: String?
 
-        @Option(help: ArgumentHelp("The head of delegation, e.g. \"H.E. Mr. John Doe\".", valueName: "name"))
-        public var head: String?
+        @Option(help: ArgumentHelp("The head of delegation, e.g. \"H.E. Mr. John Doe\" (a note names exactly one).", valueName: "name"))
+        public var head: [String] = []
 
         @Option(help: ArgumentHelp("An alternate (repeatable).", valueName: "name"))
         public var alternate: [String] = []
@@ -55,8 +55,8 @@ extension MSP {
 
         public func validate() throws {
             if file != nil {
-                let given = [delegation, received, reference, channel, category, head].compactMap { $0 }
-                if !given.isEmpty || !alternate.isEmpty || !adviser.isEmpty {
+                let given = [delegation, received, reference, channel, category].compactMap { $0 }
+                if !given.isEmpty || !head.isEmpty || !alternate.isEmpty || !adviser.isEmpty {
                     throw ValidationError("--file cannot be combined with --delegation, --received, --reference, --channel, --category, --head, --alternate or --adviser")
                 }
             } else if delegation == nil {
@@ -114,7 +114,7 @@ extension MSP {
         func readSubmission() throws -> (Submission, String?, JSONScan?) {
             guard let file else {
                 var participants: [Submission.ParticipantEntry] = []
-                if let head { participants.append(.init(role: "head", name: head)) }
+                participants += head.map { .init(role: "head", name: $0) }
                 participants += alternate.map { .init(role: "alternate", name: $0) }
                 participants += adviser.map { .init(role: "adviser", name: $0) }
                 return (Submission(meeting: meetingOption.meeting, delegation: delegation, category: category,

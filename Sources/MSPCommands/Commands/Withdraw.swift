@@ -30,9 +30,7 @@ extension MSP {
         public func run() throws {
             let (stored, recorded, receipt) = try database.withStore { store in
                 let stored = try store.meeting(code: meetingOption.meeting)
-                let when = received?.trimmingCharacters(in: .whitespaces) ?? ""
-                let receipt = when.isEmpty ? Receipt(instant: .now(), precision: .instant)
-                    : try stored.meeting.receipt(when, field: "--received")
+                let receipt = try stored.meeting.receipt(received, now: .now(), field: "--received")
                 let trimmed = reference?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
                 let reference: String? = trimmed.isEmpty ? nil : trimmed
                 if let reference, reference.count > 200 {

@@ -14,15 +14,7 @@ public struct OutputTarget {
     public func write(_ text: String) throws {
         guard let path, path != "-" else {
             // Straight from the string's own storage: a large export is not copied once more into a Data.
-            var text = text
-            text.withUTF8 { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 { if errno == EINTR { continue }; return }
-                    offset += written
-                }
-            }
+            _ = OutputTarget.writeAll(text, to: STDOUT_FILENO)
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -31,10 +23,40 @@ public struct OutputTarget {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure(.cantCreate, "--output: the folder \(directory.path) does not exist")
         }
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(error.localizedDescription)")
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure(.cantCreate, "--output: \(path) is a folder")
+        }
+        // Written beside the target, readable by its owner only (a list of participants is personal data), and
+        // renamed into place: a failed export never leaves half a file.
+        let temporary = directory.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        let written = OutputTarget.writeAll(text, to: fd)
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written, synced, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(reason)")
+        }
+    }
+
+    /// Writes all of `text` to a file descriptor; false on an error.
+    static func writeAll(_ text: String, to fd: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
         }
     }
 }

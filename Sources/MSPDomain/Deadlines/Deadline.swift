@@ -7,7 +7,7 @@ public enum Deadline: Hashable, Sendable {
     /// Up to and including this instant.
     case instant(Instant)
 
-    /// The first instant at which a note is late... expressed as the reference point `late_by` counts from.
+    /// The end of the deadline, from which `late_by` counts: the start of the next day, or the exact instant.
     public var closesAt: Instant {
         switch self {
         case .endOfDay(_, let closesAt): return closesAt
@@ -21,11 +21,17 @@ public enum Deadline: Hashable, Sendable {
         return nil
     }
 
-    public func isLate(_ received: Instant) -> Bool {
+    /// The first second at which a note is late (receipts are recorded to the second): the start of the next
+    /// day for a day deadline, the second after an exact deadline. Queries select late notes with `>=` this.
+    public var firstLateSecond: Instant {
         switch self {
-        case .endOfDay(_, let closesAt): return received >= closesAt
-        case .instant(let instant): return received > instant
+        case .endOfDay(_, let closesAt): return closesAt
+        case .instant(let instant): return instant.adding(seconds: 1)
         }
+    }
+
+    public func isLate(_ received: Instant) -> Bool {
+        received >= firstLateSecond
     }
 
     /// How late a note is, in seconds from the end of the deadline (nil when on time).

@@ -50,16 +50,24 @@ public struct Meeting: Hashable, Sendable {
         try WhenParser.receipt(raw, in: timeZone, field: field)
     }
 
+    /// A receipt time as an option or key gives it: left out (nil), it is `now`; given, it must parse —
+    /// an empty value is an error, not "now".
+    public func receipt(_ raw: String?, now: Instant, field: String? = nil) throws -> Receipt {
+        guard let raw else { return Receipt(instant: now, precision: .instant) }
+        guard !raw.trimmed.isEmpty else {
+            throw InputError("the receipt time is empty: \(WhenParser.forms), or leave it out for now", field: field)
+        }
+        return try receipt(raw, field: field)
+    }
+
     /// "4–6 September 2017", "30 August – 1 September 2017", as a title page writes it.
     public var datesDescription: String {
         if opens == closes { return opens.longDescription }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                     "October", "November", "December"]
         if opens.year == closes.year && opens.month == closes.month {
-            return "\(opens.day)–\(closes.day) \(names[closes.month - 1]) \(closes.year)"
+            return "\(opens.day)–\(closes.day) \(closes.monthName) \(closes.year)"
         }
         if opens.year == closes.year {
-            return "\(opens.day) \(names[opens.month - 1]) – \(closes.longDescription)"
+            return "\(opens.day) \(opens.monthName) – \(closes.longDescription)"
         }
         return "\(opens.longDescription) – \(closes.longDescription)"
     }

@@ -85,7 +85,6 @@ public struct DelegationResolver: Sendable {
         guard !given.isStateCategory else {
             throw InputError("'\(name)' is not a State the United Nations names\(hint())", field: field)
         }
-        guard name.count <= 300 else { throw InputError("the delegation's name is longer than 300 characters", field: field) }
         return (.newOrganization(Organization.fromTyped(name, category: given)), given)
     }
 

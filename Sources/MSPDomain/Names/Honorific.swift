@@ -37,7 +37,6 @@ public enum Honorific {
         return (title, name)
     }
 
-    /// Whether `raw` is honorifics and nothing else ("H.E. Mr.", "Dr."): a title without a name.
     /// Whether white space inside a name needs folding to single spaces (checked on bytes).
     static func hasTabOrDoubleSpace(_ text: String) -> Bool {
         var previousWasSpace = false
@@ -48,6 +47,7 @@ public enum Honorific {
         return false
     }
 
+    /// Whether `raw` is honorifics and nothing else ("H.E. Mr.", "Dr."): a title without a name.
     public static func isOnlyHonorifics(_ raw: String) -> Bool {
         // Fast path: a last word longer than any honorific (most names) settles it.
         if let lastSpace = raw.utf8.lastIndex(where: { $0 == 0x20 || $0 == 0x09 }),

@@ -75,8 +75,7 @@ public struct NoteDraft: Hashable, Sendable {
         let resolved = try resolver.resolve(submission.delegation ?? "", category: category,
                                             stateCategory: { membership.category(of: $0.iso3, on: meeting.opens) },
                                             field: fields.delegation)
-        let receipt = try submission.receivedAt?.trimmedOrNil
-            .map { try meeting.receipt($0, field: fields.receivedAt) } ?? Receipt(instant: now, precision: .instant)
+        let receipt = try meeting.receipt(submission.receivedAt, now: now, field: fields.receivedAt)
         let channel = try submission.channel?.trimmedOrNil
             .map { try Channel.parse($0, field: fields.channel) }
         let reference = submission.reference?.trimmedOrNil

@@ -82,11 +82,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)!
     }
 
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]
+
+    /// "September".
+    public var monthName: String { LocalDate.monthNames[month - 1] }
+
     /// "4 September 2017".
     public var longDescription: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                     "October", "November", "December"]
-        return "\(day) \(names[month - 1]) \(year)"
+        "\(day) \(monthName) \(year)"
     }
 
     // Codable as "YYYY-MM-DD".
