@@ -1,20 +1,30 @@
 import GRDB
 import MSPDomain
 
-/// One note of a delegation, with the change that recorded it: what `msp history` shows.
+/// One record of a delegation, with the change that recorded it: what `msp history` shows. A record is a note
+/// (registration, amendment, withdrawal) or credentials presented; superseded credentials stay here.
 public struct HistoryEntry: Sendable, Equatable {
-    public var noteId: Int64
-    public var kind: NoteKind
-    public var reference: String?
+    public enum Record: Sendable, Equatable {
+        case note(NoteKind, reference: String?, channel: Channel?, participants: Int)
+        case credentials(CredentialKind)
+    }
+
+    public var record: Record
     public var received: Instant
     public var receivedPrecision: Receipt.Precision
-    public var channel: Channel?
-    public var participantCount: Int
-    /// Seconds after the deadline, or nil when on time.
+    /// For a note: seconds after the deadline, or nil when on time. Nil for credentials.
     public var lateBy: Int64?
     public var recordedAt: Instant
     public var recordedBy: String
     public var command: String
+
+    /// `registration`, `amendment`, `withdrawal` or `credentials`.
+    public var kindName: String {
+        switch record {
+        case .note(let kind, _, _, _): return kind.rawValue
+        case .credentials: return "credentials"
+        }
+    }
 }
 
 extension Store {
@@ -51,25 +61,41 @@ extension Store {
         return (id, represented)
     }
 
-    /// A delegation's notes in the order they were received (then recorded), each with who recorded it and when.
+    /// A delegation's notes and credentials in the order they were received (then recorded), each with who
+    /// recorded it and when.
     public func history(delegation typed: String, meeting: StoredMeeting) throws -> (name: String, entries: [HistoryEntry]) {
         try read { db in
             let (id, represented) = try Store.registeredDelegation(typed, meeting: meeting, db)
-            let rows = try Row.fetchAll(db, sql: """
+            let notes = try Row.fetchAll(db, sql: """
                 SELECT n.id, n.kind, n.reference, n.received_at, n.received_precision, n.channel, n.participant_count,
                        c.made_at, c.os_user, c.command
                 FROM note n JOIN change c ON c.id = n.change_id
                 WHERE n.delegation_id = ?
                 ORDER BY n.received_at, n.id
-                """, arguments: [id])
-            let entries = rows.map { row in
+                """, arguments: [id]).map { row in
                 let received = Instant(secondsSinceEpoch: row[3])
-                return HistoryEntry(noteId: row[0], kind: NoteKind(rawValue: row[1]) ?? .amendment, reference: row[2],
+                return HistoryEntry(record: .note(NoteKind(rawValue: row[1]) ?? .amendment, reference: row[2],
+                                                  channel: (row[5] as String?).flatMap(Channel.init(rawValue:)), participants: row[6]),
                                     received: received, receivedPrecision: Receipt.Precision(rawValue: row[4]) ?? .instant,
-                                    channel: (row[5] as String?).flatMap(Channel.init(rawValue:)), participantCount: row[6],
                                     lateBy: meeting.meeting.deadline.lateBy(received),
                                     recordedAt: Instant(secondsSinceEpoch: row[7]), recordedBy: row[8], command: row[9])
             }
+            let credentials = try Row.fetchAll(db, sql: """
+                SELECT r.kind, r.received_at, r.received_precision, c.made_at, c.os_user, c.command
+                FROM credential r JOIN change c ON c.id = r.change_id
+                WHERE r.delegation_id = ?
+                ORDER BY r.received_at, r.id
+                """, arguments: [id]).map { row in
+                HistoryEntry(record: .credentials(CredentialKind(rawValue: row[0]) ?? .noteVerbale),
+                             received: Instant(secondsSinceEpoch: row[1]),
+                             receivedPrecision: Receipt.Precision(rawValue: row[2]) ?? .instant, lateBy: nil,
+                             recordedAt: Instant(secondsSinceEpoch: row[3]), recordedBy: row[4], command: row[5])
+            }
+            // Both in order of receipt; a note before credentials received at the same second.
+            let entries = (notes.map { ($0, 0) } + credentials.map { ($0, 1) })
+                .enumerated()
+                .sorted { ($0.element.0.received, $0.element.1, $0.offset) < ($1.element.0.received, $1.element.1, $1.offset) }
+                .map(\.element.0)
             return (represented.name, entries)
         }
     }

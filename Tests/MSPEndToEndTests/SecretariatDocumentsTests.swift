@@ -93,6 +93,18 @@ import Testing
         let page = try String(contentsOfFile: msp.path("credentials.html"), encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<section id=\"missing\">") && page.contains("<li>Côte d&#39;Ivoire</li>"))
+
+        // Earlier records stay in the delegation's history, in order of receipt among its notes.
+        let history = try msp("history", "--delegation", "Germany", "--format", "json")
+        #expect(history.status == 0, "\(history.stderr)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        let credentials = entries.filter { $0["kind"] as? String == "credentials" }
+        #expect(credentials.map { $0["credentials"] as? String } == ["note_verbale", "copy", "original"])
+        #expect(credentials.map { $0["received_at"] as? String }
+                == ["2017-08-15T00:00:00+02:00", "2017-09-01T00:00:00+02:00", "2017-09-04T09:00:00+02:00"])
+        #expect(credentials.allSatisfy { $0["command"] as? String == "credentials record" && $0["participants"] == nil })
+        let historyTable = try msp("history", "--delegation", "Germany")
+        #expect(historyTable.stdout.contains("credentials: note-verbale"))
     }
 
     @Test func refusedRecordsChangeNothing() throws {
