@@ -53,6 +53,16 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
         self.timeZone = zone
     }
 
+    /// A zone already checked when it was first given (a stored meeting's): skips the list of known zones,
+    /// which ICU builds by enumerating every zone and which dominated the start of short commands.
+    public init(checked identifier: String) throws {
+        guard let zone = TimeZone(identifier: identifier) else {
+            throw InputError("'\(identifier)' is not a known time zone")
+        }
+        self.identifier = identifier
+        self.timeZone = zone
+    }
+
     public var description: String { identifier }
 
     /// The zone's offset from UTC at an instant, in seconds (7200 for Geneva in summer).

@@ -44,7 +44,7 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
 
     /// The domain meeting; the row was checked when written, so a failure here means the file was edited by hand.
     public func meeting() throws -> Meeting {
-        let zone = try VenueTimeZone(identifier: timeZone)
+        let zone = try VenueTimeZone(checked: timeZone)
         let deadline: Deadline
         if let deadlineOn, let day = LocalDate(iso: deadlineOn) {
             deadline = .endOfDay(day, closesAt: Instant(secondsSinceEpoch: deadlineAt))
