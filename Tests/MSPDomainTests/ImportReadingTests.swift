@@ -178,4 +178,32 @@ import Testing
         guard case .submission(let last) = lines[2] else { Issue.record("expected a note"); return }
         #expect(last.line == 4)
     }
+
+    /// JSON import reads as strictly as `msp register --file`: a key given twice (which one counts?) and trailing
+    /// commas are refused, in both forms; problems of an array's submissions name the line they are on.
+    @Test func jsonImportIsStrictAndArrayProblemsNameTheirLine() throws {
+        let twice = try Self.jsonItems(#"{"delegation": "Kenya", "delegation": "Mexico"}"# + "\n")
+        guard case .problem(let duplicate) = twice.first else { Issue.record("a key given twice was accepted"); return }
+        #expect(duplicate.line == 1 && duplicate.message.contains("appears twice"))
+        let comma = try Self.jsonItems("{\"delegation\": \"Kenya\",}\n")
+        guard case .problem(let trailing) = comma.first else { Issue.record("a trailing comma was accepted"); return }
+        #expect(trailing.message.contains("a comma before"))
+        #expect(throws: ImportProblem(line: 3, message: "not valid JSON: a comma before ']': remove it")) {
+            try Self.jsonItems("[\n {\"delegation\": \"Kenya\"},\n]")
+        }
+        let array = try Self.jsonItems("""
+            [
+              {"delegation": "Kenya"},
+              {"delegation": "Mexico",
+               "participants": [{"role": "head", "name": "A"},
+                                {"role": "chief", "name": "B"}]}
+            ]
+            """)
+        guard case .submission(let second) = array[1] else { Issue.record("expected a note"); return }
+        #expect(second.line == 3)
+        let role = second.problem(InputError("unknown role", field: "participants[1].role"))
+        #expect(role.line == 5 && role.column == "[1].participants[1].role")
+        let note = second.problem(InputError("bad", field: "received_at"))
+        #expect(note.line == 3 && note.column == "[1].received_at")
+    }
 }

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// The bad-input corpus, `fixtures/bad-inputs/cases.tsv`: for each case, msp exits with the documented status,
-/// prints exactly one line on standard error (`msp: ...`) that contains every expected piece (the file and line
-/// where there are some, and the problem), prints nothing on standard output, and leaves the database file
-/// byte-for-byte as it was (or, when there was none, creates none).
+/// prints exactly one line on standard error (`msp: ...`; `msp import` prints one per problem and a summary: the
+/// case's optional sixth column says how many) that contains every expected piece (the file and line where there
+/// are some, and the problem), prints nothing on standard output, and leaves the database file byte-for-byte as
+/// it was (or, when there was none, creates none).
 @Suite struct BadInputTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "fixtures/bad-inputs")
@@ -36,6 +37,8 @@ import Testing
         var status: Int32
         var expect: [String]
         var command: String
+        /// How many lines standard error has (1 unless the sixth column says otherwise).
+        var stderrLines: Int
         var line: Int
         var testDescription: String { name }
     }
@@ -46,13 +49,14 @@ import Testing
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 5, let status = Int32(fields[2]) else {
-                Issue.record("cases.tsv:\(index + 1): expected 5 tab-separated fields: name, setup, status, expect, command")
+            guard fields.count == 5 || fields.count == 6, let status = Int32(fields[2]),
+                  let stderrLines = fields.count == 6 ? Int(fields[5]) : 1, stderrLines >= 1 else {
+                Issue.record("cases.tsv:\(index + 1): expected 5 or 6 tab-separated fields: name, setup, status, expect, command[, lines]")
                 continue
             }
             cases.append(Case(name: fields[0], setup: fields[1], status: status,
                               expect: fields[3].components(separatedBy: " && ").filter { !$0.isEmpty },
-                              command: fields[4], line: index + 1))
+                              command: fields[4], stderrLines: stderrLines, line: index + 1))
         }
         return cases
     }
@@ -167,8 +171,8 @@ import Testing
         #expect(result.status == badCase.status, "\(where_): status \(result.status): \(result.stderr)")
         #expect(result.stdout.isEmpty, "\(where_): printed \(result.stdout.prefix(200))")
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("msp: "),
-                "\(where_): standard error is not one line 'msp: ...': \(result.stderr.prefix(300))")
+        #expect(lines.count == badCase.stderrLines + 1 && lines.last?.isEmpty == true && lines.dropLast().allSatisfy { $0.hasPrefix("msp: ") },
+                "\(where_): standard error is not \(badCase.stderrLines) line(s) 'msp: ...': \(result.stderr.prefix(600))")
         for piece in badCase.expect {
             #expect(result.stderr.contains(piece), "\(where_): '\(piece)' is not in: \(result.stderr.prefix(300))")
         }

@@ -102,4 +102,35 @@ import Testing
         #expect(format.status == 64)
         #expect(msp.snapshot() == before)
     }
+
+    /// Good inputs the bad-input corpus must not be confused with: Excel's "CSV UTF-8" (a byte-order mark and CRLF
+    /// line ends), a file whose line ends are mixed, and a header with no rows. A header-only file is what a
+    /// registration form exports before anyone has registered: "0 notes" and success, not an error (an empty file,
+    /// without even the header, is not a registration export at all: `csv-empty-file` in the corpus).
+    @Test func crlfMixedLineEndsAndAHeaderOnlyFileImport() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        let rows = Self.goodCSV.split(separator: "\n").map(String.init)
+        try Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array((rows.joined(separator: "\r\n") + "\r\n").utf8))
+            .write(to: URL(fileURLWithPath: msp.path("excel.csv")))
+        let crlf = try msp("import", "excel.csv", "--dry-run")
+        #expect(crlf.status == 0, "\(crlf.stderr)")
+        #expect(crlf.stdout.contains("would import 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants"))
+        let mixed = rows.enumerated().map { $0.element + ($0.offset % 2 == 0 ? "\r\n" : "\n") }.joined()
+        try mixed.write(toFile: msp.path("mixed.csv"), atomically: true, encoding: .utf8)
+        let imported = try msp("import", "mixed.csv")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants"))
+        let roster = try msp("export-roster", "--format", "csv")
+        #expect(roster.stdout.contains("Jane Roe") && !roster.stdout.contains("\r\r"))
+
+        try Self.header.write(toFile: msp.path("header-only.csv"), atomically: true, encoding: .utf8)
+        let empty = try msp("import", "header-only.csv")
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.stdout.hasPrefix("Imported 0 notes (0 registrations, 0 amendments) for 0 delegations, 0 participants"))
+        #expect(empty.stderr.isEmpty)
+        let stats = try msp("stats", "--format", "json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(json["notes"] as? Int == 3, "the 3 notes of mixed.csv, none more")
+    }
 }

@@ -9,6 +9,8 @@ public struct JSONSubmissionSource: SubmissionSource {
     public private(set) var rowsRead = 0
     public var bytesRead: Int { lines?.bytesRead ?? totalBytes }
     private var totalBytes = 0
+    /// For an array: the line of each submission and participant.
+    private var scan: JSONScan?
 
     /// `firstBytes` are the first bytes of the input, already read, so the form can be decided.
     public init(fileDescriptor: Int32) throws {
@@ -26,10 +28,11 @@ public struct JSONSubmissionSource: SubmissionSource {
             var data = try reader.readAll()
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
             totalBytes = data.count
+            // As strict as `msp register --file` (a key given twice, a trailing comma...); the scan gives lines.
             do {
-                pendingArray = try SubmissionJSON.decodeArray(data)
-            } catch let error as InputError {
-                throw ImportProblem(line: JSONLine.of(error.message, in: data), message: error.message)
+                (pendingArray, scan) = try SubmissionJSON.decodeArrayScanned(data)
+            } catch let error as JSONInputError {
+                throw ImportProblem(line: error.line, message: error.error.message)
             }
             lines = nil
         } else {
@@ -42,8 +45,11 @@ public struct JSONSubmissionSource: SubmissionSource {
             guard arrayIndex < array.count else { return nil }
             defer { arrayIndex += 1 }
             rowsRead += 1
-            return .submission(SourcedSubmission(submission: array[arrayIndex], line: 1,
-                                                 participantLines: [], isCSV: false).withPathPrefix(arrayIndex))
+            let submission = array[arrayIndex]
+            let line = scan?.line(of: "[\(arrayIndex)]") ?? 1
+            let participantLines = submission.participants.indices.map { scan?.line(of: "[\(arrayIndex)].participants[\($0)]") ?? line }
+            return .submission(SourcedSubmission(submission: submission, line: line,
+                                                 participantLines: participantLines, isCSV: false).withPathPrefix(arrayIndex))
         }
         guard let lines else { return nil }
         while let (line, number) = try lines.nextLine() {
@@ -55,12 +61,13 @@ public struct JSONSubmissionSource: SubmissionSource {
                 return .problem(ImportProblem(line: number, message: "the line is longer than \(lines.maxLineBytes / (1 << 20)) MB"))
             }
             do {
-                let submission = try SubmissionJSON.decode(bytes)
+                // As strict as `msp register --file`: a key given twice, a trailing comma... are refused.
+                let (submission, _) = try SubmissionJSON.decodeScanned(bytes)
                 return .submission(SourcedSubmission(submission: submission, line: number,
                                                      participantLines: Array(repeating: number, count: submission.participants.count),
                                                      isCSV: false))
-            } catch let error as InputError {
-                return .problem(ImportProblem(line: number, message: error.message))
+            } catch let error as JSONInputError {
+                return .problem(ImportProblem(line: number, message: error.error.message))
             }
         }
         return nil
@@ -73,15 +80,6 @@ extension SourcedSubmission {
         var copy = self
         copy.arrayIndex = index
         return copy
-    }
-}
-
-/// The line of a JSON parse error, when Foundation's message names one ("around line 3, column 5").
-enum JSONLine {
-    static func of(_ message: String, in data: Data) -> Int? {
-        guard let range = message.range(of: "line ") else { return nil }
-        let digits = message[range.upperBound...].prefix { $0.isNumber }
-        return Int(digits)
     }
 }
 

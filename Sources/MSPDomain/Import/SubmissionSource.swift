@@ -45,15 +45,14 @@ public struct SourcedSubmission: Sendable {
 
     /// Where a problem named by a `SubmissionFields.json` path lies.
     public func problem(_ error: InputError) -> ImportProblem {
-        if let arrayIndex {
-            let path = "[\(arrayIndex)]" + (error.field.map { "." + $0 } ?? "")
-            return ImportProblem(line: nil, column: path, message: error.message)
+        guard let field = error.field else {
+            return ImportProblem(line: line, column: arrayIndex.map { "[\($0)]" }, message: error.message)
         }
-        guard let field = error.field else { return ImportProblem(line: line, message: error.message) }
         if field.hasPrefix("participants["), let close = field.firstIndex(of: "]"),
            let index = Int(field[field.index(field.startIndex, offsetBy: 13)..<close]) {
             let rest = field[field.index(after: close)...].drop(while: { $0 == "." })
             let participantLine = index < participantLines.count ? participantLines[index] : line
+            if let arrayIndex { return ImportProblem(line: participantLine, column: "[\(arrayIndex)].\(field)", message: error.message) }
             if isCSV {
                 return ImportProblem(line: participantLine, column: rest.isEmpty ? nil : String(rest), message: error.message)
             }
@@ -62,7 +61,7 @@ public struct SourcedSubmission: Sendable {
         if field == "participants" && isCSV {
             return ImportProblem(line: line, column: "role", message: error.message)
         }
-        return ImportProblem(line: line, column: field, message: error.message)
+        return ImportProblem(line: line, column: arrayIndex.map { "[\($0)].\(field)" } ?? field, message: error.message)
     }
 }
 

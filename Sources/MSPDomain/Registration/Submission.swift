@@ -229,6 +229,24 @@ public enum SubmissionJSON {
         }
     }
 
+    /// Scans `data` strictly, as `decodeScanned` does, then decodes an array of submission objects. The scan keeps
+    /// the line of each submission and of each participant (`[0]`, `[0].participants[1]`), not of every field.
+    public static func decodeArrayScanned(_ data: Data) throws -> ([Submission], JSONScan) {
+        let scan: JSONScan
+        do {
+            scan = try JSONScanner.scan(data, recordedDepth: 3)
+        } catch let error as JSONSyntaxError {
+            throw JSONInputError(line: error.line, error: InputError("not valid JSON: \(error.message)"))
+        }
+        do {
+            return (try JSONDecoder().decode([Submission].self, from: data), scan)
+        } catch let error as DecodingError {
+            throw JSONInputError(line: scan.line(of: keyPath(error.context.codingPath + error.extraKey)), error: InputError(describe(error)))
+        } catch {
+            throw JSONInputError(line: nil, error: InputError("not valid JSON: \(JSONProblem.describe(error))"))
+        }
+    }
+
     /// A key path as the scanner writes it: `participants[1].role`; the top level is "".
     static func keyPath(_ codingPath: [any CodingKey]) -> String {
         var text = ""

@@ -30,8 +30,11 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 public enum JSONScanner {
     /// Scans `data` as one JSON value (`lines: true`: one value per line, NDJSON; the paths are then `[0]`, `[1]`...
     /// for the values in order). Throws `JSONSyntaxError` at the first problem.
-    public static func scan(_ data: Data, valuePerLine: Bool = false) throws -> JSONScan {
+    /// `recordedDepth` bounds the paths whose lines are kept (1: `[0]`; 3: `[0].participants[1]`), so that a
+    /// large array of submissions costs a line per participant, not one per field.
+    public static func scan(_ data: Data, valuePerLine: Bool = false, recordedDepth: Int = .max) throws -> JSONScan {
         var scanner = Scanner(bytes: [UInt8](data))
+        scanner.recordedDepth = recordedDepth
         return try scanner.run(valuePerLine: valuePerLine)
     }
 
@@ -41,6 +44,7 @@ public enum JSONScanner {
         var line = 1
         var lines: [String: Int] = [:]
         var depth = 0
+        var recordedDepth = Int.max
         /// Deeper nesting than any submission needs is refused before it can exhaust the stack.
         static let maximumDepth = 64
 
@@ -129,7 +133,7 @@ public enum JSONScanner {
         mutating func value(_ path: String) throws {
             skipSpace()
             try expectMore("the JSON value")
-            lines[path] = line
+            if depth <= recordedDepth { lines[path] = line }
             depth += 1
             defer { depth -= 1 }
             guard depth <= Scanner.maximumDepth else {
