@@ -200,23 +200,23 @@ public final class Store: @unchecked Sendable {
 
     /// Runs `work` in one IMMEDIATE transaction: committed if it returns, rolled back if it throws.
     public func transaction<T>(_ work: (Database) throws -> T) throws -> T {
-        try dbQueue.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try work(db)
-                return .commit
-            }
-            return result!
-        }
+        try writeTransaction { (try work($0), commit: true) }
     }
 
     /// Runs `work` in a transaction that is always rolled back: what a dry run sees, nothing written.
     public func rehearse<T>(_ work: (Database) throws -> T) throws -> T {
+        try writeTransaction { (try work($0), commit: false) }
+    }
+
+    /// Runs `work` in one IMMEDIATE transaction, which `work` itself decides to commit or roll back (an import
+    /// rolls back when it found problems); rolled back if it throws.
+    func writeTransaction<T>(_ work: (Database) throws -> (result: T, commit: Bool)) throws -> T {
         try dbQueue.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try work(db)
-                return .rollback
+                let outcome = try work(db)
+                result = outcome.result
+                return outcome.commit ? .commit : .rollback
             }
             return result!
         }
