@@ -75,8 +75,7 @@ public final class Store: @unchecked Sendable {
             return true
         }
         if errno == EEXIST { return false }
-        let reason = String(cString: strerror(errno))
-        throw StoreError.notADatabase(path: path, reason: reason)
+        throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
 
     /// Removes a database file this process created, with its WAL and shared-memory files.
@@ -256,7 +255,7 @@ final class FileClaim: @unchecked Sendable {
                 if fd < 0 && errno == ENOENT { continue }
             }
             guard fd >= 0 else {
-                throw StoreError.notADatabase(path: path, reason: String(cString: strerror(errno)))
+                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
             while flock(fd, LOCK_SH) != 0 && errno == EINTR {}
             // A creator that failed may have removed the file between our open and our lock: start again.

@@ -85,6 +85,8 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
         .init(arguments: ["register", "--file", "note.json"], status: 65, mention: "no meeting '8MSP'",
               files: ["note.json": #"{"meeting": "8MSP", "delegation": "Uganda"}"#]),
         .init(arguments: ["register", "--file", "missing.json"], status: 66, mention: "missing.json"),
+        .init(arguments: ["list-late", "--database", "no/such/folder/msp.sqlite"], status: 66,
+              mention: "cannot open or create the database no/such/folder/msp.sqlite: No such file or directory"),
     ]
 
     @Test(arguments: cases)

@@ -8,7 +8,7 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 64
     /// Input that is well formed but wrong.
     case dataError = 65
-    /// An input file that does not exist or cannot be read.
+    /// An input file (or the database) that does not exist or cannot be opened.
     case noInput = 66
     /// Something msp did not expect: a bug, or a database it cannot use.
     case software = 70
@@ -36,6 +36,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
         case let failure as CommandFailure: return failure
         case let input as InputError: return CommandFailure(.dataError, input.description)
         case let store as StoreError:
+            if case .cannotOpen = store { return CommandFailure(.noInput, store.description) }
             return CommandFailure(.dataError, store.description)
         default:
             return CommandFailure(.software, "unexpected error: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
