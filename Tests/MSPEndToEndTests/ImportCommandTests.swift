@@ -133,4 +133,26 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(json["notes"] as? Int == 3, "the 3 notes of mixed.csv, none more")
     }
+
+    @Test func aProgressBarShowsOnStandardErrorWhenItIsATerminal() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        let rows = (1...200).map { "Organization \($0),civil_society,L\($0),2017-08-15,email,head,Ms.,Person \($0),,," }
+        try (Self.header + rows.joined(separator: "\n")).write(toFile: msp.path("many.csv"), atomically: true, encoding: .utf8)
+        // script(1) runs msp on a pseudo-terminal and keeps what the terminal showed in `typescript`.
+        let command = "'\(MSPRun.binary.path)' import many.csv --database '\(msp.database)' > /dev/null"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, msp.path("typescript")]
+        process.currentDirectoryURL = msp.folder
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let screen = try String(contentsOfFile: msp.path("typescript"), encoding: .utf8)
+        #expect(screen.contains("rows/s"), "\(screen)")
+        #expect(screen.contains("ETA"))
+        #expect(screen.contains("%"))
+    }
 }
