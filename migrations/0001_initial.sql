@@ -77,8 +77,9 @@ CREATE UNIQUE INDEX note_reference ON note(delegation_id, reference) WHERE refer
 CREATE INDEX note_delegation ON note(delegation_id, received_at);
 CREATE INDEX note_received ON note(meeting_id, received_at);
 
+-- A note's participants in the note's order, stored together by note (one B-tree, no separate index): the list of
+-- participants reads a delegation's composition by note, and an import writes 100,000 of these.
 CREATE TABLE participant (
-    id        INTEGER PRIMARY KEY,
     note_id   INTEGER NOT NULL REFERENCES note(id),
     position  INTEGER NOT NULL,
     role      TEXT NOT NULL CHECK (role IN ('head', 'alternate', 'adviser')),
@@ -87,8 +88,8 @@ CREATE TABLE participant (
     function  TEXT,
     gender    TEXT CHECK (gender IN ('female', 'male', 'other')),
     email     TEXT,
-    UNIQUE (note_id, position)
-);
+    PRIMARY KEY (note_id, position)
+) WITHOUT ROWID;
 
 -- Signatures and consents under a convention (seeded from the fixtures, kept current by the secretariat).
 CREATE TABLE treaty_membership (

@@ -158,9 +158,9 @@ public struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct ParticipantRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+/// A participant as a note lists it; identified by its note and its place in the note (the table has no rowid).
+public struct ParticipantRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "participant"
-    public var id: Int64?
     public var noteId: Int64
     public var position: Int
     public var role: String
@@ -171,11 +171,9 @@ public struct ParticipantRecord: Codable, FetchableRecord, MutablePersistableRec
     public var email: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, position, role, title, name, function, gender, email
+        case position, role, title, name, function, gender, email
         case noteId = "note_id"
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public init(noteId: Int64, position: Int, _ participant: Participant) {
         self.noteId = noteId
