@@ -57,7 +57,7 @@ public struct MeetingCommand: ParsableCommand {
                 code: code, title: title, convention: convention, venue: venue,
                 opens: try LocalDate.parse(opens, field: "--opens"), closes: try LocalDate.parse(closes, field: "--closes"),
                 timeZone: zone, deadline: try WhenParser.deadline(deadline, in: zone, field: "--deadline"))
-            try database.withStore { store in
+            _ = try database.withStore { store in
                 try store.addMeeting(meeting, change: ChangeInfo(command: "meeting add"))
             }
             print("Added \(meeting.code): \(meeting.title), \(meeting.datesDescription); registration deadline \(MeetingText.deadline(meeting)).")
