@@ -41,7 +41,7 @@ extension Store {
         var report = ImportReport()
         try writeTransaction { db in
             // Keep the whole import's pages in memory rather than spilling them to the WAL mid-transaction
-            // (the cache only takes what is used: 37 MB peak for 100,000 participants).
+            // (the cache only takes what is used: 41 MB peak for 100,000 participants).
             try db.execute(sql: "PRAGMA cache_size = -65536")
             let resolver = try Store.resolver(db)
             let membership = try Store.membership(convention: stored.meeting.convention, db)
