@@ -32,17 +32,11 @@ extension Store {
     /// A name that finds no State or organization, or one that sent nothing, is an error naming the meeting.
     static func registeredDelegation(_ typed: String, meeting: StoredMeeting, _ db: Database) throws -> (id: Int64, represented: Represented) {
         let resolver = try Store.resolver(db)
-        let name = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: "--delegation") }
-        let represented: Represented
-        if let state = resolver.states.find(name) {
-            represented = .state(state)
-        } else if let organization = resolver.organization(named: name) {
-            represented = .organization(organization)
-        } else {
-            let nearest = resolver.suggestions(for: name)
-            let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
-            throw InputError("'\(name)' is neither a State nor a known organization\(hint)", field: "--delegation")
+        guard let represented = resolver.find(name) else {
+            throw InputError("'\(name)' is neither a State nor a known organization\(EditDistance.didYouMean(resolver.suggestions(for: name)))",
+                             field: "--delegation")
         }
         let id: Int64?
         switch represented {

@@ -31,11 +31,7 @@ extension MSP {
             let (stored, recorded, receipt) = try database.withStore { store in
                 let stored = try store.meeting(code: meetingOption.meeting)
                 let receipt = try stored.meeting.receipt(received, now: .now(), field: "--received")
-                let trimmed = reference?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                let reference: String? = trimmed.isEmpty ? nil : trimmed
-                if let reference, reference.count > 200 {
-                    throw InputError("the reference is longer than 200 characters", field: "--reference")
-                }
+                let reference = try NoteDraft.reference(reference, field: "--reference")
                 let recorded = try store.withdraw(delegation: delegation, receipt: receipt, reference: reference,
                                                   meeting: stored, change: ChangeInfo(command: "withdraw"))
                 return (stored, recorded, receipt)

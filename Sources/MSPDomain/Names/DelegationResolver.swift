@@ -55,6 +55,12 @@ public struct DelegationResolver: Sendable {
         return organizations[index]
     }
 
+    /// The State or known organization a name finds (States first: "AU" is Australia), or nil.
+    public func find(_ name: String) -> Represented? {
+        if let state = states.find(name) { return .state(state) }
+        return organization(named: name).map { .organization($0) }
+    }
+
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting.
     public func resolve(_ typed: String, category given: Category?, stateCategory: (State) -> Category,
                         field: String = "--delegation") throws -> (represented: Represented, category: Category) {
@@ -62,23 +68,22 @@ public struct DelegationResolver: Sendable {
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
         // Before any lookup: suggesting the nearest names of a very long one would take minutes.
         guard name.count <= 300 else { throw InputError("the delegation's name is longer than 300 characters", field: field) }
-        if let state = states.find(name) {
+        switch find(name) {
+        case .state(let state)?:
             let category = stateCategory(state)
             if let given, given != category {
                 throw InputError("\(state.name) is a State: its category at this meeting is \(category.rawValue), from the convention's records, and cannot be set to \(given.rawValue)", field: field)
             }
             return (.state(state), category)
-        }
-        if let organization = organization(named: name) {
+        case .organization(let organization)?, .newOrganization(let organization)?:
             if let given, given != organization.category {
                 throw InputError("\(organization.name) is registered as \(organization.category.rawValue), not \(given.rawValue)", field: field)
             }
             return (.organization(organization), organization.category)
+        case nil:
+            break
         }
-        func hint() -> String {
-            let nearest = suggestions(for: name)
-            return nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
-        }
+        func hint() -> String { EditDistance.didYouMean(suggestions(for: name)) }
         guard let given else {
             throw InputError("'\(name)' is neither a State nor a known organization\(hint()); to register a new organization give --category international_organization or civil_society", field: field)
         }

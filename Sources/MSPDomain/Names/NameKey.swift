@@ -84,6 +84,11 @@ public enum EditDistance {
         return previous[b.count]
     }
 
+    /// " (did you mean 'A', 'B'?)", or nothing when there is no near name: the tail of a not-found message.
+    public static func didYouMean(_ names: [String]) -> String {
+        names.isEmpty ? "" : " (did you mean \(names.map { "'\($0)'" }.joined(separator: ", "))?)"
+    }
+
     /// Up to `limit` candidate names nearest to `query`, nearest first: names whose key contains the query's key
     /// (or the reverse) and names within a third of their length in edits.
     public static func nearest(to query: String, among candidates: [(key: String, name: String)], limit: Int = 3) -> [String] {

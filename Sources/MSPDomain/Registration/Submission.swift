@@ -78,13 +78,7 @@ public struct NoteDraft: Hashable, Sendable {
         let receipt = try meeting.receipt(submission.receivedAt, now: now, field: fields.receivedAt)
         let channel = try submission.channel?.trimmedOrNil
             .map { try Channel.parse($0, field: fields.channel) }
-        let reference = submission.reference?.trimmedOrNil
-        if let reference, reference.count > 200 {
-            throw InputError("the reference is longer than 200 characters", field: fields.reference)
-        }
-        if let reference, reference.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw InputError("the reference contains control characters", field: fields.reference)
-        }
+        let reference = try reference(submission.reference, field: fields.reference)
         var participants: [Participant] = []
         for (index, entry) in submission.participants.enumerated() {
             participants.append(try Participant.parse(role: entry.role, title: entry.title, name: entry.name,
@@ -95,6 +89,21 @@ public struct NoteDraft: Hashable, Sendable {
         return NoteDraft(represented: resolved.represented, category: resolved.category, reference: reference,
                          receipt: receipt, channel: channel, participants: participants,
                          lateBy: meeting.deadline.lateBy(receipt.instant))
+    }
+}
+
+extension NoteDraft {
+    /// A note's own reference as given: blank is none; longer than 200 characters or holding control characters is
+    /// an error. The same for every note, a withdrawal's included.
+    public static func reference(_ raw: String?, field: String) throws -> String? {
+        guard let reference = raw?.trimmedOrNil else { return nil }
+        if reference.count > 200 {
+            throw InputError("the reference is longer than 200 characters", field: field)
+        }
+        if reference.containsControlCharacter {
+            throw InputError("the reference contains control characters", field: field)
+        }
+        return reference
     }
 }
 
