@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "msp",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "msp", targets: ["msp"]),
         .library(name: "MSPDomain", targets: ["MSPDomain"]),
@@ -26,17 +25,22 @@ let package = Package(
             dependencies: ["MSPDomain", .product(name: "GRDB", package: "GRDB.swift")],
             plugins: [.plugin(name: "EmbedResources")]
         ),
-        // The commands: parse, call the domain and the store, print.
+        // The application layer: every operation a front end can ask (register, import, withdraw, reports...),
+        // typed requests, results and errors. No options, files or HTTP.
+        .target(name: "MSPApplication", dependencies: ["MSPDomain", "MSPStore"]),
+        // The commands: parse options, call the application layer, print.
         .target(
             name: "MSPCommands",
             dependencies: [
-                "MSPDomain", "MSPStore",
+                "MSPDomain", "MSPStore", "MSPApplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The binary: a thin shell around MSPCommands.
-        .executableTarget(name: "msp", dependencies: ["MSPCommands"]),
+        .executableTarget(name: "msp", dependencies: ["MSPCommands", "CMallocTuning"]),
+        // glibc's malloc tuning (mallopt lives in <malloc.h>, which Swift's Glibc module does not export).
+        .target(name: "CMallocTuning"),
 
         // Build-time embedding of migrations/*.sql and fixtures/* into the binary.
         .executableTarget(name: "EmbedResourcesTool", path: "Sources/EmbedResourcesTool"),
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "MSPDomainTests", dependencies: [
             "MSPDomain", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "MSPApplicationTests", dependencies: ["MSPApplication", "MSPDomain", "MSPStore"]),
         .testTarget(
             name: "MSPStoreTests",
             dependencies: ["MSPStore", "MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]

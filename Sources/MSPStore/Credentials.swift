@@ -22,7 +22,7 @@ extension Store {
     public func recordCredential(delegation typed: String, kind: CredentialKind, receipt: Receipt,
                                  meeting stored: StoredMeeting, change: ChangeInfo) throws -> RecordedCredential {
         try transaction { db in
-            let field = "--delegation"
+            let field = FieldPath.delegation
             let name = typed.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
             guard let state = ReferenceData.states.find(name) else {

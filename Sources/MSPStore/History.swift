@@ -33,10 +33,10 @@ extension Store {
     static func registeredDelegation(_ typed: String, meeting: StoredMeeting, _ db: Database) throws -> (id: Int64, represented: Represented) {
         let resolver = try Store.resolver(db)
         let name = typed.trimmed
-        guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: "--delegation") }
+        guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
         guard let represented = resolver.find(name) else {
             throw InputError("'\(name)' is neither a State nor a known organization\(EditDistance.didYouMean(resolver.suggestions(for: name)))",
-                             field: "--delegation")
+                             field: .delegation)
         }
         let id: Int64?
         switch represented {
@@ -50,7 +50,7 @@ extension Store {
                 """, arguments: [meeting.id, NameKey.of(organization.name)])
         }
         guard let id else {
-            throw InputError("\(represented.name) is not registered for \(meeting.meeting.code): it sent no note", field: "--delegation")
+            throw InputError("\(represented.name) is not registered for \(meeting.meeting.code): it sent no note", field: .delegation)
         }
         return (id, represented)
     }
@@ -103,7 +103,7 @@ extension Store {
             let (id, represented) = try Store.registeredDelegation(typed, meeting: meeting, db)
             let withdrawn = try Bool.fetchOne(db, sql: "SELECT withdrawn FROM delegation WHERE id = ?", arguments: [id]) ?? false
             if withdrawn {
-                throw InputError("\(represented.name) is already withdrawn from \(meeting.meeting.code)", field: "--delegation")
+                throw InputError("\(represented.name) is already withdrawn from \(meeting.meeting.code)", field: .delegation)
             }
             let category = try Store.category(of: represented, meeting: meeting, db)
             let draft = NoteDraft(represented: represented, category: category, reference: reference, receipt: receipt,
@@ -115,7 +115,7 @@ extension Store {
             // A withdrawal received before the delegation's newest registration or amendment does not take it off.
             let stillWithdrawn = try Bool.fetchOne(db, sql: "SELECT withdrawn FROM delegation WHERE id = ?", arguments: [id]) ?? false
             if !stillWithdrawn {
-                throw InputError("the withdrawal is received before \(represented.name)'s newest note, which it would not override: check --received", field: "--received")
+                throw InputError("the withdrawal is received before \(represented.name)'s newest note, which it would not override: check --received", field: .receivedAt)
             }
             return recorded
         }

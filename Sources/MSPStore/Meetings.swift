@@ -18,13 +18,13 @@ extension Store {
             let known = try Int.fetchOne(db, sql: "SELECT count(*) FROM treaty_membership WHERE convention = ?",
                                          arguments: [meeting.convention]) ?? 0
             guard known > 0 else {
-                throw InputError("no membership records for convention '\(meeting.convention)': States' categories come from them; load them first with 'msp treaty import --convention \(meeting.convention) FILE.csv'", field: "--convention")
+                throw InputError("no membership records for convention '\(meeting.convention)': States' categories come from them; load them first with 'msp treaty import --convention \(meeting.convention) FILE.csv'", field: .convention)
             }
             var record = MeetingRecord(meeting, createdAt: change.at)
             do {
                 try record.insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                throw InputError("a meeting with code \(meeting.code) exists already", field: "CODE")
+                throw InputError("a meeting with code \(meeting.code) exists already", field: .code)
             }
             _ = try change.insert(db, summary: "added meeting \(meeting.code)")
             return StoredMeeting(id: record.id!, meeting: meeting)
@@ -47,19 +47,19 @@ extension Store {
             guard let record = try MeetingRecord.filter(MeetingRecord.Columns.code == code.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
                 let known = try String.fetchAll(db, sql: "SELECT code FROM meeting ORDER BY code")
                 let hint = known.isEmpty ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
-                throw InputError("no meeting '\(code)': \(hint)", field: "--meeting")
+                throw InputError("no meeting '\(code)': \(hint)", field: .meeting)
             }
             return StoredMeeting(id: record.id!, meeting: try record.meeting())
         }
         let records = try MeetingRecord.order(Column("code")).limit(6).fetchAll(db)
         switch records.count {
         case 0:
-            throw InputError("the database holds no meeting yet: add one with 'msp meeting add'", field: "--meeting")
+            throw InputError("the database holds no meeting yet: add one with 'msp meeting add'", field: .meeting)
         case 1:
             return StoredMeeting(id: records[0].id!, meeting: try records[0].meeting())
         default:
             let codes = records.prefix(5).map(\.code).joined(separator: ", ")
-            throw InputError("the database holds several meetings (\(codes)\(records.count > 5 ? ", ..." : "")): choose one with --meeting", field: "--meeting")
+            throw InputError("the database holds several meetings (\(codes)\(records.count > 5 ? ", ..." : "")): choose one with --meeting", field: .meeting)
         }
     }
 }

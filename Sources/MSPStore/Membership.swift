@@ -12,11 +12,11 @@ extension Store {
     /// Records one fact of a State's membership of a convention that already has records, as one change.
     /// Returns the record before (nil if the State had none) and after.
     public func recordMembership(convention: String, state: State, change fact: MembershipChange,
-                                 change: ChangeInfo, field: String? = nil) throws -> (before: MembershipRecord?, after: MembershipRecord) {
+                                 change: ChangeInfo, field: FieldPath? = nil) throws -> (before: MembershipRecord?, after: MembershipRecord) {
         try transaction { db in
             let known = try TreatyMembershipRecord.filter(TreatyMembershipRecord.Columns.convention == convention).fetchCount(db)
             guard known > 0 else {
-                throw InputError("no membership records for convention '\(convention)': load its table with 'msp treaty import FILE.csv --convention \(convention)'", field: "--convention")
+                throw InputError("no membership records for convention '\(convention)': load its table with 'msp treaty import FILE.csv --convention \(convention)'", field: .convention)
             }
             let before = try TreatyMembershipRecord.fetchOne(db, key: ["convention": convention, "state_iso3": state.iso3])?.record
             let after = try (before ?? MembershipRecord(iso3: state.iso3)).applying(fact, field: field)

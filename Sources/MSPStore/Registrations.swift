@@ -91,7 +91,7 @@ public struct NoteRecorder {
                                                draft.receipt.instant.secondsSinceEpoch, draft.receipt.precision.rawValue,
                                                draft.channel?.rawValue, draft.participants.count])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw InputError("note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation")
+            throw InputError("note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation", field: .reference, reason: .conflict)
         }
         let noteId = db.lastInsertedRowID
         let insertParticipant = try db.cachedStatement(sql: """

@@ -17,7 +17,7 @@ import Testing
     static func records(_ text: String, maxRecordBytes: Int = 1 << 20) throws -> [Result<CSVRecordReader.Record, CSVRecordReader.Problem>] {
         let fd = try descriptor(Array(text.utf8))
         defer { close(fd) }
-        let reader = CSVRecordReader(fileDescriptor: fd, chunkSize: 7, maxRecordBytes: maxRecordBytes)
+        var reader = CSVRecordReader(fileDescriptor: fd, chunkSize: 7, maxRecordBytes: maxRecordBytes)
         var out: [Result<CSVRecordReader.Record, CSVRecordReader.Problem>] = []
         while true {
             do {
@@ -52,7 +52,7 @@ import Testing
         bytes += Array("\nok,2\n".utf8)
         let fd = try Self.descriptor(bytes)
         defer { close(fd) }
-        let reader = CSVRecordReader(fileDescriptor: fd)
+        var reader = CSVRecordReader(fileDescriptor: fd)
         #expect(try reader.next()?.fields == ["ok", "1"])
         #expect(throws: CSVRecordReader.Problem(line: 2, message: "column 2 is not valid UTF-8")) { try reader.next() }
         #expect(try reader.next()?.fields == ["ok", "2"])
@@ -149,10 +149,10 @@ import Testing
 
     @Test func problemsOfAParticipantPointAtItsRowAndColumn() throws {
         let sourced = SourcedSubmission(submission: Submission(delegation: "Uganda"), line: 10, participantLines: [10, 11, 12], isCSV: true)
-        let problem = sourced.problem(InputError("'chief' is not a role", field: "participants[2].role"))
+        let problem = sourced.problem(InputError("'chief' is not a role", field: .participant(2, "role")))
         #expect(problem == ImportProblem(line: 12, column: "role", message: "'chief' is not a role"))
         #expect(problem.located(in: "regs.csv") == "regs.csv:12: role: 'chief' is not a role")
-        let noteLevel = sourced.problem(InputError("bad", field: "received_at"))
+        let noteLevel = sourced.problem(InputError("bad", field: .receivedAt))
         #expect(noteLevel.line == 10 && noteLevel.column == "received_at")
     }
 
@@ -201,9 +201,9 @@ import Testing
             """)
         guard case .submission(let second) = array[1] else { Issue.record("expected a note"); return }
         #expect(second.line == 3)
-        let role = second.problem(InputError("unknown role", field: "participants[1].role"))
+        let role = second.problem(InputError("unknown role", field: .participant(1, "role")))
         #expect(role.line == 5 && role.column == "[1].participants[1].role")
-        let note = second.problem(InputError("bad", field: "received_at"))
+        let note = second.problem(InputError("bad", field: .receivedAt))
         #expect(note.line == 3 && note.column == "[1].received_at")
     }
 }

@@ -27,15 +27,15 @@ import Testing
         let signatory = MembershipRecord(iso3: "UGA", signed: day("2008-12-03"))
         let party = MembershipRecord(iso3: "BEN", signed: day("2008-12-03"), consented: day("2017-07-10"), consentKind: .ratification)
         // A signature after the deposit, a withdrawal of a State that is not a Party, or before its consent.
-        #expect(throws: InputError.self) { try party.applying(.signed(day("2018-01-01")), field: "--signed") }
+        #expect(throws: InputError.self) { try party.applying(.signed(day("2018-01-01")), field: .signed) }
         #expect(throws: InputError.self) { try signatory.applying(.withdrawal(day("2020-01-01"))) }
         #expect(throws: InputError.self) { try party.applying(.withdrawal(day("2017-07-10"))) }
         #expect(throws: InputError.self) { try MembershipRecord(iso3: "KEN", consented: day("2019-01-01")).check() }
         #expect(throws: InputError.self) { try MembershipRecord(iso3: "KEN", consentKind: .accession).check() }
         do {
-            _ = try party.applying(.signed(day("2018-01-01")), field: "--signed")
+            _ = try party.applying(.signed(day("2018-01-01")), field: .signed)
         } catch let error as InputError {
-            #expect(error.field == "--signed")
+            #expect(error.field == .signed)
             #expect(error.message.contains("2018-01-01") && error.message.contains("2017-07-10"))
         } catch { Issue.record("unexpected \(error)") }
     }

@@ -160,12 +160,12 @@ import Testing
     func aStatesCategoryCannotBeOverridden(category: MSPDomain.Category) {
         let error = #expect(throws: InputError.self) { try resolve("Uganda", category) }
         #expect(error?.message.contains("cannot be set") == true)
-        #expect(error?.field == "--delegation")
+        #expect(error?.field == .delegation)
     }
 
     @Test func anUnknownOrganizationWithoutACategoryIsAnError() {
         let error = #expect(throws: InputError.self) { try resolve("Geneva Call") }
-        #expect(error?.message.contains("--category") == true)
+        #expect(error?.message.contains("give its category") == true)
     }
 
     @Test func anUnknownNameSuggestsTheNearestState() {

@@ -51,8 +51,8 @@ import Testing
         for generator in [Self.wildString.eraseToAny(), nearMiss.eraseToAny()] {
             try Self.check(1000, generator) { (text: String) in
                 do {
-                    _ = try WhenParser.receipt(text, in: zone, field: "--received")
-                    _ = try WhenParser.deadline(text, in: zone, field: "--deadline")
+                    _ = try WhenParser.receipt(text, in: zone, field: .receivedAt)
+                    _ = try WhenParser.deadline(text, in: zone, field: .deadline)
                 } catch let error as InputError {
                     #expect(!error.message.isEmpty)
                 } catch {

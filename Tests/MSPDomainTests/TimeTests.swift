@@ -46,9 +46,9 @@ import Testing
                       "   ", "2017-08-18x", "2017-08-18T10:00:00+02:00x", "2017-08-18T10:00:00 junk", "2017-08-18T10",
                       "2017-08-18T10:60", "2017-08-18T10:00:00+19:00", "2017-8-18", "tomorrow", "2017-08-18T10:00:00."])
     func malformedTimesAreRefused(text: String) {
-        #expect(throws: InputError.self) { try WhenParser.parse(text, field: "--received") }
-        let error = #expect(throws: InputError.self) { try WhenParser.receipt(text, in: Fixtures.zurich, field: "--received") }
-        #expect(error?.field == "--received")
+        #expect(throws: InputError.self) { try WhenParser.parse(text, field: .receivedAt) }
+        let error = #expect(throws: InputError.self) { try WhenParser.receipt(text, in: Fixtures.zurich, field: .receivedAt) }
+        #expect(error?.field == .receivedAt)
         #expect(error?.message.contains("ISO 8601") == true)
     }
 
@@ -81,8 +81,8 @@ import Testing
 
     @Test(arguments: ["Mars/Olympus_Mons", "Europe/Geneva", "", "CEST+2"])
     func anUnknownTimeZoneIsRefused(identifier: String) {
-        let error = #expect(throws: InputError.self) { try VenueTimeZone(identifier: identifier, field: "--time-zone") }
-        #expect(error?.field == "--time-zone")
+        let error = #expect(throws: InputError.self) { try VenueTimeZone(identifier: identifier, field: .timeZone) }
+        #expect(error?.field == .timeZone)
     }
 
     @Test func theVenueZoneFormatsWithItsOffsetAtThatInstant() throws {
@@ -136,7 +136,7 @@ import Testing
         #expect(LocalDate(iso: "2000-02-29") != nil)
         #expect(LocalDate(iso: "2017-8-18") == nil)
         #expect(LocalDate(iso: "2017-08-18 ") == nil)
-        #expect(throws: InputError.self) { try LocalDate.parse("18.08.2017", field: "--opens") }
+        #expect(throws: InputError.self) { try LocalDate.parse("18.08.2017", field: .opens) }
         #expect(try LocalDate.parse(" 2017-08-18 ") == day("2017-08-18"))
     }
 
@@ -170,12 +170,12 @@ import Testing
 
     @Test func closingBeforeOpeningIsRefused() {
         let error = #expect(throws: InputError.self) { try meeting(opens: "2017-09-06", closes: "2017-09-04") }
-        #expect(error?.field == "--closes")
+        #expect(error?.field == .closes)
     }
 
     @Test func aDeadlineAfterTheClosingDayIsRefused() throws {
         let error = #expect(throws: InputError.self) { try meeting(deadline: "2017-09-07") }
-        #expect(error?.field == "--deadline")
+        #expect(error?.field == .deadline)
         #expect(throws: InputError.self) { try meeting(deadline: "2017-09-07T00:00:00+02:00") }
         // The closing day itself, and its last second, are allowed.
         _ = try meeting(deadline: "2017-09-06")
@@ -185,12 +185,12 @@ import Testing
     @Test(arguments: ["", "   ", "7 MSP", "7MSP/2017", "Réunion", String(repeating: "X", count: 33)])
     func aBadCodeIsRefused(code: String) {
         let error = #expect(throws: InputError.self) { try meeting(code: code) }
-        #expect(error?.field == "CODE")
+        #expect(error?.field == .code)
     }
 
     @Test func anEmptyTitleIsRefused() {
         let error = #expect(throws: InputError.self) { try meeting(title: " \n ") }
-        #expect(error?.field == "--title")
+        #expect(error?.field == .title)
     }
 
     @Test(arguments: [

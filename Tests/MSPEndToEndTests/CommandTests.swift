@@ -125,7 +125,7 @@ import Testing
                               "--time-zone", "Europe/Zurich"))
         let before = msp.snapshot()
         expectFailure(try msp("register", "--delegation", "Uganda", "--reference", "B"), status: 65,
-                      mentioning: "choose one with --meeting")
+                      mentioning: "--meeting: the database holds several meetings (7MSP, 8MSP): choose one")
         expectFailure(try msp("list-late"), status: 65, mentioning: "--meeting")
         expectFailure(try msp("export-roster"), status: 65, mentioning: "--meeting")
         #expect(msp.snapshot() == before)

@@ -53,7 +53,7 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
         .init(arguments: ["export-roster", "--meeting", "9MSP"], status: 65, mention: "no meeting '9MSP'"),
         .init(arguments: ["meeting", "show", "9MSP"], status: 65, mention: "no meeting '9MSP'"),
         .init(arguments: ["register", "--delegation", "Geneva Call", "--category", "ngo"], status: 65, mention: "'ngo' is not a category"),
-        .init(arguments: ["register", "--delegation", "Geneva Call"], status: 65, mention: "--category"),
+        .init(arguments: ["register", "--delegation", "Geneva Call"], status: 65, mention: "give its category"),
         .init(arguments: ["register", "--delegation", "Uganda", "--category", "state_party"], status: 65, mention: "cannot be set"),
         .init(arguments: ["register", "--delegation", "ICRC", "--category", "civil_society"], status: 65, mention: "international_organization"),
         .init(arguments: ["register", "--delegation", "Uganda", "--reference", "Note 45/2017"], status: 65, mention: "already recorded"),
@@ -83,7 +83,7 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
         .init(arguments: ["treaty", "status", "--on", "2017-13-01"], status: 65, mention: "--on"),
         .init(arguments: ["treaty", "status", "--convention", "APMBC"], status: 65, mention: "APMBC"),
         // A missing input file: 66.
-        .init(arguments: ["register", "--file", "note.json", "--meeting", "7MSP"], status: 65, mention: "names meeting 8MSP",
+        .init(arguments: ["register", "--file", "note.json", "--meeting", "7MSP"], status: 65, mention: "note.json:1: meeting: the note is for meeting 8MSP, not 7MSP",
               files: ["note.json": #"{"meeting": "8MSP", "delegation": "Uganda"}"#]),
         .init(arguments: ["register", "--file", "note.json"], status: 65, mention: "no meeting '8MSP'",
               files: ["note.json": #"{"meeting": "8MSP", "delegation": "Uganda"}"#]),

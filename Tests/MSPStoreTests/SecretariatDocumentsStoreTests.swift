@@ -165,7 +165,7 @@ struct SevenMSP {
             BEN,Benin,2013-04-03,2014-01-01,ratification,
             URY,Uruguay,,2015-02-02,accession,
             """
-        let records = try MembershipTable.parse(csv: csv, states: ReferenceData.states, file: "att.csv")
+        let records = try MembershipTable.parse(csv: csv, states: ReferenceData.states)
         let result = try store.importMembership(convention: "ATT", records: records, source: "att.csv", change: ChangeInfo(command: "test"))
         #expect(result == MembershipImport(added: 2, changed: 0, unchanged: 0))
         let again = try store.importMembership(convention: "ATT", records: [records[0]], source: "att.csv", change: ChangeInfo(command: "test"))
@@ -185,10 +185,10 @@ struct SevenMSP {
         ]
         for (rows, message) in cases {
             do {
-                _ = try MembershipTable.parse(csv: header + rows, states: ReferenceData.states, file: "m.csv")
+                _ = try MembershipTable.parse(csv: header + rows, states: ReferenceData.states)
                 Issue.record("accepted: \(rows)")
-            } catch let error as InputError {
-                #expect(error.description.hasPrefix(message), "\(error.description)")
+            } catch let problem as ImportProblem {
+                #expect(problem.located(in: "m.csv").hasPrefix(message), "\(problem.located(in: "m.csv"))")
             }
         }
     }

@@ -144,7 +144,7 @@ import Testing
         try store.addMeeting(Sample.meeting(code: "8MSP", opens: "2018-09-03", closes: "2018-09-05", deadline: "2018-08-17"),
                              change: Sample.change())
         let two = #expect(throws: InputError.self) { try store.meeting(code: nil) }
-        #expect(two?.field == "--meeting")
+        #expect(two?.field == .meeting)
         #expect(two?.message.contains("7MSP, 8MSP") == true)
         #expect(try store.meeting(code: "8MSP").meeting.opens == LocalDate(iso: "2018-09-03"))
     }

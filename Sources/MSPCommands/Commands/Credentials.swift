@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSPDomain
-import MSPStore
+import MSPApplication
 
 extension MSP {
     /// `msp credentials record|report`: the credentials States present to the meeting.
@@ -52,18 +52,14 @@ extension MSP {
             }
 
             public func run() throws {
-                let (stored, recorded) = try database.withStore { store in
-                    let stored = try store.meeting(code: meetingOption.meeting)
-                    let receipt = try stored.meeting.receipt(received, now: .now(), field: "--received")
-                    return (stored, try store.recordCredential(delegation: delegation, kind: kind.kind, receipt: receipt,
-                                                               meeting: stored, change: ChangeInfo(command: "credentials record")))
-                }
-                var text = "Recorded for \(recorded.delegation) at \(stored.meeting.code): \(recorded.kind.description), received \(stored.meeting.timeZone.format(recorded.receipt.instant))"
+                let request = CredentialsRequest(delegation: delegation, kind: kind.kind, receivedAt: received)
+                let (meeting, recorded) = try database.withDesk { try $0.recordCredentials(request, meeting: meetingOption.meeting) }
+                var text = "Recorded for \(recorded.delegation) at \(meeting.code): \(recorded.kind.description), received \(meeting.timeZone.format(recorded.receipt.instant))"
                 if let previous = recorded.previous, recorded.counts { text += " (before: \(previous.argument))" }
                 text += "."
                 if !recorded.counts { text += "\nA record received later counts; this one stays in the history." }
                 if recorded.category != .statesParties {
-                    text += "\n\(recorded.delegation) is not a State Party at \(stored.meeting.code) (\(recorded.category.rawValue)): the credentials report lists States Parties only."
+                    text += "\n\(recorded.delegation) is not a State Party at \(meeting.code) (\(recorded.category.rawValue)): the credentials report lists States Parties only."
                 }
                 print(text)
             }
@@ -95,15 +91,12 @@ extension MSP {
             }
 
             public func run() throws {
-                let (stored, report) = try database.withStore { store in
-                    let stored = try store.meeting(code: meetingOption.meeting)
-                    return (stored, try store.credentialsReport(stored))
-                }
+                let (meeting, report) = try database.withDesk { try $0.credentialsReport(meeting: meetingOption.meeting) }
                 let text: String
                 switch format {
-                case .json: text = try JSONOutput.render(CredentialsDocument.json(report, meeting: stored.meeting))
-                case .table: text = CredentialsDocument.table(report, meeting: stored.meeting)
-                case .html: text = CredentialsDocument.html(report, meeting: stored.meeting)
+                case .json: text = try JSONOutput.render(CredentialsDocument.json(report, meeting: meeting))
+                case .table: text = CredentialsDocument.table(report, meeting: meeting)
+                case .html: text = CredentialsDocument.html(report, meeting: meeting)
                 }
                 try OutputTarget(path: output).write(text)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSPDomain
+import MSPApplication
 import MSPStore
 
 extension MSP {
@@ -16,37 +17,30 @@ extension MSP {
 
         public func run() throws {
             let fixture = try DemoFixture.load()
-            let (stored, loaded, late, roster) = try database.withStore { store in
+            let (meeting, loaded, late, roster) = try database.withDesk { desk in
                 var loaded = 0
-                let stored: StoredMeeting
-                if let existing = try? store.meeting(code: fixture.meeting.code) {
-                    stored = existing
-                } else {
-                    stored = try store.addMeeting(fixture.meeting, change: ChangeInfo(command: "demo"))
-                    let resolver = try store.resolver()
-                    let membership = try store.membership(convention: fixture.meeting.convention)
-                    let drafts = try fixture.submissions.enumerated().map { index, submission in
-                        do {
-                            return try NoteDraft.check(submission, meeting: fixture.meeting, resolver: resolver,
-                                                       membership: membership, now: .now(), fields: .json)
-                        } catch let error as InputError {
-                            throw CommandFailure(.software, "the bundled demo fixture, submission \(index + 1): \(error)")
-                        }
+                if (try? desk.meeting(code: fixture.meeting.code)) == nil {
+                    try desk.addMeeting(fixture.meeting)
+                    let report = try desk.importNotes(from: SubmissionList(fixture.submissions), meeting: fixture.meeting.code,
+                                                      origin: "loaded the 7MSP demo")
+                    if let problem = report.problems.first {
+                        throw CommandFailure(.software, "the bundled demo fixture, submission \(problem.line ?? 0): \(problem)")
                     }
-                    loaded = try store.record(drafts, meeting: stored, change: ChangeInfo(command: "demo"),
-                                              summary: "loaded the 7MSP demo").count
+                    loaded = report.notes
                 }
-                return (stored, loaded, try store.lateNotes(stored), try store.roster(stored))
+                let late = try desk.lateNotes(meeting: fixture.meeting.code).notes
+                let (meeting, roster) = try desk.roster(meeting: fixture.meeting.code)
+                return (meeting, loaded, late, roster)
             }
-            let zone = stored.meeting.timeZone
+            let zone = meeting.timeZone
             var out = loaded > 0
-                ? "Loaded \(stored.meeting.code) with \(loaded) notes into \(database.path).\n\n"
-                : "\(stored.meeting.code) is already in \(database.path); showing it.\n\n"
-            out += "Late notes (deadline \(MeetingText.deadline(stored.meeting))): \(late.count)\n"
+                ? "Loaded \(meeting.code) with \(loaded) notes into \(database.path).\n\n"
+                : "\(meeting.code) is already in \(database.path); showing it.\n\n"
+            out += "Late notes (deadline \(MeetingText.deadline(meeting))): \(late.count)\n"
             out += late.isEmpty ? "(none)\n" : TextTable.render(
                 header: ["received_at", "late_by", "delegation", "kind", "reference"],
                 rows: late.map { [zone.format($0.received), Deadline.describe(seconds: $0.lateBy), $0.delegation, $0.kind.rawValue, $0.reference ?? ""] })
-            out += "\n" + RosterDocument.table(roster, meeting: stored.meeting)
+            out += "\n" + RosterDocument.table(roster, meeting: meeting)
             out += "\nNext: msp export-roster --format html --output roster.html\n"
             print(out, terminator: "")
         }
@@ -55,7 +49,7 @@ extension MSP {
 
 /// The demo meeting and its notes, from `fixtures/demo/7msp.json` (embedded).
 struct DemoFixture {
-    var meeting: Meeting
+    var meeting: MeetingRequest
     var submissions: [Submission]
 
     static func load() throws -> DemoFixture {
@@ -65,10 +59,9 @@ struct DemoFixture {
               let submissionsObject = object["submissions"] else {
             throw CommandFailure(.software, "the bundled demo fixture is missing or malformed")
         }
-        let zone = try VenueTimeZone(identifier: m["time_zone"] ?? "")
-        let meeting = try Meeting(code: m["code"] ?? "", title: m["title"] ?? "", convention: m["convention"] ?? "",
-                                  venue: m["venue"], opens: LocalDate.parse(m["opens"] ?? ""), closes: LocalDate.parse(m["closes"] ?? ""),
-                                  timeZone: zone, deadline: WhenParser.deadline(m["deadline"] ?? "", in: zone))
+        let meeting = MeetingRequest(code: m["code"] ?? "", title: m["title"] ?? "", convention: m["convention"] ?? "",
+                                     opens: m["opens"] ?? "", closes: m["closes"] ?? "", deadline: m["deadline"] ?? "",
+                                     timeZone: m["time_zone"] ?? "", venue: m["venue"])
         let submissions = try SubmissionJSON.decodeArray(JSONSerialization.data(withJSONObject: submissionsObject))
         return DemoFixture(meeting: meeting, submissions: submissions)
     }

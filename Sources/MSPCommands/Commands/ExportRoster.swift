@@ -1,6 +1,6 @@
 import ArgumentParser
 import MSPDomain
-import MSPStore
+import MSPApplication
 
 extension MSP {
     /// `msp export-roster`: the list of participants.
@@ -28,13 +28,10 @@ extension MSP {
         public init() {}
 
         public func run() throws {
-            let (stored, roster) = try database.withStore { store in
-                let stored = try store.meeting(code: meetingOption.meeting)
-                return (stored, try store.roster(stored))
-            }
-            try OutputTarget(path: output).write(try RosterDocument.render(roster, meeting: stored.meeting, format: format))
+            let (meeting, roster) = try database.withDesk { try $0.roster(meeting: meetingOption.meeting) }
+            try OutputTarget(path: output).write(try RosterDocument.render(roster, meeting: meeting, format: format))
             if let output, output != "-" {
-                print("Wrote the list of participants of \(stored.meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(output).")
+                print("Wrote the list of participants of \(meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(output).")
             }
         }
     }

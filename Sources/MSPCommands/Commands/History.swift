@@ -1,5 +1,6 @@
 import ArgumentParser
 import MSPDomain
+import MSPApplication
 import MSPStore
 
 extension MSP {
@@ -20,11 +21,8 @@ extension MSP {
         public init() {}
 
         public func run() throws {
-            let (stored, history) = try database.withStore { store in
-                let stored = try store.meeting(code: meetingOption.meeting)
-                return (stored, try store.history(delegation: delegation, meeting: stored))
-            }
-            let zone = stored.meeting.timeZone
+            let history = try database.withDesk { try $0.history(delegation: delegation, meeting: meetingOption.meeting) }
+            let zone = history.meeting.timeZone
             func note(_ entry: HistoryEntry) -> (reference: String?, channel: Channel?, participants: Int?, credentials: CredentialKind?) {
                 switch entry.record {
                 case .note(_, let reference, let channel, let participants): return (reference, channel, participants, nil)
@@ -44,7 +42,7 @@ extension MSP {
                 objects: history.entries.map { entry in
                     let parts = note(entry)
                     var object: [String: Any] = [
-                        "delegation": history.name, "kind": entry.kindName, "reference": parts.reference.orNull,
+                        "delegation": history.delegation, "kind": entry.kindName, "reference": parts.reference.orNull,
                         "received_at": zone.format(entry.received), "received_precision": entry.receivedPrecision.rawValue,
                         "channel": (parts.channel?.rawValue).orNull,
                         "recorded_at": zone.format(entry.recordedAt), "recorded_by": entry.recordedBy, "command": entry.command,
@@ -60,7 +58,7 @@ extension MSP {
                 })
             var text = try rows.render(output.format)
             if output.format == .table {
-                text = "Notes and credentials of \(history.name) for \(stored.meeting.code): \(history.entries.count)\n" + text
+                text = "Notes and credentials of \(history.delegation) for \(history.meeting.code): \(history.entries.count)\n" + text
             }
             try OutputTarget(path: output.output).write(text)
         }

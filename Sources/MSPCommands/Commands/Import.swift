@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSPDomain
-import MSPStore
+import MSPApplication
 
 extension MSP {
     /// `msp import`: registrations in bulk, from a spreadsheet export or a JSON file.
@@ -63,20 +63,20 @@ extension MSP {
 
             let bar = ProgressBar(total: size)
             let started = Date()
-            let report: ImportReport = try database.withStore { store in
-                let stored = try store.meeting(code: meetingOption.meeting)
-                let change = ChangeInfo(command: "import")
-                let summary = "import of \(name)"
+            let report: ImportReport = try database.withDesk { desk in
+                let origin = "import of \(name)"
                 do {
+                    // The meeting first: a missing meeting is reported before the file is read.
+                    let meeting = try desk.meeting(code: meetingOption.meeting).meeting.code
                     switch resolvedFormat {
                     case .csv:
-                        var source = try CSVSubmissionSource(reader: CSVRecordReader(fileDescriptor: fd))
-                        return try store.importSubmissions(&source, meeting: stored, change: change, summary: summary,
-                                                           dryRun: dryRun, progress: bar.update)
+                        let source = try CSVSubmissionSource(reader: CSVRecordReader(fileDescriptor: fd))
+                        return try desk.importNotes(from: source, meeting: meeting, origin: origin, dryRun: dryRun,
+                                                    progress: bar.update)
                     case .json:
-                        var source = try JSONSubmissionSource(fileDescriptor: fd)
-                        return try store.importSubmissions(&source, meeting: stored, change: change, summary: summary,
-                                                           dryRun: dryRun, progress: bar.update)
+                        let source = try JSONSubmissionSource(fileDescriptor: fd)
+                        return try desk.importNotes(from: source, meeting: meeting, origin: origin, dryRun: dryRun,
+                                                    progress: bar.update)
                     }
                 } catch let problem as ImportProblem {
                     throw CommandFailure(.dataError, problem.located(in: name))

@@ -1,7 +1,7 @@
 import Foundation
 import ArgumentParser
 import MSPDomain
-import MSPStore
+import MSPApplication
 
 extension MSP {
     /// `msp list-late`: the notes received after the deadline, for the secretariat to decide on.
@@ -18,11 +18,8 @@ extension MSP {
         public init() {}
 
         public func run() throws {
-            let (stored, notes) = try database.withStore { store in
-                let stored = try store.meeting(code: meetingOption.meeting)
-                return (stored, try store.lateNotes(stored))
-            }
-            let zone = stored.meeting.timeZone
+            let (meeting, notes) = try database.withDesk { try $0.lateNotes(meeting: meetingOption.meeting) }
+            let zone = meeting.timeZone
             // The table is for people ("2 days 9 hours", "(date only)"); CSV carries the same fields as JSON.
             let rows: RowSet
             if output.format == .table {
@@ -55,7 +52,7 @@ extension MSP {
             }
             var text = try rows.render(output.format)
             if output.format == .table {
-                text = "Late notes for \(stored.meeting.code) (deadline \(MeetingText.deadline(stored.meeting))): \(notes.count)\n" + text
+                text = "Late notes for \(meeting.code) (deadline \(MeetingText.deadline(meeting))): \(notes.count)\n" + text
             }
             try OutputTarget(path: output.output).write(text)
         }

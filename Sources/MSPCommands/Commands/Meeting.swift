@@ -1,7 +1,7 @@
 import Foundation
 import ArgumentParser
 import MSPDomain
-import MSPStore
+import MSPApplication
 
 extension MSP {
 /// `msp meeting add|list|show`.
@@ -52,14 +52,9 @@ public struct MeetingCommand: ParsableCommand {
         public init() {}
 
         public func run() throws {
-            let zone = try VenueTimeZone(identifier: timeZone.trimmingCharacters(in: .whitespaces), field: "--time-zone")
-            let meeting = try Meeting(
-                code: code, title: title, convention: convention, venue: venue,
-                opens: try LocalDate.parse(opens, field: "--opens"), closes: try LocalDate.parse(closes, field: "--closes"),
-                timeZone: zone, deadline: try WhenParser.deadline(deadline, in: zone, field: "--deadline"))
-            _ = try database.withStore { store in
-                try store.addMeeting(meeting, change: ChangeInfo(command: "meeting add"))
-            }
+            let request = MeetingRequest(code: code, title: title, convention: convention, opens: opens, closes: closes,
+                                         deadline: deadline, timeZone: timeZone, venue: venue)
+            let meeting = try database.withDesk { try $0.addMeeting(request) }
             print("Added \(meeting.code): \(meeting.title), \(meeting.datesDescription); registration deadline \(MeetingText.deadline(meeting)).")
         }
     }
@@ -74,7 +69,7 @@ public struct MeetingCommand: ParsableCommand {
         public init() {}
 
         public func run() throws {
-            let meetings = try database.withStore { try $0.meetings() }
+            let meetings = try database.withDesk { try $0.meetings() }
             let rows = RowSet(
                 header: ["code", "title", "convention", "opens", "closes", "deadline", "time_zone", "venue"],
                 rows: meetings.map { stored in
@@ -108,11 +103,9 @@ public struct MeetingCommand: ParsableCommand {
         }
 
         public func run() throws {
-            let (stored, figures) = try database.withStore { store in
-                let stored = try store.meeting(code: code)
-                return (stored, try store.figures(stored))
-            }
-            let m = stored.meeting
+            let overview = try database.withDesk { try $0.overview(code: code) }
+            let m = overview.meeting
+            let figures = overview.statistics
             if format == .json {
                 var object = MeetingText.json(m)
                 object["delegations"] = figures.delegations

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import MSPApplication
 import MSPDomain
-import MSPStore
 
 extension MSP {
     /// `msp register`: record a note verbale or letter.
@@ -66,44 +66,16 @@ extension MSP {
 
         public func run() throws {
             let (submission, source, scan) = try readSubmission()
-            let meetingCode = meetingOption.meeting ?? submission.meeting
-            let fields: SubmissionFields = file == nil ? .commandLine : .json
-            let outcome: (StoredMeeting, NoteDraft, RecordedNote) = try database.withStore { store in
-                // A problem the file causes names the file and the line of the field.
-                func inFile(_ error: InputError, field: String?) -> any Error {
-                    guard let source else { return error }
-                    return CommandFailure(.dataError, Self.located(source, line: scan?.line(of: field), error.description))
+            let recording: NoteRecording
+            do {
+                recording = try database.withDesk { desk in
+                    try desk.register(submission, meeting: meetingOption.meeting, dryRun: dryRun)
                 }
-                let stored: StoredMeeting
-                do {
-                    stored = try store.meeting(code: meetingCode)
-                } catch let error as InputError where meetingOption.meeting == nil && submission.meeting != nil {
-                    throw inFile(InputError(error.message, field: "meeting"), field: "meeting")
-                }
-                if let fromFile = submission.meeting, let option = meetingOption.meeting,
-                   fromFile.lowercased() != option.lowercased() {
-                    throw inFile(InputError("the file names meeting \(fromFile) but --meeting is \(option)", field: "meeting"), field: "meeting")
-                }
-                let draft: NoteDraft
-                do {
-                    draft = try NoteDraft.check(submission, meeting: stored.meeting, resolver: store.resolver(for: submission.delegation ?? ""),
-                                                membership: store.membership(convention: stored.meeting.convention),
-                                                now: .now(), fields: fields)
-                } catch let error as InputError {
-                    throw inFile(error, field: error.field)
-                }
-                let recorded: [RecordedNote]
-                do {
-                    recorded = try store.record([draft], meeting: stored, change: ChangeInfo(command: "register"),
-                                                summary: "note \(draft.reference ?? "without reference") of \(draft.represented.name)",
-                                                dryRun: dryRun)
-                } catch let error as InputError {
-                    // The store finds a reference already recorded.
-                    throw inFile(error, field: error.field ?? fields.reference)
-                }
-                return (stored, draft, recorded[0])
+            } catch let error as InputError where source != nil && (error.field != .meeting || submission.meeting != nil) {
+                // A problem the file causes names the file, the line of the field and its JSON key path.
+                throw CommandFailure(.dataError, Self.located(source!, line: scan?.line(of: error.field), error.description))
             }
-            print(Self.report(outcome.2, draft: outcome.1, meeting: outcome.0.meeting, dryRun: dryRun))
+            print(Self.report(recording))
         }
 
         /// `FILE:LINE: problem`, or `FILE: problem` when there is no line.
@@ -131,15 +103,16 @@ extension MSP {
             }
         }
 
-        static func report(_ recorded: RecordedNote, draft: NoteDraft, meeting: Meeting, dryRun: Bool) -> String {
+        static func report(_ recording: NoteRecording) -> String {
+            let meeting = recording.meeting
             let zone = meeting.timeZone
-            var text = dryRun ? "Dry run, nothing written: would record " : "Recorded "
-            text += "\(recorded.kind.rawValue) of \(recorded.delegation) (\(recorded.category.rawValue)) for \(meeting.code)"
-            if let reference = draft.reference { text += ", note \(reference)" }
-            text += ", \(recorded.participantCount) participant\(recorded.participantCount == 1 ? "" : "s")"
-            text += ", received \(zone.format(draft.receipt.instant))"
-            if draft.receipt.precision == .date { text += " (date only: start of the day)" }
-            if let late = recorded.lateBy {
+            var text = recording.dryRun ? "Dry run, nothing written: would record " : "Recorded "
+            text += "\(recording.kind.rawValue) of \(recording.delegation) (\(recording.category.rawValue)) for \(meeting.code)"
+            if let reference = recording.reference { text += ", note \(reference)" }
+            text += ", \(recording.participantCount) participant\(recording.participantCount == 1 ? "" : "s")"
+            text += ", received \(zone.format(recording.receipt.instant))"
+            if recording.receipt.precision == .date { text += " (date only: start of the day)" }
+            if let late = recording.lateBy {
                 text += ".\nLATE: received \(Deadline.describe(seconds: late)) after the deadline (\(late) s after \(zone.format(meeting.deadline.closesAt))); recorded for the secretariat to decide."
             } else {
                 text += ": on time."

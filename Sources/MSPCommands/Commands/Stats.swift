@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSPDomain
-import MSPStore
+import MSPApplication
 
 extension MSP {
     /// `msp stats`: the meeting's registration figures.
@@ -30,13 +30,10 @@ extension MSP {
         }
 
         public func run() throws {
-            let (stored, stats) = try database.withStore { store in
-                let stored = try store.meeting(code: meetingOption.meeting)
-                return (stored, try store.statistics(stored))
-            }
+            let (meeting, stats) = try database.withDesk { try $0.statistics(meeting: meetingOption.meeting) }
             switch format {
-            case .json: print(try JSONOutput.render(Self.json(stats, meeting: stored.meeting)), terminator: "")
-            case .table: print(Self.table(stats, meeting: stored.meeting), terminator: "")
+            case .json: print(try JSONOutput.render(Self.json(stats, meeting: meeting)), terminator: "")
+            case .table: print(Self.table(stats, meeting: meeting), terminator: "")
             }
         }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSPDomain
+import MSPApplication
 import MSPStore
 
 extension MSP {
@@ -42,17 +43,9 @@ extension MSP {
             }
 
             public func run() throws {
-                let day = try on.map { try LocalDate.parse($0, field: "--on") } ?? VenueTimeZone.utcToday()
-                let code = convention.trimmingCharacters(in: .whitespaces).uppercased()
-                let membership = try database.withStore { store in
-                    let membership = try store.membership(convention: code)
-                    guard !membership.records.isEmpty else {
-                        throw InputError("no membership records for convention '\(convention)'", field: "--convention")
-                    }
-                    return membership
-                }
-                let parties = membership.parties(on: day)
-                let signatories = membership.signatories(on: day)
+                let day = try on.map { try LocalDate.parse($0, field: .day) } ?? VenueTimeZone.utcToday()
+                let status = try database.withDesk { try $0.treatyStatus(convention: convention, on: day) }
+                let (code, membership, parties, signatories) = (status.convention, status.membership, status.parties, status.signatories)
                 let states = ReferenceData.states
                 func name(_ iso3: String) -> String { states.state(iso3: iso3)?.name ?? iso3 }
                 if format == .json {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSPDomain
+import MSPApplication
 import MSPStore
 
 extension MSP.Treaty {
@@ -51,27 +52,21 @@ extension MSP.Treaty {
         }
 
         public func run() throws {
-            let code = convention.trimmingCharacters(in: .whitespaces).uppercased()
-            guard let found = ReferenceData.states.find(state) else {
-                throw ReferenceData.states.notFound(state, field: "--state")
-            }
-            let fact: MembershipChange
-            let field: String
+            let fact: MembershipRequest.Fact
             if let signed {
-                fact = .signed(try LocalDate.parse(signed, field: "--signed")); field = "--signed"
+                fact = .signed(signed)
             } else if let consent, let kind {
-                fact = .consent(try LocalDate.parse(consent, field: "--consent"), kind); field = "--consent"
+                fact = .consent(consent, kind)
             } else {
-                fact = .withdrawal(try LocalDate.parse(withdrawal ?? "", field: "--withdrawal")); field = "--withdrawal"
+                fact = .withdrawal(withdrawal ?? "")
             }
-            let (before, after) = try database.withStore { store in
-                try store.recordMembership(convention: code, state: found, change: fact,
-                                           change: ChangeInfo(command: "treaty record"), field: field)
-            }
-            if before == after {
-                print("\(code): \(found.name) \(fact.description): already recorded, nothing changed.")
+            let request = MembershipRequest(convention: convention, state: state, fact: fact)
+            let recorded = try database.withDesk { try $0.recordMembership(request) }
+            let what = "\(recorded.state.name) \(recorded.change.description)"
+            if recorded.changed {
+                print("\(recorded.convention): recorded \(what).")
             } else {
-                print("\(code): recorded \(found.name) \(fact.description).")
+                print("\(recorded.convention): \(what): already recorded, nothing changed.")
             }
         }
     }
@@ -100,8 +95,6 @@ extension MSP.Treaty {
         public init() {}
 
         public func run() throws {
-            let code = convention.trimmingCharacters(in: .whitespaces).uppercased()
-            guard !code.isEmpty else { throw InputError("the convention is empty", field: "--convention") }
             let data = try InputFile.read(file)
             guard var text = String(data: data, encoding: .utf8) else {
                 throw InputError("\(file): not UTF-8 text")
@@ -110,15 +103,14 @@ extension MSP.Treaty {
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let records: [MembershipRecord]
             do {
-                records = try MembershipTable.parse(csv: text, states: ReferenceData.states, file: file)
-            } catch let error as InputError {
-                throw error
+                records = try MembershipTable.parse(csv: text, states: ReferenceData.states)
+            } catch let problem as ImportProblem {
+                throw CommandFailure(.dataError, problem.located(in: file))
             } catch {
                 throw InputError("\(file): not a CSV file msp can read (\(error))")
             }
-            let result = try database.withStore { store in
-                try store.importMembership(convention: code, records: records, source: file,
-                                           change: ChangeInfo(command: "treaty import"))
+            let (code, result) = try database.withDesk { desk in
+                try desk.importMembership(convention: convention, records: records, origin: file)
             }
             print("\(code): \(records.count) records read from \(file): \(result.added) added, \(result.changed) changed, \(result.unchanged) unchanged.")
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import MSPDomain
-import MSPStore
+import MSPApplication
 
 extension MSP {
     /// `msp withdraw`: record a delegation's withdrawal; the list of participants leaves it out, nothing is deleted.
@@ -28,20 +28,12 @@ extension MSP {
         public init() {}
 
         public func run() throws {
-            let (stored, recorded, receipt) = try database.withStore { store in
-                let stored = try store.meeting(code: meetingOption.meeting)
-                let receipt = try stored.meeting.receipt(received, now: .now(), field: "--received")
-                let reference = try NoteDraft.reference(reference, field: "--reference")
-                let recorded = try store.withdraw(delegation: delegation, receipt: receipt, reference: reference,
-                                                  meeting: stored, change: ChangeInfo(command: "withdraw"))
-                return (stored, recorded, receipt)
-            }
-            let zone = stored.meeting.timeZone
-            var text = "Recorded the withdrawal of \(recorded.delegation) from \(stored.meeting.code)"
-            if let reference = reference?.trimmingCharacters(in: .whitespacesAndNewlines), !reference.isEmpty {
-                text += ", note \(reference)"
-            }
-            text += ", received \(zone.format(receipt.instant)): the list of participants leaves it out."
+            let request = WithdrawalRequest(delegation: delegation, receivedAt: received, reference: reference)
+            let recorded = try database.withDesk { try $0.withdraw(request, meeting: meetingOption.meeting) }
+            let zone = recorded.meeting.timeZone
+            var text = "Recorded the withdrawal of \(recorded.delegation) from \(recorded.meeting.code)"
+            if let reference = recorded.reference { text += ", note \(reference)" }
+            text += ", received \(zone.format(recorded.receipt.instant)): the list of participants leaves it out."
             print(text)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSPApplication
 import MSPStore
 
 /// `--database PATH`, shared by every command that touches data.
@@ -19,11 +20,12 @@ public struct DatabaseOptions: ParsableArguments {
         return "msp.sqlite"
     }
 
-    /// Opens the store, runs `work`, and closes it; if `work` fails on a file this run created, the file goes.
-    public func withStore<T>(_ work: (Store) throws -> T) throws -> T {
+    /// Opens the database, runs `work` at its registration desk, and closes it; if `work` fails on a file this run
+    /// created, the file goes.
+    public func withDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
         let store = try Store(path: path)
         do {
-            let result = try work(store)
+            let result = try work(RegistrationDesk(store: store))
             store.close()
             return result
         } catch {

@@ -34,7 +34,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
     public static func from(_ error: any Error) -> CommandFailure {
         switch error {
         case let failure as CommandFailure: return failure
-        case let input as InputError: return CommandFailure(.dataError, input.description)
+        case let input as InputError: return CommandFailure(.dataError, input.commandLineDescription)
         case let store as StoreError:
             if case .cannotOpen = store { return CommandFailure(.noInput, store.description) }
             return CommandFailure(.dataError, store.description)

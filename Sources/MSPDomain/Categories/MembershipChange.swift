@@ -17,7 +17,7 @@ public enum MembershipChange: Sendable, Hashable {
 extension MembershipRecord {
     /// The record with `change` applied (a date recorded again replaces the earlier one: a correction),
     /// checked as a whole.
-    public func applying(_ change: MembershipChange, field: String? = nil) throws -> MembershipRecord {
+    public func applying(_ change: MembershipChange, field: FieldPath? = nil) throws -> MembershipRecord {
         var copy = self
         switch change {
         case .signed(let day): copy.signed = day
@@ -33,7 +33,7 @@ extension MembershipRecord {
     /// A record that can be true: a kind of consent exactly when there is a consent; no signature after the
     /// consent (a State signs, then ratifies; one that accedes never signs); a withdrawal only of a Party, after
     /// its consent.
-    public func check(field: String? = nil) throws {
+    public func check(field: FieldPath? = nil) throws {
         if consented != nil && consentKind == nil {
             throw InputError("a consent date needs its kind: ratification, accession, acceptance or approval", field: field)
         }

@@ -2,7 +2,7 @@
 public enum ConsentKind: String, CaseIterable, Sendable, Codable {
     case ratification, accession, acceptance, approval
 
-    public static func parse(_ raw: String, field: String? = nil) throws -> ConsentKind {
+    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> ConsentKind {
         if let kind = ConsentKind(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) { return kind }
         throw InputError("'\(raw)' is not a kind of consent: one of ratification, accession, acceptance, approval", field: field)
     }

@@ -18,7 +18,7 @@ public enum CredentialKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    public static func parse(_ raw: String, field: String? = nil) throws -> CredentialKind {
+    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> CredentialKind {
         let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         if let kind = CredentialKind(rawValue: key) { return kind }

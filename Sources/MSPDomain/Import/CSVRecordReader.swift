@@ -12,14 +12,14 @@ import Darwin
 /// speed, so this reader works on bytes: fields are split on bytes and each field is validated as UTF-8 once.
 /// It accepts LF and CRLF line ends, skips a UTF-8 byte-order mark and blank lines, and refuses a record longer
 /// than `maxRecordBytes` (so a 100 MB line costs no more than that much memory).
-public final class CSVRecordReader {
-    public struct Record {
+public struct CSVRecordReader: Sendable {
+    public struct Record: Sendable {
         public var fields: [String]
         /// The line the record starts on (1-based).
         public var line: Int
     }
 
-    public struct Problem: Error, Equatable {
+    public struct Problem: Error, Equatable, Sendable {
         public var line: Int
         public var message: String
     }
@@ -42,7 +42,7 @@ public final class CSVRecordReader {
         self.maxRecordBytes = maxRecordBytes
     }
 
-    private func refill() throws {
+    private mutating func refill() throws {
         guard !atEOF else { return }
         if position < filled {
             return
@@ -62,7 +62,7 @@ public final class CSVRecordReader {
     }
 
     @inline(__always)
-    private func nextByte() throws -> UInt8? {
+    private mutating func nextByte() throws -> UInt8? {
         if position == filled {
             try refill()
             if position == filled { return nil }
@@ -74,7 +74,7 @@ public final class CSVRecordReader {
     }
 
     @inline(__always)
-    private func peekByte() throws -> UInt8? {
+    private mutating func peekByte() throws -> UInt8? {
         if position == filled {
             try refill()
             if position == filled { return nil }
@@ -84,7 +84,7 @@ public final class CSVRecordReader {
 
     /// The next record, nil at the end. A problem (bad quoting, bytes that are not UTF-8, an overlong record)
     /// is thrown after the rest of its record is skipped, so the caller can report it and go on.
-    public func next() throws -> Record? {
+    public mutating func next() throws -> Record? {
         if !startedFile {
             startedFile = true
             // Skip a UTF-8 byte-order mark.
@@ -178,7 +178,7 @@ public final class CSVRecordReader {
         return try deliver(fields, startLine, problem)
     }
 
-    private func deliver(_ fields: [String], _ line: Int, _ problem: String?) throws -> Record {
+    private mutating func deliver(_ fields: [String], _ line: Int, _ problem: String?) throws -> Record {
         if let problem { throw Problem(line: line, message: problem) }
         return Record(fields: fields, line: line)
     }

@@ -4,12 +4,12 @@
 /// delegation and reference form one note; the note's own fields (category, received_at, channel) are taken
 /// from its first row and must not contradict it in later rows. A note's rows must be together: the same
 /// delegation and reference appearing again later is an error, not a second note.
-public struct CSVSubmissionSource: SubmissionSource {
+public struct CSVSubmissionSource: SubmissionSource, Sendable {
     public static let columns = ["delegation", "category", "reference", "received_at", "channel", "role", "title",
                                  "name", "function", "gender", "email"]
     static let required: Set<String> = ["delegation", "role", "name"]
 
-    private let reader: CSVRecordReader
+    private var reader: CSVRecordReader
     private var index: [String: Int] = [:]
     private var width = 0
     /// Positions of the participant columns, looked up once.
@@ -20,7 +20,7 @@ public struct CSVSubmissionSource: SubmissionSource {
     public private(set) var rowsRead = 0
     public var bytesRead: Int { reader.bytesRead }
 
-    struct NoteKey: Hashable {
+    struct NoteKey: Hashable, Sendable {
         var delegation: String
         var reference: String
     }
@@ -30,7 +30,7 @@ public struct CSVSubmissionSource: SubmissionSource {
         self.reader = reader
         let header: CSVRecordReader.Record
         do {
-            guard let first = try reader.next() else {
+            guard let first = try self.reader.next() else {
                 throw ImportProblem(line: 1, message: "the file is empty: expected a header row \(Self.columns.joined(separator: ","))")
             }
             header = first
@@ -152,7 +152,7 @@ public struct CSVSubmissionSource: SubmissionSource {
             for column in ["category", "received_at", "channel"] where record.line != head.line {
                 if let later = value(record, column), later != value(head, column) {
                     return .problem(SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)
-                        .problem(InputError("'\(later)' contradicts '\(value(head, column) ?? "")' on line \(head.line), the first row of the same note", field: column)))
+                        .problem(InputError("'\(later)' contradicts '\(value(head, column) ?? "")' on line \(head.line), the first row of the same note", field: .key(column))))
                 }
             }
             submission.participants.append(.init(role: value(record, at: columns.role), title: value(record, at: columns.title),

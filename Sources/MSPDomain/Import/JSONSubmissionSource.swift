@@ -2,10 +2,10 @@ import Foundation
 
 /// Reads submissions in the `msp register --file` format: either one JSON array of them (read whole), or one
 /// submission object per line (newline-delimited JSON, streamed).
-public struct JSONSubmissionSource: SubmissionSource {
+public struct JSONSubmissionSource: SubmissionSource, Sendable {
     private var pendingArray: [Submission]?
     private var arrayIndex = 0
-    private let lines: LineReader?
+    private var lines: LineReader?
     public private(set) var rowsRead = 0
     public var bytesRead: Int { lines?.bytesRead ?? totalBytes }
     private var totalBytes = 0
@@ -14,7 +14,7 @@ public struct JSONSubmissionSource: SubmissionSource {
 
     /// `firstBytes` are the first bytes of the input, already read, so the form can be decided.
     public init(fileDescriptor: Int32) throws {
-        let reader = LineReader(fileDescriptor: fileDescriptor)
+        var reader = LineReader(fileDescriptor: fileDescriptor)
         // Decide the form by the first character that is not white space.
         var prefix = Data()
         while let chunk = try reader.peekChunk(), !chunk.isEmpty {
@@ -46,19 +46,19 @@ public struct JSONSubmissionSource: SubmissionSource {
             defer { arrayIndex += 1 }
             rowsRead += 1
             let submission = array[arrayIndex]
-            let line = scan?.line(of: "[\(arrayIndex)]") ?? 1
-            let participantLines = submission.participants.indices.map { scan?.line(of: "[\(arrayIndex)].participants[\($0)]") ?? line }
+            let line = scan?.line(of: FieldPath([.index(arrayIndex)])) ?? 1
+            let participantLines = submission.participants.indices.map { scan?.line(of: FieldPath.participant($0).inside(FieldPath([.index(arrayIndex)]))) ?? line }
             return .submission(SourcedSubmission(submission: submission, line: line,
                                                  participantLines: participantLines, isCSV: false).withPathPrefix(arrayIndex))
         }
-        guard let lines else { return nil }
-        while let (line, number) = try lines.nextLine() {
+        guard lines != nil else { return nil }
+        while let (line, number) = try lines!.nextLine() {
             var bytes = line
             if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             if bytes.allSatisfy({ [0x20, 0x09, 0x0D].contains($0) }) { continue }
             rowsRead += 1
-            if bytes.count > lines.maxLineBytes {
-                return .problem(ImportProblem(line: number, message: "the line is longer than \(lines.maxLineBytes / (1 << 20)) MB"))
+            if bytes.count > lines!.maxLineBytes {
+                return .problem(ImportProblem(line: number, message: "the line is longer than \(lines!.maxLineBytes / (1 << 20)) MB"))
             }
             do {
                 // As strict as `msp register --file`: a key given twice, a trailing comma... are refused.
@@ -85,7 +85,7 @@ extension SourcedSubmission {
 
 /// Reads a file descriptor line by line (LF; a CR before it is dropped), with line numbers; a line longer than
 /// `maxLineBytes` is returned truncated to that length plus one byte, so memory stays bounded.
-final class LineReader {
+struct LineReader: Sendable {
     private let fd: Int32
     private var buffer = Data()
     private var eof = false
@@ -95,7 +95,7 @@ final class LineReader {
 
     init(fileDescriptor: Int32) { self.fd = fileDescriptor }
 
-    private func fill() throws -> Bool {
+    private mutating func fill() throws -> Bool {
         guard !eof else { return false }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -110,18 +110,18 @@ final class LineReader {
         }
     }
 
-    func peekChunk() throws -> Data? {
+    mutating func peekChunk() throws -> Data? {
         if buffer.isEmpty { _ = try fill() }
         return buffer
     }
 
-    func readAll() throws -> Data {
+    mutating func readAll() throws -> Data {
         while try fill() {}
         defer { bytesRead += buffer.count; buffer.removeAll() }
         return buffer
     }
 
-    func nextLine() throws -> (Data, Int)? {
+    mutating func nextLine() throws -> (Data, Int)? {
         var skipping = false
         var kept = Data()
         while true {

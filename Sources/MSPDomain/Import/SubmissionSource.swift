@@ -43,30 +43,27 @@ public struct SourcedSubmission: Sendable {
         self.isCSV = isCSV
     }
 
-    /// Where a problem named by a `SubmissionFields.json` path lies.
+    /// Where a problem of this submission lies: the participant's row (CSV) or object (JSON) for a problem of one
+    /// participant, else the note's; named by its CSV column, or by its JSON key path (`[3].participants[2].name`
+    /// inside an array).
     public func problem(_ error: InputError) -> ImportProblem {
-        guard let field = error.field else {
-            return ImportProblem(line: line, column: arrayIndex.map { "[\($0)]" }, message: error.message)
+        var line = self.line
+        if let index = error.field?.participantIndex, index < participantLines.count { line = participantLines[index] }
+        let column: String?
+        if isCSV {
+            // A CSV row is one participant: its columns are the participant's keys and the note's own keys.
+            column = error.field == .participants ? "role" : error.field?.leaf
+        } else {
+            let prefix = arrayIndex.map { FieldPath([.index($0)]) }
+            let path = error.field.map { field in prefix.map { field.inside($0) } ?? field } ?? prefix
+            column = path?.description
         }
-        if field.hasPrefix("participants["), let close = field.firstIndex(of: "]"),
-           let index = Int(field[field.index(field.startIndex, offsetBy: 13)..<close]) {
-            let rest = field[field.index(after: close)...].drop(while: { $0 == "." })
-            let participantLine = index < participantLines.count ? participantLines[index] : line
-            if let arrayIndex { return ImportProblem(line: participantLine, column: "[\(arrayIndex)].\(field)", message: error.message) }
-            if isCSV {
-                return ImportProblem(line: participantLine, column: rest.isEmpty ? nil : String(rest), message: error.message)
-            }
-            return ImportProblem(line: participantLine, column: field, message: error.message)
-        }
-        if field == "participants" && isCSV {
-            return ImportProblem(line: line, column: "role", message: error.message)
-        }
-        return ImportProblem(line: line, column: arrayIndex.map { "[\($0)].\(field)" } ?? field, message: error.message)
+        return ImportProblem(line: line, column: column, message: error.message)
     }
 }
 
 /// Where an import reads from: yields submissions one note at a time, or the problems of rows it cannot use.
-public protocol SubmissionSource {
+public protocol SubmissionSource: Sendable {
     /// The next note or problem; nil at the end. Throws only when reading cannot go on (a broken header,
     /// unreadable input).
     mutating func next() throws -> SourceItem?
@@ -79,4 +76,22 @@ public protocol SubmissionSource {
 public enum SourceItem: Sendable {
     case submission(SourcedSubmission)
     case problem(ImportProblem)
+}
+
+/// Submissions already in memory (a fixture, a web form's batch), read as an import reads a file: the n-th
+/// submission is on "line" n.
+public struct SubmissionList: SubmissionSource {
+    private let submissions: [Submission]
+    public private(set) var rowsRead = 0
+    public var bytesRead: Int { 0 }
+
+    public init(_ submissions: [Submission]) { self.submissions = submissions }
+
+    public mutating func next() throws -> SourceItem? {
+        guard rowsRead < submissions.count else { return nil }
+        rowsRead += 1
+        let submission = submissions[rowsRead - 1]
+        return .submission(SourcedSubmission(submission: submission, line: rowsRead,
+                                             participantLines: submission.participants.map { _ in rowsRead }, isCSV: false))
+    }
 }

@@ -17,14 +17,14 @@ public struct Meeting: Hashable, Sendable {
         guard !code.isEmpty, code.count <= 32,
               code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == ".") })
         else {
-            throw InputError("'\(code)' is not a meeting code: use letters, digits, '-', '_' or '.', e.g. 7MSP", field: "CODE")
+            throw InputError("'\(code)' is not a meeting code: use letters, digits, '-', '_' or '.', e.g. 7MSP", field: .code)
         }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw InputError("the title is empty", field: "--title") }
+        guard !title.isEmpty else { throw InputError("the title is empty", field: .title) }
         let convention = convention.trimmingCharacters(in: .whitespaces).uppercased()
-        guard !convention.isEmpty else { throw InputError("the convention is empty", field: "--convention") }
+        guard !convention.isEmpty else { throw InputError("the convention is empty", field: .convention) }
         guard opens <= closes else {
-            throw InputError("the meeting closes (\(closes)) before it opens (\(opens))", field: "--closes")
+            throw InputError("the meeting closes (\(closes)) before it opens (\(opens))", field: .closes)
         }
         let endOfClosingDay = timeZone.endOfDay(closes)
         let deadlineAfterClosing: Bool
@@ -33,7 +33,7 @@ public struct Meeting: Hashable, Sendable {
         case .instant(let instant): deadlineAfterClosing = instant >= endOfClosingDay
         }
         guard !deadlineAfterClosing else {
-            throw InputError("the registration deadline (\(deadline.day?.description ?? timeZone.format(deadline.closesAt))) is after the meeting closes (\(closes))", field: "--deadline")
+            throw InputError("the registration deadline (\(deadline.day?.description ?? timeZone.format(deadline.closesAt))) is after the meeting closes (\(closes))", field: .deadline)
         }
         self.code = code
         self.title = title
@@ -46,13 +46,13 @@ public struct Meeting: Hashable, Sendable {
     }
 
     /// "Receipt of 2017-08-20" etc. are read in the venue's zone.
-    public func receipt(_ raw: String, field: String? = nil) throws -> Receipt {
+    public func receipt(_ raw: String, field: FieldPath? = nil) throws -> Receipt {
         try WhenParser.receipt(raw, in: timeZone, field: field)
     }
 
     /// A receipt time as an option or key gives it: left out (nil), it is `now`; given, it must parse —
     /// an empty value is an error, not "now".
-    public func receipt(_ raw: String?, now: Instant, field: String? = nil) throws -> Receipt {
+    public func receipt(_ raw: String?, now: Instant, field: FieldPath? = nil) throws -> Receipt {
         guard let raw else { return Receipt(instant: now, precision: .instant) }
         guard !raw.trimmed.isEmpty else {
             throw InputError("the receipt time is empty: \(WhenParser.forms), or leave it out for now", field: field)

@@ -63,7 +63,7 @@ public struct DelegationResolver: Sendable {
 
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting.
     public func resolve(_ typed: String, category given: Category?, stateCategory: (State) -> Category,
-                        field: String = "--delegation") throws -> (represented: Represented, category: Category) {
+                        field: FieldPath = .delegation) throws -> (represented: Represented, category: Category) {
         let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
         // Before any lookup: suggesting the nearest names of a very long one would take minutes.
@@ -85,7 +85,7 @@ public struct DelegationResolver: Sendable {
         }
         func hint() -> String { EditDistance.didYouMean(suggestions(for: name)) }
         guard let given else {
-            throw InputError("'\(name)' is neither a State nor a known organization\(hint()); to register a new organization give --category international_organization or civil_society", field: field)
+            throw InputError("'\(name)' is neither a State nor a known organization\(hint()); to register it as a new organization, give its category (international_organization or civil_society)", field: field)
         }
         guard !given.isStateCategory else {
             throw InputError("'\(name)' is not a State the United Nations names\(hint())", field: field)

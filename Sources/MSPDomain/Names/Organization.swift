@@ -43,7 +43,9 @@ public struct Organization: Hashable, Sendable {
             guard row.count == expected.count else {
                 throw InputError("organizations.csv: line \(line) has \(row.count) columns, not \(expected.count)")
             }
-            let category = try Category.parse(row[2], field: "organizations.csv:\(line): category")
+            guard let category = Category(rawValue: row[2]) else {
+                throw InputError("organizations.csv: line \(line): category '\(row[2])' is not one msp knows")
+            }
             guard !category.isStateCategory else {
                 throw InputError("organizations.csv: line \(line): an organization's category is international_organization or civil_society")
             }

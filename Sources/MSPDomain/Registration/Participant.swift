@@ -27,34 +27,34 @@ public struct Participant: Hashable, Sendable, Codable {
     /// Checks and normalises one participant as given: a name that begins with an honorific keeps it apart as
     /// the title; an empty name, an unknown role or gender, an e-mail address without '@' are errors.
     public static func parse(role rawRole: String?, title rawTitle: String?, name rawName: String?, function: String?,
-                             gender rawGender: String?, email rawEmail: String?, field: String = "participant") throws -> Participant {
+                             gender rawGender: String?, email rawEmail: String?, field: FieldPath = .participant(0)) throws -> Participant {
         guard let rawRole = rawRole?.trimmed, !rawRole.isEmpty else {
-            throw InputError("the role is missing: one of head, alternate, adviser", field: "\(field).role")
+            throw InputError("the role is missing: one of head, alternate, adviser", field: field.appending("role"))
         }
-        let role = try Role.parse(rawRole, field: "\(field).role")
+        let role = try Role.parse(rawRole, field: field.appending("role"))
         // Control characters (a NUL, an escape sequence, a line break) would be cut or garble every listing.
         for (key, value) in [("title", rawTitle), ("function", function), ("email", rawEmail)] {
             if let value, value.containsControlCharacter {
-                throw InputError("the \(key) contains control characters", field: "\(field).\(key)")
+                throw InputError("the \(key) contains control characters", field: field.appending(key))
             }
         }
         let cleaned = (rawName ?? "").trimmed
-        guard !cleaned.isEmpty else { throw InputError("the name is empty", field: "\(field).name") }
+        guard !cleaned.isEmpty else { throw InputError("the name is empty", field: field.appending("name")) }
         guard !cleaned.containsControlCharacter else {
-            throw InputError("the name contains control characters", field: "\(field).name")
+            throw InputError("the name contains control characters", field: field.appending("name"))
         }
         guard !Honorific.isOnlyHonorifics(cleaned) else {
-            throw InputError("'\(cleaned)' is only an honorific: the name is missing", field: "\(field).name")
+            throw InputError("'\(cleaned)' is only an honorific: the name is missing", field: field.appending("name"))
         }
         let split = Honorific.split(cleaned)
         let title = rawTitle?.trimmedOrNil ?? split.title
-        guard !split.name.isEmpty else { throw InputError("the name is empty", field: "\(field).name") }
-        let gender = try rawGender?.trimmedOrNil.map { try Gender.parse($0, field: "\(field).gender") }
+        guard !split.name.isEmpty else { throw InputError("the name is empty", field: field.appending("name")) }
+        let gender = try rawGender?.trimmedOrNil.map { try Gender.parse($0, field: field.appending("gender")) }
         let email = rawEmail?.trimmedOrNil
         if let email {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
-                throw InputError("'\(email)' is not an e-mail address", field: "\(field).email")
+                throw InputError("'\(email)' is not an e-mail address", field: field.appending("email"))
             }
         }
         return Participant(role: role, title: title, name: split.name,
@@ -67,10 +67,10 @@ public struct Participant: Hashable, Sendable, Codable {
         guard !participants.isEmpty else { return }
         let heads = participants.filter { $0.role == .head }
         if heads.isEmpty {
-            throw InputError("no head of delegation: a note that lists participants names exactly one head", field: "participants")
+            throw InputError("no head of delegation: a note that lists participants names exactly one head", field: .participants)
         }
         if heads.count > 1 {
-            throw InputError("\(heads.count) heads of delegation (\(heads.map(\.displayName).joined(separator: ", "))): a note names exactly one", field: "participants")
+            throw InputError("\(heads.count) heads of delegation (\(heads.map(\.displayName).joined(separator: ", "))): a note names exactly one", field: .participants)
         }
     }
 

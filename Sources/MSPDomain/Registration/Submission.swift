@@ -69,21 +69,21 @@ public struct NoteDraft: Hashable, Sendable {
     /// the receipt time parses in the venue's zone (left out, it is `now`), participants are well formed
     /// and name exactly one head.
     public static func check(_ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
-                             membership: TreatyMembership, now: Instant, fields: SubmissionFields = .commandLine) throws -> NoteDraft {
+                             membership: TreatyMembership, now: Instant) throws -> NoteDraft {
         let category = try submission.category?.trimmedOrNil
-            .map { try Category.parse($0, field: fields.category) }
+            .map { try Category.parse($0, field: .category) }
         let resolved = try resolver.resolve(submission.delegation ?? "", category: category,
                                             stateCategory: { membership.category(of: $0.iso3, on: meeting.opens) },
-                                            field: fields.delegation)
-        let receipt = try meeting.receipt(submission.receivedAt, now: now, field: fields.receivedAt)
+                                            field: .delegation)
+        let receipt = try meeting.receipt(submission.receivedAt, now: now, field: .receivedAt)
         let channel = try submission.channel?.trimmedOrNil
-            .map { try Channel.parse($0, field: fields.channel) }
-        let reference = try reference(submission.reference, field: fields.reference)
+            .map { try Channel.parse($0, field: .channel) }
+        let reference = try reference(submission.reference, field: .reference)
         var participants: [Participant] = []
         for (index, entry) in submission.participants.enumerated() {
             participants.append(try Participant.parse(role: entry.role, title: entry.title, name: entry.name,
                                                       function: entry.function, gender: entry.gender, email: entry.email,
-                                                      field: fields.participant(index)))
+                                                      field: .participant(index)))
         }
         try Participant.checkComposition(participants)
         return NoteDraft(represented: resolved.represented, category: resolved.category, reference: reference,
@@ -95,7 +95,7 @@ public struct NoteDraft: Hashable, Sendable {
 extension NoteDraft {
     /// A note's own reference as given: blank is none; longer than 200 characters or holding control characters is
     /// an error. The same for every note, a withdrawal's included.
-    public static func reference(_ raw: String?, field: String) throws -> String? {
+    public static func reference(_ raw: String?, field: FieldPath = .reference) throws -> String? {
         guard let reference = raw?.trimmedOrNil else { return nil }
         if reference.count > 200 {
             throw InputError("the reference is longer than 200 characters", field: field)
@@ -105,35 +105,6 @@ extension NoteDraft {
         }
         return reference
     }
-}
-
-/// How the fields of a submission are named in messages: options on the command line, keys in JSON,
-/// columns in CSV.
-public struct SubmissionFields: Sendable {
-    public var delegation: String
-    public var category: String
-    public var reference: String
-    public var receivedAt: String
-    public var channel: String
-    public var participant: @Sendable (Int) -> String
-
-    public init(delegation: String, category: String, reference: String, receivedAt: String, channel: String,
-                participant: @escaping @Sendable (Int) -> String) {
-        self.delegation = delegation
-        self.category = category
-        self.reference = reference
-        self.receivedAt = receivedAt
-        self.channel = channel
-        self.participant = participant
-    }
-
-    public static let commandLine = SubmissionFields(
-        delegation: "--delegation", category: "--category", reference: "--reference", receivedAt: "--received",
-        channel: "--channel", participant: { "participant \($0 + 1)" })
-
-    public static let json = SubmissionFields(
-        delegation: "delegation", category: "category", reference: "reference", receivedAt: "received_at",
-        channel: "channel", participant: { "participants[\($0)]" })
 }
 
 // MARK: - JSON
@@ -232,7 +203,7 @@ public enum SubmissionJSON {
         do {
             return (try JSONDecoder().decode(Submission.self, from: data), scan)
         } catch let error as DecodingError {
-            throw JSONInputError(line: scan.line(of: keyPath(error.context.codingPath + error.extraKey)), error: InputError(describe(error)))
+            throw JSONInputError(line: scan.line(of: fieldPath(error.context.codingPath + error.extraKey)), error: InputError(describe(error)))
         } catch {
             throw JSONInputError(line: nil, error: InputError("not valid JSON: \(JSONProblem.describe(error))"))
         }
@@ -250,24 +221,20 @@ public enum SubmissionJSON {
         do {
             return (try JSONDecoder().decode([Submission].self, from: data), scan)
         } catch let error as DecodingError {
-            throw JSONInputError(line: scan.line(of: keyPath(error.context.codingPath + error.extraKey)), error: InputError(describe(error)))
+            throw JSONInputError(line: scan.line(of: fieldPath(error.context.codingPath + error.extraKey)), error: InputError(describe(error)))
         } catch {
             throw JSONInputError(line: nil, error: InputError("not valid JSON: \(JSONProblem.describe(error))"))
         }
     }
 
-    /// A key path as the scanner writes it: `participants[1].role`; the top level is "".
-    static func keyPath(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
-        }
-        return text
+    /// The field a decoding error concerns.
+    static func fieldPath(_ codingPath: [any CodingKey]) -> FieldPath {
+        FieldPath(codingPath.map { key in key.intValue.map { .index($0) } ?? .key(key.stringValue) })
     }
 
     public static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
-            let text = keyPath(codingPath)
+            let text = fieldPath(codingPath).description
             return text.isEmpty ? "the top level" : text
         }
         switch error {

@@ -6,7 +6,7 @@ public enum Role: String, CaseIterable, Comparable, Sendable, Codable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    public static func parse(_ raw: String, field: String? = nil) throws -> Role {
+    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Role {
         let key = raw.trimmed.lowercased()
         switch key {
         case "head", "head of delegation": return .head
@@ -21,7 +21,7 @@ public enum Role: String, CaseIterable, Comparable, Sendable, Codable {
 public enum Channel: String, CaseIterable, Sendable, Codable {
     case email, post, hand, fax
 
-    public static func parse(_ raw: String, field: String? = nil) throws -> Channel {
+    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Channel {
         let key = raw.trimmed.lowercased()
         if key == "e-mail" { return .email }
         if let channel = Channel(rawValue: key) { return channel }
@@ -33,7 +33,7 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
 public enum Gender: String, CaseIterable, Sendable, Codable {
     case female, male, other
 
-    public static func parse(_ raw: String, field: String? = nil) throws -> Gender {
+    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Gender {
         switch raw.trimmed.lowercased() {
         case "female", "f", "woman", "w": return .female
         case "male", "m", "man": return .male

@@ -1,24 +1,38 @@
-/// A problem with input that is well formed but wrong: an unknown delegation, two heads, a date that
-/// does not parse, a meeting that does not exist. The command line maps it to exit status 65.
+/// A request that is well formed but wrong: an unknown delegation, two heads, a date that does not parse, a
+/// meeting that does not exist, a reference recorded twice.
 ///
-/// `field` names where the problem is (a command-line option such as `--received`, a JSON key, or a CSV
-/// column); the file and line, when there is one, are added by whoever read the input.
+/// The one error every rule throws, whichever front end asked. `field` says where the problem is as a value
+/// (`participants[2].name`), which each front end names in its own words; `reason` says what kind of problem it is,
+/// which the command line maps to its exit status (65 for all three) and a web server to its HTTP status
+/// (422, 404, 409).
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var field: String?
-    public var message: String
-
-    public init(_ message: String, field: String? = nil) {
-        self.message = message
-        self.field = field
+    public enum Reason: Sendable, Equatable {
+        /// The value given is not acceptable.
+        case invalid
+        /// What it names (a meeting, a delegation) is not there.
+        case notFound
+        /// It contradicts what is recorded: a meeting code or a note's reference used already.
+        case conflict
     }
 
+    public var field: FieldPath?
+    public var message: String
+    public var reason: Reason
+
+    public init(_ message: String, field: FieldPath? = nil, reason: Reason = .invalid) {
+        self.message = message
+        self.field = field
+        self.reason = reason
+    }
+
+    /// "participants[2].name: the name is empty": the field named by its JSON key path.
     public var description: String {
         if let field { return "\(field): \(message)" }
         return message
     }
 
     /// The same problem, attributed to `field` if it was not attributed yet.
-    public func at(_ field: String) -> InputError {
+    public func at(_ field: FieldPath) -> InputError {
         var copy = self
         if copy.field == nil { copy.field = field }
         return copy

@@ -10,12 +10,12 @@ public struct JSONScan: Sendable {
     public var lines: [String: Int]
 
     /// The line of the value at `path`, or of its nearest enclosing value that has one.
-    public func line(of path: String?) -> Int? {
-        guard var path else { return lines[""] }
+    public func line(of field: FieldPath?) -> Int? {
+        guard var components = field?.components else { return lines[""] }
         while true {
-            if let line = lines[path] { return line }
-            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return lines[""] }
-            path = String(path[..<cut])
+            if let line = lines[FieldPath(components).description] { return line }
+            guard !components.isEmpty else { return nil }
+            components.removeLast()
         }
     }
 }

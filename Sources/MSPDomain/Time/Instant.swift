@@ -44,7 +44,7 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
     public let timeZone: TimeZone
 
     /// Accepts IANA identifiers such as `Europe/Zurich`, and `UTC`.
-    public init(identifier: String, field: String? = nil) throws {
+    public init(identifier: String, field: FieldPath? = nil) throws {
         let known = identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
         guard known, let zone = TimeZone(identifier: identifier) else {
             throw InputError("'\(identifier)' is not a known time zone: give an IANA name such as Europe/Zurich or America/New_York", field: field)

@@ -24,7 +24,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Parses `YYYY-MM-DD`, or throws an error that says what a date looks like.
-    public static func parse(_ text: String, field: String? = nil) throws -> LocalDate {
+    public static func parse(_ text: String, field: FieldPath? = nil) throws -> LocalDate {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let date = LocalDate(iso: trimmed) { return date }
         throw InputError("'\(text)' is not a date: write it as YYYY-MM-DD, e.g. 2017-08-18", field: field)

@@ -31,7 +31,7 @@ public enum WhenParser {
     static let forms = "write ISO 8601: 2017-08-18T17:30:00+02:00, 2017-08-18T15:30:00Z, 2017-08-18T17:30 (venue time) or 2017-08-18"
 
     /// The syntax alone, without a time zone.
-    public static func parse(_ raw: String, field: String? = nil) throws -> Parsed {
+    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Parsed {
         let text = raw.trimmed
         let bytes = Array(text.utf8)
         func fail(_ why: String? = nil) -> InputError {
@@ -99,7 +99,7 @@ public enum WhenParser {
 
     /// A receipt time: an instant as given, a wall-clock time at the venue, or the start of a day at the venue.
     /// A wall-clock time that the venue's clocks skip or repeat (daylight saving) is refused: give an offset.
-    public static func receipt(_ raw: String, in zone: VenueTimeZone, field: String? = nil) throws -> Receipt {
+    public static func receipt(_ raw: String, in zone: VenueTimeZone, field: FieldPath? = nil) throws -> Receipt {
         switch try parse(raw, field: field) {
         case .instant(let instant):
             return Receipt(instant: instant, precision: .instant)
@@ -110,7 +110,7 @@ public enum WhenParser {
         }
     }
 
-    static func resolve(_ raw: String, _ date: LocalDate, _ secondOfDay: Int, in zone: VenueTimeZone, field: String?) throws -> Instant {
+    static func resolve(_ raw: String, _ date: LocalDate, _ secondOfDay: Int, in zone: VenueTimeZone, field: FieldPath?) throws -> Instant {
         let candidates = zone.instants(at: date, secondOfDay: secondOfDay)
         switch candidates.count {
         case 1:
@@ -124,7 +124,7 @@ public enum WhenParser {
     }
 
     /// A deadline: a day (up to the end of that day at the venue) or an exact instant.
-    public static func deadline(_ raw: String, in zone: VenueTimeZone, field: String? = nil) throws -> Deadline {
+    public static func deadline(_ raw: String, in zone: VenueTimeZone, field: FieldPath? = nil) throws -> Deadline {
         switch try parse(raw, field: field) {
         case .date(let date):
             return .endOfDay(date, closesAt: zone.endOfDay(date))

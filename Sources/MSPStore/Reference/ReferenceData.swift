@@ -28,7 +28,7 @@ public enum ReferenceData {
 
     public static func membership(convention: String) throws -> [MembershipRecord] {
         guard let path = membershipFixtures[convention] else { return [] }
-        return try MembershipTable.parse(csv: text(path), states: states, file: path)
+        return try MembershipTable.parse(csv: text(path), states: states)
     }
 
     /// Every embedded file under a folder, by path.

@@ -1,0 +1,89 @@
+import MSPDomain
+import MSPStore
+
+/// A meeting as a front end gives it: every field as typed, checked by `RegistrationDesk.addMeeting`.
+public struct MeetingRequest: Sendable, Equatable {
+    public var code: String
+    public var title: String
+    public var convention: String
+    /// The day that opens the meeting, YYYY-MM-DD.
+    public var opens: String
+    public var closes: String
+    /// A day ("no later than 18 August": up to the end of that day at the venue) or an exact ISO 8601 instant.
+    public var deadline: String
+    /// The venue's IANA time zone, e.g. Europe/Zurich.
+    public var timeZone: String
+    public var venue: String?
+
+    public init(code: String, title: String, convention: String, opens: String, closes: String, deadline: String,
+                timeZone: String, venue: String? = nil) {
+        self.code = code
+        self.title = title
+        self.convention = convention
+        self.opens = opens
+        self.closes = closes
+        self.deadline = deadline
+        self.timeZone = timeZone
+        self.venue = venue
+    }
+}
+
+/// A meeting with its registration figures, as `meeting show` presents it.
+public struct MeetingOverview: Sendable, Equatable {
+    public var meeting: Meeting
+    public var statistics: MeetingStatistics
+}
+
+extension RegistrationDesk {
+    /// Checks and adds a meeting: its dates in order, a deadline no later than the closing day, a code not used
+    /// yet, and a convention whose membership records the database holds (States' categories come from them).
+    @discardableResult
+    public func addMeeting(_ request: MeetingRequest) throws -> Meeting {
+        let meeting = try Self.meeting(request)
+        _ = try store.addMeeting(meeting, change: change("meeting add"))
+        return meeting
+    }
+
+    /// A meeting request checked against the rules, without the database.
+    public static func meeting(_ request: MeetingRequest) throws -> Meeting {
+        let zone = try VenueTimeZone(identifier: request.timeZone.trimmed, field: .timeZone)
+        return try Meeting(
+            code: request.code, title: request.title, convention: request.convention, venue: request.venue,
+            opens: try LocalDate.parse(request.opens, field: .opens), closes: try LocalDate.parse(request.closes, field: .closes),
+            timeZone: zone, deadline: try WhenParser.deadline(request.deadline, in: zone, field: .deadline))
+    }
+
+    /// Every meeting, by opening day.
+    public func meetings() throws -> [StoredMeeting] {
+        try store.meetings()
+    }
+
+    /// The meeting a request is about: the one whose code is given, or the only one in the database.
+    public func meeting(code: String?) throws -> StoredMeeting {
+        // A database holds a few meetings (one a year or so): all of them are read.
+        let all = try store.meetings()
+        if let code {
+            let wanted = code.trimmed
+            if let found = all.first(where: { $0.meeting.code == wanted }) { return found }
+            let known = all.map(\.meeting.code).sorted()
+            let hint = known.isEmpty ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
+            throw InputError("no meeting '\(code)': \(hint)", field: .meeting, reason: .notFound)
+        }
+        switch all.count {
+        case 0:
+            throw InputError("the database holds no meeting yet: add one first", field: .meeting, reason: .notFound)
+        case 1:
+            return all[0]
+        default:
+            let codes = all.map(\.meeting.code).sorted()
+            let shown = codes.prefix(5).joined(separator: ", ") + (codes.count > 5 ? ", ..." : "")
+            throw InputError("the database holds several meetings (\(shown)): choose one", field: .meeting)
+        }
+    }
+
+    /// A meeting and its figures, counted as `statistics` counts them.
+    public func overview(code: String?) throws -> MeetingOverview {
+        let stored = try meeting(code: code)
+        return MeetingOverview(meeting: stored.meeting, statistics: try store.statistics(stored))
+    }
+}

@@ -1,0 +1,80 @@
+import MSPDomain
+import MSPStore
+
+/// What recording a note did, or would do in a dry run.
+public struct NoteRecording: Sendable, Equatable {
+    public var meeting: Meeting
+    /// The delegation as recorded: its canonical name and category at the meeting.
+    public var delegation: String
+    public var category: Category
+    public var kind: NoteKind
+    public var reference: String?
+    public var receipt: Receipt
+    public var participantCount: Int
+    /// Seconds after the deadline, or nil when on time.
+    public var lateBy: Int64?
+    /// True when nothing was written.
+    public var dryRun: Bool
+}
+
+/// A delegation's withdrawal as a front end gives it.
+public struct WithdrawalRequest: Sendable, Equatable {
+    public var delegation: String
+    /// When the note of withdrawal was received, in any form a receipt takes; nil is now.
+    public var receivedAt: String?
+    public var reference: String?
+
+    public init(delegation: String, receivedAt: String? = nil, reference: String? = nil) {
+        self.delegation = delegation
+        self.receivedAt = receivedAt
+        self.reference = reference
+    }
+}
+
+extension RegistrationDesk {
+    /// Records a note verbale or letter for a meeting: the first note of a delegation registers it, a later one
+    /// amends it; a late note is recorded and flagged for the secretariat to decide. With `dryRun`, everything is
+    /// checked (a reference recorded already included) and nothing is written.
+    ///
+    /// The meeting is `meeting` if given, else the one the submission names, else the only one in the database; a
+    /// submission naming another meeting than `meeting` is refused.
+    public func register(_ submission: Submission, meeting code: String? = nil, dryRun: Bool = false) throws -> NoteRecording {
+        let stored = try meeting(code: code ?? submission.meeting?.trimmedOrNil)
+        try Self.checkMeeting(of: submission, is: stored.meeting)
+        let draft = try NoteDraft.check(submission, meeting: stored.meeting,
+                                        resolver: store.resolver(for: submission.delegation ?? ""),
+                                        membership: store.membership(convention: stored.meeting.convention), now: clock())
+        let summary = "note \(draft.reference ?? "without reference") of \(draft.represented.name)"
+        let recorded: RecordedNote
+        do {
+            recorded = try store.record([draft], meeting: stored, change: change("register"), summary: summary, dryRun: dryRun)[0]
+        } catch let error as InputError {
+            // The store finds a reference recorded already.
+            throw error.at(.reference)
+        }
+        return NoteRecording(meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
+                             kind: recorded.kind, reference: draft.reference, receipt: draft.receipt,
+                             participantCount: recorded.participantCount, lateBy: recorded.lateBy, dryRun: dryRun)
+    }
+
+    /// A submission that names its meeting must name the one it is recorded for.
+    static func checkMeeting(of submission: Submission, is meeting: Meeting) throws {
+        if let named = submission.meeting?.trimmedOrNil, named.lowercased() != meeting.code.lowercased() {
+            throw InputError("the note is for meeting \(named), not \(meeting.code)", field: .meeting)
+        }
+    }
+
+    /// Records a delegation's withdrawal: a note without participants that takes it off the list of participants
+    /// (nothing is deleted; a later registration or amendment brings it back). The delegation must be registered
+    /// and not withdrawn already, and the withdrawal must be newer than its newest note.
+    public func withdraw(_ request: WithdrawalRequest, meeting code: String? = nil) throws -> NoteRecording {
+        let stored = try meeting(code: code)
+        let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
+        let reference = try NoteDraft.reference(request.reference)
+        let recorded = try store.withdraw(delegation: request.delegation, receipt: receipt, reference: reference,
+                                          meeting: stored, change: change("withdraw"))
+        return NoteRecording(meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
+                             kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
+                             lateBy: recorded.lateBy, dryRun: false)
+    }
+}

@@ -1,0 +1,93 @@
+import MSPDomain
+import MSPStore
+
+/// A convention's States Parties and signatory States on a day.
+public struct TreatyStatus: Sendable {
+    public var convention: String
+    public var day: LocalDate
+    public var membership: TreatyMembership
+    public var parties: [MembershipRecord]
+    public var signatories: [MembershipRecord]
+}
+
+/// One fact of a State's membership as a front end gives it.
+public struct MembershipRequest: Sendable, Equatable {
+    public enum Fact: Sendable, Equatable {
+        /// The day the State signed.
+        case signed(String)
+        /// The day it deposited its instrument of consent, and the instrument.
+        case consent(String, ConsentKind)
+        /// The day its withdrawal takes effect.
+        case withdrawal(String)
+    }
+
+    public var convention: String
+    public var state: String
+    public var fact: Fact
+
+    public init(convention: String, state: String, fact: Fact) {
+        self.convention = convention
+        self.state = state
+        self.fact = fact
+    }
+}
+
+/// What recording one membership fact did.
+public struct MembershipRecording: Sendable, Equatable {
+    public var convention: String
+    public var state: State
+    public var change: MembershipChange
+    public var before: MembershipRecord?
+    public var after: MembershipRecord
+    /// False when the fact was recorded already.
+    public var changed: Bool { before != after }
+}
+
+extension RegistrationDesk {
+    /// A convention's code as typed: trimmed, upper case, not empty.
+    static func convention(_ raw: String) throws -> String {
+        let code = raw.trimmed.uppercased()
+        guard !code.isEmpty else { throw InputError("the convention is empty", field: .convention) }
+        return code
+    }
+
+    /// The States Parties (from the deposit of their instrument) and signatory States of a convention on a day.
+    public func treatyStatus(convention raw: String, on day: LocalDate) throws -> TreatyStatus {
+        let code = try Self.convention(raw)
+        let membership = try store.membership(convention: code)
+        guard !membership.records.isEmpty else {
+            throw InputError("no membership records for convention '\(raw)'", field: .convention, reason: .notFound)
+        }
+        return TreatyStatus(convention: code, day: day, membership: membership, parties: membership.parties(on: day),
+                            signatories: membership.signatories(on: day))
+    }
+
+    /// Records a State's signature, instrument of consent or withdrawal, as it arrives between meetings; a date
+    /// recorded again replaces the earlier one. A State's category at every meeting follows at once.
+    public func recordMembership(_ request: MembershipRequest) throws -> MembershipRecording {
+        let code = try Self.convention(request.convention)
+        guard let state = ReferenceData.states.find(request.state) else {
+            throw ReferenceData.states.notFound(request.state, field: .state)
+        }
+        let fact: MembershipChange
+        let field: FieldPath
+        switch request.fact {
+        case .signed(let day):
+            fact = .signed(try LocalDate.parse(day, field: .signed)); field = .signed
+        case .consent(let day, let kind):
+            fact = .consent(try LocalDate.parse(day, field: .consent), kind); field = .consent
+        case .withdrawal(let day):
+            fact = .withdrawal(try LocalDate.parse(day, field: .withdrawal)); field = .withdrawal
+        }
+        let (before, after) = try store.recordMembership(convention: code, state: state, change: fact,
+                                                         change: change("treaty record"), field: field)
+        return MembershipRecording(convention: code, state: state, change: fact, before: before, after: after)
+    }
+
+    /// Loads a convention's membership table: each State in `records` gets the record given; States not in it keep
+    /// theirs. One transaction, one change.
+    public func importMembership(convention raw: String, records: [MembershipRecord], origin: String) throws -> (convention: String, result: MembershipImport) {
+        let code = try Self.convention(raw)
+        return (code, try store.importMembership(convention: code, records: records, source: origin, change: change("treaty import")))
+    }
+}

@@ -1,0 +1,60 @@
+import CSV
+
+/// Reads a convention's membership table: `iso_alpha3,state,signature_date,consent_date,consent_kind,withdrawal_effective_date`.
+///
+/// The first problem is thrown as an `ImportProblem` with its line and column; the reader of the file adds its name.
+public enum MembershipTable {
+    public static let header = ["iso_alpha3", "state", "signature_date", "consent_date", "consent_kind", "withdrawal_effective_date"]
+
+    public static func parse(csv text: String, states: StateDirectory) throws -> [MembershipRecord] {
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        guard reader.headerRow == header else {
+            throw ImportProblem(line: 1, message: "the header is not \(header.joined(separator: ","))")
+        }
+        var records: [MembershipRecord] = []
+        var lineOf: [String: Int] = [:]
+        var line = 1
+        while let row = reader.next() {
+            line += 1
+            guard row.count == header.count else {
+                throw ImportProblem(line: line, message: "\(row.count) columns, not \(header.count)")
+            }
+            func date(_ column: Int) throws -> LocalDate? {
+                let value = row[column].trimmingCharacters(in: .whitespaces)
+                guard !value.isEmpty else { return nil }
+                do {
+                    return try LocalDate.parse(value)
+                } catch let error as InputError {
+                    throw ImportProblem(line: line, column: header[column], message: error.message)
+                }
+            }
+            guard let state = states.find(row[0]) ?? states.find(row[1]) else {
+                throw ImportProblem(line: line, message: "'\(row[0])' / '\(row[1])' is not a State the UN names")
+            }
+            // An ISO code and a name that mean two different States: which one was meant?
+            if let byName = states.find(row[1]), byName.iso3 != state.iso3 {
+                throw ImportProblem(line: line, message: "iso_alpha3 '\(row[0])' is \(state.name) but state '\(row[1])' is \(byName.name)")
+            }
+            if let earlier = lineOf[state.iso3] {
+                throw ImportProblem(line: line, message: "\(state.name) is already on line \(earlier)")
+            }
+            lineOf[state.iso3] = line
+            let kind = row[4].trimmingCharacters(in: .whitespaces)
+            let consentKind: ConsentKind?
+            do {
+                consentKind = kind.isEmpty ? nil : try ConsentKind.parse(kind)
+            } catch let error as InputError {
+                throw ImportProblem(line: line, column: "consent_kind", message: error.message)
+            }
+            let record = MembershipRecord(iso3: state.iso3, signed: try date(2), consented: try date(3),
+                                          consentKind: consentKind, withdrawalEffective: try date(5))
+            do {
+                try record.check()
+            } catch let error as InputError {
+                throw ImportProblem(line: line, message: error.message)
+            }
+            records.append(record)
+        }
+        return records
+    }
+}
