@@ -12,12 +12,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
     ],
     targets: [
         // The rules of the domain: deadlines, categories on a day, names, roster order. No database.
         .target(
             name: "MSPDomain",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // The SQLite store: migrations (from migrations/, embedded), records, queries.
         .target(

@@ -203,7 +203,7 @@ import Testing
              "participants": [{"role": "head", "title": "Ms.", "name": "Wanjiru Kamau", "function": "First Counsellor",
                                "gender": "female", "email": "w.kamau@example.org"}]}
             """
-        let submission = try SubmissionJSON.decode(Data(json.utf8))
+        let submission = try SubmissionJSON.decodeScanned(Data(json.utf8)).0
         #expect(submission == Submission(
             meeting: "7MSP", delegation: "Kenya", category: nil, reference: "Note KMG/DIS/17/3",
             receivedAt: "2017-08-18T18:30:00-04:00", channel: "email",
@@ -212,7 +212,7 @@ import Testing
     }
 
     @Test func keysMayBeLeftOut() throws {
-        let submission = try SubmissionJSON.decode(Data(#"{"delegation": "Kenya"}"#.utf8))
+        let submission = try SubmissionJSON.decodeScanned(Data(#"{"delegation": "Kenya"}"#.utf8)).0
         #expect(submission == Submission(delegation: "Kenya"))
     }
 
@@ -228,9 +228,9 @@ import Testing
         ("", "not valid JSON"),
     ])
     func aWrongObjectIsRefusedNamingTheKeyPath(json: String, mention: String) {
-        let error = #expect(throws: InputError.self) { try SubmissionJSON.decode(Data(json.utf8)) }
-        #expect(error?.message.contains(mention) == true, "\(error?.message ?? "")")
-        #expect(error?.message.contains("\n") == false)
+        let error = #expect(throws: JSONInputError.self) { try SubmissionJSON.decodeScanned(Data(json.utf8)).0 }
+        #expect(error?.error.message.contains(mention) == true, "\(error?.error.message ?? "")")
+        #expect(error?.error.message.contains("\n") == false)
     }
 }
 

@@ -1,3 +1,4 @@
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,16 +50,15 @@ public struct CSVRecordReader: Sendable {
         }
         position = 0
         filled = 0
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Problem(line: line, message: "read error: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { atEOF = true }
-            filled = count
-            return
+        let count: Int
+        do {
+            // swift-system retries a read that a signal interrupts.
+            count = try buffer.withUnsafeMutableBytes { try FileDescriptor(rawValue: fd).read(into: $0) }
+        } catch {
+            throw Problem(line: line, message: "read error: \(error)")
         }
+        if count == 0 { atEOF = true }
+        filled = count
     }
 
     @inline(__always)

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// Reads submissions in the `msp register --file` format: either one JSON array of them (read whole), or one
 /// submission object per line (newline-delimited JSON, streamed).
@@ -98,16 +99,16 @@ struct LineReader: Sendable {
     private mutating func fill() throws -> Bool {
         guard !eof else { return false }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ImportProblem(line: number, message: "read error: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { eof = true; return false }
-            buffer.append(contentsOf: chunk[0..<count])
-            return true
+        let count: Int
+        do {
+            // swift-system retries a read that a signal interrupts.
+            count = try chunk.withUnsafeMutableBytes { try FileDescriptor(rawValue: fd).read(into: $0) }
+        } catch {
+            throw ImportProblem(line: number, message: "read error: \(error)")
         }
+        if count == 0 { eof = true; return false }
+        buffer.append(contentsOf: chunk[0..<count])
+        return true
     }
 
     mutating func peekChunk() throws -> Data? {

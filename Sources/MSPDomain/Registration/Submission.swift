@@ -168,17 +168,6 @@ struct AnyKey: CodingKey {
 }
 
 public enum SubmissionJSON {
-    /// Decodes one submission object, turning decoding errors into one line that names the key path.
-    public static func decode(_ data: Data) throws -> Submission {
-        do {
-            return try JSONDecoder().decode(Submission.self, from: data)
-        } catch let error as DecodingError {
-            throw InputError(describe(error))
-        } catch {
-            throw InputError("not valid JSON: \(JSONProblem.describe(error))")
-        }
-    }
-
     /// Decodes an array of submission objects.
     public static func decodeArray(_ data: Data) throws -> [Submission] {
         do {

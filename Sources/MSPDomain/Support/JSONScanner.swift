@@ -28,14 +28,14 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 }
 
 public enum JSONScanner {
-    /// Scans `data` as one JSON value (`lines: true`: one value per line, NDJSON; the paths are then `[0]`, `[1]`...
-    /// for the values in order). Throws `JSONSyntaxError` at the first problem.
+    /// Scans `data` as one JSON value. Throws `JSONSyntaxError` at the first problem.
+    ///
     /// `recordedDepth` bounds the paths whose lines are kept (1: `[0]`; 3: `[0].participants[1]`), so that a
     /// large array of submissions costs a line per participant, not one per field.
-    public static func scan(_ data: Data, valuePerLine: Bool = false, recordedDepth: Int = .max) throws -> JSONScan {
+    public static func scan(_ data: Data, recordedDepth: Int = .max) throws -> JSONScan {
         var scanner = Scanner(bytes: [UInt8](data))
         scanner.recordedDepth = recordedDepth
-        return try scanner.run(valuePerLine: valuePerLine)
+        return try scanner.run()
     }
 
     struct Scanner {
@@ -54,7 +54,7 @@ public enum JSONScanner {
             JSONSyntaxError(line: line ?? self.line, message: message)
         }
 
-        mutating func run(valuePerLine: Bool) throws -> JSONScan {
+        mutating func run() throws -> JSONScan {
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
                 throw fail("the file is in UTF-16: save it as UTF-8")
             }
@@ -64,24 +64,9 @@ public enum JSONScanner {
             try checkUTF8()
             skipSpace()
             if i == bytes.count { throw fail("the file is empty: expected a JSON object") }
-            if valuePerLine {
-                var index = 0
-                while i < bytes.count {
-                    let start = line
-                    try value("[\(index)]")
-                    skipSpace(stopAtNewline: true)
-                    if i < bytes.count, bytes[i] != 0x0A {
-                        throw fail("text after the JSON value on this line: one JSON object per line")
-                    }
-                    skipSpace()
-                    _ = start
-                    index += 1
-                }
-            } else {
-                try value("")
-                skipSpace()
-                if i < bytes.count { throw fail("text after the end of the JSON value (\(describe(bytes[i])))") }
-            }
+            try value("")
+            skipSpace()
+            if i < bytes.count { throw fail("text after the end of the JSON value (\(describe(bytes[i])))") }
             return JSONScan(lines: lines)
         }
 
@@ -113,12 +98,11 @@ public enum JSONScanner {
             return "byte 0x\(String(byte, radix: 16, uppercase: true))"
         }
 
-        mutating func skipSpace(stopAtNewline: Bool = false) {
+        mutating func skipSpace() {
             while i < bytes.count {
                 switch bytes[i] {
                 case 0x20, 0x09, 0x0D: i += 1
                 case 0x0A:
-                    if stopAtNewline { return }
                     line += 1
                     i += 1
                 default: return
