@@ -20,10 +20,14 @@ let package = Package(
             name: "MSPDomain",
             dependencies: [.product(name: "CSV", package: "CSV.swift")]
         ),
-        // The SQLite store: migrations (from migrations/, embedded), records, queries.
+        // The SQLite store: migrations (from migrations/, embedded), records, queries; CSV for the convention
+        // membership tables it seeds and imports (Reference/MembershipTable.swift).
         .target(
             name: "MSPStore",
-            dependencies: ["MSPDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "MSPDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             plugins: [.plugin(name: "EmbedResources")]
         ),
         // The commands: parse, call the domain and the store, print.
