@@ -98,8 +98,10 @@ public final class Store: @unchecked Sendable {
             switch error.resultCode {
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 return StoreError.notADatabase(path: path, reason: "the file is not an SQLite database or is damaged")
-            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
-                return StoreError.notADatabase(path: path, reason: error.message ?? "cannot open it")
+            case .SQLITE_CANTOPEN:
+                return StoreError.cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
+            case .SQLITE_PERM, .SQLITE_READONLY:
+                return StoreError.notWritable(path: path, reason: error.message ?? "SQLite may not write it")
             default:
                 return error
             }
@@ -149,7 +151,7 @@ public final class Store: @unchecked Sendable {
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
                     // Someone else holds the file: wait a little and try again.
                 }
-                if Date() > deadline { throw StoreError.notADatabase(path: path, reason: "could not switch it to WAL mode") }
+                if Date() > deadline { throw StoreError.busy(path: path, seconds: Int(Store.busyTimeout)) }
                 usleep(20_000)
             }
         }
