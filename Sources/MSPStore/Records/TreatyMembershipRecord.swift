@@ -1,0 +1,39 @@
+import GRDB
+import MSPDomain
+
+/// A row of `treaty_membership`: a State's signature, consent and withdrawal under a convention.
+public struct TreatyMembershipRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "treaty_membership"
+    public var convention: String
+    public var stateIso3: String
+    public var signedOn: String?
+    public var consentedOn: String?
+    public var consentKind: String?
+    public var withdrawalOn: String?
+
+    enum CodingKeys: String, CodingKey {
+        case convention
+        case stateIso3 = "state_iso3", signedOn = "signed_on", consentedOn = "consented_on"
+        case consentKind = "consent_kind", withdrawalOn = "withdrawal_on"
+    }
+
+    public enum Columns {
+        public static let convention = Column(CodingKeys.convention)
+    }
+
+    public init(convention: String, _ record: MembershipRecord) {
+        self.convention = convention
+        stateIso3 = record.iso3
+        signedOn = record.signed?.description
+        consentedOn = record.consented?.description
+        consentKind = record.consentKind?.rawValue
+        withdrawalOn = record.withdrawalEffective?.description
+    }
+
+    public var record: MembershipRecord {
+        MembershipRecord(iso3: stateIso3, signed: signedOn.flatMap { LocalDate(iso: $0) },
+                         consented: consentedOn.flatMap { LocalDate(iso: $0) },
+                         consentKind: consentKind.flatMap(ConsentKind.init(rawValue:)),
+                         withdrawalEffective: withdrawalOn.flatMap { LocalDate(iso: $0) })
+    }
+}
