@@ -195,8 +195,8 @@ public final class Store: @unchecked Sendable {
         try record.insert(db)
         let id = record.id!
         for name in organization.names {
-            try db.execute(sql: "INSERT OR IGNORE INTO organization_key (key, organization_id) VALUES (?, ?)",
-                           arguments: [NameKey.of(name), id])
+            // Two names may fold to one key: the first is kept.
+            try OrganizationKeyRecord(key: NameKey.of(name), organizationId: id).insert(db, onConflict: .ignore)
         }
         return id
     }

@@ -15,13 +15,15 @@ extension Store {
             let deadline = stored.meeting.deadline
             let row = try Row.fetchOne(db, sql: """
                 SELECT
-                  (SELECT count(*) FROM delegation WHERE meeting_id = :m AND withdrawn = 0),
+                  (SELECT count(*) FROM delegation WHERE meeting_id = :m AND withdrawn = 0) AS delegations,
                   (SELECT coalesce(sum(n.participant_count), 0) FROM delegation d JOIN note n ON n.id = d.composition_note_id
-                     WHERE d.meeting_id = :m AND d.withdrawn = 0),
-                  (SELECT count(*) FROM note WHERE meeting_id = :m),
-                  (SELECT count(*) FROM note WHERE meeting_id = :m AND received_at >= :firstLate AND kind <> 'withdrawal')
-                """, arguments: ["m": stored.id, "firstLate": deadline.firstLateSecond.secondsSinceEpoch])!
-            return MeetingFigures(delegations: row[0], participants: row[1], notes: row[2], lateNotes: row[3])
+                     WHERE d.meeting_id = :m AND d.withdrawn = 0) AS participants,
+                  (SELECT count(*) FROM note WHERE meeting_id = :m) AS notes,
+                  (SELECT count(*) FROM note WHERE meeting_id = :m AND received_at >= :firstLate AND kind <> :withdrawal) AS late_notes
+                """, arguments: ["m": stored.id, "firstLate": deadline.firstLateSecond.secondsSinceEpoch,
+                                 "withdrawal": NoteKind.withdrawal])!
+            return MeetingFigures(delegations: row["delegations"], participants: row["participants"], notes: row["notes"],
+                                  lateNotes: row["late_notes"])
         }
     }
 }

@@ -10,22 +10,25 @@ extension Store {
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             let deadline = stored.meeting.deadline
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.name, d.state_iso3, o.category, n.reference, n.kind, n.received_at, n.received_precision, n.channel
+                SELECT d.name AS delegation_name, d.state_iso3 AS state_iso3, o.category AS category,
+                       n.reference AS reference, n.kind AS kind, n.received_at AS received_at,
+                       n.received_precision AS received_precision, n.channel AS channel
                 FROM note n
                 JOIN delegation d ON d.id = n.delegation_id
                 LEFT JOIN organization o ON o.id = d.organization_id
-                WHERE n.meeting_id = ? AND n.received_at >= ? AND n.kind <> 'withdrawal'
+                WHERE n.meeting_id = ? AND n.received_at >= ? AND n.kind <> ?
                 ORDER BY n.received_at, d.sort_key, n.id
-                """, arguments: [stored.id, deadline.firstLateSecond.secondsSinceEpoch])
+                """, arguments: [stored.id, deadline.firstLateSecond.secondsSinceEpoch, NoteKind.withdrawal])
             var notes: [LateNote] = []
             while let row = try rows.next() {
-                let received = Instant(secondsSinceEpoch: row[5])
-                let category = Store.category(stateIso3: row[1], organizationCategory: row[2], membership: membership,
-                                              on: stored.meeting.opens)
-                notes.append(LateNote(delegation: row[0], category: category, reference: row[3],
-                                      kind: NoteKind(rawValue: row[4]) ?? .amendment, received: received,
-                                      receivedPrecision: Receipt.Precision(rawValue: row[6]) ?? .instant,
-                                      channel: (row[7] as String?).flatMap(Channel.init(rawValue:)),
+                let received = Instant(secondsSinceEpoch: row["received_at"])
+                let category = try Store.category(stateIso3: row["state_iso3"],
+                                                  organizationCategory: row.storedIfPresent("category", of: "organization"),
+                                                  membership: membership, on: stored.meeting.opens)
+                notes.append(LateNote(delegation: row["delegation_name"], category: category, reference: row["reference"],
+                                      kind: try row.stored("kind", of: "note"), received: received,
+                                      receivedPrecision: try row.stored("received_precision", of: "note"),
+                                      channel: try row.storedIfPresent("channel", of: "note"),
                                       lateBy: deadline.lateBy(received) ?? 0))
             }
             return notes

@@ -1,5 +1,4 @@
 import GRDB
-import MSPDomain
 
 /// A row of `change`: who ran which command, when (every change to the record has one).
 public struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
@@ -13,6 +12,14 @@ public struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, 
     enum CodingKeys: String, CodingKey {
         case id, command, summary
         case madeAt = "made_at", osUser = "os_user"
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let madeAt = Column(CodingKeys.madeAt)
+        public static let osUser = Column(CodingKeys.osUser)
+        public static let command = Column(CodingKeys.command)
+        public static let summary = Column(CodingKeys.summary)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

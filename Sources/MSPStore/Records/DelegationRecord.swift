@@ -1,5 +1,4 @@
 import GRDB
-import MSPDomain
 
 /// A row of `delegation`: a State's or an organization's delegation to one meeting.
 public struct DelegationRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
@@ -10,6 +9,7 @@ public struct DelegationRecord: Codable, FetchableRecord, MutablePersistableReco
     public var organizationId: Int64?
     public var name: String
     public var sortKey: String
+    /// The newest note that lists participants.
     public var compositionNoteId: Int64?
     public var withdrawn: Bool
 
@@ -20,9 +20,14 @@ public struct DelegationRecord: Codable, FetchableRecord, MutablePersistableReco
     }
 
     public enum Columns {
+        public static let id = Column(CodingKeys.id)
         public static let meetingId = Column(CodingKeys.meetingId)
         public static let stateIso3 = Column(CodingKeys.stateIso3)
         public static let organizationId = Column(CodingKeys.organizationId)
+        public static let name = Column(CodingKeys.name)
+        public static let sortKey = Column(CodingKeys.sortKey)
+        public static let compositionNoteId = Column(CodingKeys.compositionNoteId)
+        public static let withdrawn = Column(CodingKeys.withdrawn)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

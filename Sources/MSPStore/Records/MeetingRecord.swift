@@ -23,7 +23,17 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
     }
 
     public enum Columns {
+        public static let id = Column(CodingKeys.id)
         public static let code = Column(CodingKeys.code)
+        public static let title = Column(CodingKeys.title)
+        public static let convention = Column(CodingKeys.convention)
+        public static let venue = Column(CodingKeys.venue)
+        public static let opensOn = Column(CodingKeys.opensOn)
+        public static let closesOn = Column(CodingKeys.closesOn)
+        public static let timeZone = Column(CodingKeys.timeZone)
+        public static let deadlineAt = Column(CodingKeys.deadlineAt)
+        public static let deadlineOn = Column(CodingKeys.deadlineOn)
+        public static let createdAt = Column(CodingKeys.createdAt)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
