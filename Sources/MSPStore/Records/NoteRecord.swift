@@ -35,9 +35,6 @@ public struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    public var receipt: Receipt { Receipt(instant: received, precision: receivedPrecision) }
-    public var received: Instant { Instant(secondsSinceEpoch: receivedAt) }
 }
 
 extension NoteRecord {
