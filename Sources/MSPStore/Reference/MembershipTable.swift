@@ -18,26 +18,29 @@ public enum MembershipTable {
             guard row.count == header.count else {
                 throw InputError("\(file):\(line): \(row.count) columns, not \(header.count)")
             }
-            func date(_ column: Int) throws -> LocalDate? {
-                let value = row[column].trimmingCharacters(in: .whitespaces)
-                return value.isEmpty ? nil : try LocalDate.parse(value, field: "\(file):\(line): \(header[column])")
+            // Cells by the header's names (the header was checked above).
+            func cell(_ column: String) -> String { reader[column] ?? "" }
+            func date(_ column: String) throws -> LocalDate? {
+                let value = cell(column).trimmingCharacters(in: .whitespaces)
+                return value.isEmpty ? nil : try LocalDate.parse(value, field: "\(file):\(line): \(column)")
             }
-            guard let state = states.find(row[0]) ?? states.find(row[1]) else {
-                throw InputError("\(file):\(line): '\(row[0])' / '\(row[1])' is not a State the UN names")
+            let iso3 = cell("iso_alpha3"), name = cell("state")
+            guard let state = states.find(iso3) ?? states.find(name) else {
+                throw InputError("\(file):\(line): '\(iso3)' / '\(name)' is not a State the UN names")
             }
             // An ISO code and a name that mean two different States: which one was meant?
-            if let byName = states.find(row[1]), byName.iso3 != state.iso3 {
-                throw InputError("\(file):\(line): iso_alpha3 '\(row[0])' is \(state.name) but state '\(row[1])' is \(byName.name)")
+            if let byName = states.find(name), byName.iso3 != state.iso3 {
+                throw InputError("\(file):\(line): iso_alpha3 '\(iso3)' is \(state.name) but state '\(name)' is \(byName.name)")
             }
             if let earlier = lineOf[state.iso3] {
                 throw InputError("\(file):\(line): \(state.name) is already on line \(earlier)")
             }
             lineOf[state.iso3] = line
-            let kind = row[4].trimmingCharacters(in: .whitespaces)
+            let kind = cell("consent_kind").trimmingCharacters(in: .whitespaces)
             let record = MembershipRecord(
-                iso3: state.iso3, signed: try date(2), consented: try date(3),
+                iso3: state.iso3, signed: try date("signature_date"), consented: try date("consent_date"),
                 consentKind: kind.isEmpty ? nil : try ConsentKind.parse(kind, field: "\(file):\(line): consent_kind"),
-                withdrawalEffective: try date(5))
+                withdrawalEffective: try date("withdrawal_effective_date"))
             try record.check(field: "\(file):\(line)")
             records.append(record)
         }
