@@ -23,10 +23,14 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
-        // The SQLite store: migrations (from migrations/, embedded), records, queries.
+        // The SQLite store: migrations (from migrations/, embedded), records, queries; CSV for the convention
+        // membership tables it seeds and imports (Reference/MembershipTable.swift).
         .target(
             name: "MSPStore",
-            dependencies: ["MSPDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "MSPDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             plugins: [.plugin(name: "EmbedResources")]
         ),
         // The application layer: every operation a front end can ask (register, import, withdraw, reports...),

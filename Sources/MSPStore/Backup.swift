@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 import GRDB
@@ -24,7 +26,7 @@ extension Store {
         defer { try? sourceQueue.close() }
         let temporary = "\(target).partial-\(getpid())"
         guard try createPrivately(temporary) else {
-            throw StoreError.notADatabase(path: temporary, reason: "a file of that name is in the way")
+            throw StoreError.inTheWay(path: temporary)
         }
         var pages = 0
         do {
@@ -35,15 +37,15 @@ extension Store {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
                 let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 guard check == ["ok"] else {
-                    throw StoreError.notADatabase(path: source, reason: "the copy fails its integrity check: \(check.prefix(3).joined(separator: "; "))")
+                    throw StoreError.copyFailsIntegrityCheck(source: source, problems: check)
                 }
             }
             try copy.close()
             if !replacing, FileManager.default.fileExists(atPath: target) {
-                throw StoreError.notADatabase(path: target, reason: "appeared while the backup ran")
+                throw StoreError.appeared(path: target, while: "backup")
             }
             guard rename(temporary, target) == 0 else {
-                throw StoreError.notADatabase(path: target, reason: String(cString: strerror(errno)))
+                throw StoreError.cannotWrite(path: target, reason: String(cString: strerror(errno)))
             }
         } catch {
             remove(temporary)

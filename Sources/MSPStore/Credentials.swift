@@ -32,20 +32,19 @@ extension Store {
                 throw ReferenceData.states.notFound(name, field: field, then: "only States present credentials")
             }
             guard let delegation = try DelegationRecord
-                .filter(DelegationRecord.Columns.meetingId == stored.id)
-                .filter(DelegationRecord.Columns.stateIso3 == state.iso3)
+                .filter({ $0.meetingId == stored.id && $0.stateIso3 == state.iso3 })
                 .fetchOne(db), let delegationId = delegation.id else {
                 throw InputError("\(state.name) has not registered for \(stored.meeting.code): register its delegation first", field: field)
             }
             guard !delegation.withdrawn else {
                 throw InputError("\(state.name) withdrew its delegation from \(stored.meeting.code)", field: field)
             }
-            let history = try CredentialRecord.filter(CredentialRecord.Columns.delegationId == delegationId)
-                .order(CredentialRecord.Columns.receivedAt, Column("id")).fetchAll(db)
+            let history = try CredentialRecord.filter { $0.delegationId == delegationId }
+                .order { [$0.receivedAt, $0.id] }.fetchAll(db)
             let changeId = try change.insert(db, summary: "credentials (\(kind.rawValue)) of \(state.name) for \(stored.meeting.code)")
             var record = CredentialRecord(id: nil, meetingId: stored.id, delegationId: delegationId, changeId: changeId,
-                                          kind: kind.rawValue, receivedAt: receipt.instant.secondsSinceEpoch,
-                                          receivedPrecision: receipt.precision.rawValue)
+                                          kind: kind, receivedAt: receipt.instant.secondsSinceEpoch,
+                                          receivedPrecision: receipt.precision)
             try record.insert(db)
             let latestBefore = history.last
             let counts = latestBefore.map { receipt.instant.secondsSinceEpoch >= $0.receivedAt } ?? true
@@ -53,7 +52,7 @@ extension Store {
             return RecordedCredential(delegation: state.name,
                                       category: membership.category(of: state.iso3, on: stored.meeting.opens),
                                       kind: kind, receipt: receipt,
-                                      previous: latestBefore.flatMap { CredentialKind(rawValue: $0.kind) }, counts: counts)
+                                      previous: latestBefore?.kind, counts: counts)
         }
     }
 
@@ -62,18 +61,17 @@ extension Store {
         try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             let delegations = try DelegationRecord
-                .filter(DelegationRecord.Columns.meetingId == stored.id)
-                .filter(DelegationRecord.Columns.stateIso3 != nil)
-                .filter(Column("withdrawn") == false)
+                .filter { $0.meetingId == stored.id && $0.stateIso3 != nil && $0.withdrawn == false }
                 .fetchAll(db)
             let parties = delegations.filter { membership.category(of: $0.stateIso3!, on: stored.meeting.opens) == .statesParties }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.id, d.name, c.kind, c.received_at FROM credential c JOIN delegation d ON d.id = c.delegation_id
+            let entries = try Row.fetchAll(db, sql: """
+                SELECT c.*, d.name AS delegation_name
+                FROM credential c JOIN delegation d ON d.id = c.delegation_id
                 WHERE c.meeting_id = ?
-                """, arguments: [stored.id])
-            let entries = rows.compactMap { row -> CredentialEntry? in
-                guard let kind = CredentialKind(rawValue: row[2]) else { return nil }
-                return CredentialEntry(id: row[0], delegation: row[1], kind: kind, received: Instant(secondsSinceEpoch: row[3]))
+                """, arguments: [stored.id]).map { row in
+                let credential = try CredentialRecord(row: row)
+                return CredentialEntry(id: credential.id!, delegation: row["delegation_name"], kind: credential.kind,
+                                       received: Instant(secondsSinceEpoch: credential.receivedAt))
             }
             return CredentialsReport(statesParties: parties.map(\.name), entries: entries)
         }

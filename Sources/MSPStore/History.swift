@@ -60,30 +60,34 @@ extension Store {
     public func history(delegation typed: String, meeting: StoredMeeting) throws -> (name: String, entries: [HistoryEntry]) {
         try read { db in
             let (id, represented) = try Store.registeredDelegation(typed, meeting: meeting, db)
+            // Each record with the change that recorded it: the record's own columns, then the change's by name.
             let notes = try Row.fetchAll(db, sql: """
-                SELECT n.id, n.kind, n.reference, n.received_at, n.received_precision, n.channel, n.participant_count,
-                       c.made_at, c.os_user, c.command
+                SELECT n.*, c.made_at AS made_at, c.os_user AS os_user, c.command AS command
                 FROM note n JOIN change c ON c.id = n.change_id
                 WHERE n.delegation_id = ?
                 ORDER BY n.received_at, n.id
                 """, arguments: [id]).map { row in
-                let received = Instant(secondsSinceEpoch: row[3])
-                return HistoryEntry(record: .note(NoteKind(rawValue: row[1]) ?? .amendment, reference: row[2],
-                                                  channel: (row[5] as String?).flatMap(Channel.init(rawValue:)), participants: row[6]),
-                                    received: received, receivedPrecision: Receipt.Precision(rawValue: row[4]) ?? .instant,
+                let note = try NoteRecord(row: row)
+                let received = Instant(secondsSinceEpoch: note.receivedAt)
+                return HistoryEntry(record: .note(note.kind, reference: note.reference, channel: note.channel,
+                                                  participants: note.participantCount),
+                                    received: received, receivedPrecision: note.receivedPrecision,
                                     lateBy: meeting.meeting.deadline.lateBy(received),
-                                    recordedAt: Instant(secondsSinceEpoch: row[7]), recordedBy: row[8], command: row[9])
+                                    recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
+                                    command: row["command"])
             }
             let credentials = try Row.fetchAll(db, sql: """
-                SELECT r.kind, r.received_at, r.received_precision, c.made_at, c.os_user, c.command
+                SELECT r.*, c.made_at AS made_at, c.os_user AS os_user, c.command AS command
                 FROM credential r JOIN change c ON c.id = r.change_id
                 WHERE r.delegation_id = ?
                 ORDER BY r.received_at, r.id
                 """, arguments: [id]).map { row in
-                HistoryEntry(record: .credentials(CredentialKind(rawValue: row[0]) ?? .noteVerbale),
-                             received: Instant(secondsSinceEpoch: row[1]),
-                             receivedPrecision: Receipt.Precision(rawValue: row[2]) ?? .instant, lateBy: nil,
-                             recordedAt: Instant(secondsSinceEpoch: row[3]), recordedBy: row[4], command: row[5])
+                let credential = try CredentialRecord(row: row)
+                return HistoryEntry(record: .credentials(credential.kind),
+                                    received: Instant(secondsSinceEpoch: credential.receivedAt),
+                                    receivedPrecision: credential.receivedPrecision, lateBy: nil,
+                                    recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
+                                    command: row["command"])
             }
             // Both in order of receipt; a note before credentials received at the same second.
             let entries = (notes.map { ($0, 0) } + credentials.map { ($0, 1) })

@@ -15,8 +15,7 @@ extension Store {
         try transaction { db in
             // A State's category at the meeting comes from the convention's records: without them every State
             // would silently be an observer.
-            let known = try Int.fetchOne(db, sql: "SELECT count(*) FROM treaty_membership WHERE convention = ?",
-                                         arguments: [meeting.convention]) ?? 0
+            let known = try TreatyMembershipRecord.filter { $0.convention == meeting.convention }.fetchCount(db)
             guard known > 0 else {
                 throw InputError("no membership records for convention '\(meeting.convention)': States' categories come from them; load them first with 'msp treaty import --convention \(meeting.convention) FILE.csv'", field: .convention)
             }
@@ -33,7 +32,7 @@ extension Store {
 
     public func meetings() throws -> [StoredMeeting] {
         try read { db in
-            try MeetingRecord.order(Column("opens_on"), Column("code")).fetchAll(db).map { StoredMeeting(id: $0.id!, meeting: try $0.meeting()) }
+            try MeetingRecord.order { [$0.opensOn, $0.code] }.fetchAll(db).map { StoredMeeting(id: $0.id!, meeting: try $0.meeting()) }
         }
     }
 
@@ -44,14 +43,14 @@ extension Store {
 
     static func meeting(code: String?, _ db: Database) throws -> StoredMeeting {
         if let code {
-            guard let record = try MeetingRecord.filter(MeetingRecord.Columns.code == code.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
+            guard let record = try MeetingRecord.filter({ $0.code == code.trimmingCharacters(in: .whitespaces) }).fetchOne(db) else {
                 let known = try String.fetchAll(db, sql: "SELECT code FROM meeting ORDER BY code")
                 let hint = known.isEmpty ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
                 throw InputError("no meeting '\(code)': \(hint)", field: .meeting)
             }
             return StoredMeeting(id: record.id!, meeting: try record.meeting())
         }
-        let records = try MeetingRecord.order(Column("code")).limit(6).fetchAll(db)
+        let records = try MeetingRecord.order { $0.code }.limit(6).fetchAll(db)
         switch records.count {
         case 0:
             throw InputError("the database holds no meeting yet: add one with 'msp meeting add'", field: .meeting)

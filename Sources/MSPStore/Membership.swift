@@ -14,7 +14,7 @@ extension Store {
     public func recordMembership(convention: String, state: State, change fact: MembershipChange,
                                  change: ChangeInfo, field: FieldPath? = nil) throws -> (before: MembershipRecord?, after: MembershipRecord) {
         try transaction { db in
-            let known = try TreatyMembershipRecord.filter(TreatyMembershipRecord.Columns.convention == convention).fetchCount(db)
+            let known = try TreatyMembershipRecord.filter { $0.convention == convention }.fetchCount(db)
             guard known > 0 else {
                 throw InputError("no membership records for convention '\(convention)': load its table with 'msp treaty import FILE.csv --convention \(convention)'", field: .convention)
             }

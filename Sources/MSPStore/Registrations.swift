@@ -18,7 +18,7 @@ extension Store {
     }
 
     static func membership(convention: String, _ db: Database) throws -> TreatyMembership {
-        let records = try TreatyMembershipRecord.filter(TreatyMembershipRecord.Columns.convention == convention).fetchAll(db)
+        let records = try TreatyMembershipRecord.filter { $0.convention == convention }.fetchAll(db)
         return TreatyMembership(convention: convention, records: records.map(\.record))
     }
 
@@ -41,10 +41,8 @@ extension Store {
         }
         return try read { db in
             let keys = Array(Set([NameKey.of(typed), NameKey.of(Organization.fromTyped(typed, category: .civilSociety).name)]))
-            let matches = try OrganizationRecord.fetchAll(db, sql: """
-                SELECT * FROM organization WHERE id IN
-                  (SELECT organization_id FROM organization_key WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ","))))
-                """, arguments: StatementArguments(keys))
+            let found = OrganizationKeyRecord.filter { keys.contains($0.key) }.select(\.organizationId)
+            let matches = try OrganizationRecord.filter { found.contains($0.id) }.fetchAll(db)
             if matches.isEmpty { return try Store.resolver(db) }
             return DelegationResolver(states: ReferenceData.states, organizations: matches.map(\.organization))
         }
@@ -87,9 +85,9 @@ public struct NoteRecorder {
             """)
         let kindWritten = isWithdrawal ? NoteKind.withdrawal : NoteKind.registration
         do {
-            try insertNote.execute(arguments: [meeting.id, delegationId, changeId, kindWritten.rawValue, draft.reference,
-                                               draft.receipt.instant.secondsSinceEpoch, draft.receipt.precision.rawValue,
-                                               draft.channel?.rawValue, draft.participants.count])
+            try insertNote.execute(arguments: [meeting.id, delegationId, changeId, kindWritten, draft.reference,
+                                               draft.receipt.instant.secondsSinceEpoch, draft.receipt.precision,
+                                               draft.channel, draft.participants.count])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw InputError("note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation", field: .reference, reason: .conflict)
         }
@@ -99,10 +97,11 @@ public struct NoteRecorder {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, p) in draft.participants.enumerated() {
-            try insertParticipant.execute(arguments: [noteId, position + 1, p.role.rawValue, p.title, p.name, p.function,
-                                                      p.gender?.rawValue, p.email])
+            try insertParticipant.execute(arguments: [noteId, position + 1, p.role, p.title, p.name, p.function,
+                                                      p.gender, p.email])
         }
-        let kind = try refreshTimeline(delegationId: delegationId)[noteId] ?? .registration
+        // The timeline gives a kind to every note of the delegation, this one included.
+        let kind = try refreshTimeline(delegationId: delegationId)[noteId]!
         return RecordedNote(noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
                             participantCount: draft.participants.count, lateBy: draft.lateBy)
     }
@@ -156,17 +155,17 @@ public struct NoteRecorder {
     func refreshTimeline(delegationId: Int64) throws -> [Int64: NoteKind] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, received_at, kind, participant_count FROM note WHERE delegation_id = ?"),
                                     arguments: [delegationId])
-        let entries = rows.map { row in
-            DelegationTimeline.Entry(id: row["id"], received: Instant(secondsSinceEpoch: row["received_at"]),
-                                     isWithdrawal: (row["kind"] as String) == NoteKind.withdrawal.rawValue,
-                                     participantCount: row["participant_count"])
+        let notes = try rows.map { row in
+            (id: row["id"] as Int64, received: Instant(secondsSinceEpoch: row["received_at"]),
+             kind: try row.stored("kind", of: "note") as NoteKind, participantCount: row["participant_count"] as Int)
         }
-        let timeline = DelegationTimeline(entries)
-        for row in rows {
-            let id: Int64 = row["id"]
-            let stored: String = row["kind"]
-            if let kind = timeline.kinds[id], kind.rawValue != stored {
-                try db.cachedStatement(sql: "UPDATE note SET kind = ? WHERE id = ?").execute(arguments: [kind.rawValue, id])
+        let timeline = DelegationTimeline(notes.map {
+            DelegationTimeline.Entry(id: $0.id, received: $0.received, isWithdrawal: $0.kind == .withdrawal,
+                                     participantCount: $0.participantCount)
+        })
+        for note in notes {
+            if let kind = timeline.kinds[note.id], kind != note.kind {
+                try db.cachedStatement(sql: "UPDATE note SET kind = ? WHERE id = ?").execute(arguments: [kind, note.id])
             }
         }
         try db.cachedStatement(sql: "UPDATE delegation SET composition_note_id = ?, withdrawn = ? WHERE id = ?")

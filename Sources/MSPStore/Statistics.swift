@@ -9,11 +9,9 @@ extension Store {
         try read { db in
             let roster = try Store.roster(stored, db)
             let membership = try Store.membership(convention: stored.meeting.convention, db)
-            let notes = try Row.fetchAll(db, sql: "SELECT received_at, channel, kind FROM note WHERE meeting_id = ?",
-                                         arguments: [stored.id]).map { row in
-                MeetingStatistics.NoteFact(received: Instant(secondsSinceEpoch: row[0]),
-                                           channel: (row[1] as String?).flatMap(Channel.init(rawValue:)),
-                                           isWithdrawal: (row[2] as String) == NoteKind.withdrawal.rawValue)
+            let notes = try NoteRecord.filter { $0.meetingId == stored.id }.fetchAll(db).map { note in
+                MeetingStatistics.NoteFact(received: Instant(secondsSinceEpoch: note.receivedAt), channel: note.channel,
+                                           isWithdrawal: note.kind == .withdrawal)
             }
             return MeetingStatistics(roster: roster, statesPartiesTotal: membership.parties(on: stored.meeting.opens).count,
                                      notes: notes, deadline: stored.meeting.deadline)

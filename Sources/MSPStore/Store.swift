@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 import GRDB
@@ -71,7 +73,7 @@ public final class Store: @unchecked Sendable {
         if fd >= 0 {
             // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
             fchmod(fd, 0o600)
-            Glibc.close(fd)
+            closeDescriptor(fd)
             return true
         }
         if errno == EEXIST { return false }
@@ -96,8 +98,10 @@ public final class Store: @unchecked Sendable {
             switch error.resultCode {
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 return StoreError.notADatabase(path: path, reason: "the file is not an SQLite database or is damaged")
-            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
-                return StoreError.notADatabase(path: path, reason: error.message ?? "cannot open it")
+            case .SQLITE_CANTOPEN:
+                return StoreError.cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
+            case .SQLITE_PERM, .SQLITE_READONLY:
+                return StoreError.notWritable(path: path, reason: error.message ?? "SQLite may not write it")
             default:
                 return error
             }
@@ -147,7 +151,7 @@ public final class Store: @unchecked Sendable {
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
                     // Someone else holds the file: wait a little and try again.
                 }
-                if Date() > deadline { throw StoreError.notADatabase(path: path, reason: "could not switch it to WAL mode") }
+                if Date() > deadline { throw StoreError.busy(path: path, seconds: Int(Store.busyTimeout)) }
                 usleep(20_000)
             }
         }
@@ -191,8 +195,8 @@ public final class Store: @unchecked Sendable {
         try record.insert(db)
         let id = record.id!
         for name in organization.names {
-            try db.execute(sql: "INSERT OR IGNORE INTO organization_key (key, organization_id) VALUES (?, ?)",
-                           arguments: [NameKey.of(name), id])
+            // Two names may fold to one key: the first is kept.
+            try OrganizationKeyRecord(key: NameKey.of(name), organizationId: id).insert(db, onConflict: .ignore)
         }
         return id
     }
@@ -231,54 +235,7 @@ public final class Store: @unchecked Sendable {
     }
 }
 
-/// A shared `flock` on the database file, held by every msp process that uses it, so that a process that
-/// created the file and then failed removes it only if no other process has it open.
-///
-/// SQLite's own locks are POSIX record locks, which closing any descriptor of the file drops for the whole
-/// process: the descriptor here is opened before SQLite's and closed only after SQLite's connection is closed.
-/// (So one process should not close a Store while another connection of its own to the same file is open;
-/// msp opens one Store per command.)
-final class FileClaim: @unchecked Sendable {
-    private var fd: Int32
-    let created: Bool
-
-    init(_ path: String) throws {
-        while true {
-            var created = false
-            var fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                created = true
-                // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
-                fchmod(fd, 0o600)
-            } else if errno == EEXIST {
-                fd = open(path, O_RDONLY | O_CLOEXEC)
-                if fd < 0 && errno == ENOENT { continue }
-            }
-            guard fd >= 0 else {
-                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-            }
-            while flock(fd, LOCK_SH) != 0 && errno == EINTR {}
-            // A creator that failed may have removed the file between our open and our lock: start again.
-            var held = stat(), named = stat()
-            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
-                self.fd = fd
-                self.created = created
-                return
-            }
-            Glibc.close(fd)
-        }
-    }
-
-    /// Removes the database and its companion files if no other process holds the file.
-    func removeIfAlone(_ path: String) {
-        guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else { return }
-        Store.remove(path)
-    }
-
-    /// Lets the file go: only once SQLite's connection to it is closed.
-    func release() {
-        guard fd >= 0 else { return }
-        Glibc.close(fd)
-        fd = -1
-    }
+/// `close(2)`. (Inside `Store`, a plain `close` would name `Store.close(discardIfCreated:)`.)
+private func closeDescriptor(_ fd: Int32) {
+    _ = close(fd)
 }

@@ -107,7 +107,12 @@ import Testing
         defer { scratch.clean() }
         let text = Data("name,acronym\nNot a database,X\n".utf8)
         try text.write(to: URL(fileURLWithPath: scratch.path()))
-        #expect(throws: StoreError.self) { try Store(path: scratch.path()) }
+        let error = #expect(throws: StoreError.self) { try Store(path: scratch.path()) }
+        guard case .notADatabase = error else {
+            Issue.record("not notADatabase: \(String(describing: error))")
+            return
+        }
+        #expect(error?.description == "\(scratch.path()) is not an msp database: the file is not an SQLite database or is damaged")
         #expect(scratch.bytes() == text)
     }
 }

@@ -1,0 +1,37 @@
+import GRDB
+import MSPDomain
+
+extension Store {
+    /// Every note received after the meeting's deadline, oldest first: the registrations and amendments the
+    /// secretariat must decide on. A late withdrawal needs no decision and is not on the list (`msp history`
+    /// shows it).
+    public func lateNotes(_ stored: StoredMeeting) throws -> [LateNote] {
+        try read { db in
+            let membership = try Store.membership(convention: stored.meeting.convention, db)
+            let deadline = stored.meeting.deadline
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT d.name AS delegation_name, d.state_iso3 AS state_iso3, o.category AS category,
+                       n.reference AS reference, n.kind AS kind, n.received_at AS received_at,
+                       n.received_precision AS received_precision, n.channel AS channel
+                FROM note n
+                JOIN delegation d ON d.id = n.delegation_id
+                LEFT JOIN organization o ON o.id = d.organization_id
+                WHERE n.meeting_id = ? AND n.received_at >= ? AND n.kind <> ?
+                ORDER BY n.received_at, d.sort_key, n.id
+                """, arguments: [stored.id, deadline.firstLateSecond.secondsSinceEpoch, NoteKind.withdrawal])
+            var notes: [LateNote] = []
+            while let row = try rows.next() {
+                let received = Instant(secondsSinceEpoch: row["received_at"])
+                let category = try Store.category(stateIso3: row["state_iso3"],
+                                                  organizationCategory: row.storedIfPresent("category", of: "organization"),
+                                                  membership: membership, on: stored.meeting.opens)
+                notes.append(LateNote(delegation: row["delegation_name"], category: category, reference: row["reference"],
+                                      kind: try row.stored("kind", of: "note"), received: received,
+                                      receivedPrecision: try row.stored("received_precision", of: "note"),
+                                      channel: try row.storedIfPresent("channel", of: "note"),
+                                      lateBy: deadline.lateBy(received) ?? 0))
+            }
+            return notes
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import GRDB
+
+/// A row of `change`: who ran which command, when (every change to the record has one).
+public struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "change"
+    public var id: Int64?
+    public var madeAt: Int64
+    public var osUser: String
+    public var command: String
+    public var summary: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, command, summary
+        case madeAt = "made_at", osUser = "os_user"
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let madeAt = Column(CodingKeys.madeAt)
+        public static let osUser = Column(CodingKeys.osUser)
+        public static let command = Column(CodingKeys.command)
+        public static let summary = Column(CodingKeys.summary)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

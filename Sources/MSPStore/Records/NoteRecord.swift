@@ -1,0 +1,54 @@
+import GRDB
+import MSPDomain
+
+/// A row of `note`: a note verbale or letter, as received.
+public struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "note"
+    public var id: Int64?
+    public var meetingId: Int64
+    public var delegationId: Int64
+    public var changeId: Int64
+    public var kind: NoteKind
+    public var reference: String?
+    public var receivedAt: Int64
+    public var receivedPrecision: Receipt.Precision
+    public var channel: Channel?
+    public var participantCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, reference, channel
+        case meetingId = "meeting_id", delegationId = "delegation_id", changeId = "change_id"
+        case receivedAt = "received_at", receivedPrecision = "received_precision", participantCount = "participant_count"
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let meetingId = Column(CodingKeys.meetingId)
+        public static let delegationId = Column(CodingKeys.delegationId)
+        public static let changeId = Column(CodingKeys.changeId)
+        public static let kind = Column(CodingKeys.kind)
+        public static let reference = Column(CodingKeys.reference)
+        public static let receivedAt = Column(CodingKeys.receivedAt)
+        public static let receivedPrecision = Column(CodingKeys.receivedPrecision)
+        public static let channel = Column(CodingKeys.channel)
+        public static let participantCount = Column(CodingKeys.participantCount)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension NoteRecord {
+    /// Read column by column so that a kind, precision or channel this msp does not know is a `StoreError.corrupt`.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: Columns.id)
+        meetingId = try row.decode(forColumn: Columns.meetingId)
+        delegationId = try row.decode(forColumn: Columns.delegationId)
+        changeId = try row.decode(forColumn: Columns.changeId)
+        kind = try row.stored(Columns.kind, of: Self.databaseTableName)
+        reference = try row.decode(forColumn: Columns.reference)
+        receivedAt = try row.decode(forColumn: Columns.receivedAt)
+        receivedPrecision = try row.stored(Columns.receivedPrecision, of: Self.databaseTableName)
+        channel = try row.storedIfPresent(Columns.channel, of: Self.databaseTableName)
+        participantCount = try row.decode(forColumn: Columns.participantCount)
+    }
+}
