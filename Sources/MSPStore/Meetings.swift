@@ -17,13 +17,13 @@ extension Store {
             // would silently be an observer.
             let known = try TreatyMembershipRecord.filter { $0.convention == meeting.convention }.fetchCount(db)
             guard known > 0 else {
-                throw InputError("no membership records for convention '\(meeting.convention)': States' categories come from them; load them first with 'msp treaty import --convention \(meeting.convention) FILE.csv'", field: .convention)
+                throw InputError("no membership records for convention '\(meeting.convention)': States' categories come from them; load the convention's membership table first", field: .convention, reason: .notFound)
             }
             var record = MeetingRecord(meeting, createdAt: change.at)
             do {
                 try record.insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                throw InputError("a meeting with code \(meeting.code) exists already", field: .code)
+                throw InputError("a meeting with code \(meeting.code) exists already", field: .code, reason: .conflict)
             }
             _ = try change.insert(db, summary: "added meeting \(meeting.code)")
             return StoredMeeting(id: record.id!, meeting: meeting)
@@ -33,32 +33,6 @@ extension Store {
     public func meetings() throws -> [StoredMeeting] {
         try read { db in
             try MeetingRecord.order { [$0.opensOn, $0.code] }.fetchAll(db).map { StoredMeeting(id: $0.id!, meeting: try $0.meeting()) }
-        }
-    }
-
-    /// The meeting a command is about: the one named, or the only one in the database.
-    public func meeting(code: String?) throws -> StoredMeeting {
-        try read { db in try Store.meeting(code: code, db) }
-    }
-
-    static func meeting(code: String?, _ db: Database) throws -> StoredMeeting {
-        if let code {
-            guard let record = try MeetingRecord.filter({ $0.code == code.trimmingCharacters(in: .whitespaces) }).fetchOne(db) else {
-                let known = try String.fetchAll(db, sql: "SELECT code FROM meeting ORDER BY code")
-                let hint = known.isEmpty ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
-                throw InputError("no meeting '\(code)': \(hint)", field: .meeting)
-            }
-            return StoredMeeting(id: record.id!, meeting: try record.meeting())
-        }
-        let records = try MeetingRecord.order { $0.code }.limit(6).fetchAll(db)
-        switch records.count {
-        case 0:
-            throw InputError("the database holds no meeting yet: add one with 'msp meeting add'", field: .meeting)
-        case 1:
-            return StoredMeeting(id: records[0].id!, meeting: try records[0].meeting())
-        default:
-            let codes = records.prefix(5).map(\.code).joined(separator: ", ")
-            throw InputError("the database holds several meetings (\(codes)\(records.count > 5 ? ", ..." : "")): choose one with --meeting", field: .meeting)
         }
     }
 }

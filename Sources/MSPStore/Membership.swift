@@ -16,7 +16,7 @@ extension Store {
         try transaction { db in
             let known = try TreatyMembershipRecord.filter { $0.convention == convention }.fetchCount(db)
             guard known > 0 else {
-                throw InputError("no membership records for convention '\(convention)': load its table with 'msp treaty import FILE.csv --convention \(convention)'", field: .convention)
+                throw InputError("no membership records for convention '\(convention)': load the convention's membership table first", field: .convention, reason: .notFound)
             }
             let before = try TreatyMembershipRecord.fetchOne(db, key: ["convention": convention, "state_iso3": state.iso3])?.record
             let after = try (before ?? MembershipRecord(iso3: state.iso3)).applying(fact, field: field)

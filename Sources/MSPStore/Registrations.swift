@@ -75,7 +75,7 @@ public struct NoteRecorder {
         self.changeId = changeId
     }
 
-    public mutating func record(_ draft: NoteDraft, isWithdrawal: Bool = false) throws -> RecordedNote {
+    public mutating func record(_ draft: NoteDraft) throws -> RecordedNote {
         let delegationId = try delegation(for: draft.represented)
         // Cached statements rather than record inserts and fresh queries: an import runs these 100,000 times.
         let insertNote = try db.cachedStatement(sql: """
@@ -83,7 +83,8 @@ public struct NoteRecorder {
                               channel, participant_count)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let kindWritten = isWithdrawal ? NoteKind.withdrawal : NoteKind.registration
+        // The kind is written as the timeline says once the note is in (registration or amendment).
+        let kindWritten = draft.isWithdrawal ? NoteKind.withdrawal : NoteKind.registration
         do {
             try insertNote.execute(arguments: [meeting.id, delegationId, changeId, kindWritten, draft.reference,
                                                draft.receipt.instant.secondsSinceEpoch, draft.receipt.precision,
@@ -153,23 +154,31 @@ public struct NoteRecorder {
     /// Recomputes the kinds of a delegation's notes, its composition and whether it is withdrawn.
     @discardableResult
     func refreshTimeline(delegationId: Int64) throws -> [Int64: NoteKind] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, received_at, kind, participant_count FROM note WHERE delegation_id = ?"),
-                                    arguments: [delegationId])
-        let notes = try rows.map { row in
-            (id: row["id"] as Int64, received: Instant(secondsSinceEpoch: row["received_at"]),
-             kind: try row.stored("kind", of: "note") as NoteKind, participantCount: row["participant_count"] as Int)
-        }
-        let timeline = DelegationTimeline(notes.map {
-            DelegationTimeline.Entry(id: $0.id, received: $0.received, isWithdrawal: $0.kind == .withdrawal,
-                                     participantCount: $0.participantCount)
-        })
+        let notes = try Self.timelineNotes(delegationId: delegationId, db)
+        let timeline = DelegationTimeline(notes.map(\.entry))
         for note in notes {
-            if let kind = timeline.kinds[note.id], kind != note.kind {
-                try db.cachedStatement(sql: "UPDATE note SET kind = ? WHERE id = ?").execute(arguments: [kind, note.id])
+            if let kind = timeline.kinds[note.entry.id], kind != note.kind {
+                try db.cachedStatement(sql: "UPDATE note SET kind = ? WHERE id = ?").execute(arguments: [kind, note.entry.id])
             }
         }
         try db.cachedStatement(sql: "UPDATE delegation SET composition_note_id = ?, withdrawn = ? WHERE id = ?")
             .execute(arguments: [timeline.compositionNote, timeline.isWithdrawn, delegationId])
         return timeline.kinds
+    }
+
+    /// A delegation's notes as its timeline reads them, with the kind each has now.
+    static func timelineNotes(delegationId: Int64, _ db: Database) throws -> [(entry: DelegationTimeline.Entry, kind: NoteKind)] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, received_at, kind, participant_count FROM note WHERE delegation_id = ?"),
+                                    arguments: [delegationId])
+        return try rows.map { row in
+            let kind: NoteKind = try row.stored("kind", of: "note")
+            return (DelegationTimeline.Entry(id: row["id"], received: Instant(secondsSinceEpoch: row["received_at"]),
+                                             isWithdrawal: kind == .withdrawal, participantCount: row["participant_count"]),
+                    kind)
+        }
+    }
+
+    static func timelineEntries(delegationId: Int64, _ db: Database) throws -> [DelegationTimeline.Entry] {
+        try timelineNotes(delegationId: delegationId, db).map(\.entry)
     }
 }

@@ -69,11 +69,32 @@ extension RegistrationDesk {
     /// and not withdrawn already, and the withdrawal must be newer than its newest note.
     public func withdraw(_ request: WithdrawalRequest, meeting code: String? = nil) throws -> NoteRecording {
         let stored = try meeting(code: code)
+        let (represented, delegation) = try registeredDelegation(request.delegation, meeting: stored)
+        guard !delegation.withdrawn else {
+            throw InputError("\(delegation.name) is already withdrawn from \(stored.meeting.code)", field: .delegation,
+                             reason: .conflict)
+        }
         let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
         let reference = try NoteDraft.reference(request.reference)
-        let recorded = try store.withdraw(delegation: request.delegation, receipt: receipt, reference: reference,
-                                          meeting: stored, change: change("withdraw"))
-        return NoteRecording(meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
+        // A withdrawal received before the delegation's newest registration or amendment would not take it off.
+        let after = DelegationTimeline(delegation.timeline + [
+            DelegationTimeline.Entry(id: .max, received: receipt.instant, isWithdrawal: true, participantCount: 0)
+        ])
+        guard after.isWithdrawn else {
+            throw InputError("the withdrawal is received before \(delegation.name)'s newest note, which it would not override",
+                             field: .receivedAt)
+        }
+        let draft = NoteDraft(represented: represented, category: try category(of: represented, at: stored.meeting),
+                              reference: reference, receipt: receipt, channel: nil, participants: [],
+                              lateBy: stored.meeting.deadline.lateBy(receipt.instant), isWithdrawal: true)
+        let summary = "withdrawal \(reference ?? "without reference") of \(delegation.name)"
+        let recorded: RecordedNote
+        do {
+            recorded = try store.record([draft], meeting: stored, change: change("withdraw"), summary: summary)[0]
+        } catch let error as InputError {
+            throw error.at(.reference)
+        }
+        return NoteRecording(meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
                              kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
                              lateBy: recorded.lateBy, dryRun: false)
     }

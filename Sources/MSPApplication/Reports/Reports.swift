@@ -23,7 +23,7 @@ extension RegistrationDesk {
     /// A delegation's notes and credentials in the order they were received, with who recorded each and when.
     public func history(delegation: String, meeting code: String? = nil) throws -> (meeting: Meeting, delegation: String, entries: [HistoryEntry]) {
         let stored = try meeting(code: code)
-        let history = try store.history(delegation: delegation, meeting: stored)
-        return (stored.meeting, history.name, history.entries)
+        let (_, registered) = try registeredDelegation(delegation, meeting: stored)
+        return (stored.meeting, registered.name, try store.history(of: registered, meeting: stored))
     }
 }

@@ -53,7 +53,8 @@ extension MSP {
 
             public func run() throws {
                 let request = CredentialsRequest(delegation: delegation, kind: kind.kind, receivedAt: received)
-                let (meeting, recorded) = try database.withDesk { try $0.recordCredentials(request, meeting: meetingOption.meeting) }
+                let recorded = try database.withDesk { try $0.recordCredentials(request, meeting: meetingOption.meeting) }
+                let meeting = recorded.meeting
                 var text = "Recorded for \(recorded.delegation) at \(meeting.code): \(recorded.kind.description), received \(meeting.timeZone.format(recorded.receipt.instant))"
                 if let previous = recorded.previous, recorded.counts { text += " (before: \(previous.argument))" }
                 text += "."

@@ -76,6 +76,11 @@ public struct TreatyMembership: Sendable {
         standing(of: iso3, on: day).category
     }
 
+    /// A State's category at a meeting: its standing on the meeting's opening day.
+    public func category(of iso3: String, at meeting: Meeting) -> Category {
+        category(of: iso3, on: meeting.opens)
+    }
+
     /// The States Parties on `day`, in order of deposit.
     public func parties(on day: LocalDate) -> [MembershipRecord] {
         records.values.filter { standing(of: $0.iso3, on: day) == .party }

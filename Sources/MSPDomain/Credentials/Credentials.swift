@@ -41,6 +41,14 @@ public struct CredentialEntry: Sendable, Equatable {
     }
 }
 
+extension CredentialEntry {
+    /// Whether this record counts instead of `other`, of the same delegation: the latest by time of receipt
+    /// counts, then the one recorded last.
+    public func supersedes(_ other: CredentialEntry) -> Bool {
+        (received, id) >= (other.received, other.id)
+    }
+}
+
 /// The credentials report to the meeting: for every registered State Party, which presented formal credentials,
 /// which a copy or communication, which only a note verbale, and which nothing yet.
 ///
@@ -56,7 +64,7 @@ public struct CredentialsReport: Sendable, Equatable {
     public init(statesParties: [String], entries: [CredentialEntry]) {
         var latest: [String: CredentialEntry] = [:]
         for entry in entries {
-            if let current = latest[entry.delegation], (current.received, current.id) > (entry.received, entry.id) { continue }
+            if let current = latest[entry.delegation], !entry.supersedes(current) { continue }
             latest[entry.delegation] = entry
         }
         var lists: [CredentialKind: [String]] = [:]

@@ -53,9 +53,12 @@ public struct NoteDraft: Hashable, Sendable {
     public var participants: [Participant]
     /// Seconds after the deadline, or nil when on time.
     public var lateBy: Int64?
+    /// A note that takes the delegation off the list of participants (it lists nobody).
+    public var isWithdrawal: Bool
 
     public init(represented: Represented, category: Category, reference: String?, receipt: Receipt, channel: Channel?,
-                participants: [Participant], lateBy: Int64?) {
+                participants: [Participant], lateBy: Int64?, isWithdrawal: Bool = false) {
+        self.isWithdrawal = isWithdrawal
         self.represented = represented
         self.category = category
         self.reference = reference
@@ -73,7 +76,7 @@ public struct NoteDraft: Hashable, Sendable {
         let category = try submission.category?.trimmedOrNil
             .map { try Category.parse($0, field: .category) }
         let resolved = try resolver.resolve(submission.delegation ?? "", category: category,
-                                            stateCategory: { membership.category(of: $0.iso3, on: meeting.opens) },
+                                            stateCategory: { membership.category(of: $0.iso3, at: meeting) },
                                             field: .delegation)
         let receipt = try meeting.receipt(submission.receivedAt, now: now, field: .receivedAt)
         let channel = try submission.channel?.trimmedOrNil

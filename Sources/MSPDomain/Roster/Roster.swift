@@ -65,6 +65,12 @@ public struct LateNote: Sendable, Equatable {
         self.lateBy = lateBy
     }
 
+    /// Whether a note is on the list of late submissions: received after the deadline, and not a withdrawal (a late
+    /// withdrawal needs no decision). The one rule for `list-late`, the figures and the import's count.
+    public static func awaitsDecision(kind: NoteKind, received: Instant, deadline: Deadline) -> Bool {
+        kind != .withdrawal && deadline.isLate(received)
+    }
+
     /// Oldest first; notes received at the same second by delegation name.
     public static func ordered(_ notes: [LateNote]) -> [LateNote] {
         notes.sorted { ($0.received, NameKey.sortKey($0.delegation)) < ($1.received, NameKey.sortKey($1.delegation)) }

@@ -6,8 +6,8 @@ extension Store {
     /// registered. The schema gives every delegation either a State or an organization; one with neither is a
     /// damaged file.
     static func category(stateIso3: String?, organizationCategory: Category?, membership: TreatyMembership,
-                         on day: LocalDate) throws -> Category {
-        if let stateIso3 { return membership.category(of: stateIso3, on: day) }
+                         at meeting: Meeting) throws -> Category {
+        if let stateIso3 { return membership.category(of: stateIso3, at: meeting) }
         guard let organizationCategory else {
             throw StoreError.corrupt(table: "delegation", column: "organization_id", value: "NULL")
         }

@@ -16,22 +16,24 @@ extension Store {
                 FROM note n
                 JOIN delegation d ON d.id = n.delegation_id
                 LEFT JOIN organization o ON o.id = d.organization_id
-                WHERE n.meeting_id = ? AND n.received_at >= ? AND n.kind <> ?
-                ORDER BY n.received_at, d.sort_key, n.id
-                """, arguments: [stored.id, deadline.firstLateSecond.secondsSinceEpoch, NoteKind.withdrawal])
+                WHERE n.meeting_id = ? AND n.received_at >= ?
+                ORDER BY n.received_at, n.id
+                """, arguments: [stored.id, deadline.firstLateSecond.secondsSinceEpoch])
             var notes: [LateNote] = []
             while let row = try rows.next() {
                 let received = Instant(secondsSinceEpoch: row["received_at"])
+                let kind: NoteKind = try row.stored("kind", of: "note")
+                guard LateNote.awaitsDecision(kind: kind, received: received, deadline: deadline) else { continue }
                 let category = try Store.category(stateIso3: row["state_iso3"],
                                                   organizationCategory: row.storedIfPresent("category", of: "organization"),
-                                                  membership: membership, on: stored.meeting.opens)
+                                                  membership: membership, at: stored.meeting)
                 notes.append(LateNote(delegation: row["delegation_name"], category: category, reference: row["reference"],
-                                      kind: try row.stored("kind", of: "note"), received: received,
+                                      kind: kind, received: received,
                                       receivedPrecision: try row.stored("received_precision", of: "note"),
                                       channel: try row.storedIfPresent("channel", of: "note"),
                                       lateBy: deadline.lateBy(received) ?? 0))
             }
-            return notes
+            return LateNote.ordered(notes)
         }
     }
 }

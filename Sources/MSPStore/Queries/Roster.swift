@@ -33,7 +33,7 @@ extension Store {
                 let category = try Store.category(
                     stateIso3: row[column.stateIso3],
                     organizationCategory: row.storedIfPresent(at: column.category, "category", of: "organization"),
-                    membership: membership, on: stored.meeting.opens)
+                    membership: membership, at: stored.meeting)
                 delegations.append(Roster.Delegation(name: row[column.delegationName], category: category, participants: []))
             }
             // A delegation without a composition (none yet) joins no participant: its role is NULL.

@@ -1,0 +1,33 @@
+import GRDB
+import MSPDomain
+
+/// A delegation registered for a meeting, as the store holds it.
+public struct RegisteredDelegation: Sendable, Equatable {
+    public var id: Int64
+    /// Its canonical name, as the list of participants prints it.
+    public var name: String
+    public var withdrawn: Bool
+    /// Its notes, as `DelegationTimeline` reads them.
+    public var timeline: [DelegationTimeline.Entry]
+}
+
+extension Store {
+    /// The delegation `represented` has at the meeting, if it sent any note.
+    public func delegation(_ represented: Represented, meeting: StoredMeeting) throws -> RegisteredDelegation? {
+        try read { db in
+            let record: DelegationRecord?
+            switch represented {
+            case .state(let state):
+                record = try DelegationRecord.filter { $0.meetingId == meeting.id && $0.stateIso3 == state.iso3 }.fetchOne(db)
+            case .organization(let organization), .newOrganization(let organization):
+                record = try DelegationRecord.fetchOne(db, sql: """
+                    SELECT d.* FROM delegation d JOIN organization_key k ON k.organization_id = d.organization_id
+                    WHERE d.meeting_id = ? AND k.key = ?
+                    """, arguments: [meeting.id, NameKey.of(organization.name)])
+            }
+            guard let record, let id = record.id else { return nil }
+            return RegisteredDelegation(id: id, name: record.name, withdrawn: record.withdrawn,
+                                        timeline: try NoteRecorder.timelineEntries(delegationId: id, db))
+        }
+    }
+}
