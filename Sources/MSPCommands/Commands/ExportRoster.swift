@@ -19,11 +19,7 @@ extension MSP {
         @OptionGroup public var database: DatabaseOptions
         @OptionGroup public var meetingOption: MeetingOption
 
-        @Option(help: "Output format: table, csv, json, markdown or html.")
-        public var format: DocumentFormat = .table
-
-        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-        public var output: String?
+        @OptionGroup public var output: OutputOptions<RosterFormats>
 
         public init() {}
 
@@ -32,9 +28,9 @@ extension MSP {
                 let stored = try store.meeting(code: meetingOption.meeting)
                 return (stored, try store.roster(stored))
             }
-            try OutputTarget(path: output).write(try RosterDocument.render(roster, meeting: stored.meeting, format: format))
-            if let output, output != "-" {
-                print("Wrote the list of participants of \(stored.meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(output).")
+            try output.write(RosterReport.render(roster, meeting: stored.meeting, format: output.format))
+            if let path = output.output, output.writesToFile {
+                print("Wrote the list of participants of \(stored.meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(path).")
             }
         }
     }

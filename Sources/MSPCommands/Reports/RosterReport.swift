@@ -1,22 +1,111 @@
-import ArgumentParser
-import Foundation
 import MSPDomain
 
-/// The formats of a document such as the list of participants.
-public enum DocumentFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table, csv, json, markdown, html
+/// The list of participants as `msp export-roster --format json` writes it: the meeting, the five category groups
+/// in order, each delegation with its participants (head first), and the counts.
+public struct RosterDocument: Encodable, Equatable {
+    public struct Group: Encodable, Equatable {
+        /// `state_party` ...
+        public var category: String
+        /// "States Parties" ...
+        public var title: String
+        public var delegations: [Delegation]
+    }
+
+    public struct Delegation: Encodable, Equatable {
+        public var name: String
+        public var participants: [Participant]
+    }
+
+    public struct Participant: Encodable, Equatable {
+        /// `head`, `alternate` or `adviser`.
+        public var role: String
+        /// The honorific ("H.E. Mr.").
+        public var title: String?
+        public var name: String
+        public var function: String?
+
+        init(_ p: MSPDomain.Participant) {
+            role = p.role.rawValue
+            title = p.title
+            name = p.name
+            function = p.function
+        }
+    }
+
+    public var meeting: MeetingRow
+    public var groups: [Group]
+    public var delegationCount: Int
+    public var participantCount: Int
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case meeting, groups
+        case delegationCount = "delegation_count"
+        case participantCount = "participant_count"
+    }
+
+    public init(_ roster: Roster, meeting: Meeting) {
+        self.meeting = MeetingRow(meeting)
+        groups = roster.groups.map { group in
+            Group(category: group.category.rawValue, title: group.title, delegations: group.delegations.map { delegation in
+                Delegation(name: delegation.name, participants: delegation.participants.map(Participant.init))
+            })
+        }
+        delegationCount = roster.delegationCount
+        participantCount = roster.participantCount
+    }
 }
 
-/// The list of participants in each format.
-public enum RosterDocument {
-    public static func render(_ roster: Roster, meeting: Meeting, format: DocumentFormat) throws -> String {
+/// One participant of the list of participants as `msp export-roster --format csv` writes it: the document's
+/// participant with its group's category and its delegation's name beside it. A delegation with no participant
+/// is one row with the participant's cells empty.
+public struct RosterRow: ReportRow, Equatable {
+    public var category: String
+    public var delegation: String
+    public var role: String?
+    public var title: String?
+    public var name: String?
+    public var function: String?
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case category, delegation, role, title, name, function
+    }
+
+    /// The cells in column order; what the CSV fast path writes.
+    var cells: [String] { [category, delegation, role ?? "", title ?? "", name ?? "", function ?? ""] }
+
+    public static func rows(_ roster: Roster) -> [RosterRow] {
+        var rows: [RosterRow] = []
+        rows.reserveCapacity(roster.participantCount)
+        for group in roster.groups {
+            for delegation in group.delegations {
+                if delegation.participants.isEmpty {
+                    rows.append(RosterRow(category: group.category.rawValue, delegation: delegation.name))
+                }
+                for p in delegation.participants {
+                    rows.append(RosterRow(category: group.category.rawValue, delegation: delegation.name,
+                                          role: p.role.rawValue, title: p.title, name: p.name, function: p.function))
+                }
+            }
+        }
+        return rows
+    }
+}
+
+/// `msp export-roster`: the list of participants for people (a text table, Markdown, an HTML page) or machines
+/// (CSV, JSON).
+public enum RosterReport {
+    public static func render(_ roster: Roster, meeting: Meeting, format: OutputFormat) throws -> String {
         switch format {
         case .table: return table(roster, meeting: meeting)
         case .csv: return try csv(roster)
-        case .json: return try JSONOutput.render(json(roster, meeting: meeting))
+        case .json, .ndjson: return try Writers.document(RosterDocument(roster, meeting: meeting))
         case .markdown: return markdown(roster, meeting: meeting)
         case .html: return RosterHTML.render(roster, meeting: meeting)
         }
+    }
+
+    public static func csv(_ roster: Roster) throws -> String {
+        try Writers.rows(RosterRow.rows(roster), as: .csv)
     }
 
     static func heading(_ meeting: Meeting) -> [String] {
@@ -46,65 +135,27 @@ public enum RosterDocument {
         return out
     }
 
-    public static func csv(_ roster: Roster) throws -> String {
-        var rows: [[String]] = []
-        rows.reserveCapacity(roster.participantCount)
-        for group in roster.groups {
-            for delegation in group.delegations {
-                if delegation.participants.isEmpty {
-                    rows.append([group.category.rawValue, delegation.name, "", "", "", ""])
-                }
-                for p in delegation.participants {
-                    rows.append([group.category.rawValue, delegation.name, p.role.rawValue, p.title ?? "", p.name, p.function ?? ""])
-                }
-            }
-        }
-        return try CSVOutput.render(header: ["category", "delegation", "role", "title", "name", "function"], rows: rows)
-    }
-
-    public static func json(_ roster: Roster, meeting: Meeting) -> [String: Any] {
-        [
-            "meeting": MeetingText.json(meeting),
-            "groups": roster.groups.map { group in
-                [
-                    "category": group.category.rawValue,
-                    "title": group.title,
-                    "delegations": group.delegations.map { delegation in
-                        [
-                            "name": delegation.name,
-                            "participants": delegation.participants.map { p in
-                                ["role": p.role.rawValue, "title": p.title.orNull, "name": p.name, "function": p.function.orNull] as [String: Any]
-                            },
-                        ] as [String: Any]
-                    },
-                ] as [String: Any]
-            },
-            "delegation_count": roster.delegationCount,
-            "participant_count": roster.participantCount,
-        ]
-    }
-
     public static func markdown(_ roster: Roster, meeting: Meeting) -> String {
-        func md(_ text: String) -> String {
-            var out = ""
-            for char in text {
-                if "\\`*_{}[]<>()#+-.!|".contains(char) { out.append("\\") }
-                out.append(char)
-            }
-            return out
-        }
         let head = heading(meeting)
-        var out = "# \(md(head[0]))\n\n\(md(head[1]))\n\n## \(md(head[2]))\n"
+        var md = MarkdownWriter()
+        md.heading(1, head[0])
+        md.blankLine()
+        md.line(head[1])
+        md.blankLine()
+        md.heading(2, head[2])
         for group in roster.groups {
-            out += "\n### \(md(group.title))\n"
-            if group.delegations.isEmpty { out += "\nNone.\n" }
+            md.blankLine()
+            md.heading(3, group.title)
+            if group.delegations.isEmpty { md.raw("\nNone.\n") }
             for delegation in group.delegations {
-                out += "\n**\(md(delegation.name))**\n\n"
+                md.blankLine()
+                md.strong(delegation.name)
+                md.blankLine()
                 for p in delegation.participants {
-                    out += "- \(md(participantLine(p)))\n"
+                    md.bullet(participantLine(p))
                 }
             }
         }
-        return out
+        return md.text
     }
 }
