@@ -1,7 +1,7 @@
 /// A value as the writers see it: what any report row or document encodes to. Objects keep their keys in the
 /// order they were encoded (the row type's declaration order), so CSV columns and table columns follow the type;
 /// the JSON writer sorts them.
-public indirect enum OutputValue: Equatable, Sendable {
+public enum OutputValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -40,49 +40,75 @@ public enum OutputEncoder {
 }
 
 /// A value being built: the encoder's containers write into nodes, which become an `OutputValue` at the end.
+/// A scalar in an array or object is kept inline; only a nested container gets a node of its own.
 final class Node {
     enum Kind { case empty, scalar, array, object }
+    enum Item {
+        case value(OutputValue)
+        case node(Node)
+
+        var value: OutputValue {
+            switch self {
+            case .value(let value): return value
+            case .node(let node): return node.value
+            }
+        }
+    }
+
     var kind = Kind.empty
     var scalar = OutputValue.null
-    var elements: [Node] = []
+    var items: [Item] = []
     var keys: [String] = []
 
     init() {}
-
-    init(_ scalar: OutputValue) {
-        kind = .scalar
-        self.scalar = scalar
-    }
 
     var value: OutputValue {
         switch kind {
         case .empty: return .object([])
         case .scalar: return scalar
-        case .array: return .array(elements.map(\.value))
-        case .object: return .object(zip(keys, elements).map { OutputValue.Field($0, $1.value) })
+        case .array: return .array(items.map(\.value))
+        case .object:
+            var fields: [OutputValue.Field] = []
+            fields.reserveCapacity(keys.count)
+            for index in keys.indices { fields.append(OutputValue.Field(keys[index], items[index].value)) }
+            return .object(fields)
         }
     }
 
     func set(_ value: OutputValue) {
         kind = .scalar
         scalar = value
+        items = []
+        keys = []
     }
 
-    /// The node under `key`, replacing one encoded before under the same key.
-    func child(_ key: String, _ node: Node) {
-        if kind != .object { kind = .object; keys = []; elements = [] }
+    func becomeObject() {
+        if kind != .object { kind = .object; keys = []; items = [] }
+    }
+
+    func becomeArray() {
+        if kind != .array { kind = .array; keys = []; items = [] }
+    }
+
+    /// The item under `key`, replacing one encoded before under the same key.
+    func child(_ key: String, _ item: Item) {
+        becomeObject()
         if let index = keys.firstIndex(of: key) {
-            elements[index] = node
+            items[index] = item
         } else {
             keys.append(key)
-            elements.append(node)
+            items.append(item)
         }
     }
 
-    func append(_ node: Node) {
-        if kind != .array { kind = .array; elements = [] }
-        elements.append(node)
+    func child(_ key: String, _ value: OutputValue) { child(key, .value(value)) }
+
+    func append(_ item: Item) {
+        becomeArray()
+        items.append(item)
     }
+
+    func append(_ value: OutputValue) { append(.value(value)) }
 }
 
 struct NodeEncoder: Encoder {
@@ -92,12 +118,12 @@ struct NodeEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         // A second keyed container on the same encoder adds to the same object (as JSONEncoder does).
-        if node.kind != .object { node.kind = .object; node.keys = []; node.elements = [] }
+        node.becomeObject()
         return KeyedEncodingContainer(KeyedNodeContainer<Key>(node: node, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if node.kind != .array { node.kind = .array; node.elements = [] }
+        node.becomeArray()
         return UnkeyedNodeContainer(node: node, codingPath: codingPath)
     }
 
@@ -106,17 +132,21 @@ struct NodeEncoder: Encoder {
     }
 }
 
-/// The scalar types every container writes directly; anything else encodes itself into a new node.
-private func encodeValue<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> Node {
+/// The scalar types every container writes inline; anything else encodes itself into a node of its own. The
+/// coding path is only worked out for a nested value. (With a node and a coding path for every scalar, and
+/// `OutputValue` indirect, `export-roster --format json` of 100,000 participants took 480 ms against 345 ms
+/// before the rows became typed; 380 ms now.)
+private func encodeValue<T: Encodable>(_ value: T, codingPath: @autoclosure () -> [any CodingKey]) throws -> Node.Item {
     switch value {
-    case let string as String: return Node(.string(string))
-    case let int as Int: return Node(.int(int))
-    case let bool as Bool: return Node(.bool(bool))
-    case let double as Double: return Node(.double(double))
+    case let string as String: return .value(.string(string))
+    case let int as Int: return .value(.int(int))
+    case let bool as Bool: return .value(.bool(bool))
+    case let double as Double: return .value(.double(double))
     default:
         let node = Node()
-        try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
-        return node
+        try value.encode(to: NodeEncoder(node: node, codingPath: codingPath()))
+        // An optional or a wrapper that encoded one scalar stays inline.
+        return node.kind == .scalar ? .value(node.scalar) : .node(node)
     }
 }
 
@@ -131,37 +161,37 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
     var codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue, Node(.null)) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(key.stringValue, Node(.bool(value))) }
-    mutating func encode(_ value: String, forKey key: Key) throws { node.child(key.stringValue, Node(.string(value))) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(key.stringValue, Node(.double(value))) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { node.child(key.stringValue, Node(.double(Double(value)))) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue, Node(.int(value))) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { node.child(key.stringValue, Node(.int(Int(value)))) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { node.child(key.stringValue, Node(.int(Int(value)))) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { node.child(key.stringValue, Node(.int(Int(value)))) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { node.child(key.stringValue, Node(try integer(value, codingPath + [key]))) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { node.child(key.stringValue, Node(try integer(value, codingPath + [key]))) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { node.child(key.stringValue, Node(.int(Int(value)))) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { node.child(key.stringValue, Node(.int(Int(value)))) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { node.child(key.stringValue, Node(try integer(value, codingPath + [key]))) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { node.child(key.stringValue, Node(try integer(value, codingPath + [key]))) }
+    mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue, .null) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(key.stringValue, .bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { node.child(key.stringValue, .string(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(key.stringValue, .double(value)) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { node.child(key.stringValue, .double(Double(value))) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue, .int(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { node.child(key.stringValue, try integer(value, codingPath + [key])) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { node.child(key.stringValue, try integer(value, codingPath + [key])) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { node.child(key.stringValue, try integer(value, codingPath + [key])) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { node.child(key.stringValue, try integer(value, codingPath + [key])) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         node.child(key.stringValue, try encodeValue(value, codingPath: codingPath + [key]))
     }
 
     // A nil optional is written as null rather than left out: every key of a row is there in every format.
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-        node.child(key.stringValue, Node(value.map { .string($0) } ?? .null))
+        node.child(key.stringValue, value.map { .string($0) } ?? .null)
     }
     mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-        node.child(key.stringValue, Node(value.map { .int($0) } ?? .null))
+        node.child(key.stringValue, value.map { .int($0) } ?? .null)
     }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-        node.child(key.stringValue, Node(value.map { .bool($0) } ?? .null))
+        node.child(key.stringValue, value.map { .bool($0) } ?? .null)
     }
     mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
-        node.child(key.stringValue, Node(value.map { .double($0) } ?? .null))
+        node.child(key.stringValue, value.map { .double($0) } ?? .null)
     }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         guard let value else { return try encodeNil(forKey: key) }
@@ -170,25 +200,25 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = Node()
-        node.child(key.stringValue, child)
+        node.child(key.stringValue, .node(child))
         return NodeEncoder(node: child, codingPath: codingPath + [key]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = Node()
-        node.child(key.stringValue, child)
+        node.child(key.stringValue, .node(child))
         return NodeEncoder(node: child, codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let child = Node()
-        node.child("super", child)
+        node.child("super", .node(child))
         return NodeEncoder(node: child, codingPath: codingPath)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         let child = Node()
-        node.child(key.stringValue, child)
+        node.child(key.stringValue, .node(child))
         return NodeEncoder(node: child, codingPath: codingPath + [key])
     }
 }
@@ -204,35 +234,35 @@ private struct IndexKey: CodingKey {
 struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     let node: Node
     var codingPath: [any CodingKey]
-    var count: Int { node.elements.count }
+    var count: Int { node.items.count }
 
     private var nextPath: [any CodingKey] { codingPath + [IndexKey(count)] }
 
-    mutating func encodeNil() throws { node.append(Node(.null)) }
-    mutating func encode(_ value: Bool) throws { node.append(Node(.bool(value))) }
-    mutating func encode(_ value: String) throws { node.append(Node(.string(value))) }
-    mutating func encode(_ value: Double) throws { node.append(Node(.double(value))) }
-    mutating func encode(_ value: Int) throws { node.append(Node(.int(value))) }
+    mutating func encodeNil() throws { node.append(.null) }
+    mutating func encode(_ value: Bool) throws { node.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { node.append(.string(value)) }
+    mutating func encode(_ value: Double) throws { node.append(.double(value)) }
+    mutating func encode(_ value: Int) throws { node.append(.int(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { node.append(try encodeValue(value, codingPath: nextPath)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = Node()
         let path = nextPath
-        node.append(child)
+        node.append(.node(child))
         return NodeEncoder(node: child, codingPath: path).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = Node()
         let path = nextPath
-        node.append(child)
+        node.append(.node(child))
         return NodeEncoder(node: child, codingPath: path).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let child = Node()
         let path = nextPath
-        node.append(child)
+        node.append(.node(child))
         return NodeEncoder(node: child, codingPath: path)
     }
 }
@@ -257,10 +287,14 @@ struct SingleNodeContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { node.set(try integer(value, codingPath)) }
     mutating func encode(_ value: UInt64) throws { node.set(try integer(value, codingPath)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let encoded = try encodeValue(value, codingPath: codingPath)
-        node.kind = encoded.kind
-        node.scalar = encoded.scalar
-        node.elements = encoded.elements
-        node.keys = encoded.keys
+        switch try encodeValue(value, codingPath: codingPath) {
+        case .value(let scalar):
+            node.set(scalar)
+        case .node(let encoded):
+            node.kind = encoded.kind
+            node.scalar = encoded.scalar
+            node.items = encoded.items
+            node.keys = encoded.keys
+        }
     }
 }

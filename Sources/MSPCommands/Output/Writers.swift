@@ -207,7 +207,9 @@ public enum JSONOutput {
         case .object(let fields):
             if fields.isEmpty { out.append("{}"); return }
             out.append("{")
-            for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            // The keys sorted by their positions: moving small integers rather than fields.
+            for (index, position) in fields.indices.sorted(by: { fields[$0].key < fields[$1].key }).enumerated() {
+                let field = fields[position]
                 if index > 0 { out.append(",") }
                 newline(&out, indent + 1, pretty)
                 writeString(field.key, to: &out)

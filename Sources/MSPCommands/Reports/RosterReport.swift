@@ -104,8 +104,18 @@ public enum RosterReport {
         }
     }
 
+    /// The CSV of `RosterRow`s. A fast path: the cells go straight to `CSVOutput` (the same quoting and formula
+    /// neutralizing) rather than through `Writers.rows` and the generic encoder, which builds a value tree per row.
+    /// Measured on `bench/run`'s 100,000-participant database (release build, median of 9, alternating runs):
+    /// 187 ms this way, as before the rows became typed; 321 ms through the generic encoder. `ReportRowTests`
+    /// checks that both give the same bytes.
     public static func csv(_ roster: Roster) throws -> String {
-        try Writers.rows(RosterRow.rows(roster), as: .csv)
+        let rows = RosterRow.rows(roster)
+        var out = ""
+        out.reserveCapacity(rows.count * 96)
+        CSVOutput.append(RosterRow.columns, to: &out, neutralizing: false)
+        for row in rows { CSVOutput.append(row.cells, to: &out) }
+        return out
     }
 
     static func heading(_ meeting: Meeting) -> [String] {
