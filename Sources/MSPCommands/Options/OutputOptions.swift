@@ -45,18 +45,15 @@ public struct FormatChoice<Formats: OutputFormats>: ExpressibleByArgument, Senda
     public static var allValueStrings: [String] { Formats.offered.map(\.rawValue) }
     public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 
-    /// "table, csv, json or ndjson (one JSON object per line)".
-    static var helpList: String {
-        let names = allValueStrings
-        var list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
-        if Formats.offered.contains(.ndjson) { list += " (ndjson: one JSON object per line)" }
-        return list
+    /// The option's help; ArgumentParser adds the values offered and the default.
+    static var help: String {
+        Formats.offered.contains(.ndjson) ? "Output format (ndjson: one JSON object per line)." : "Output format."
     }
 }
 
 /// `--format` and `--output FILE`, declared once for every command that prints rows or a document.
 public struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: \(FormatChoice<Formats>.helpList).", valueName: "format"))
+    @Option(name: .customLong("format"), help: ArgumentHelp(FormatChoice<Formats>.help, valueName: "format"))
     public var choice: FormatChoice<Formats> = FormatChoice(.table)
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
