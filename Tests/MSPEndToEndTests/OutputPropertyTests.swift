@@ -50,7 +50,7 @@ import Testing
             // Foundation's JSON reader on Linux drops a U+FEFF that starts a string or follows an escape (msp writes
             // it, as the bytes show): this property leaves it out and checks its bytes apart.
             let values = Self.row.run(using: &rng).map { $0.replacingOccurrences(of: "\u{FEFF}", with: "\u{2060}") }
-            let object: [String: Any] = ["cells": values, "first": values[0]]
+            let object = Cells(cells: values, first: values[0])
             for text in [try JSONOutput.render(object), try JSONOutput.renderLines([object, object])] {
                 for line in (text.hasPrefix("{\n") ? [Substring(text)] : text.split(separator: "\n")) {
                     let back = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -59,6 +59,11 @@ import Testing
                 }
             }
         }
+    }
+
+    struct Cells: Encodable {
+        var cells: [String]
+        var first: String
     }
 
     @Test func aByteOrderMarkInsideAStringIsWrittenAsIs() throws {

@@ -79,90 +79,14 @@ extension MSP {
             @OptionGroup public var database: DatabaseOptions
             @OptionGroup public var meetingOption: MeetingOption
 
-            @Option(help: "Output format: table, json or html.")
-            public var format: ReportFormat = .table
-
-            @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-            public var output: String?
+            @OptionGroup public var output: OutputOptions<CredentialsFormats>
 
             public init() {}
 
-            public enum ReportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-                case table, json, html
-            }
-
             public func run() throws {
                 let (meeting, report) = try database.withDesk { try $0.credentialsReport(meeting: meetingOption.meeting) }
-                let text: String
-                switch format {
-                case .json: text = try JSONOutput.render(CredentialsDocument.json(report, meeting: meeting))
-                case .table: text = CredentialsDocument.table(report, meeting: meeting)
-                case .html: text = CredentialsDocument.html(report, meeting: meeting)
-                }
-                try OutputTarget(path: output).write(text)
+                try output.write(CredentialsDocument.render(report, meeting: meeting, format: output.format))
             }
         }
     }
 }
-
-/// The credentials report in its formats.
-enum CredentialsDocument {
-    static let sections: [(key: String, title: String, kind: CredentialKind?)] = [
-        ("original", "States Parties that presented formal credentials", .original),
-        ("copy", "States Parties that presented a copy of credentials or another communication", .copy),
-        ("note_verbale", "States Parties that communicated by note verbale only", .noteVerbale),
-        ("missing", "States Parties that have presented nothing yet", nil),
-    ]
-
-    static func names(_ report: CredentialsReport, _ kind: CredentialKind?) -> [String] {
-        kind.map { report.list($0) } ?? report.missing
-    }
-
-    static func json(_ report: CredentialsReport, meeting: Meeting) -> [String: Any] {
-        var object: [String: Any] = ["meeting": ["code": meeting.code, "title": meeting.title],
-                                     "states_parties_registered": report.statesPartiesCount]
-        for section in sections { object[section.key] = names(report, section.kind) }
-        return object
-    }
-
-    static func table(_ report: CredentialsReport, meeting: Meeting) -> String {
-        var out = "Credentials, \(meeting.code): \(report.statesPartiesCount) registered States Parties\n"
-        for section in sections {
-            let list = names(report, section.kind)
-            out += "\n\(section.title) (\(list.count)):\n"
-            out += list.isEmpty ? "  (none)\n" : list.map { "  \($0)\n" }.joined()
-        }
-        return out
-    }
-
-    static func html(_ report: CredentialsReport, meeting: Meeting) -> String {
-        let e = HTML.escape
-        let style = """
-            @page { size: A4; margin: 20mm 18mm; }
-            body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 11pt; max-width: 170mm; margin: 0 auto; padding: 10mm 0; }
-            @media print { body { padding: 0; max-width: none; } }
-            header { text-align: center; margin-bottom: 8mm; }
-            h1 { font-size: 14pt; margin: 0 0 2mm 0; }
-            h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; }
-            ul { columns: 3; column-gap: 8mm; margin: 0; padding-left: 5mm; }
-            li { break-inside: avoid; }
-            .none { font-style: italic; }
-            """
-        var out = """
-            <header>
-            <h1>\(e(meeting.title))</h1>
-            <p>\(e([meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", ")))</p>
-            <p><strong>Credentials</strong> — \(report.statesPartiesCount) registered States Parties</p>
-            </header>
-
-            """
-        for section in sections {
-            let list = names(report, section.kind)
-            out += "<section id=\"\(section.key)\">\n<h2>\(e(section.title)) (\(list.count))</h2>\n"
-            out += list.isEmpty ? "<p class=\"none\">None.</p>\n" : "<ul>\n" + list.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
-            out += "</section>\n"
-        }
-        return HTML.page(title: "\(meeting.code): Credentials", style: style, body: out)
-    }
-}
-

@@ -40,7 +40,7 @@ extension MSP {
             out += late.isEmpty ? "(none)\n" : TextTable.render(
                 header: ["received_at", "late_by", "delegation", "kind", "reference"],
                 rows: late.map { [zone.format($0.received), Deadline.describe(seconds: $0.lateBy), $0.delegation, $0.kind.rawValue, $0.reference ?? ""] })
-            out += "\n" + RosterDocument.table(roster, meeting: meeting)
+            out += "\n" + RosterReport.table(roster, meeting: meeting)
             out += "\nNext: msp export-roster --format html --output roster.html\n"
             print(out, terminator: "")
         }

@@ -19,19 +19,15 @@ extension MSP {
         @OptionGroup public var database: DatabaseOptions
         @OptionGroup public var meetingOption: MeetingOption
 
-        @Option(help: "Output format: table, csv, json, markdown or html.")
-        public var format: DocumentFormat = .table
-
-        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-        public var output: String?
+        @OptionGroup public var output: OutputOptions<RosterFormats>
 
         public init() {}
 
         public func run() throws {
             let (meeting, roster) = try database.withDesk { try $0.roster(meeting: meetingOption.meeting) }
-            try OutputTarget(path: output).write(try RosterDocument.render(roster, meeting: meeting, format: format))
-            if let output, output != "-" {
-                print("Wrote the list of participants of \(meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(output).")
+            try output.write(RosterReport.render(roster, meeting: meeting, format: output.format))
+            if let path = output.output, output.writesToFile {
+                print("Wrote the list of participants of \(meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(path).")
             }
         }
     }

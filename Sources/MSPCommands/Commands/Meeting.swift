@@ -64,21 +64,13 @@ public struct MeetingCommand: ParsableCommand {
                                                                discussion: "Example: msp meeting list --format csv")
 
         @OptionGroup public var database: DatabaseOptions
-        @OptionGroup public var output: RowOutputOptions
+        @OptionGroup public var output: OutputOptions<RowFormats>
 
         public init() {}
 
         public func run() throws {
             let meetings = try database.withDesk { try $0.meetings() }
-            let rows = RowSet(
-                header: ["code", "title", "convention", "opens", "closes", "deadline", "time_zone", "venue"],
-                rows: meetings.map { stored in
-                    let m = stored.meeting
-                    return [m.code, m.title, m.convention, m.opens.description, m.closes.description,
-                            m.timeZone.format(m.deadline.closesAt), m.timeZone.identifier, m.venue ?? ""]
-                },
-                objects: meetings.map { MeetingText.json($0.meeting) })
-            try OutputTarget(path: output.output).write(try rows.render(output.format))
+            try output.write(MeetingListReport.render(meetings.map(\.meeting), format: output.format))
         }
     }
 
@@ -91,62 +83,14 @@ public struct MeetingCommand: ParsableCommand {
         @Argument(help: "The meeting's code.")
         public var code: String
 
-        @Option(help: "Output format: table or json.")
-        public var format: DocumentFormat = .table
+        @OptionGroup public var output: OutputOptions<SummaryFormats>
 
         public init() {}
 
-        public func validate() throws {
-            guard format == .table || format == .json else {
-                throw ValidationError("--format for 'meeting show' is table or json")
-            }
-        }
-
         public func run() throws {
             let overview = try database.withDesk { try $0.overview(code: code) }
-            let m = overview.meeting
-            let figures = overview.statistics
-            if format == .json {
-                var object = MeetingText.json(m)
-                object["delegations"] = figures.delegations
-                object["participants"] = figures.participants
-                object["notes"] = figures.notes
-                object["late_notes"] = figures.lateNotes
-                print(try JSONOutput.render(object), terminator: "")
-                return
-            }
-            print("""
-                \(m.code)  \(m.title)
-                Convention:   \(m.convention)
-                Venue:        \(m.venue ?? "—")
-                Dates:        \(m.datesDescription) (\(m.opens) to \(m.closes))
-                Time zone:    \(m.timeZone.identifier)
-                Deadline:     \(MeetingText.deadline(m))
-                Delegations:  \(figures.delegations) (\(figures.participants) participants)
-                Notes:        \(figures.notes), of which \(figures.lateNotes) late
-                """)
+            try output.write(MeetingShowReport.render(overview.meeting, figures: overview.statistics, format: output.format))
         }
     }
 }
-}
-
-enum MeetingText {
-    /// "18 August 2017, end of day in Europe/Zurich (2017-08-19T00:00:00+02:00)".
-    static func deadline(_ meeting: Meeting) -> String {
-        if let day = meeting.deadline.day {
-            return "\(day.longDescription), end of day in \(meeting.timeZone.identifier) (\(meeting.timeZone.format(meeting.deadline.closesAt)))"
-        }
-        return meeting.timeZone.format(meeting.deadline.closesAt)
-    }
-
-    static func json(_ m: Meeting) -> [String: Any] {
-        var object: [String: Any] = [
-            "code": m.code, "title": m.title, "convention": m.convention, "opens": m.opens.description,
-            "closes": m.closes.description, "time_zone": m.timeZone.identifier,
-            "deadline_at": m.timeZone.format(m.deadline.closesAt),
-            "venue": m.venue ?? NSNull(),
-        ]
-        object["deadline_day"] = m.deadline.day?.description ?? NSNull()
-        return object
-    }
 }

@@ -42,19 +42,3 @@ public struct MeetingOption: ParsableArguments {
 
     public init() {}
 }
-
-/// The formats of commands that print rows.
-public enum RowFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table, csv, json, ndjson
-}
-
-/// `--format table|csv|json|ndjson` and `--output FILE`, shared by every command that prints rows.
-public struct RowOutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, csv, json or ndjson (one JSON object per line).")
-    public var format: RowFormat = .table
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    public var output: String?
-
-    public init() {}
-}

@@ -63,6 +63,15 @@ public struct OutputTarget {
 
 /// A text table with aligned columns, for people at a terminal.
 public enum TextTable {
+    /// Encoded rows under their keys as the header; "(none)" when there are none.
+    public static func render(columns: [String], values: [OutputValue]) throws -> String {
+        guard !values.isEmpty else { return "(none)\n" }
+        return render(header: columns, rows: try values.map { value in
+            guard case .object(let fields) = value else { throw WriterError.notARow }
+            return try columns.map { key in try fields.first { $0.key == key }?.value.cell() ?? "" }
+        })
+    }
+
     public static func render(header: [String], rows: [[String]]) -> String {
         var widths = header.map(\.count)
         for row in rows {
@@ -121,6 +130,19 @@ public enum CSVOutput {
         out.append("\r\n")
     }
 
+    /// Rows of encoded values under `columns`: each cell is the value under its column's key (null or a missing
+    /// key is an empty cell; an array or object, compact JSON).
+    public static func render(columns: [String], values: [OutputValue]) throws -> String {
+        var out = ""
+        out.reserveCapacity(values.count * 96)
+        append(columns, to: &out, neutralizing: false)
+        for value in values {
+            guard case .object(let fields) = value else { throw WriterError.notARow }
+            append(try columns.map { key in try fields.first { $0.key == key }?.value.cell() ?? "" }, to: &out)
+        }
+        return out
+    }
+
     public static func neutralize(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first else { return cell }
         switch first {
@@ -134,19 +156,27 @@ public enum CSVOutput {
 
 /// JSON output: always valid, keys sorted, non-ASCII kept as is, control characters escaped.
 ///
-/// Values are what `JSONSerialization` takes (`[String: Any]`, `[Any]`, `String`, integers, `Double`, `Bool`,
-/// `NSNull`, optionals as null); written by hand because `JSONSerialization` spent most of a `list-late` run
-/// sorting keys through Foundation.
+/// Written by hand rather than with `JSONEncoder`/`JSONSerialization`: sorting keys through Foundation took most of
+/// a `list-late` run.
 public enum JSONOutput {
-    public static func render(_ value: Any) throws -> String {
+    /// Any report row or document, pretty-printed, ending with a line break.
+    public static func render<T: Encodable>(_ value: T) throws -> String {
+        try render(OutputEncoder.encode(value))
+    }
+
+    public static func render(_ value: OutputValue) throws -> String {
         var out = ""
         try write(value, to: &out, indent: 0, pretty: true)
         out.append("\n")
         return out
     }
 
-    /// One compact object per line.
-    public static func renderLines(_ values: [Any]) throws -> String {
+    /// One compact object per line (NDJSON).
+    public static func renderLines<T: Encodable>(_ values: [T]) throws -> String {
+        try renderLines(values.map { try OutputEncoder.encode($0) })
+    }
+
+    public static func renderLines(_ values: [OutputValue]) throws -> String {
         var out = ""
         for value in values {
             try write(value, to: &out, indent: 0, pretty: false)
@@ -155,34 +185,40 @@ public enum JSONOutput {
         return out
     }
 
-    static func write(_ value: Any, to out: inout String, indent: Int, pretty: Bool) throws {
+    /// One value on one line, no line break.
+    static func compact(_ value: OutputValue) throws -> String {
+        var out = ""
+        try write(value, to: &out, indent: 0, pretty: false)
+        return out
+    }
+
+    static func write(_ value: OutputValue, to out: inout String, indent: Int, pretty: Bool) throws {
         switch value {
-        case let string as String:
+        case .string(let string):
             writeString(string, to: &out)
-        case let int as Int:
+        case .int(let int):
             out.append(String(int))
-        case let int as Int64:
-            out.append(String(int))
-        case let int as Int32:
-            out.append(String(int))
-        case let bool as Bool:
+        case .bool(let bool):
             out.append(bool ? "true" : "false")
-        case let double as Double:
-            guard double.isFinite else { throw JSONOutputError.notFinite }
-            out.append(double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : String(double))
-        case let object as [String: Any]:
-            if object.isEmpty { out.append("{}"); return }
+        case .double(let double):
+            out.append(try number(double))
+        case .null:
+            out.append("null")
+        case .object(let fields):
+            if fields.isEmpty { out.append("{}"); return }
             out.append("{")
-            for (index, key) in object.keys.sorted().enumerated() {
+            // The keys sorted by their positions: moving small integers rather than fields.
+            for (index, position) in fields.indices.sorted(by: { fields[$0].key < fields[$1].key }).enumerated() {
+                let field = fields[position]
                 if index > 0 { out.append(",") }
                 newline(&out, indent + 1, pretty)
-                writeString(key, to: &out)
+                writeString(field.key, to: &out)
                 out.append(pretty ? " : " : ":")
-                try write(object[key]!, to: &out, indent: indent + 1, pretty: pretty)
+                try write(field.value, to: &out, indent: indent + 1, pretty: pretty)
             }
             newline(&out, indent, pretty)
             out.append("}")
-        case let array as [Any]:
+        case .array(let array):
             if array.isEmpty { out.append("[]"); return }
             out.append("[")
             for (index, element) in array.enumerated() {
@@ -192,14 +228,13 @@ public enum JSONOutput {
             }
             newline(&out, indent, pretty)
             out.append("]")
-        // Checked after the containers: asking whether a Swift dictionary is an NSNull bridges it to Foundation.
-        case is NSNull:
-            out.append("null")
-        case let optional as Optional<Any>:
-            if case .some(let wrapped) = optional { try write(wrapped, to: &out, indent: indent, pretty: pretty) } else { out.append("null") }
-        default:
-            throw JSONOutputError.unsupported(String(describing: type(of: value)))
         }
+    }
+
+    /// A whole number without a fraction ("3", not "3.0"); others as Swift writes them.
+    static func number(_ double: Double) throws -> String {
+        guard double.isFinite else { throw JSONOutputError.notFinite }
+        return double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : String(double)
     }
 
     @inline(__always)
@@ -235,53 +270,10 @@ public enum JSONOutput {
 
 enum JSONOutputError: Error, CustomStringConvertible {
     case notFinite
-    case unsupported(String)
 
     var description: String {
         switch self {
         case .notFinite: return "a number that is not finite cannot be written as JSON"
-        case .unsupported(let type): return "a \(type) cannot be written as JSON"
         }
-    }
-}
-
-/// Rows printed in one of the row formats: a header, string cells for table and CSV, objects for JSON.
-public struct RowSet {
-    public var header: [String]
-    public var rows: [[String]]
-    public var objects: [[String: Any]]
-
-    public init(header: [String], rows: [[String]], objects: [[String: Any]]) {
-        self.header = header
-        self.rows = rows
-        self.objects = objects
-    }
-
-    public func render(_ format: RowFormat) throws -> String {
-        switch format {
-        case .table: return rows.isEmpty ? "(none)\n" : TextTable.render(header: header, rows: rows)
-        case .csv: return try CSVOutput.render(header: header, rows: rows)
-        case .json: return try JSONOutput.render(objects)
-        case .ndjson: return try JSONOutput.renderLines(objects)
-        }
-    }
-}
-
-/// HTML escaping for text and attribute values.
-public enum HTML {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for char in text {
-            switch char {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(char)
-            }
-        }
-        return out
     }
 }

@@ -9,7 +9,7 @@ import MSPDomain
 /// (diacritics, Cyrillic, Arabic, Chinese) are isolated with `<bdi>`, so a right-to-left name keeps the honorific
 /// before it and the line's left alignment; long names wrap rather than run off the page.
 public enum RosterHTML {
-    static let style = """
+    static let style: StaticString = """
         @page { size: A4; margin: 20mm 20mm 22mm 20mm;
                 @bottom-center { content: counter(page) " / " counter(pages); font: 9pt "Liberation Serif", "DejaVu Serif", serif; } }
         body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "Noto Naskh Arabic",
@@ -35,59 +35,52 @@ public enum RosterHTML {
         """
 
     public static func render(_ roster: Roster, meeting: Meeting) -> String {
-        let e = HTML.escape
-        var body = "<header>\n<h1>\(e(meeting.title))</h1>\n"
-        if let venue = meeting.venue { body += "<p class=\"venue\">\(e(venue))</p>\n" }
-        body += "<p class=\"dates\">\(e(meeting.datesDescription))</p>\n"
-        body += "<p class=\"doc-title\">List of participants</p>\n</header>\n<main>\n"
+        var h = HTMLWriter()
+        h.raw("<header>\n")
+        h.element("h1", meeting.title)
+        h.raw("\n")
+        if let venue = meeting.venue {
+            h.element("p", ["class": "venue"], venue)
+            h.raw("\n")
+        }
+        h.element("p", ["class": "dates"], meeting.datesDescription)
+        h.raw("\n<p class=\"doc-title\">List of participants</p>\n</header>\n<main>\n")
         for group in roster.groups {
-            body += "<section class=\"category\" id=\"\(group.category.rawValue)\">\n"
-            let heading = "<h2>\(e(group.title))</h2>\n"
+            h.open("section", ["class": "category", "id": group.category.rawValue])
+            h.raw("\n<div class=\"keep\">\n")
+            h.element("h2", group.title)
+            h.raw("\n")
             guard let first = group.delegations.first else {
-                body += "<div class=\"keep\">\n\(heading)<p class=\"none\">None.</p>\n</div>\n</section>\n"
+                h.raw("<p class=\"none\">None.</p>\n</div>\n</section>\n")
                 continue
             }
-            body += "<div class=\"keep\">\n\(heading)\(delegation(first))</div>\n"
-            for other in group.delegations.dropFirst() { body += delegation(other) }
-            body += "</section>\n"
+            delegation(first, to: &h)
+            h.raw("</div>\n")
+            for other in group.delegations.dropFirst() { delegation(other, to: &h) }
+            h.raw("</section>\n")
         }
-        body += "</main>\n<footer>\(roster.delegationCount) delegations, \(roster.participantCount) participants</footer>\n"
-        return HTML.page(title: "\(meeting.code): List of participants", style: style, body: body)
+        h.raw("</main>\n")
+        h.element("footer", "\(roster.delegationCount) delegations, \(roster.participantCount) participants")
+        h.raw("\n")
+        return HTML.page(title: "\(meeting.code): List of participants", style: style, body: h)
     }
 
-    static func delegation(_ delegation: Roster.Delegation) -> String {
-        let e = HTML.escape
-        var out = "<div class=\"delegation\">\n<h3><bdi>\(e(delegation.name))</bdi></h3>\n"
+    static func delegation(_ delegation: Roster.Delegation, to h: inout HTMLWriter) {
+        h.raw("<div class=\"delegation\">\n<h3>")
+        h.element("bdi", delegation.name)
+        h.raw("</h3>\n")
         for p in delegation.participants {
-            out += "<div class=\"participant\">"
-            if let title = p.title { out += "\(e(title)) " }
-            out += "<bdi class=\"name\">\(e(p.name))</bdi>"
-            if p.role == .head { out += " <span class=\"head\">(Head of delegation)</span>" }
-            if let function = p.function { out += "<span class=\"function\"><bdi>\(e(function))</bdi></span>" }
-            out += "</div>\n"
+            h.open("div", ["class": "participant"])
+            if let title = p.title { h.text("\(title) ") }
+            h.element("bdi", ["class": "name"], p.name)
+            if p.role == .head { h.raw(" <span class=\"head\">(Head of delegation)</span>") }
+            if let function = p.function {
+                h.open("span", ["class": "function"])
+                h.element("bdi", function)
+                h.close("span")
+            }
+            h.raw("</div>\n")
         }
-        return out + "</div>\n"
-    }
-}
-
-extension HTML {
-    /// A complete, self-contained HTML page: UTF-8, an inline style sheet, no external assets.
-    static func page(title: String, style: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
-        <style>
-        \(style)
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
-
-        """
+        h.raw("</div>\n")
     }
 }

@@ -1,0 +1,73 @@
+import ArgumentParser
+
+/// Every format msp writes. A command offers some of them (`OutputFormats`).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, csv, json, ndjson, markdown, html
+}
+
+/// The formats one family of commands offers; `--format` takes these and `--help` lists these only.
+public protocol OutputFormats {
+    static var offered: [OutputFormat] { get }
+}
+
+/// Commands that print rows: `list-late`, `meeting list`, `history`.
+public enum RowFormats: OutputFormats {
+    public static let offered: [OutputFormat] = [.table, .csv, .json, .ndjson]
+}
+
+/// The list of participants (`export-roster`).
+public enum RosterFormats: OutputFormats {
+    public static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html]
+}
+
+/// One summary for people or for machines: `stats`, `meeting show`, `treaty status`.
+public enum SummaryFormats: OutputFormats {
+    public static let offered: [OutputFormat] = [.table, .json]
+}
+
+/// The credentials report, also a page to print.
+public enum CredentialsFormats: OutputFormats {
+    public static let offered: [OutputFormat] = [.table, .json, .html]
+}
+
+/// A format a command offers, as `--format` parses it: anything else is a malformed command line.
+public struct FormatChoice<Formats: OutputFormats>: ExpressibleByArgument, Sendable {
+    public var format: OutputFormat
+
+    public init(_ format: OutputFormat) { self.format = format }
+
+    public init?(argument: String) {
+        guard let format = OutputFormat(rawValue: argument), Formats.offered.contains(format) else { return nil }
+        self.format = format
+    }
+
+    public var defaultValueDescription: String { format.rawValue }
+    public static var allValueStrings: [String] { Formats.offered.map(\.rawValue) }
+    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
+    /// The option's help; ArgumentParser adds the values offered and the default.
+    static var help: String {
+        Formats.offered.contains(.ndjson) ? "Output format (ndjson: one JSON object per line)." : "Output format."
+    }
+}
+
+/// `--format` and `--output FILE`, declared once for every command that prints rows or a document.
+public struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
+    @Option(name: .customLong("format"), help: ArgumentHelp(FormatChoice<Formats>.help, valueName: "format"))
+    public var choice: FormatChoice<Formats> = FormatChoice(.table)
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    public var output: String?
+
+    public init() {}
+
+    public var format: OutputFormat { choice.format }
+
+    /// A file was named (not standard output).
+    public var writesToFile: Bool { output.map { $0 != "-" } ?? false }
+
+    /// Writes the text to standard output or, whole, to the file.
+    public func write(_ text: String) throws {
+        try OutputTarget(path: output).write(text)
+    }
+}

@@ -1,0 +1,110 @@
+import MSPDomain
+
+/// The credentials report as `msp credentials report --format json` writes it: for every registered State Party,
+/// which of four lists it is in.
+public struct CredentialsDocument: Encodable, Equatable {
+    public struct MeetingRef: Encodable, Equatable {
+        public var code: String
+        public var title: String
+    }
+
+    public var meeting: MeetingRef
+    public var statesPartiesRegistered: Int
+    /// Formal credentials issued by the Head of State or Government or the Minister for Foreign Affairs.
+    public var original: [String]
+    /// A copy or another communication.
+    public var copy: [String]
+    /// Only a note verbale.
+    public var noteVerbale: [String]
+    /// Nothing yet.
+    public var missing: [String]
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case meeting
+        case statesPartiesRegistered = "states_parties_registered"
+        case original, copy
+        case noteVerbale = "note_verbale"
+        case missing
+    }
+
+    public init(_ report: CredentialsReport, meeting: Meeting) {
+        self.meeting = MeetingRef(code: meeting.code, title: meeting.title)
+        statesPartiesRegistered = report.statesPartiesCount
+        original = report.original
+        copy = report.copy
+        noteVerbale = report.noteVerbale
+        missing = report.missing
+    }
+
+    /// The four lists in the order the report shows them, each with its key (the HTML section's id) and title.
+    var sections: [(key: CodingKeys, title: String, names: [String])] {
+        [
+            (.original, "States Parties that presented formal credentials", original),
+            (.copy, "States Parties that presented a copy of credentials or another communication", copy),
+            (.noteVerbale, "States Parties that communicated by note verbale only", noteVerbale),
+            (.missing, "States Parties that have presented nothing yet", missing),
+        ]
+    }
+}
+
+/// `msp credentials report`: the four lists for people, as JSON, or as a page to print.
+extension CredentialsDocument {
+    public static func render(_ report: CredentialsReport, meeting: Meeting, format: OutputFormat) throws -> String {
+        let document = CredentialsDocument(report, meeting: meeting)
+        switch format {
+        case .json: return try Writers.document(document)
+        case .html: return html(document, meeting: meeting)
+        default: return table(document)
+        }
+    }
+
+    static func table(_ document: CredentialsDocument) -> String {
+        var out = "Credentials, \(document.meeting.code): \(document.statesPartiesRegistered) registered States Parties\n"
+        for section in document.sections {
+            out += "\n\(section.title) (\(section.names.count)):\n"
+            out += section.names.isEmpty ? "  (none)\n" : section.names.map { "  \($0)\n" }.joined()
+        }
+        return out
+    }
+
+    static let style: StaticString = """
+        @page { size: A4; margin: 20mm 18mm; }
+        body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 11pt; max-width: 170mm; margin: 0 auto; padding: 10mm 0; }
+        @media print { body { padding: 0; max-width: none; } }
+        header { text-align: center; margin-bottom: 8mm; }
+        h1 { font-size: 14pt; margin: 0 0 2mm 0; }
+        h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; }
+        ul { columns: 3; column-gap: 8mm; margin: 0; padding-left: 5mm; }
+        li { break-inside: avoid; }
+        .none { font-style: italic; }
+        """
+
+    static func html(_ document: CredentialsDocument, meeting: Meeting) -> String {
+        var h = HTMLWriter()
+        h.raw("<header>\n")
+        h.element("h1", meeting.title)
+        h.raw("\n")
+        h.element("p", [meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", "))
+        h.raw("\n<p><strong>Credentials</strong> — ")
+        h.text("\(document.statesPartiesRegistered) registered States Parties")
+        h.raw("</p>\n</header>\n")
+        for section in document.sections {
+            h.open("section", ["id": section.key.stringValue])
+            h.raw("\n")
+            h.element("h2", "\(section.title) (\(section.names.count))")
+            h.raw("\n")
+            if section.names.isEmpty {
+                h.raw("<p class=\"none\">None.</p>\n")
+            } else {
+                h.raw("<ul>\n")
+                for name in section.names {
+                    h.element("li", name)
+                    h.raw("\n")
+                }
+                h.raw("</ul>\n")
+            }
+            h.raw("</section>\n")
+        }
+        return HTML.page(title: "\(meeting.code): Credentials", style: style, body: h)
+    }
+}

@@ -1,0 +1,107 @@
+import MSPDomain
+import MSPStore
+
+/// One record of a delegation's history as `msp history` writes it in CSV, JSON and NDJSON: a note (registration,
+/// amendment, withdrawal) or credentials presented, with who recorded it and when.
+///
+/// In JSON a note has no `credentials` key and credentials have no `participants`, `late` or `late_by_seconds`;
+/// in CSV those cells are empty.
+public struct HistoryRow: ReportRow, Equatable {
+    public var delegation: String
+    /// `registration`, `amendment`, `withdrawal` or `credentials`.
+    public var kind: String
+    public var reference: String?
+    public var receivedAt: String
+    public var receivedPrecision: String
+    public var channel: String?
+    public var recordedAt: String
+    public var recordedBy: String
+    public var command: String
+    /// For credentials: `original`, `copy` or `note_verbale`.
+    public var credentials: String?
+    /// For a note: how many participants it lists.
+    public var participants: Int?
+    /// For a note: whether it came after the deadline, and by how many seconds (null when on time).
+    public var late: Bool?
+    public var lateBySeconds: Int64?
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case delegation, kind, reference
+        case receivedAt = "received_at"
+        case receivedPrecision = "received_precision"
+        case channel
+        case recordedAt = "recorded_at"
+        case recordedBy = "recorded_by"
+        case command, credentials, participants, late
+        case lateBySeconds = "late_by_seconds"
+    }
+
+    public init(_ entry: HistoryEntry, delegation: String, zone: VenueTimeZone) {
+        self.delegation = delegation
+        kind = entry.kindName
+        receivedAt = zone.format(entry.received)
+        receivedPrecision = entry.receivedPrecision.rawValue
+        recordedAt = zone.format(entry.recordedAt)
+        recordedBy = entry.recordedBy
+        command = entry.command
+        switch entry.record {
+        case .note(_, let reference, let channel, let participants):
+            self.reference = reference
+            self.channel = channel?.rawValue
+            self.participants = participants
+            late = entry.lateBy != nil
+            lateBySeconds = entry.lateBy
+        case .credentials(let kind):
+            credentials = kind.rawValue
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(delegation, forKey: .delegation)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(reference, forKey: .reference)
+        try c.encode(receivedAt, forKey: .receivedAt)
+        try c.encode(receivedPrecision, forKey: .receivedPrecision)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(recordedAt, forKey: .recordedAt)
+        try c.encode(recordedBy, forKey: .recordedBy)
+        try c.encode(command, forKey: .command)
+        if let credentials {
+            try c.encode(credentials, forKey: .credentials)
+        } else {
+            try c.encode(participants ?? 0, forKey: .participants)
+            try c.encode(late ?? false, forKey: .late)
+            try c.encode(lateBySeconds, forKey: .lateBySeconds)
+        }
+    }
+}
+
+/// `msp history`: a delegation's records as rows, or, for people, a table under a line naming the delegation.
+public enum HistoryReport {
+    public static func render(_ history: (name: String, entries: [HistoryEntry]), meeting: Meeting, format: OutputFormat) throws -> String {
+        let zone = meeting.timeZone
+        guard format == .table else {
+            return try Writers.rows(history.entries.map { HistoryRow($0, delegation: history.name, zone: zone) }, as: format)
+        }
+        return "Notes and credentials of \(history.name) for \(meeting.code): \(history.entries.count)\n" + table(history.entries, zone: zone)
+    }
+
+    /// "(date only)", "credentials: original", "late by 2 days" and "on time", as people read them.
+    static func table(_ entries: [HistoryEntry], zone: VenueTimeZone) -> String {
+        guard !entries.isEmpty else { return "(none)\n" }
+        return TextTable.render(
+            header: ["received_at", "kind", "reference", "channel", "participants", "late", "recorded_at", "recorded_by", "command"],
+            rows: entries.map { entry in
+                var cells = [zone.format(entry.received) + (entry.receivedPrecision == .date ? " (date only)" : "")]
+                switch entry.record {
+                case .note(_, let reference, let channel, let participants):
+                    cells += [entry.kindName, reference ?? "", channel?.rawValue ?? "", String(participants),
+                              entry.lateBy.map { "late by \(Deadline.describe(seconds: $0))" } ?? "on time"]
+                case .credentials(let kind):
+                    cells += ["\(entry.kindName): \(kind.argument)", "", "", "", ""]
+                }
+                return cells + [zone.format(entry.recordedAt), entry.recordedBy, entry.command]
+            })
+    }
+}

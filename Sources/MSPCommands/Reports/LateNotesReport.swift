@@ -1,0 +1,62 @@
+import MSPDomain
+
+/// A late note as `msp list-late` writes it in CSV, JSON and NDJSON.
+public struct LateNoteRow: ReportRow, Equatable {
+    public var delegation: String
+    public var category: String
+    public var reference: String?
+    /// `registration` or `amendment`.
+    public var kind: String
+    /// With the meeting's offset.
+    public var receivedAt: String
+    /// `date` when only the day of receipt is known, else `instant`.
+    public var receivedPrecision: String
+    /// From the end of the deadline day.
+    public var lateBySeconds: Int64
+    /// "2 days 9 hours".
+    public var lateBy: String
+    public var channel: String?
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case delegation, category, reference, kind
+        case receivedAt = "received_at"
+        case receivedPrecision = "received_precision"
+        case lateBySeconds = "late_by_seconds"
+        case lateBy = "late_by"
+        case channel
+    }
+
+    public init(_ note: LateNote, zone: VenueTimeZone) {
+        delegation = note.delegation
+        category = note.category.rawValue
+        reference = note.reference
+        kind = note.kind.rawValue
+        receivedAt = zone.format(note.received)
+        receivedPrecision = note.receivedPrecision.rawValue
+        lateBySeconds = note.lateBy
+        lateBy = Deadline.describe(seconds: note.lateBy)
+        channel = note.channel?.rawValue
+    }
+}
+
+/// `msp list-late`: the late notes as rows, or, for people, a table under a line naming the meeting and deadline.
+public enum LateNotesReport {
+    public static func render(_ notes: [LateNote], meeting: Meeting, format: OutputFormat) throws -> String {
+        guard format == .table else {
+            return try Writers.rows(notes.map { LateNoteRow($0, zone: meeting.timeZone) }, as: format)
+        }
+        return "Late notes for \(meeting.code) (deadline \(MeetingText.deadline(meeting))): \(notes.count)\n" + table(notes, zone: meeting.timeZone)
+    }
+
+    /// "2 days 9 hours" and "(date only)" rather than seconds and precision; the time first, as people read it.
+    static func table(_ notes: [LateNote], zone: VenueTimeZone) -> String {
+        guard !notes.isEmpty else { return "(none)\n" }
+        return TextTable.render(
+            header: ["received_at", "late_by", "delegation", "category", "kind", "reference", "channel"],
+            rows: notes.map { note in
+                [zone.format(note.received) + (note.receivedPrecision == .date ? " (date only)" : ""),
+                 Deadline.describe(seconds: note.lateBy), note.delegation, note.category.rawValue, note.kind.rawValue,
+                 note.reference ?? "", note.channel?.rawValue ?? ""]
+            })
+    }
+}

@@ -1,0 +1,53 @@
+import MSPDomain
+
+/// A meeting as `msp meeting list` writes it (and as the list of participants and `meeting show` name it in JSON).
+public struct MeetingRow: ReportRow, Equatable {
+    public var code: String
+    public var title: String
+    public var convention: String
+    public var opens: String
+    public var closes: String
+    /// The instant the deadline closes, with the meeting's offset.
+    public var deadlineAt: String
+    /// The deadline's day, when it was given as a day.
+    public var deadlineDay: String?
+    public var timeZone: String
+    public var venue: String?
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case code, title, convention, opens, closes
+        case deadlineAt = "deadline_at"
+        case deadlineDay = "deadline_day"
+        case timeZone = "time_zone"
+        case venue
+    }
+
+    public init(_ m: Meeting) {
+        code = m.code
+        title = m.title
+        convention = m.convention
+        opens = m.opens.description
+        closes = m.closes.description
+        deadlineAt = m.timeZone.format(m.deadline.closesAt)
+        deadlineDay = m.deadline.day?.description
+        timeZone = m.timeZone.identifier
+        venue = m.venue
+    }
+}
+
+/// `msp meeting list`: one row per meeting, the same keys in every format.
+public enum MeetingListReport {
+    public static func render(_ meetings: [Meeting], format: OutputFormat) throws -> String {
+        try Writers.rows(meetings.map(MeetingRow.init), as: format)
+    }
+}
+
+enum MeetingText {
+    /// "18 August 2017, end of day in Europe/Zurich (2017-08-19T00:00:00+02:00)".
+    static func deadline(_ meeting: Meeting) -> String {
+        if let day = meeting.deadline.day {
+            return "\(day.longDescription), end of day in \(meeting.timeZone.identifier) (\(meeting.timeZone.format(meeting.deadline.closesAt)))"
+        }
+        return meeting.timeZone.format(meeting.deadline.closesAt)
+    }
+}

@@ -1,0 +1,171 @@
+import MSPDomain
+
+/// The list of participants as `msp export-roster --format json` writes it: the meeting, the five category groups
+/// in order, each delegation with its participants (head first), and the counts.
+public struct RosterDocument: Encodable, Equatable {
+    public struct Group: Encodable, Equatable {
+        /// `state_party` ...
+        public var category: String
+        /// "States Parties" ...
+        public var title: String
+        public var delegations: [Delegation]
+    }
+
+    public struct Delegation: Encodable, Equatable {
+        public var name: String
+        public var participants: [Participant]
+    }
+
+    public struct Participant: Encodable, Equatable {
+        /// `head`, `alternate` or `adviser`.
+        public var role: String
+        /// The honorific ("H.E. Mr.").
+        public var title: String?
+        public var name: String
+        public var function: String?
+
+        init(_ p: MSPDomain.Participant) {
+            role = p.role.rawValue
+            title = p.title
+            name = p.name
+            function = p.function
+        }
+    }
+
+    public var meeting: MeetingRow
+    public var groups: [Group]
+    public var delegationCount: Int
+    public var participantCount: Int
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case meeting, groups
+        case delegationCount = "delegation_count"
+        case participantCount = "participant_count"
+    }
+
+    public init(_ roster: Roster, meeting: Meeting) {
+        self.meeting = MeetingRow(meeting)
+        groups = roster.groups.map { group in
+            Group(category: group.category.rawValue, title: group.title, delegations: group.delegations.map { delegation in
+                Delegation(name: delegation.name, participants: delegation.participants.map(Participant.init))
+            })
+        }
+        delegationCount = roster.delegationCount
+        participantCount = roster.participantCount
+    }
+}
+
+/// One participant of the list of participants as `msp export-roster --format csv` writes it: the document's
+/// participant with its group's category and its delegation's name beside it. A delegation with no participant
+/// is one row with the participant's cells empty.
+public struct RosterRow: ReportRow, Equatable {
+    public var category: String
+    public var delegation: String
+    public var role: String?
+    public var title: String?
+    public var name: String?
+    public var function: String?
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case category, delegation, role, title, name, function
+    }
+
+    /// The cells in column order; what the CSV fast path writes.
+    var cells: [String] { [category, delegation, role ?? "", title ?? "", name ?? "", function ?? ""] }
+
+    public static func rows(_ roster: Roster) -> [RosterRow] {
+        var rows: [RosterRow] = []
+        rows.reserveCapacity(roster.participantCount)
+        for group in roster.groups {
+            for delegation in group.delegations {
+                if delegation.participants.isEmpty {
+                    rows.append(RosterRow(category: group.category.rawValue, delegation: delegation.name))
+                }
+                for p in delegation.participants {
+                    rows.append(RosterRow(category: group.category.rawValue, delegation: delegation.name,
+                                          role: p.role.rawValue, title: p.title, name: p.name, function: p.function))
+                }
+            }
+        }
+        return rows
+    }
+}
+
+/// `msp export-roster`: the list of participants for people (a text table, Markdown, an HTML page) or machines
+/// (CSV, JSON).
+public enum RosterReport {
+    public static func render(_ roster: Roster, meeting: Meeting, format: OutputFormat) throws -> String {
+        switch format {
+        case .table: return table(roster, meeting: meeting)
+        case .csv: return try csv(roster)
+        case .json, .ndjson: return try Writers.document(RosterDocument(roster, meeting: meeting))
+        case .markdown: return markdown(roster, meeting: meeting)
+        case .html: return RosterHTML.render(roster, meeting: meeting)
+        }
+    }
+
+    /// The CSV of `RosterRow`s. A fast path: the cells go straight to `CSVOutput` (the same quoting and formula
+    /// neutralizing) rather than through `Writers.rows` and the generic encoder, which builds a value tree per row.
+    /// Measured on `bench/run`'s 100,000-participant database (release build, median of 9, alternating runs):
+    /// 187 ms this way, as before the rows became typed; 321 ms through the generic encoder. `ReportRowTests`
+    /// checks that both give the same bytes.
+    public static func csv(_ roster: Roster) throws -> String {
+        let rows = RosterRow.rows(roster)
+        var out = ""
+        out.reserveCapacity(rows.count * 96)
+        CSVOutput.append(RosterRow.columns, to: &out, neutralizing: false)
+        for row in rows { CSVOutput.append(row.cells, to: &out) }
+        return out
+    }
+
+    static func heading(_ meeting: Meeting) -> [String] {
+        [meeting.title, [meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", "), "List of participants"]
+    }
+
+    static func participantLine(_ p: Participant) -> String {
+        var line = p.displayName
+        if let function = p.function { line += ", \(function)" }
+        if p.role == .head { line += " (head of delegation)" }
+        return line
+    }
+
+    public static func table(_ roster: Roster, meeting: Meeting) -> String {
+        var out = heading(meeting).joined(separator: "\n") + "\n"
+        for group in roster.groups {
+            out += "\n\(group.title.uppercased())\n"
+            if group.delegations.isEmpty { out += "  (none)\n" }
+            for delegation in group.delegations {
+                out += "\n  \(delegation.name)\n"
+                for participant in delegation.participants {
+                    out += "    \(participantLine(participant))\n"
+                }
+            }
+        }
+        out += "\n\(roster.delegationCount) delegations, \(roster.participantCount) participants\n"
+        return out
+    }
+
+    public static func markdown(_ roster: Roster, meeting: Meeting) -> String {
+        let head = heading(meeting)
+        var md = MarkdownWriter()
+        md.heading(1, head[0])
+        md.blankLine()
+        md.line(head[1])
+        md.blankLine()
+        md.heading(2, head[2])
+        for group in roster.groups {
+            md.blankLine()
+            md.heading(3, group.title)
+            if group.delegations.isEmpty { md.raw("\nNone.\n") }
+            for delegation in group.delegations {
+                md.blankLine()
+                md.strong(delegation.name)
+                md.blankLine()
+                for p in delegation.participants {
+                    md.bullet(participantLine(p))
+                }
+            }
+        }
+        return md.text
+    }
+}
