@@ -84,4 +84,60 @@ import Testing
         #expect(report.notes == 1 && !report.committed)
         #expect(try Self.notes(desk) == 0)
     }
+
+    @Test func aNoteForAnotherMeetingIsAProblemOnItsLine() throws {
+        let desk = try Self.desk()
+        try desk.addMeeting(Desk.eightMSPRequest)
+        let other = Submission(meeting: "8MSP", delegation: "Kenya", reference: "K1", receivedAt: "2017-08-15",
+                               participants: [.init(role: "head", name: "Head Person")])
+        let source = ListSource(items: [
+            Self.note("Uganda", "N1", received: "2017-08-15", line: 2),
+            .submission(SourcedSubmission(submission: other, line: 3, participantLines: [3], isCSV: true)),
+        ])
+        let report = try desk.importNotes(from: source, meeting: "7MSP", origin: "test")
+        #expect(!report.committed)
+        #expect(report.problems == [ImportProblem(line: 3, column: "meeting", message: "the note is for meeting 8MSP, not 7MSP")])
+        #expect(try desk.statistics(meeting: "7MSP").statistics.notes == 0)
+        #expect(try desk.statistics(meeting: "8MSP").statistics.notes == 0)
+    }
+
+    @Test func aNewOrganizationLearntWithinTheImportIsFoundByItsAcronymAndKeepsItsCategory() throws {
+        let desk = try Self.desk()
+        let source = ListSource(items: [
+            Self.note("Mine Action Friends (MAF)", "L1", received: "2017-08-10", category: "international_organization", line: 2),
+            Self.note("MAF", "L2", received: "2017-08-12", heads: ["Ms. Second"], line: 3),
+        ])
+        let report = try desk.importNotes(from: source, origin: "test")
+        #expect(report.committed && report.newOrganizations == 1 && report.registrations == 1 && report.amendments == 1)
+        #expect(report.delegations == ["Mine Action Friends"])
+        let group = try desk.roster().roster.groups[Category.internationalOrganizations.order]
+        #expect(group.delegations.map(\.name) == ["Mine Action Friends"])
+        #expect(group.delegations.first?.participants.map(\.name) == ["Second"])
+        // Known from now on, outside the import too.
+        #expect(try desk.register(Desk.note("maf", "L3", received: "2017-08-14")).kind == .amendment)
+    }
+
+    @Test func aLearntOrganizationGivenAnotherCategoryIsAProblemAndNothingIsLearnt() throws {
+        let desk = try Self.desk()
+        let source = ListSource(items: [
+            Self.note("Mine Action Friends (MAF)", "L1", received: "2017-08-10", category: "international_organization", line: 2),
+            Self.note("MAF", "L2", received: "2017-08-12", category: "civil_society", line: 3),
+        ])
+        let report = try desk.importNotes(from: source, origin: "test")
+        #expect(!report.committed && report.problems.map(\.line) == [3] && report.problems.first?.column == "delegation")
+        #expect(try Self.notes(desk) == 0)
+        // Rolled back: the organization is unknown again and needs its category.
+        expectRefusal(field: .delegation) { try desk.register(Desk.note("MAF", "L1", received: "2017-08-10")) }
+    }
+
+    @Test func anImportsNotesAreCheckedAsRegisterChecksThem() throws {
+        let desk = try Self.desk()
+        let source = ListSource(items: [
+            Self.note("Benin", "B1", received: "2017-08-10", category: "observer_state", line: 2),
+            Self.note("Norway", "N1", received: "2017-08-18T18:30:00-04:00", line: 3),
+        ])
+        let report = try desk.importNotes(from: source, origin: "test", dryRun: true)
+        #expect(report.problems.map(\.line) == [2] && report.problems.first?.column == "delegation")
+        #expect(report.notes == 1 && report.lateNotes == 1)
+    }
 }
