@@ -19,7 +19,7 @@ import Testing
     @Test func anUnregisteredStateIsRefused() throws {
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
-        let error = try expectRefusalWritingNothing(desk, field: .delegation) {
+        let error = try expectRefusalWritingNothing(desk, field: .delegation, reason: .notFound) {
             _ = try desk.recordCredentials(CredentialsRequest(delegation: "Benin", kind: .original, receivedAt: "2017-09-04"))
         }
         #expect(error?.message.contains("has not registered") == true)
@@ -56,17 +56,17 @@ import Testing
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
         let original = try desk.recordCredentials(CredentialsRequest(delegation: "Norway", kind: .original,
-                                                                     receivedAt: "2017-09-04T10:00")).recorded
+                                                                     receivedAt: "2017-09-04T10:00"))
         #expect(original.counts && original.previous == nil && original.category == .statesParties)
         // A copy received earlier, recorded later, does not replace the original.
         let copy = try desk.recordCredentials(CredentialsRequest(delegation: "NOR", kind: .copy,
-                                                                 receivedAt: "2017-09-01T10:00")).recorded
+                                                                 receivedAt: "2017-09-01T10:00"))
         #expect(!copy.counts && copy.previous == .original)
         #expect(try desk.credentialsReport().report.original == ["Norway"])
         #expect(try desk.credentialsReport().report.copy.isEmpty)
         // One received later does.
         let later = try desk.recordCredentials(CredentialsRequest(delegation: "Norway", kind: .noteVerbale,
-                                                                  receivedAt: "2017-09-05T09:00")).recorded
+                                                                  receivedAt: "2017-09-05T09:00"))
         #expect(later.counts && later.previous == .original)
         let report = try desk.credentialsReport().report
         #expect(report.noteVerbale == ["Norway"] && report.original.isEmpty)
@@ -78,7 +78,7 @@ import Testing
     @Test func credentialsReceivedNowAreAtTheDesksClock() throws {
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
-        let recorded = try desk.recordCredentials(CredentialsRequest(delegation: "Norway", kind: .original)).recorded
+        let recorded = try desk.recordCredentials(CredentialsRequest(delegation: "Norway", kind: .original))
         #expect(recorded.receipt == Receipt(instant: Instant(secondsSinceEpoch: 1_504_267_200), precision: .instant))
     }
 
@@ -93,7 +93,7 @@ import Testing
         _ = try desk.recordCredentials(CredentialsRequest(delegation: "Cote d'Ivoire", kind: .copy, receivedAt: "2017-09-04"))
         // A signatory's credentials are recorded but not reported.
         let uganda = try desk.recordCredentials(CredentialsRequest(delegation: "Uganda", kind: .original, receivedAt: "2017-09-04"))
-        #expect(uganda.recorded.category == .signatoryStates)
+        #expect(uganda.category == .signatoryStates)
         let report = try desk.credentialsReport().report
         #expect(report.original == ["Norway"])
         #expect(report.copy == ["Côte d'Ivoire"])

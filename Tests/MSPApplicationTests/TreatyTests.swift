@@ -100,7 +100,7 @@ import Testing
 
     @Test func aConventionWithoutRecordsCannotBeRecordedInto() throws {
         let desk = try Desk.sevenMSP()
-        try expectRefusalWritingNothing(desk, field: .convention) {
+        try expectRefusalWritingNothing(desk, field: .convention, reason: .notFound) {
             _ = try desk.recordMembership(MembershipRequest(convention: "CCW", state: "Benin", fact: .signed("2017-01-01")))
         }
     }

@@ -33,7 +33,7 @@ import Testing
     @Test func aDelegationThatSentNoNoteCannotWithdraw() throws {
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
-        let error = try expectRefusalWritingNothing(desk, field: .delegation) {
+        let error = try expectRefusalWritingNothing(desk, field: .delegation, reason: .notFound) {
             _ = try desk.withdraw(WithdrawalRequest(delegation: "Kenya", receivedAt: "2017-08-20"))
         }
         #expect(error?.message.contains("not registered") == true)
@@ -47,11 +47,9 @@ import Testing
         let credentials = #expect(throws: InputError.self) {
             _ = try desk.recordCredentials(CredentialsRequest(delegation: "Kenya", kind: .original))
         }
-        withKnownIssue("the store throws 'has not registered' / 'is not registered' with reason .invalid") {
-            #expect(withdrawal?.reason == .notFound)
-            #expect(history?.reason == .notFound)
-            #expect(credentials?.reason == .notFound)
-        }
+        #expect(withdrawal?.reason == .notFound)
+        #expect(history?.reason == .notFound)
+        #expect(credentials?.reason == .notFound)
     }
 
     @Test func anUnknownNameCannotWithdraw() throws {
@@ -66,7 +64,7 @@ import Testing
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
         _ = try desk.withdraw(WithdrawalRequest(delegation: "Norway", receivedAt: "2017-08-15"))
-        let error = try expectRefusalWritingNothing(desk, field: .delegation) {
+        let error = try expectRefusalWritingNothing(desk, field: .delegation, reason: .conflict) {
             _ = try desk.withdraw(WithdrawalRequest(delegation: "Norway", receivedAt: "2017-08-16"))
         }
         #expect(error?.message.contains("already withdrawn") == true)

@@ -17,9 +17,7 @@ import Testing
         ], reference: "Note 45/2017")
         try msp.register("ICRC", received: "2017-08-10", participants: [.init(role: "head", name: "Mr. Sam Poe")])
         try msp.register("Germany", received: "2017-08-10", participants: [.init(role: "head", name: "Ms. Eva Roe")])
-        _ = try msp.store.recordCredential(delegation: "Germany", kind: .original,
-                                           receipt: Receipt(instant: Instant(secondsSinceEpoch: 1_504_000_000), precision: .instant),
-                                           meeting: msp.meeting, change: msp.change)
+        try msp.credentials("Germany", .original, received: "2017-08-29T11:46:40Z")
         return msp
     }
 
@@ -37,7 +35,7 @@ import Testing
         try Self.corrupt(msp.store, "UPDATE note SET kind = ?", "postponement")
         let error = StoreError.corrupt(table: "note", column: "kind", value: "postponement")
         #expect(throws: error) { try msp.store.lateNotes(msp.meeting) }
-        #expect(throws: error) { try msp.store.history(delegation: "Uganda", meeting: msp.meeting) }
+        #expect(throws: error) { try msp.history("Uganda") }
         #expect(throws: error) { try msp.store.statistics(msp.meeting) }
         // Recording another note reads the delegation's notes again: the unknown kind is not overwritten.
         #expect(throws: error) { try msp.register("Uganda", received: "2017-08-26") }
@@ -49,13 +47,13 @@ import Testing
         try Self.corrupt(msp.store, "UPDATE note SET received_precision = ?", "week")
         let precision = StoreError.corrupt(table: "note", column: "received_precision", value: "week")
         #expect(throws: precision) { try msp.store.lateNotes(msp.meeting) }
-        #expect(throws: precision) { try msp.store.history(delegation: "Uganda", meeting: msp.meeting) }
+        #expect(throws: precision) { try msp.history("Uganda") }
 
         let other = try Self.sample()
         try Self.corrupt(other.store, "UPDATE note SET channel = ?", "pigeon")
         let channel = StoreError.corrupt(table: "note", column: "channel", value: "pigeon")
         #expect(throws: channel) { try other.store.lateNotes(other.meeting) }
-        #expect(throws: channel) { try other.store.history(delegation: "Uganda", meeting: other.meeting) }
+        #expect(throws: channel) { try other.history("Uganda") }
         #expect(throws: channel) { try other.store.statistics(other.meeting) }
     }
 
@@ -87,7 +85,7 @@ import Testing
         try Self.corrupt(msp.store, "UPDATE credential SET kind = ?", "telegram")
         let error = StoreError.corrupt(table: "credential", column: "kind", value: "telegram")
         #expect(throws: error) { try msp.store.credentialsReport(msp.meeting) }
-        #expect(throws: error) { try msp.store.history(delegation: "Germany", meeting: msp.meeting) }
+        #expect(throws: error) { try msp.history("Germany") }
     }
 
     @Test func anUnknownKindOfConsentIsAnError() throws {

@@ -9,7 +9,7 @@ extension RegistrationDesk {
         let resolver = try store.resolver(for: name)
         guard let represented = resolver.find(name) else {
             throw InputError("'\(name)' is neither a State nor a known organization\(EditDistance.didYouMean(resolver.suggestions(for: name)))",
-                             field: .delegation, reason: .notFound)
+                             field: .delegation)
         }
         guard let delegation = try store.delegation(represented, meeting: meeting) else {
             throw InputError("\(represented.name) is not registered for \(meeting.meeting.code): it sent no note",

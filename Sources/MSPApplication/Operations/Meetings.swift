@@ -64,7 +64,8 @@ extension RegistrationDesk {
         let all = try store.meetings()
         if let code {
             let wanted = code.trimmed
-            if let found = all.first(where: { $0.meeting.code == wanted }) { return found }
+            // Codes are unique whatever their case (7MSP and 7msp are one meeting).
+            if let found = all.first(where: { $0.meeting.code.lowercased() == wanted.lowercased() }) { return found }
             let known = all.map(\.meeting.code).sorted()
             let hint = known.isEmpty ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
             throw InputError("no meeting '\(code)': \(hint)", field: .meeting, reason: .notFound)
