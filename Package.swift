@@ -42,6 +42,7 @@ let package = Package(
             dependencies: [
                 "MSPDomain", "MSPStore", "MSPApplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),

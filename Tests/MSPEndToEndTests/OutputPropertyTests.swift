@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import MSPCommands
+@testable import MSPCommands
 import PropertyBased
 import Testing
 
@@ -23,7 +23,7 @@ import Testing
             let width = rows.map(\.count).max() ?? 1
             let padded = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
             let header = (0..<width).map { "c\($0)" }
-            let text = try CSVOutput.render(header: header, rows: padded)
+            let text = CSVOutput.render(header: header, rows: padded)
             let reader = try CSVReader(string: text, hasHeaderRow: true)
             #expect(reader.headerRow == header)
             var read: [[String]] = []

@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import MSPCommands
+@testable import MSPCommands
 import MSPDomain
 import Testing
 

@@ -4,8 +4,8 @@ import MSPStore
 
 extension MSP {
     /// `msp backup`: a consistent copy of the database, taken while others may be writing to it.
-    public struct Backup: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "backup", 
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "backup", 
             abstract: "Write a consistent copy of the database (SQLite online backup), readable by its owner only.",
             discussion: """
                 Safe while other msp processes write: the copy is the database as of one moment. An existing file is \
@@ -15,16 +15,16 @@ extension MSP {
                 """)
 
         @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "path"))
-        public var path: String
+        var path: String
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
         @Flag(help: "Replace the file at PATH if there is one.")
-        public var force = false
+        var force = false
 
-        public init() {}
+        init() {}
 
-        public func run() throws {
+        func run() throws {
             let source = database.path
             guard FileManager.default.fileExists(atPath: source) else {
                 throw CommandFailure(.noInput, "\(source): no such database")

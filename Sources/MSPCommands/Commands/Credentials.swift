@@ -5,88 +5,11 @@ import MSPApplication
 
 extension MSP {
     /// `msp credentials record|report`: the credentials States present to the meeting.
-    public struct Credentials: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "credentials", 
+    struct Credentials: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "credentials", 
             abstract: "Record the credentials States present, and report them to the meeting.",
             subcommands: [Record.self, Report.self])
 
-        public init() {}
-
-        public struct Record: ParsableCommand {
-            public static let configuration = CommandConfiguration(commandName: "record", 
-                abstract: "Record credentials received for a State's delegation.",
-                discussion: """
-                    --kind original: formal credentials issued by the Head of State or Government or the Minister for \
-                    Foreign Affairs; copy: a copy or other communication (fax, letter from the Minister); note-verbale: \
-                    only a note verbale. The delegation must be a State registered for the meeting. The latest record \
-                    (by time of receipt) counts; earlier ones stay in the history.
-
-                    Example: msp credentials record --delegation Germany --kind original --received 2017-09-04T09:30
-                    """)
-
-            @OptionGroup public var database: DatabaseOptions
-            @OptionGroup public var meetingOption: MeetingOption
-
-            @Option(help: ArgumentHelp("The State: name, alias or ISO code.", valueName: "name"))
-            public var delegation: String
-
-            @Option(help: ArgumentHelp("original, copy or note-verbale.", valueName: "kind"))
-            public var kind: KindArgument
-
-            @Option(help: ArgumentHelp("When the credentials were received (as for msp register). Default: now.", valueName: "when"))
-            public var received: String?
-
-            public init() {}
-
-            public enum KindArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
-                case original, copy
-                case noteVerbale = "note-verbale"
-
-                var kind: CredentialKind {
-                    switch self {
-                    case .original: return .original
-                    case .copy: return .copy
-                    case .noteVerbale: return .noteVerbale
-                    }
-                }
-            }
-
-            public func run() throws {
-                let request = CredentialsRequest(delegation: delegation, kind: kind.kind, receivedAt: received)
-                let recorded = try database.withDesk { try $0.recordCredentials(request, meeting: meetingOption.meeting) }
-                let meeting = recorded.meeting
-                var text = "Recorded for \(recorded.delegation) at \(meeting.code): \(recorded.kind.description), received \(meeting.timeZone.format(recorded.receipt.instant))"
-                if let previous = recorded.previous, recorded.counts { text += " (before: \(previous.argument))" }
-                text += "."
-                if !recorded.counts { text += "\nA record received later counts; this one stays in the history." }
-                if recorded.category != .statesParties {
-                    text += "\n\(recorded.delegation) is not a State Party at \(meeting.code) (\(recorded.category.rawValue)): the credentials report lists States Parties only."
-                }
-                print(text)
-            }
-        }
-
-        public struct Report: ParsableCommand {
-            public static let configuration = CommandConfiguration(commandName: "report", 
-                abstract: "Report, for every registered State Party, what credentials it presented.",
-                discussion: """
-                    Four lists: formal credentials (original), a copy or communication (copy), only a note verbale \
-                    (note_verbale), and nothing yet (missing). JSON: an object with these four lists of State names.
-
-                    Example: msp credentials report --format json
-                    """)
-
-            @OptionGroup public var database: DatabaseOptions
-            @OptionGroup public var meetingOption: MeetingOption
-
-            @OptionGroup public var output: OutputOptions<CredentialsFormats>
-
-            public init() {}
-
-            public func run() throws {
-                let (meeting, report) = try database.withDesk { try $0.credentialsReport(meeting: meetingOption.meeting) }
-                try output.write(CredentialsDocument.render(report, meeting: meeting, format: output.format))
-            }
-        }
+        init() {}
     }
 }

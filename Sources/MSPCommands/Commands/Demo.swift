@@ -6,16 +6,16 @@ import MSPStore
 
 extension MSP {
     /// `msp demo`: the newcomer's first command.
-    public struct Demo: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "demo", 
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "demo", 
             abstract: "Load the 7MSP (Geneva, 4–6 September 2017) from the bundled fixtures and show its late notes and list of participants.",
             discussion: "Example: msp demo --database demo.sqlite")
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-        public init() {}
+        init() {}
 
-        public func run() throws {
+        func run() throws {
             let fixture = try DemoFixture.load()
             let (meeting, loaded, late, roster) = try database.withDesk { desk in
                 var loaded = 0

@@ -4,8 +4,8 @@ import MSPApplication
 
 extension MSP {
     /// `msp export-roster`: the list of participants.
-    public struct ExportRoster: ParsableCommand {
-        public static let configuration = CommandConfiguration(
+    struct ExportRoster: ParsableCommand {
+        static let configuration = CommandConfiguration(
             commandName: "export-roster",
             abstract: "Export the list of participants.",
             discussion: """
@@ -16,14 +16,14 @@ extension MSP {
                 Example: msp export-roster --format html --output roster.html
                 """)
 
-        @OptionGroup public var database: DatabaseOptions
-        @OptionGroup public var meetingOption: MeetingOption
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var meetingOption: MeetingOption
 
-        @OptionGroup public var output: OutputOptions<RosterFormats>
+        @OptionGroup var output: OutputOptions<RosterFormats>
 
-        public init() {}
+        init() {}
 
-        public func run() throws {
+        func run() throws {
             let (meeting, roster) = try database.withDesk { try $0.roster(meeting: meetingOption.meeting) }
             try output.write(RosterReport.render(roster, meeting: meeting, format: output.format))
             if let path = output.output, output.writesToFile {

@@ -5,22 +5,22 @@ import MSPStore
 
 extension MSP {
     /// `msp history`: a delegation's notes in the order they were received, with who recorded each and when.
-    public struct History: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "history", 
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "history", 
             abstract: "Show a delegation's notes and credentials in order: registration, amendments, withdrawals, credentials; who recorded each and when.",
             discussion: "Example: msp history --delegation Uganda --format csv")
 
-        @OptionGroup public var database: DatabaseOptions
-        @OptionGroup public var meetingOption: MeetingOption
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var meetingOption: MeetingOption
 
         @Option(help: ArgumentHelp("The State or organization: name, alias, acronym or ISO code.", valueName: "name"))
-        public var delegation: String
+        var delegation: String
 
-        @OptionGroup public var output: OutputOptions<RowFormats>
+        @OptionGroup var output: OutputOptions<RowFormats>
 
-        public init() {}
+        init() {}
 
-        public func run() throws {
+        func run() throws {
             let history = try database.withDesk { try $0.history(delegation: delegation, meeting: meetingOption.meeting) }
             try output.write(HistoryReport.render((history.delegation, history.entries), meeting: history.meeting,
                                                   format: output.format))

@@ -5,8 +5,8 @@ import MSPApplication
 
 extension MSP {
     /// `msp import`: registrations in bulk, from a spreadsheet export or a JSON file.
-    public struct Import: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "import", 
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", 
             abstract: "Import registrations in bulk from CSV or JSON, all or nothing.",
             discussion: """
                 CSV (RFC 4180, UTF-8, header row): one row per participant, columns \
@@ -19,21 +19,21 @@ extension MSP {
                 Example: msp import registrations.csv --meeting 7MSP
                 """)
 
-        @OptionGroup public var database: DatabaseOptions
-        @OptionGroup public var meetingOption: MeetingOption
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var meetingOption: MeetingOption
 
         @Argument(help: ArgumentHelp("The file to import, or - for standard input.", valueName: "file"))
-        public var file: String
+        var file: String
 
         @Option(help: "csv or json (default: from the file's extension; csv for standard input).")
-        public var format: ImportFormat?
+        var format: ImportFormat?
 
         @Flag(name: .customLong("dry-run"), help: "Check everything and report; write nothing.")
-        public var dryRun = false
+        var dryRun = false
 
-        public init() {}
+        init() {}
 
-        public enum ImportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+        enum ImportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
             case csv, json
         }
 
@@ -43,7 +43,7 @@ extension MSP {
             return lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") ? .json : .csv
         }
 
-        public func run() throws {
+        func run() throws {
             let name = file == "-" ? "<stdin>" : file
             let fd: Int32
             var size: Int?

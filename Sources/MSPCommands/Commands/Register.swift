@@ -5,8 +5,8 @@ import MSPDomain
 
 extension MSP {
     /// `msp register`: record a note verbale or letter.
-    public struct Register: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "register", 
+    struct Register: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "register", 
             abstract: "Record a note verbale or letter: a delegation's registration, or an amendment of it.",
             discussion: """
                 A State is found by UN short name, alias or ISO code; its category comes from the convention's records on \
@@ -18,42 +18,42 @@ extension MSP {
                 --channel email --head "H.E. Mr. John Doe" --alternate "Ms. Jane Roe" --adviser "Mr. Sam Poe"
                 """)
 
-        @OptionGroup public var database: DatabaseOptions
-        @OptionGroup public var meetingOption: MeetingOption
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var meetingOption: MeetingOption
 
         @Option(help: ArgumentHelp("The State or organization: name, alias, acronym or ISO code.", valueName: "name"))
-        public var delegation: String?
+        var delegation: String?
 
         @Option(help: ArgumentHelp("When the note was received: 2017-08-15T10:30:00+02:00, 2017-08-15T10:30 (venue time) or 2017-08-15 (start of that day at the venue). Default: now.", valueName: "when"))
-        public var received: String?
+        var received: String?
 
         @Option(help: ArgumentHelp("The note's own reference, e.g. \"Note 45/2017\".", valueName: "ref"))
-        public var reference: String?
+        var reference: String?
 
         @Option(help: ArgumentHelp("How the note arrived: email, post, hand or fax.", valueName: "channel"))
-        public var channel: String?
+        var channel: String?
 
         @Option(help: ArgumentHelp("For a new organization: international_organization or civil_society.", valueName: "category"))
-        public var category: String?
+        var category: String?
 
         @Option(help: ArgumentHelp("The head of delegation, e.g. \"H.E. Mr. John Doe\" (a note names exactly one).", valueName: "name"))
-        public var head: [String] = []
+        var head: [String] = []
 
         @Option(help: ArgumentHelp("An alternate (repeatable).", valueName: "name"))
-        public var alternate: [String] = []
+        var alternate: [String] = []
 
         @Option(help: ArgumentHelp("An adviser (repeatable).", valueName: "name"))
-        public var adviser: [String] = []
+        var adviser: [String] = []
 
         @Option(help: ArgumentHelp("Read the note from a JSON file (- for standard input) instead of the options above.", valueName: "submission.json"))
-        public var file: String?
+        var file: String?
 
         @Flag(name: .customLong("dry-run"), help: "Check the note and report; write nothing.")
-        public var dryRun = false
+        var dryRun = false
 
-        public init() {}
+        init() {}
 
-        public func validate() throws {
+        func validate() throws {
             if file != nil {
                 let given = [delegation, received, reference, channel, category].compactMap { $0 }
                 if !given.isEmpty || !head.isEmpty || !alternate.isEmpty || !adviser.isEmpty {
@@ -64,7 +64,7 @@ extension MSP {
             }
         }
 
-        public func run() throws {
+        func run() throws {
             let (submission, source, scan) = try readSubmission()
             let recording: NoteRecording
             do {

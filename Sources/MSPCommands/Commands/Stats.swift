@@ -5,8 +5,8 @@ import MSPApplication
 
 extension MSP {
     /// `msp stats`: the meeting's registration figures.
-    public struct Stats: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "stats", 
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "stats", 
             abstract: "Show a meeting's registration figures.",
             discussion: """
                 Delegations and participants per category; how many of the convention's States Parties on the opening \
@@ -17,14 +17,14 @@ extension MSP {
                 Example: msp stats --meeting 7MSP --format json
                 """)
 
-        @OptionGroup public var database: DatabaseOptions
-        @OptionGroup public var meetingOption: MeetingOption
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var meetingOption: MeetingOption
 
-        @OptionGroup public var output: OutputOptions<SummaryFormats>
+        @OptionGroup var output: OutputOptions<SummaryFormats>
 
-        public init() {}
+        init() {}
 
-        public func run() throws {
+        func run() throws {
             let (meeting, stats) = try database.withDesk { try $0.statistics(meeting: meetingOption.meeting) }
             try output.write(StatisticsReport.render(stats, meeting: meeting, format: output.format))
         }

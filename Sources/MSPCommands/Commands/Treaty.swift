@@ -6,47 +6,11 @@ import MSPStore
 
 extension MSP {
     /// `msp treaty ...`: the convention's States Parties and signatories.
-    public struct Treaty: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "treaty", 
+    struct Treaty: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "treaty", 
             abstract: "The convention's membership: States Parties and signatory States on a day; record and import it.",
             subcommands: [Status.self, Record.self, Import.self])
 
-        public init() {}
-
-        public struct Status: ParsableCommand {
-            public static let configuration = CommandConfiguration(commandName: "status", 
-                abstract: "Count and list the States Parties and signatory States on a day.",
-                discussion: """
-                    A State is a Party from the deposit of its instrument of ratification, acceptance, approval or accession; \
-                    the date the Convention enters into force for it (Article 17) is shown beside it.
-
-                    Example: msp treaty status --convention CCM --on 2017-09-04 --format json
-                    """)
-
-            @OptionGroup public var database: DatabaseOptions
-
-            @Option(help: "The convention's code.")
-            public var convention: String = "CCM"
-
-            @Option(help: ArgumentHelp("The day, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
-            public var on: String?
-
-            @OptionGroup public var output: OutputOptions<SummaryFormats>
-
-            public init() {}
-
-            public func run() throws {
-                let day = try on.map { try LocalDate.parse($0, field: .day) } ?? VenueTimeZone.utcToday()
-                let status = try database.withDesk { try $0.treatyStatus(convention: convention, on: day) }
-                try output.write(TreatyStatusReport.render(status.membership, convention: status.convention, on: day,
-                                                           format: output.format))
-            }
-        }
-    }
-}
-
-extension VenueTimeZone {
-    static func utcToday() -> LocalDate {
-        Instant.now().secondsSinceEpoch >= 0 ? LocalDate(daysSinceEpoch: Int(Instant.now().secondsSinceEpoch / 86400)) : LocalDate(daysSinceEpoch: 0)
+        init() {}
     }
 }

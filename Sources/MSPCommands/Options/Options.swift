@@ -4,17 +4,17 @@ import MSPApplication
 import MSPStore
 
 /// `--database PATH`, shared by every command that touches data.
-public struct DatabaseOptions: ParsableArguments {
+struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The msp database file (created on first use).",
         discussion: "Without it: the MSP_DATABASE environment variable, else ./msp.sqlite.",
         valueName: "path"))
-    public var database: String?
+    var database: String?
 
-    public init() {}
+    init() {}
 
     /// The path in force: the option, else MSP_DATABASE, else ./msp.sqlite.
-    public var path: String {
+    var path: String {
         if let database, !database.isEmpty { return database }
         if let env = ProcessInfo.processInfo.environment["MSP_DATABASE"], !env.isEmpty { return env }
         return "msp.sqlite"
@@ -22,7 +22,7 @@ public struct DatabaseOptions: ParsableArguments {
 
     /// Opens the database, runs `work` at its registration desk, and closes it; if `work` fails on a file this run
     /// created, the file goes.
-    public func withDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
+    func withDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
         let store = try Store(path: path)
         do {
             let result = try work(RegistrationDesk(store: store))
@@ -36,9 +36,9 @@ public struct DatabaseOptions: ParsableArguments {
 }
 
 /// `--meeting CODE`, which may be left out when the database holds one meeting.
-public struct MeetingOption: ParsableArguments {
+struct MeetingOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The meeting's code, e.g. 7MSP (may be left out when the database holds one meeting).", valueName: "code"))
-    public var meeting: String?
+    var meeting: String?
 
-    public init() {}
+    init() {}
 }

@@ -1,49 +1,49 @@
 import ArgumentParser
 
 /// Every format msp writes. A command offers some of them (`OutputFormats`).
-public enum OutputFormat: String, CaseIterable, Sendable {
+enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, ndjson, markdown, html
 }
 
 /// The formats one family of commands offers; `--format` takes these and `--help` lists these only.
-public protocol OutputFormats {
+protocol OutputFormats {
     static var offered: [OutputFormat] { get }
 }
 
 /// Commands that print rows: `list-late`, `meeting list`, `history`.
-public enum RowFormats: OutputFormats {
-    public static let offered: [OutputFormat] = [.table, .csv, .json, .ndjson]
+enum RowFormats: OutputFormats {
+    static let offered: [OutputFormat] = [.table, .csv, .json, .ndjson]
 }
 
 /// The list of participants (`export-roster`).
-public enum RosterFormats: OutputFormats {
-    public static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html]
+enum RosterFormats: OutputFormats {
+    static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html]
 }
 
 /// One summary for people or for machines: `stats`, `meeting show`, `treaty status`.
-public enum SummaryFormats: OutputFormats {
-    public static let offered: [OutputFormat] = [.table, .json]
+enum SummaryFormats: OutputFormats {
+    static let offered: [OutputFormat] = [.table, .json]
 }
 
 /// The credentials report, also a page to print.
-public enum CredentialsFormats: OutputFormats {
-    public static let offered: [OutputFormat] = [.table, .json, .html]
+enum CredentialsFormats: OutputFormats {
+    static let offered: [OutputFormat] = [.table, .json, .html]
 }
 
 /// A format a command offers, as `--format` parses it: anything else is a malformed command line.
-public struct FormatChoice<Formats: OutputFormats>: ExpressibleByArgument, Sendable {
-    public var format: OutputFormat
+struct FormatChoice<Formats: OutputFormats>: ExpressibleByArgument, Sendable {
+    var format: OutputFormat
 
-    public init(_ format: OutputFormat) { self.format = format }
+    init(_ format: OutputFormat) { self.format = format }
 
-    public init?(argument: String) {
+    init?(argument: String) {
         guard let format = OutputFormat(rawValue: argument), Formats.offered.contains(format) else { return nil }
         self.format = format
     }
 
-    public var defaultValueDescription: String { format.rawValue }
-    public static var allValueStrings: [String] { Formats.offered.map(\.rawValue) }
-    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    var defaultValueDescription: String { format.rawValue }
+    static var allValueStrings: [String] { Formats.offered.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 
     /// The option's help; ArgumentParser adds the values offered and the default.
     static var help: String {
@@ -52,22 +52,22 @@ public struct FormatChoice<Formats: OutputFormats>: ExpressibleByArgument, Senda
 }
 
 /// `--format` and `--output FILE`, declared once for every command that prints rows or a document.
-public struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
+struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
     @Option(name: .customLong("format"), help: ArgumentHelp(FormatChoice<Formats>.help, valueName: "format"))
-    public var choice: FormatChoice<Formats> = FormatChoice(.table)
+    var choice: FormatChoice<Formats> = FormatChoice(.table)
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    public var output: String?
+    var output: String?
 
-    public init() {}
+    init() {}
 
-    public var format: OutputFormat { choice.format }
+    var format: OutputFormat { choice.format }
 
     /// A file was named (not standard output).
-    public var writesToFile: Bool { output.map { $0 != "-" } ?? false }
+    var writesToFile: Bool { output.map { $0 != "-" } ?? false }
 
     /// Writes the text to standard output or, whole, to the file.
-    public func write(_ text: String) throws {
+    func write(_ text: String) throws {
         try OutputTarget(path: output).write(text)
     }
 }

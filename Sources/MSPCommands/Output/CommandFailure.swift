@@ -2,7 +2,7 @@ import MSPDomain
 import MSPStore
 
 /// The documented exit statuses (sysexits.h).
-public enum ExitStatus: Int32, Sendable {
+enum ExitStatus: Int32, Sendable {
     case ok = 0
     /// A malformed command line.
     case usage = 64
@@ -19,19 +19,19 @@ public enum ExitStatus: Int32, Sendable {
 }
 
 /// A failure a command reports as one line on standard error, with its exit status.
-public struct CommandFailure: Error, CustomStringConvertible {
-    public var status: ExitStatus
-    public var message: String
+struct CommandFailure: Error, CustomStringConvertible {
+    var status: ExitStatus
+    var message: String
 
-    public init(_ status: ExitStatus, _ message: String) {
+    init(_ status: ExitStatus, _ message: String) {
         self.status = status
         self.message = message
     }
 
-    public var description: String { message }
+    var description: String { message }
 
     /// The line and status for any error a command throws.
-    public static func from(_ error: any Error) -> CommandFailure {
+    static func from(_ error: any Error) -> CommandFailure {
         switch error {
         case let failure as CommandFailure: return failure
         case let input as InputError: return CommandFailure(.dataError, input.commandLineDescription)

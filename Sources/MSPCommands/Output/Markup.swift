@@ -1,52 +1,52 @@
 /// An HTML document built piece by piece. Markup can only be a literal in msp's source (`StaticString`); every
 /// `String` (a name, a title, an attribute's value) goes through `HTML.escape`, so text never becomes markup.
-public struct HTMLWriter {
-    public private(set) var markup = ""
+struct HTMLWriter {
+    private(set) var markup = ""
 
-    public init() {}
+    init() {}
 
     /// Literal markup from msp's source.
-    public mutating func raw(_ literal: StaticString) {
+    mutating func raw(_ literal: StaticString) {
         markup += literal.description
     }
 
     /// Text, escaped.
-    public mutating func text(_ text: String) {
+    mutating func text(_ text: String) {
         markup += HTML.escape(text)
     }
 
     /// `<tag a="v">`, the values escaped.
-    public mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
+    mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
         markup += "<\(tag)"
         for (name, value) in attributes { markup += " \(name)=\"\(HTML.escape(value))\"" }
         markup += ">"
     }
 
-    public mutating func close(_ tag: StaticString) {
+    mutating func close(_ tag: StaticString) {
         markup += "</\(tag)>"
     }
 
     /// `<tag a="v">text</tag>`, the text and values escaped.
-    public mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], _ text: String) {
+    mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], _ text: String) {
         open(tag, attributes)
         self.text(text)
         close(tag)
     }
 
     /// `<tag>text</tag>`, the text escaped.
-    public mutating func element(_ tag: StaticString, _ text: String) {
+    mutating func element(_ tag: StaticString, _ text: String) {
         element(tag, [:], text)
     }
 
     /// Another writer's markup (built the same way, so already escaped).
-    public mutating func append(_ other: HTMLWriter) {
+    mutating func append(_ other: HTMLWriter) {
         markup += other.markup
     }
 }
 
 /// HTML escaping for text and attribute values.
-public enum HTML {
-    public static func escape(_ text: String) -> String {
+enum HTML {
+    static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for char in text {
@@ -85,41 +85,41 @@ public enum HTML {
 
 /// A Markdown document built piece by piece: text is escaped (every character Markdown could read as markup gets
 /// a backslash), markup is a literal in msp's source.
-public struct MarkdownWriter {
-    public private(set) var text = ""
+struct MarkdownWriter {
+    private(set) var text = ""
 
-    public init() {}
+    init() {}
 
     /// Literal Markdown from msp's source.
-    public mutating func raw(_ literal: StaticString) {
+    mutating func raw(_ literal: StaticString) {
         text += literal.description
     }
 
     /// `# text` (as many `#` as `level`), then a line break.
-    public mutating func heading(_ level: Int, _ line: String) {
+    mutating func heading(_ level: Int, _ line: String) {
         text += String(repeating: "#", count: level) + " " + Self.escape(line) + "\n"
     }
 
     /// A line of text.
-    public mutating func line(_ line: String) {
+    mutating func line(_ line: String) {
         text += Self.escape(line) + "\n"
     }
 
     /// `**text**` on its own line.
-    public mutating func strong(_ line: String) {
+    mutating func strong(_ line: String) {
         text += "**" + Self.escape(line) + "**\n"
     }
 
     /// `- text`.
-    public mutating func bullet(_ line: String) {
+    mutating func bullet(_ line: String) {
         text += "- " + Self.escape(line) + "\n"
     }
 
-    public mutating func blankLine() {
+    mutating func blankLine() {
         text += "\n"
     }
 
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var out = ""
         for char in text {
             if "\\`*_{}[]<>()#+-.!|".contains(char) { out.append("\\") }

@@ -1,7 +1,7 @@
 /// A value as the writers see it: what any report row or document encodes to. Objects keep their keys in the
 /// order they were encoded (the row type's declaration order), so CSV columns and table columns follow the type;
 /// the JSON writer sorts them.
-public enum OutputValue: Equatable, Sendable {
+enum OutputValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -10,18 +10,18 @@ public enum OutputValue: Equatable, Sendable {
     case array([OutputValue])
     case object([Field])
 
-    public struct Field: Equatable, Sendable {
-        public var key: String
-        public var value: OutputValue
+    struct Field: Equatable, Sendable {
+        var key: String
+        var value: OutputValue
 
-        public init(_ key: String, _ value: OutputValue) {
+        init(_ key: String, _ value: OutputValue) {
             self.key = key
             self.value = value
         }
     }
 
     /// The value under `key` in an object; nil if there is none (or this is not an object).
-    public subscript(key: String) -> OutputValue? {
+    subscript(key: String) -> OutputValue? {
         guard case .object(let fields) = self else { return nil }
         return fields.first { $0.key == key }?.value
     }
@@ -31,8 +31,8 @@ public enum OutputValue: Equatable, Sendable {
 ///
 /// An optional left out (`encodeIfPresent` with nil, as synthesized conformances do) is written as null, so a
 /// row's every key is present in JSON and every column in CSV.
-public enum OutputEncoder {
-    public static func encode<T: Encodable>(_ value: T) throws -> OutputValue {
+enum OutputEncoder {
+    static func encode<T: Encodable>(_ value: T) throws -> OutputValue {
         let node = Node()
         try value.encode(to: NodeEncoder(node: node, codingPath: []))
         return node.value

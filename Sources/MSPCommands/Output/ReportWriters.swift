@@ -1,19 +1,19 @@
 /// A row of a report that prints rows (`list-late`, `meeting list`, `history`...): one `Encodable` type whose
 /// `CodingKeys` are its keys, in order. The same keys head the CSV and table columns and name the JSON fields.
-public protocol ReportRow: Encodable {
+protocol ReportRow: Encodable {
     associatedtype CodingKeys: CodingKey & CaseIterable
 }
 
 extension ReportRow {
     /// The row's keys in declaration order: the CSV header.
-    public static var columns: [String] { CodingKeys.allCases.map(\.stringValue) }
+    static var columns: [String] { CodingKeys.allCases.map(\.stringValue) }
 }
 
 /// The writers for any report row or document: each escapes by construction (CSV quoting and formula
 /// neutralizing, JSON escaping), so a report only says what its values are.
-public enum Writers {
+enum Writers {
     /// Rows as a table (their keys as the header), CSV, a JSON array or NDJSON.
-    public static func rows<Row: ReportRow>(_ rows: [Row], as format: OutputFormat) throws -> String {
+    static func rows<Row: ReportRow>(_ rows: [Row], as format: OutputFormat) throws -> String {
         let values = try rows.map { try OutputEncoder.encode($0) }
         switch format {
         case .table: return try TextTable.render(columns: Row.columns, values: values)
@@ -25,7 +25,7 @@ public enum Writers {
     }
 
     /// A document (one object) as JSON.
-    public static func document<Document: Encodable>(_ document: Document) throws -> String {
+    static func document<Document: Encodable>(_ document: Document) throws -> String {
         try JSONOutput.render(document)
     }
 }

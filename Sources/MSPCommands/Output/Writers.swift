@@ -2,16 +2,17 @@
 import Glibc
 #endif
 import Foundation
+import SystemPackage
 import MSPDomain
 
 /// Where a command's output goes: standard output, or a file written whole (a temporary file renamed into
 /// place, so a failed export never leaves half a file).
-public struct OutputTarget {
-    public var path: String?
+struct OutputTarget {
+    var path: String?
 
-    public init(path: String?) { self.path = path }
+    init(path: String?) { self.path = path }
 
-    public func write(_ text: String) throws {
+    func write(_ text: String) throws {
         guard let path, path != "-" else {
             // Straight from the string's own storage: a large export is not copied once more into a Data.
             _ = OutputTarget.writeAll(text, to: STDOUT_FILENO)
@@ -47,24 +48,16 @@ public struct OutputTarget {
     static func writeAll(_ text: String, to fd: Int32) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
+            // swift-system writes every byte, retrying a write that a signal interrupts.
+            (try? FileDescriptor(rawValue: fd).writeAll(UnsafeRawBufferPointer(buffer))) != nil
         }
     }
 }
 
 /// A text table with aligned columns, for people at a terminal.
-public enum TextTable {
+enum TextTable {
     /// Encoded rows under their keys as the header; "(none)" when there are none.
-    public static func render(columns: [String], values: [OutputValue]) throws -> String {
+    static func render(columns: [String], values: [OutputValue]) throws -> String {
         guard !values.isEmpty else { return "(none)\n" }
         return render(header: columns, rows: try values.map { value in
             guard case .object(let fields) = value else { throw WriterError.notARow }
@@ -72,7 +65,7 @@ public enum TextTable {
         })
     }
 
-    public static func render(header: [String], rows: [[String]]) -> String {
+    static func render(header: [String], rows: [[String]]) -> String {
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -99,8 +92,8 @@ public enum TextTable {
 ///
 /// Written by hand rather than with CSV.swift's writer: quoting is five lines, and CSV.swift's writer searches
 /// each field through Foundation and goes through an OutputStream, which made a 100,000-row export take 1.6 s.
-public enum CSVOutput {
-    public static func render(header: [String], rows: [[String]]) throws -> String {
+enum CSVOutput {
+    static func render(header: [String], rows: [[String]]) -> String {
         var out = ""
         out.reserveCapacity(rows.count * 96)
         append(header, to: &out, neutralizing: false)
@@ -108,7 +101,7 @@ public enum CSVOutput {
         return out
     }
 
-    public static func append(_ row: [String], to out: inout String, neutralizing: Bool = true) {
+    static func append(_ row: [String], to out: inout String, neutralizing: Bool = true) {
         for (index, cell) in row.enumerated() {
             if index > 0 { out.append(",") }
             let value = neutralizing ? neutralize(cell) : cell
@@ -132,7 +125,7 @@ public enum CSVOutput {
 
     /// Rows of encoded values under `columns`: each cell is the value under its column's key (null or a missing
     /// key is an empty cell; an array or object, compact JSON).
-    public static func render(columns: [String], values: [OutputValue]) throws -> String {
+    static func render(columns: [String], values: [OutputValue]) throws -> String {
         var out = ""
         out.reserveCapacity(values.count * 96)
         append(columns, to: &out, neutralizing: false)
@@ -143,7 +136,7 @@ public enum CSVOutput {
         return out
     }
 
-    public static func neutralize(_ cell: String) -> String {
+    static func neutralize(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first else { return cell }
         switch first {
         case "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}":
@@ -158,13 +151,13 @@ public enum CSVOutput {
 ///
 /// Written by hand rather than with `JSONEncoder`/`JSONSerialization`: sorting keys through Foundation took most of
 /// a `list-late` run.
-public enum JSONOutput {
+enum JSONOutput {
     /// Any report row or document, pretty-printed, ending with a line break.
-    public static func render<T: Encodable>(_ value: T) throws -> String {
+    static func render<T: Encodable>(_ value: T) throws -> String {
         try render(OutputEncoder.encode(value))
     }
 
-    public static func render(_ value: OutputValue) throws -> String {
+    static func render(_ value: OutputValue) throws -> String {
         var out = ""
         try write(value, to: &out, indent: 0, pretty: true)
         out.append("\n")
@@ -172,11 +165,11 @@ public enum JSONOutput {
     }
 
     /// One compact object per line (NDJSON).
-    public static func renderLines<T: Encodable>(_ values: [T]) throws -> String {
+    static func renderLines<T: Encodable>(_ values: [T]) throws -> String {
         try renderLines(values.map { try OutputEncoder.encode($0) })
     }
 
-    public static func renderLines(_ values: [OutputValue]) throws -> String {
+    static func renderLines(_ values: [OutputValue]) throws -> String {
         var out = ""
         for value in values {
             try write(value, to: &out, indent: 0, pretty: false)

@@ -2,24 +2,24 @@ import MSPDomain
 
 /// The credentials report as `msp credentials report --format json` writes it: for every registered State Party,
 /// which of four lists it is in.
-public struct CredentialsDocument: Encodable, Equatable {
-    public struct MeetingRef: Encodable, Equatable {
-        public var code: String
-        public var title: String
+struct CredentialsDocument: Encodable, Equatable {
+    struct MeetingRef: Encodable, Equatable {
+        var code: String
+        var title: String
     }
 
-    public var meeting: MeetingRef
-    public var statesPartiesRegistered: Int
+    var meeting: MeetingRef
+    var statesPartiesRegistered: Int
     /// Formal credentials issued by the Head of State or Government or the Minister for Foreign Affairs.
-    public var original: [String]
+    var original: [String]
     /// A copy or another communication.
-    public var copy: [String]
+    var copy: [String]
     /// Only a note verbale.
-    public var noteVerbale: [String]
+    var noteVerbale: [String]
     /// Nothing yet.
-    public var missing: [String]
+    var missing: [String]
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case meeting
         case statesPartiesRegistered = "states_parties_registered"
         case original, copy
@@ -27,7 +27,7 @@ public struct CredentialsDocument: Encodable, Equatable {
         case missing
     }
 
-    public init(_ report: CredentialsReport, meeting: Meeting) {
+    init(_ report: CredentialsReport, meeting: Meeting) {
         self.meeting = MeetingRef(code: meeting.code, title: meeting.title)
         statesPartiesRegistered = report.statesPartiesCount
         original = report.original
@@ -49,7 +49,7 @@ public struct CredentialsDocument: Encodable, Equatable {
 
 /// `msp credentials report`: the four lists for people, as JSON, or as a page to print.
 extension CredentialsDocument {
-    public static func render(_ report: CredentialsReport, meeting: Meeting, format: OutputFormat) throws -> String {
+    static func render(_ report: CredentialsReport, meeting: Meeting, format: OutputFormat) throws -> String {
         let document = CredentialsDocument(report, meeting: meeting)
         switch format {
         case .json: return try Writers.document(document)

@@ -6,26 +6,26 @@ import MSPStore
 ///
 /// In JSON a note has no `credentials` key and credentials have no `participants`, `late` or `late_by_seconds`;
 /// in CSV those cells are empty.
-public struct HistoryRow: ReportRow, Equatable {
-    public var delegation: String
+struct HistoryRow: ReportRow, Equatable {
+    var delegation: String
     /// `registration`, `amendment`, `withdrawal` or `credentials`.
-    public var kind: String
-    public var reference: String?
-    public var receivedAt: String
-    public var receivedPrecision: String
-    public var channel: String?
-    public var recordedAt: String
-    public var recordedBy: String
-    public var command: String
+    var kind: String
+    var reference: String?
+    var receivedAt: String
+    var receivedPrecision: String
+    var channel: String?
+    var recordedAt: String
+    var recordedBy: String
+    var command: String
     /// For credentials: `original`, `copy` or `note_verbale`.
-    public var credentials: String?
+    var credentials: String?
     /// For a note: how many participants it lists.
-    public var participants: Int?
+    var participants: Int?
     /// For a note: whether it came after the deadline, and by how many seconds (null when on time).
-    public var late: Bool?
-    public var lateBySeconds: Int64?
+    var late: Bool?
+    var lateBySeconds: Int64?
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case delegation, kind, reference
         case receivedAt = "received_at"
         case receivedPrecision = "received_precision"
@@ -36,7 +36,7 @@ public struct HistoryRow: ReportRow, Equatable {
         case lateBySeconds = "late_by_seconds"
     }
 
-    public init(_ entry: HistoryEntry, delegation: String, zone: VenueTimeZone) {
+    init(_ entry: HistoryEntry, delegation: String, zone: VenueTimeZone) {
         self.delegation = delegation
         kind = entry.kindName
         receivedAt = zone.format(entry.received)
@@ -56,7 +56,7 @@ public struct HistoryRow: ReportRow, Equatable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(delegation, forKey: .delegation)
         try c.encode(kind, forKey: .kind)
@@ -78,8 +78,8 @@ public struct HistoryRow: ReportRow, Equatable {
 }
 
 /// `msp history`: a delegation's records as rows, or, for people, a table under a line naming the delegation.
-public enum HistoryReport {
-    public static func render(_ history: (name: String, entries: [HistoryEntry]), meeting: Meeting, format: OutputFormat) throws -> String {
+enum HistoryReport {
+    static func render(_ history: (name: String, entries: [HistoryEntry]), meeting: Meeting, format: OutputFormat) throws -> String {
         let zone = meeting.timeZone
         guard format == .table else {
             return try Writers.rows(history.entries.map { HistoryRow($0, delegation: history.name, zone: zone) }, as: format)

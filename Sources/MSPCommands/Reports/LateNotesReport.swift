@@ -1,23 +1,23 @@
 import MSPDomain
 
 /// A late note as `msp list-late` writes it in CSV, JSON and NDJSON.
-public struct LateNoteRow: ReportRow, Equatable {
-    public var delegation: String
-    public var category: String
-    public var reference: String?
+struct LateNoteRow: ReportRow, Equatable {
+    var delegation: String
+    var category: String
+    var reference: String?
     /// `registration` or `amendment`.
-    public var kind: String
+    var kind: String
     /// With the meeting's offset.
-    public var receivedAt: String
+    var receivedAt: String
     /// `date` when only the day of receipt is known, else `instant`.
-    public var receivedPrecision: String
+    var receivedPrecision: String
     /// From the end of the deadline day.
-    public var lateBySeconds: Int64
+    var lateBySeconds: Int64
     /// "2 days 9 hours".
-    public var lateBy: String
-    public var channel: String?
+    var lateBy: String
+    var channel: String?
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case delegation, category, reference, kind
         case receivedAt = "received_at"
         case receivedPrecision = "received_precision"
@@ -26,7 +26,7 @@ public struct LateNoteRow: ReportRow, Equatable {
         case channel
     }
 
-    public init(_ note: LateNote, zone: VenueTimeZone) {
+    init(_ note: LateNote, zone: VenueTimeZone) {
         delegation = note.delegation
         category = note.category.rawValue
         reference = note.reference
@@ -40,8 +40,8 @@ public struct LateNoteRow: ReportRow, Equatable {
 }
 
 /// `msp list-late`: the late notes as rows, or, for people, a table under a line naming the meeting and deadline.
-public enum LateNotesReport {
-    public static func render(_ notes: [LateNote], meeting: Meeting, format: OutputFormat) throws -> String {
+enum LateNotesReport {
+    static func render(_ notes: [LateNote], meeting: Meeting, format: OutputFormat) throws -> String {
         guard format == .table else {
             return try Writers.rows(notes.map { LateNoteRow($0, zone: meeting.timeZone) }, as: format)
         }

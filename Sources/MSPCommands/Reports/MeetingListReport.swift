@@ -1,20 +1,20 @@
 import MSPDomain
 
 /// A meeting as `msp meeting list` writes it (and as the list of participants and `meeting show` name it in JSON).
-public struct MeetingRow: ReportRow, Equatable {
-    public var code: String
-    public var title: String
-    public var convention: String
-    public var opens: String
-    public var closes: String
+struct MeetingRow: ReportRow, Equatable {
+    var code: String
+    var title: String
+    var convention: String
+    var opens: String
+    var closes: String
     /// The instant the deadline closes, with the meeting's offset.
-    public var deadlineAt: String
+    var deadlineAt: String
     /// The deadline's day, when it was given as a day.
-    public var deadlineDay: String?
-    public var timeZone: String
-    public var venue: String?
+    var deadlineDay: String?
+    var timeZone: String
+    var venue: String?
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case code, title, convention, opens, closes
         case deadlineAt = "deadline_at"
         case deadlineDay = "deadline_day"
@@ -22,7 +22,7 @@ public struct MeetingRow: ReportRow, Equatable {
         case venue
     }
 
-    public init(_ m: Meeting) {
+    init(_ m: Meeting) {
         code = m.code
         title = m.title
         convention = m.convention
@@ -36,8 +36,8 @@ public struct MeetingRow: ReportRow, Equatable {
 }
 
 /// `msp meeting list`: one row per meeting, the same keys in every format.
-public enum MeetingListReport {
-    public static func render(_ meetings: [Meeting], format: OutputFormat) throws -> String {
+enum MeetingListReport {
+    static func render(_ meetings: [Meeting], format: OutputFormat) throws -> String {
         try Writers.rows(meetings.map(MeetingRow.init), as: format)
     }
 }

@@ -3,38 +3,38 @@ import MSPStore
 
 /// A meeting with its registration figures, as `msp meeting show --format json` writes it: the meeting's keys
 /// (as in `meeting list`) and the figures beside them in one object.
-public struct MeetingShowDocument: Encodable, Equatable {
-    public var meeting: MeetingRow
-    public var figures: Figures
+struct MeetingShowDocument: Encodable, Equatable {
+    var meeting: MeetingRow
+    var figures: Figures
 
-    public struct Figures: Encodable, Equatable {
-        public var delegations: Int
-        public var participants: Int
-        public var notes: Int
-        public var lateNotes: Int
+    struct Figures: Encodable, Equatable {
+        var delegations: Int
+        var participants: Int
+        var notes: Int
+        var lateNotes: Int
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case delegations, participants, notes
             case lateNotes = "late_notes"
         }
     }
 
-    public init(_ meeting: Meeting, figures: MeetingStatistics) {
+    init(_ meeting: Meeting, figures: MeetingStatistics) {
         self.meeting = MeetingRow(meeting)
         self.figures = Figures(delegations: figures.delegations, participants: figures.participants,
                                notes: figures.notes, lateNotes: figures.lateNotes)
     }
 
     /// One flat object: the meeting's keys, then the figures'.
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         try meeting.encode(to: encoder)
         try figures.encode(to: encoder)
     }
 }
 
 /// `msp meeting show`: the meeting and its figures, for people or as JSON.
-public enum MeetingShowReport {
-    public static func render(_ m: Meeting, figures: MeetingStatistics, format: OutputFormat) throws -> String {
+enum MeetingShowReport {
+    static func render(_ m: Meeting, figures: MeetingStatistics, format: OutputFormat) throws -> String {
         guard format == .table else { return try Writers.document(MeetingShowDocument(m, figures: figures)) }
         return """
             \(m.code)  \(m.title)

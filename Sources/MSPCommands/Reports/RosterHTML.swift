@@ -8,7 +8,7 @@ import MSPDomain
 /// delegation's name with its participants, so no heading is left alone at the foot of a page. Names in any script
 /// (diacritics, Cyrillic, Arabic, Chinese) are isolated with `<bdi>`, so a right-to-left name keeps the honorific
 /// before it and the line's left alignment; long names wrap rather than run off the page.
-public enum RosterHTML {
+enum RosterHTML {
     static let style: StaticString = """
         @page { size: A4; margin: 20mm 20mm 22mm 20mm;
                 @bottom-center { content: counter(page) " / " counter(pages); font: 9pt "Liberation Serif", "DejaVu Serif", serif; } }
@@ -34,7 +34,7 @@ public enum RosterHTML {
         @media print { body { padding: 0; max-width: none; } }
         """
 
-    public static func render(_ roster: Roster, meeting: Meeting) -> String {
+    static func render(_ roster: Roster, meeting: Meeting) -> String {
         var h = HTMLWriter()
         h.raw("<header>\n")
         h.element("h1", meeting.title)

@@ -2,27 +2,27 @@ import MSPDomain
 
 /// The list of participants as `msp export-roster --format json` writes it: the meeting, the five category groups
 /// in order, each delegation with its participants (head first), and the counts.
-public struct RosterDocument: Encodable, Equatable {
-    public struct Group: Encodable, Equatable {
+struct RosterDocument: Encodable, Equatable {
+    struct Group: Encodable, Equatable {
         /// `state_party` ...
-        public var category: String
+        var category: String
         /// "States Parties" ...
-        public var title: String
-        public var delegations: [Delegation]
+        var title: String
+        var delegations: [Delegation]
     }
 
-    public struct Delegation: Encodable, Equatable {
-        public var name: String
-        public var participants: [Participant]
+    struct Delegation: Encodable, Equatable {
+        var name: String
+        var participants: [Participant]
     }
 
-    public struct Participant: Encodable, Equatable {
+    struct Participant: Encodable, Equatable {
         /// `head`, `alternate` or `adviser`.
-        public var role: String
+        var role: String
         /// The honorific ("H.E. Mr.").
-        public var title: String?
-        public var name: String
-        public var function: String?
+        var title: String?
+        var name: String
+        var function: String?
 
         init(_ p: MSPDomain.Participant) {
             role = p.role.rawValue
@@ -32,18 +32,18 @@ public struct RosterDocument: Encodable, Equatable {
         }
     }
 
-    public var meeting: MeetingRow
-    public var groups: [Group]
-    public var delegationCount: Int
-    public var participantCount: Int
+    var meeting: MeetingRow
+    var groups: [Group]
+    var delegationCount: Int
+    var participantCount: Int
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case meeting, groups
         case delegationCount = "delegation_count"
         case participantCount = "participant_count"
     }
 
-    public init(_ roster: Roster, meeting: Meeting) {
+    init(_ roster: Roster, meeting: Meeting) {
         self.meeting = MeetingRow(meeting)
         groups = roster.groups.map { group in
             Group(category: group.category.rawValue, title: group.title, delegations: group.delegations.map { delegation in
@@ -58,22 +58,22 @@ public struct RosterDocument: Encodable, Equatable {
 /// One participant of the list of participants as `msp export-roster --format csv` writes it: the document's
 /// participant with its group's category and its delegation's name beside it. A delegation with no participant
 /// is one row with the participant's cells empty.
-public struct RosterRow: ReportRow, Equatable {
-    public var category: String
-    public var delegation: String
-    public var role: String?
-    public var title: String?
-    public var name: String?
-    public var function: String?
+struct RosterRow: ReportRow, Equatable {
+    var category: String
+    var delegation: String
+    var role: String?
+    var title: String?
+    var name: String?
+    var function: String?
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case category, delegation, role, title, name, function
     }
 
     /// The cells in column order; what the CSV fast path writes.
     var cells: [String] { [category, delegation, role ?? "", title ?? "", name ?? "", function ?? ""] }
 
-    public static func rows(_ roster: Roster) -> [RosterRow] {
+    static func rows(_ roster: Roster) -> [RosterRow] {
         var rows: [RosterRow] = []
         rows.reserveCapacity(roster.participantCount)
         for group in roster.groups {
@@ -93,8 +93,8 @@ public struct RosterRow: ReportRow, Equatable {
 
 /// `msp export-roster`: the list of participants for people (a text table, Markdown, an HTML page) or machines
 /// (CSV, JSON).
-public enum RosterReport {
-    public static func render(_ roster: Roster, meeting: Meeting, format: OutputFormat) throws -> String {
+enum RosterReport {
+    static func render(_ roster: Roster, meeting: Meeting, format: OutputFormat) throws -> String {
         switch format {
         case .table: return table(roster, meeting: meeting)
         case .csv: return try csv(roster)
@@ -109,7 +109,7 @@ public enum RosterReport {
     /// Measured on `bench/run`'s 100,000-participant database (release build, median of 9, alternating runs):
     /// 187 ms this way, as before the rows became typed; 321 ms through the generic encoder. `ReportRowTests`
     /// checks that both give the same bytes.
-    public static func csv(_ roster: Roster) throws -> String {
+    static func csv(_ roster: Roster) throws -> String {
         let rows = RosterRow.rows(roster)
         var out = ""
         out.reserveCapacity(rows.count * 96)
@@ -129,7 +129,7 @@ public enum RosterReport {
         return line
     }
 
-    public static func table(_ roster: Roster, meeting: Meeting) -> String {
+    static func table(_ roster: Roster, meeting: Meeting) -> String {
         var out = heading(meeting).joined(separator: "\n") + "\n"
         for group in roster.groups {
             out += "\n\(group.title.uppercased())\n"
@@ -145,7 +145,7 @@ public enum RosterReport {
         return out
     }
 
-    public static func markdown(_ roster: Roster, meeting: Meeting) -> String {
+    static func markdown(_ roster: Roster, meeting: Meeting) -> String {
         let head = heading(meeting)
         var md = MarkdownWriter()
         md.heading(1, head[0])

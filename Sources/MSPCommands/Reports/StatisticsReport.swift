@@ -2,30 +2,30 @@ import Foundation
 import MSPDomain
 
 /// A meeting's figures as `msp stats --format json` writes them.
-public struct StatisticsDocument: Encodable, Equatable {
-    public struct MeetingRef: Encodable, Equatable {
-        public var code: String
-        public var title: String
-        public var convention: String
-        public var opens: String
+struct StatisticsDocument: Encodable, Equatable {
+    struct MeetingRef: Encodable, Equatable {
+        var code: String
+        var title: String
+        var convention: String
+        var opens: String
     }
 
-    public var meeting: MeetingRef
-    public var delegations: Int
-    public var participants: Int
+    var meeting: MeetingRef
+    var delegations: Int
+    var participants: Int
     /// Keyed by category (`state_party` ...), every category present.
-    public var delegationsByCategory: [String: Int]
-    public var participantsByCategory: [String: Int]
-    public var statesPartiesRegistered: Int
-    public var statesPartiesTotal: Int
+    var delegationsByCategory: [String: Int]
+    var participantsByCategory: [String: Int]
+    var statesPartiesRegistered: Int
+    var statesPartiesTotal: Int
     /// `female`, `male`, `other`, `unspecified`.
-    public var participantsByGender: [String: Int]
-    public var notes: Int
-    public var lateNotes: Int
+    var participantsByGender: [String: Int]
+    var notes: Int
+    var lateNotes: Int
     /// `email`, `post`, `hand`, `fax`, `unspecified`.
-    public var notesByChannel: [String: Int]
+    var notesByChannel: [String: Int]
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case meeting, delegations, participants
         case delegationsByCategory = "delegations_by_category"
         case participantsByCategory = "participants_by_category"
@@ -37,7 +37,7 @@ public struct StatisticsDocument: Encodable, Equatable {
         case notesByChannel = "notes_by_channel"
     }
 
-    public init(_ stats: MeetingStatistics, meeting: Meeting) {
+    init(_ stats: MeetingStatistics, meeting: Meeting) {
         func byCategory(_ counts: [Category: Int]) -> [String: Int] {
             Dictionary(uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
         }
@@ -61,8 +61,8 @@ public struct StatisticsDocument: Encodable, Equatable {
 }
 
 /// `msp stats`: the figures for people (three tables), or as JSON.
-public enum StatisticsReport {
-    public static func render(_ stats: MeetingStatistics, meeting: Meeting, format: OutputFormat) throws -> String {
+enum StatisticsReport {
+    static func render(_ stats: MeetingStatistics, meeting: Meeting, format: OutputFormat) throws -> String {
         guard format == .table else { return try Writers.document(StatisticsDocument(stats, meeting: meeting)) }
         return table(stats, meeting: meeting)
     }

@@ -2,17 +2,17 @@ import MSPDomain
 import MSPStore
 
 /// A convention's States Parties and signatory States on a day, as `msp treaty status --format json` writes it.
-public struct TreatyStatusDocument: Encodable, Equatable {
-    public struct Party: Encodable, Equatable {
-        public var name: String
-        public var iso3: String
+struct TreatyStatusDocument: Encodable, Equatable {
+    struct Party: Encodable, Equatable {
+        var name: String
+        var iso3: String
         /// The deposit of the instrument.
-        public var consentedOn: String
-        public var consentKind: String?
+        var consentedOn: String
+        var consentKind: String?
         /// When the Convention enters into force for the State (Article 17).
-        public var entryIntoForce: String?
+        var entryIntoForce: String?
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case name, iso3
             case consentedOn = "consented_on"
             case consentKind = "consent_kind"
@@ -20,25 +20,25 @@ public struct TreatyStatusDocument: Encodable, Equatable {
         }
     }
 
-    public struct Signatory: Encodable, Equatable {
-        public var name: String
-        public var iso3: String
-        public var signedOn: String
+    struct Signatory: Encodable, Equatable {
+        var name: String
+        var iso3: String
+        var signedOn: String
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case name, iso3
             case signedOn = "signed_on"
         }
     }
 
-    public var convention: String
-    public var on: String
-    public var statesParties: Int
-    public var signatoryStates: Int
-    public var parties: [Party]
-    public var signatories: [Signatory]
+    var convention: String
+    var on: String
+    var statesParties: Int
+    var signatoryStates: Int
+    var parties: [Party]
+    var signatories: [Signatory]
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case convention, on
         case statesParties = "states_parties"
         case signatoryStates = "signatory_states"
@@ -46,7 +46,7 @@ public struct TreatyStatusDocument: Encodable, Equatable {
     }
 
     /// The Parties and signatories on `day`, in the membership's order.
-    public init(_ membership: TreatyMembership, convention: String, on day: LocalDate) {
+    init(_ membership: TreatyMembership, convention: String, on day: LocalDate) {
         let states = ReferenceData.states
         func name(_ iso3: String) -> String { states.state(iso3: iso3)?.name ?? iso3 }
         let parties = membership.parties(on: day)
@@ -66,8 +66,8 @@ public struct TreatyStatusDocument: Encodable, Equatable {
 }
 
 /// `msp treaty status`: for people, the counts and two tables sorted by name; or the document as JSON.
-public enum TreatyStatusReport {
-    public static func render(_ membership: TreatyMembership, convention: String, on day: LocalDate, format: OutputFormat) throws -> String {
+enum TreatyStatusReport {
+    static func render(_ membership: TreatyMembership, convention: String, on day: LocalDate, format: OutputFormat) throws -> String {
         let status = TreatyStatusDocument(membership, convention: convention, on: day)
         guard format == .table else { return try Writers.document(status) }
         var out = "\(convention) on \(day.longDescription): \(status.statesParties) States Parties, \(status.signatoryStates) signatory States\n\n"

@@ -19,35 +19,38 @@ public enum MembershipTable {
             guard row.count == header.count else {
                 throw ImportProblem(line: line, message: "\(row.count) columns, not \(header.count)")
             }
-            func date(_ column: Int) throws -> LocalDate? {
-                let value = row[column].trimmingCharacters(in: .whitespaces)
+            // Cells by the header's names (the header was checked above).
+            func cell(_ column: String) -> String { reader[column] ?? "" }
+            func date(_ column: String) throws -> LocalDate? {
+                let value = cell(column).trimmingCharacters(in: .whitespaces)
                 guard !value.isEmpty else { return nil }
                 do {
                     return try LocalDate.parse(value)
                 } catch let error as InputError {
-                    throw ImportProblem(line: line, column: header[column], message: error.message)
+                    throw ImportProblem(line: line, column: column, message: error.message)
                 }
             }
-            guard let state = states.find(row[0]) ?? states.find(row[1]) else {
-                throw ImportProblem(line: line, message: "'\(row[0])' / '\(row[1])' is not a State the UN names")
+            let iso3 = cell("iso_alpha3"), name = cell("state")
+            guard let state = states.find(iso3) ?? states.find(name) else {
+                throw ImportProblem(line: line, message: "'\(iso3)' / '\(name)' is not a State the UN names")
             }
             // An ISO code and a name that mean two different States: which one was meant?
-            if let byName = states.find(row[1]), byName.iso3 != state.iso3 {
-                throw ImportProblem(line: line, message: "iso_alpha3 '\(row[0])' is \(state.name) but state '\(row[1])' is \(byName.name)")
+            if let byName = states.find(name), byName.iso3 != state.iso3 {
+                throw ImportProblem(line: line, message: "iso_alpha3 '\(iso3)' is \(state.name) but state '\(name)' is \(byName.name)")
             }
             if let earlier = lineOf[state.iso3] {
                 throw ImportProblem(line: line, message: "\(state.name) is already on line \(earlier)")
             }
             lineOf[state.iso3] = line
-            let kind = row[4].trimmingCharacters(in: .whitespaces)
+            let kind = cell("consent_kind").trimmingCharacters(in: .whitespaces)
             let consentKind: ConsentKind?
             do {
                 consentKind = kind.isEmpty ? nil : try ConsentKind.parse(kind)
             } catch let error as InputError {
                 throw ImportProblem(line: line, column: "consent_kind", message: error.message)
             }
-            let record = MembershipRecord(iso3: state.iso3, signed: try date(2), consented: try date(3),
-                                          consentKind: consentKind, withdrawalEffective: try date(5))
+            let record = MembershipRecord(iso3: state.iso3, signed: try date("signature_date"), consented: try date("consent_date"),
+                                          consentKind: consentKind, withdrawalEffective: try date("withdrawal_effective_date"))
             do {
                 try record.check()
             } catch let error as InputError {

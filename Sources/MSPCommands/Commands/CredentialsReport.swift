@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import MSPDomain
+import MSPApplication
+
+extension MSP.Credentials {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "report", 
+            abstract: "Report, for every registered State Party, what credentials it presented.",
+            discussion: """
+                Four lists: formal credentials (original), a copy or communication (copy), only a note verbale \
+                (note_verbale), and nothing yet (missing). JSON: an object with these four lists of State names.
+
+                Example: msp credentials report --format json
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var meetingOption: MeetingOption
+
+        @OptionGroup var output: OutputOptions<CredentialsFormats>
+
+        init() {}
+
+        func run() throws {
+            let (meeting, report) = try database.withDesk { try $0.credentialsReport(meeting: meetingOption.meeting) }
+            try output.write(CredentialsDocument.render(report, meeting: meeting, format: output.format))
+        }
+    }
+}

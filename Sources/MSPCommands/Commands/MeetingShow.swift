@@ -1,0 +1,25 @@
+import Foundation
+import ArgumentParser
+import MSPDomain
+import MSPApplication
+
+extension MSP.MeetingCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a meeting and its registration figures.",
+                                                               discussion: "Example: msp meeting show 7MSP")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The meeting's code.")
+        var code: String
+
+        @OptionGroup var output: OutputOptions<SummaryFormats>
+
+        init() {}
+
+        func run() throws {
+            let overview = try database.withDesk { try $0.overview(code: code) }
+            try output.write(MeetingShowReport.render(overview.meeting, figures: overview.statistics, format: output.format))
+        }
+    }
+}
