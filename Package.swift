@@ -59,9 +59,11 @@ let package = Package(
             dependencies: ["EmbedResourcesTool"]
         ),
 
-        .testTarget(name: "MSPDomainTests", dependencies: [
-            "MSPDomain", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        .testTarget(
+            name: "MSPDomainTests",
+            dependencies: [
+                "MSPDomain", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "MSPApplicationTests", dependencies: ["MSPApplication", "MSPDomain", "MSPStore"]),
         .testTarget(
             name: "MSPStoreTests",

@@ -12,7 +12,9 @@ struct EmbedResources: BuildToolPlugin {
         var inputs: [URL] = []
         for folder in ["migrations", "fixtures/reference", "fixtures/demo"] {
             let dir = root.appending(path: folder)
-            guard let enumerator = fm.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+            guard let enumerator = fm.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey]) else {
+                continue
+            }
             for case let url as URL in enumerator {
                 let values = try url.resourceValues(forKeys: [.isRegularFileKey])
                 if values.isRegularFile == true, !url.lastPathComponent.hasPrefix(".") {

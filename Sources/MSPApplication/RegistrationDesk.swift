@@ -16,7 +16,9 @@ public struct RegistrationDesk: Sendable {
     /// The time now, for a note received "now" and for the change log (tests set it).
     public var clock: @Sendable () -> Instant
 
-    public init(store: Store, user: String = ChangeInfo.currentUser(), clock: @escaping @Sendable () -> Instant = { .now() }) {
+    public init(
+        store: Store, user: String = ChangeInfo.currentUser(), clock: @escaping @Sendable () -> Instant = { .now() }
+    ) {
         self.store = store
         self.user = user
         self.clock = clock

@@ -7,7 +7,8 @@ public struct MSP: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "msp",
-        abstract: "Register delegations for a Meeting of States Parties, list late notes, export the list of participants.",
+        abstract:
+            "Register delegations for a Meeting of States Parties, list late notes, export the list of participants.",
         discussion: """
             Exit status: 0 success; 64 malformed command line; 65 input that is well formed but wrong; \
             66 missing input file; 73 output file that cannot be written; 70 unexpected failure.
@@ -55,7 +56,8 @@ public struct MSP: ParsableCommand {
                 return code
             }
             if code == ExitCode.validationFailure.rawValue || code == 64 {
-                let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "malformed command line"
+                let message =
+                    message(for: error).split(separator: "\n").first.map(String.init) ?? "malformed command line"
                 complain("\(message) (see '\((["msp"] + commandPath(arguments)).joined(separator: " ")) --help')")
                 return ExitStatus.usage.rawValue
             }
@@ -70,7 +72,9 @@ public struct MSP: ParsableCommand {
         var path: [String] = []
         var command: any ParsableCommand.Type = MSP.self
         for argument in arguments {
-            guard let next = command.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == argument }) else {
+                break
+            }
             path.append(argument)
             command = next
         }

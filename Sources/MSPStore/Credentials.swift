@@ -4,18 +4,24 @@ import MSPDomain
 extension Store {
     /// Records credentials received for a registered delegation, as one change; returns the delegation's earlier
     /// records, oldest first.
-    public func recordCredential(_ kind: CredentialKind, receipt: Receipt, delegation: RegisteredDelegation,
-                                 meeting stored: StoredMeeting, change: ChangeInfo) throws -> [CredentialEntry] {
+    public func recordCredential(
+        _ kind: CredentialKind, receipt: Receipt, delegation: RegisteredDelegation,
+        meeting stored: StoredMeeting, change: ChangeInfo
+    ) throws -> [CredentialEntry] {
         try transaction { db in
             let earlier = try CredentialRecord.filter { $0.delegationId == delegation.id }
                 .order { [$0.receivedAt, $0.id] }.fetchAll(db)
-            let changeId = try change.insert(db, summary: "credentials (\(kind.rawValue)) of \(delegation.name) for \(stored.meeting.code)")
-            var record = CredentialRecord(id: nil, meetingId: stored.id, delegationId: delegation.id, changeId: changeId,
-                                          kind: kind, receivedAt: receipt.instant.secondsSinceEpoch,
-                                          receivedPrecision: receipt.precision)
+            let changeId = try change.insert(
+                db, summary: "credentials (\(kind.rawValue)) of \(delegation.name) for \(stored.meeting.code)")
+            var record = CredentialRecord(
+                id: nil, meetingId: stored.id, delegationId: delegation.id, changeId: changeId,
+                kind: kind, receivedAt: receipt.instant.secondsSinceEpoch,
+                receivedPrecision: receipt.precision)
             try record.insert(db)
             return earlier.map {
-                CredentialEntry(id: $0.id!, delegation: delegation.name, kind: $0.kind, received: Instant(secondsSinceEpoch: $0.receivedAt))
+                CredentialEntry(
+                    id: $0.id!, delegation: delegation.name, kind: $0.kind,
+                    received: Instant(secondsSinceEpoch: $0.receivedAt))
             }
         }
     }
@@ -24,18 +30,25 @@ extension Store {
     public func credentialsReport(_ stored: StoredMeeting) throws -> CredentialsReport {
         try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
-            let delegations = try DelegationRecord
+            let delegations =
+                try DelegationRecord
                 .filter { $0.meetingId == stored.id && $0.stateIso3 != nil && $0.withdrawn == false }
                 .fetchAll(db)
-            let parties = delegations.filter { membership.category(of: $0.stateIso3!, at: stored.meeting) == .statesParties }
-            let entries = try Row.fetchAll(db, sql: """
-                SELECT c.*, d.name AS delegation_name
-                FROM credential c JOIN delegation d ON d.id = c.delegation_id
-                WHERE c.meeting_id = ?
-                """, arguments: [stored.id]).map { row in
+            let parties = delegations.filter {
+                membership.category(of: $0.stateIso3!, at: stored.meeting) == .statesParties
+            }
+            let entries = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*, d.name AS delegation_name
+                    FROM credential c JOIN delegation d ON d.id = c.delegation_id
+                    WHERE c.meeting_id = ?
+                    """, arguments: [stored.id]
+            ).map { row in
                 let credential = try CredentialRecord(row: row)
-                return CredentialEntry(id: credential.id!, delegation: row["delegation_name"], kind: credential.kind,
-                                       received: Instant(secondsSinceEpoch: credential.receivedAt))
+                return CredentialEntry(
+                    id: credential.id!, delegation: row["delegation_name"], kind: credential.kind,
+                    received: Instant(secondsSinceEpoch: credential.receivedAt))
             }
             return CredentialsReport(statesParties: parties.map(\.name), entries: entries)
         }

@@ -18,16 +18,20 @@ extension Store {
             let record: DelegationRecord?
             switch represented {
             case .state(let state):
-                record = try DelegationRecord.filter { $0.meetingId == meeting.id && $0.stateIso3 == state.iso3 }.fetchOne(db)
+                record = try DelegationRecord.filter { $0.meetingId == meeting.id && $0.stateIso3 == state.iso3 }
+                    .fetchOne(db)
             case .organization(let organization), .newOrganization(let organization):
-                record = try DelegationRecord.fetchOne(db, sql: """
-                    SELECT d.* FROM delegation d JOIN organization_key k ON k.organization_id = d.organization_id
-                    WHERE d.meeting_id = ? AND k.key = ?
-                    """, arguments: [meeting.id, NameKey.of(organization.name)])
+                record = try DelegationRecord.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.* FROM delegation d JOIN organization_key k ON k.organization_id = d.organization_id
+                        WHERE d.meeting_id = ? AND k.key = ?
+                        """, arguments: [meeting.id, NameKey.of(organization.name)])
             }
             guard let record, let id = record.id else { return nil }
-            return RegisteredDelegation(id: id, name: record.name, withdrawn: record.withdrawn,
-                                        timeline: try NoteRecorder.timelineEntries(delegationId: id, db))
+            return RegisteredDelegation(
+                id: id, name: record.name, withdrawn: record.withdrawn,
+                timeline: try NoteRecorder.timelineEntries(delegationId: id, db))
         }
     }
 }

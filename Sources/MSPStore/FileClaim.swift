@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A shared `flock` on the database file, held by every msp process that uses it, so that a process that
@@ -32,8 +32,10 @@ final class FileClaim: @unchecked Sendable {
             }
             while flock(fd, LOCK_SH) != 0 && errno == EINTR {}
             // A creator that failed may have removed the file between our open and our lock: start again.
-            var held = stat(), named = stat()
-            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+            var held = stat()
+            var named = stat()
+            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev
+            {
                 self.fd = fd
                 self.created = created
                 return

@@ -34,38 +34,49 @@ extension Store {
         try read { db in
             let id = delegation.id
             // Each record with the change that recorded it: the record's own columns, then the change's by name.
-            let notes = try Row.fetchAll(db, sql: """
-                SELECT n.*, c.made_at AS made_at, c.os_user AS os_user, c.command AS command
-                FROM note n JOIN change c ON c.id = n.change_id
-                WHERE n.delegation_id = ?
-                ORDER BY n.received_at, n.id
-                """, arguments: [id]).map { row in
+            let notes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT n.*, c.made_at AS made_at, c.os_user AS os_user, c.command AS command
+                    FROM note n JOIN change c ON c.id = n.change_id
+                    WHERE n.delegation_id = ?
+                    ORDER BY n.received_at, n.id
+                    """, arguments: [id]
+            ).map { row in
                 let note = try NoteRecord(row: row)
                 let received = Instant(secondsSinceEpoch: note.receivedAt)
-                return HistoryEntry(record: .note(note.kind, reference: note.reference, channel: note.channel,
-                                                  participants: note.participantCount),
-                                    received: received, receivedPrecision: note.receivedPrecision,
-                                    lateBy: meeting.meeting.deadline.lateBy(received),
-                                    recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
-                                    command: row["command"])
+                return HistoryEntry(
+                    record: .note(
+                        note.kind, reference: note.reference, channel: note.channel,
+                        participants: note.participantCount),
+                    received: received, receivedPrecision: note.receivedPrecision,
+                    lateBy: meeting.meeting.deadline.lateBy(received),
+                    recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
+                    command: row["command"])
             }
-            let credentials = try Row.fetchAll(db, sql: """
-                SELECT r.*, c.made_at AS made_at, c.os_user AS os_user, c.command AS command
-                FROM credential r JOIN change c ON c.id = r.change_id
-                WHERE r.delegation_id = ?
-                ORDER BY r.received_at, r.id
-                """, arguments: [id]).map { row in
+            let credentials = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.*, c.made_at AS made_at, c.os_user AS os_user, c.command AS command
+                    FROM credential r JOIN change c ON c.id = r.change_id
+                    WHERE r.delegation_id = ?
+                    ORDER BY r.received_at, r.id
+                    """, arguments: [id]
+            ).map { row in
                 let credential = try CredentialRecord(row: row)
-                return HistoryEntry(record: .credentials(credential.kind),
-                                    received: Instant(secondsSinceEpoch: credential.receivedAt),
-                                    receivedPrecision: credential.receivedPrecision, lateBy: nil,
-                                    recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
-                                    command: row["command"])
+                return HistoryEntry(
+                    record: .credentials(credential.kind),
+                    received: Instant(secondsSinceEpoch: credential.receivedAt),
+                    receivedPrecision: credential.receivedPrecision, lateBy: nil,
+                    recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
+                    command: row["command"])
             }
             // Both in order of receipt; a note before credentials received at the same second.
             return (notes.map { ($0, 0) } + credentials.map { ($0, 1) })
                 .enumerated()
-                .sorted { ($0.element.0.received, $0.element.1, $0.offset) < ($1.element.0.received, $1.element.1, $1.offset) }
+                .sorted {
+                    ($0.element.0.received, $0.element.1, $0.offset) < ($1.element.0.received, $1.element.1, $1.offset)
+                }
                 .map(\.element.0)
         }
     }

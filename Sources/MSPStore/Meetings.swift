@@ -17,7 +17,9 @@ extension Store {
             // would silently be an observer.
             let known = try TreatyMembershipRecord.filter { $0.convention == meeting.convention }.fetchCount(db)
             guard known > 0 else {
-                throw InputError("no membership records for convention '\(meeting.convention)': States' categories come from them; load the convention's membership table first", field: .convention, reason: .notFound)
+                throw InputError(
+                    "no membership records for convention '\(meeting.convention)': States' categories come from them; load the convention's membership table first",
+                    field: .convention, reason: .notFound)
             }
             var record = MeetingRecord(meeting, createdAt: change.at)
             do {
@@ -32,7 +34,9 @@ extension Store {
 
     public func meetings() throws -> [StoredMeeting] {
         try read { db in
-            try MeetingRecord.order { [$0.opensOn, $0.code] }.fetchAll(db).map { StoredMeeting(id: $0.id!, meeting: try $0.meeting()) }
+            try MeetingRecord.order { [$0.opensOn, $0.code] }.fetchAll(db).map {
+                StoredMeeting(id: $0.id!, meeting: try $0.meeting())
+            }
         }
     }
 }
@@ -56,7 +60,8 @@ public struct ChangeInfo: Sendable {
     }
 
     func insert(_ db: Database, summary: String) throws -> Int64 {
-        var record = ChangeRecord(id: nil, madeAt: at.secondsSinceEpoch, osUser: osUser, command: command, summary: summary)
+        var record = ChangeRecord(
+            id: nil, madeAt: at.secondsSinceEpoch, osUser: osUser, command: command, summary: summary)
         try record.insert(db)
         return record.id!
     }

@@ -28,8 +28,9 @@ extension Store {
     }
 
     static func resolver(_ db: Database) throws -> DelegationResolver {
-        DelegationResolver(states: ReferenceData.states,
-                           organizations: try OrganizationRecord.fetchAll(db).map(\.organization))
+        DelegationResolver(
+            states: ReferenceData.states,
+            organizations: try OrganizationRecord.fetchAll(db).map(\.organization))
     }
 
     /// A resolver for one typed name: the organizations that name can find, looked up by key, rather than all of
@@ -40,7 +41,8 @@ extension Store {
             return DelegationResolver(states: ReferenceData.states, organizations: [])
         }
         return try read { db in
-            let keys = Array(Set([NameKey.of(typed), NameKey.of(Organization.fromTyped(typed, category: .civilSociety).name)]))
+            let keys = Array(
+                Set([NameKey.of(typed), NameKey.of(Organization.fromTyped(typed, category: .civilSociety).name)]))
             let found = OrganizationKeyRecord.filter { keys.contains($0.key) }.select(\.organizationId)
             let matches = try OrganizationRecord.filter { found.contains($0.id) }.fetchAll(db)
             if matches.isEmpty { return try Store.resolver(db) }
@@ -50,8 +52,10 @@ extension Store {
 
     /// Records checked notes in one transaction, as one change; with `dryRun`, checks everything the database
     /// checks (duplicate references included) and rolls back.
-    public func record(_ drafts: [NoteDraft], meeting: StoredMeeting, change: ChangeInfo, summary: String,
-                       dryRun: Bool = false) throws -> [RecordedNote] {
+    public func record(
+        _ drafts: [NoteDraft], meeting: StoredMeeting, change: ChangeInfo, summary: String,
+        dryRun: Bool = false
+    ) throws -> [RecordedNote] {
         let work = { (db: Database) throws -> [RecordedNote] in
             let changeId = try change.insert(db, summary: summary)
             var recorder = NoteRecorder(db: db, meeting: meeting, changeId: changeId)
@@ -78,33 +82,42 @@ public struct NoteRecorder {
     public mutating func record(_ draft: NoteDraft) throws -> RecordedNote {
         let delegationId = try delegation(for: draft.represented)
         // Cached statements rather than record inserts and fresh queries: an import runs these 100,000 times.
-        let insertNote = try db.cachedStatement(sql: """
-            INSERT INTO note (meeting_id, delegation_id, change_id, kind, reference, received_at, received_precision,
-                              channel, participant_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insertNote = try db.cachedStatement(
+            sql: """
+                INSERT INTO note (meeting_id, delegation_id, change_id, kind, reference, received_at, received_precision,
+                                  channel, participant_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         // The kind is written as the timeline says once the note is in (registration or amendment).
         let kindWritten = draft.isWithdrawal ? NoteKind.withdrawal : NoteKind.registration
         do {
-            try insertNote.execute(arguments: [meeting.id, delegationId, changeId, kindWritten, draft.reference,
-                                               draft.receipt.instant.secondsSinceEpoch, draft.receipt.precision,
-                                               draft.channel, draft.participants.count])
+            try insertNote.execute(arguments: [
+                meeting.id, delegationId, changeId, kindWritten, draft.reference,
+                draft.receipt.instant.secondsSinceEpoch, draft.receipt.precision,
+                draft.channel, draft.participants.count,
+            ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw InputError("note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation", field: .reference, reason: .conflict)
+            throw InputError(
+                "note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation",
+                field: .reference, reason: .conflict)
         }
         let noteId = db.lastInsertedRowID
-        let insertParticipant = try db.cachedStatement(sql: """
-            INSERT INTO participant (note_id, position, role, title, name, function, gender, email)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insertParticipant = try db.cachedStatement(
+            sql: """
+                INSERT INTO participant (note_id, position, role, title, name, function, gender, email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for (position, p) in draft.participants.enumerated() {
-            try insertParticipant.execute(arguments: [noteId, position + 1, p.role, p.title, p.name, p.function,
-                                                      p.gender, p.email])
+            try insertParticipant.execute(arguments: [
+                noteId, position + 1, p.role, p.title, p.name, p.function,
+                p.gender, p.email,
+            ])
         }
         // The timeline gives a kind to every note of the delegation, this one included.
         let kind = try refreshTimeline(delegationId: delegationId)[noteId]!
-        return RecordedNote(noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
-                            participantCount: draft.participants.count, lateBy: draft.lateBy)
+        return RecordedNote(
+            noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
+            participantCount: draft.participants.count, lateBy: draft.lateBy)
     }
 
     /// The delegation's row id, creating the organization and the delegation on first sight.
@@ -121,17 +134,20 @@ public struct NoteRecorder {
             key = "org:\(organizationId!)"
         }
         if let id = delegationIds[key] { return id }
-        let existing = try Int64.fetchOne(db.cachedStatement(sql: stateIso3 != nil
-                ? "SELECT id FROM delegation WHERE meeting_id = ? AND state_iso3 = ?"
-                : "SELECT id FROM delegation WHERE meeting_id = ? AND organization_id = ?"),
+        let existing = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: stateIso3 != nil
+                    ? "SELECT id FROM delegation WHERE meeting_id = ? AND state_iso3 = ?"
+                    : "SELECT id FROM delegation WHERE meeting_id = ? AND organization_id = ?"),
             arguments: [meeting.id, stateIso3 != nil ? stateIso3!.databaseValue : organizationId!.databaseValue])
         if let id = existing {
             delegationIds[key] = id
             return id
         }
-        var record = DelegationRecord(id: nil, meetingId: meeting.id, stateIso3: stateIso3, organizationId: organizationId,
-                                      name: represented.name, sortKey: NameKey.sortKey(represented.name),
-                                      compositionNoteId: nil, withdrawn: false)
+        var record = DelegationRecord(
+            id: nil, meetingId: meeting.id, stateIso3: stateIso3, organizationId: organizationId,
+            name: represented.name, sortKey: NameKey.sortKey(represented.name),
+            compositionNoteId: nil, withdrawn: false)
         try record.insert(db)
         delegationIds[key] = record.id!
         return record.id!
@@ -141,8 +157,10 @@ public struct NoteRecorder {
         let nameKey = NameKey.of(organization.name)
         if let id = organizationIds[nameKey] { return id }
         let id: Int64
-        if let found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT organization_id FROM organization_key WHERE key = ?"),
-                                          arguments: [nameKey]) {
+        if let found = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT organization_id FROM organization_key WHERE key = ?"),
+            arguments: [nameKey])
+        {
             id = found
         } else {
             id = try Store.insertOrganization(organization, db)
@@ -158,7 +176,9 @@ public struct NoteRecorder {
         let timeline = DelegationTimeline(notes.map(\.entry))
         for note in notes {
             if let kind = timeline.kinds[note.entry.id], kind != note.kind {
-                try db.cachedStatement(sql: "UPDATE note SET kind = ? WHERE id = ?").execute(arguments: [kind, note.entry.id])
+                try db.cachedStatement(sql: "UPDATE note SET kind = ? WHERE id = ?").execute(arguments: [
+                    kind, note.entry.id,
+                ])
             }
         }
         try db.cachedStatement(sql: "UPDATE delegation SET composition_note_id = ?, withdrawn = ? WHERE id = ?")
@@ -167,14 +187,21 @@ public struct NoteRecorder {
     }
 
     /// A delegation's notes as its timeline reads them, with the kind each has now.
-    static func timelineNotes(delegationId: Int64, _ db: Database) throws -> [(entry: DelegationTimeline.Entry, kind: NoteKind)] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, received_at, kind, participant_count FROM note WHERE delegation_id = ?"),
-                                    arguments: [delegationId])
+    static func timelineNotes(delegationId: Int64, _ db: Database) throws -> [(
+        entry: DelegationTimeline.Entry, kind: NoteKind
+    )] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT id, received_at, kind, participant_count FROM note WHERE delegation_id = ?"),
+            arguments: [delegationId])
         return try rows.map { row in
             let kind: NoteKind = try row.stored("kind", of: "note")
-            return (DelegationTimeline.Entry(id: row["id"], received: Instant(secondsSinceEpoch: row["received_at"]),
-                                             isWithdrawal: kind == .withdrawal, participantCount: row["participant_count"]),
-                    kind)
+            return (
+                DelegationTimeline.Entry(
+                    id: row["id"], received: Instant(secondsSinceEpoch: row["received_at"]),
+                    isWithdrawal: kind == .withdrawal, participantCount: row["participant_count"]),
+                kind
+            )
         }
     }
 

@@ -10,11 +10,13 @@ extension Store {
             let roster = try Store.roster(stored, db)
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             let notes = try NoteRecord.filter { $0.meetingId == stored.id }.fetchAll(db).map { note in
-                MeetingStatistics.NoteFact(received: Instant(secondsSinceEpoch: note.receivedAt), channel: note.channel,
-                                           isWithdrawal: note.kind == .withdrawal)
+                MeetingStatistics.NoteFact(
+                    received: Instant(secondsSinceEpoch: note.receivedAt), channel: note.channel,
+                    isWithdrawal: note.kind == .withdrawal)
             }
-            return MeetingStatistics(roster: roster, statesPartiesTotal: membership.parties(on: stored.meeting.opens).count,
-                                     notes: notes, deadline: stored.meeting.deadline)
+            return MeetingStatistics(
+                roster: roster, statesPartiesTotal: membership.parties(on: stored.meeting.opens).count,
+                notes: notes, deadline: stored.meeting.deadline)
         }
     }
 }

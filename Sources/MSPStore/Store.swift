@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import GRDB
 import MSPDomain
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// An msp database: one SQLite file holding many meetings.
 ///
@@ -148,7 +149,9 @@ public final class Store: @unchecked Sendable {
                 do {
                     let now = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") ?? ""
                     if now.lowercased() == "wal" { return }
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                } catch let error as DatabaseError
+                    where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                {
                     // Someone else holds the file: wait a little and try again.
                 }
                 if Date() > deadline { throw StoreError.busy(path: path, seconds: Int(Store.busyTimeout)) }

@@ -26,7 +26,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .newerSchema(let databaseVersion, let binaryVersion, let unknown):
-            return "the database has schema version \(databaseVersion) (it has \(unknown.joined(separator: ", ")), written by a newer msp); this msp knows schema version \(binaryVersion): use a newer msp — the database was not touched"
+            return
+                "the database has schema version \(databaseVersion) (it has \(unknown.joined(separator: ", ")), written by a newer msp); this msp knows schema version \(binaryVersion): use a newer msp — the database was not touched"
         case .notADatabase(let path, let reason):
             return "\(path) is not an msp database: \(reason)"
         case .cannotOpen(let path, let reason):

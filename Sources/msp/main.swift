@@ -2,9 +2,9 @@ import CMallocTuning
 import MSPCommands
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 msp_tune_malloc()

@@ -22,12 +22,17 @@ import Testing
         return desk
     }
 
-    static func note(_ delegation: String, _ reference: String, received: String, category: String? = nil,
-                     heads: [String] = ["Head Person"], line: Int) -> SourceItem {
-        let submission = Submission(delegation: delegation, category: category, reference: reference, receivedAt: received,
-                                    participants: heads.map { .init(role: "head", name: $0) })
-        return .submission(SourcedSubmission(submission: submission, line: line,
-                                             participantLines: heads.indices.map { line + $0 }, isCSV: true))
+    static func note(
+        _ delegation: String, _ reference: String, received: String, category: String? = nil,
+        heads: [String] = ["Head Person"], line: Int
+    ) -> SourceItem {
+        let submission = Submission(
+            delegation: delegation, category: category, reference: reference, receivedAt: received,
+            participants: heads.map { .init(role: "head", name: $0) })
+        return .submission(
+            SourcedSubmission(
+                submission: submission, line: line,
+                participantLines: heads.indices.map { line + $0 }, isCSV: true))
     }
 
     static func notes(_ desk: RegistrationDesk) throws -> Int {
@@ -71,7 +76,8 @@ import Testing
 
     @Test func onlyTheFirstFiftyProblemsAreKeptButAllAreCounted() throws {
         let desk = try Self.desk()
-        let source = ListSource(items: (0..<70).map { Self.note("Nowhere \($0)", "R\($0)", received: "2017-08-15", line: $0 + 2) })
+        let source = ListSource(
+            items: (0..<70).map { Self.note("Nowhere \($0)", "R\($0)", received: "2017-08-15", line: $0 + 2) })
         let report = try desk.importNotes(from: source, origin: "test")
         #expect(report.problems.count == ImportReport.problemLimit)
         #expect(report.problemCount == 70)
@@ -88,15 +94,19 @@ import Testing
     @Test func aNoteForAnotherMeetingIsAProblemOnItsLine() throws {
         let desk = try Self.desk()
         try desk.addMeeting(Desk.eightMSPRequest)
-        let other = Submission(meeting: "8MSP", delegation: "Kenya", reference: "K1", receivedAt: "2017-08-15",
-                               participants: [.init(role: "head", name: "Head Person")])
+        let other = Submission(
+            meeting: "8MSP", delegation: "Kenya", reference: "K1", receivedAt: "2017-08-15",
+            participants: [.init(role: "head", name: "Head Person")])
         let source = ListSource(items: [
             Self.note("Uganda", "N1", received: "2017-08-15", line: 2),
             .submission(SourcedSubmission(submission: other, line: 3, participantLines: [3], isCSV: true)),
         ])
         let report = try desk.importNotes(from: source, meeting: "7MSP", origin: "test")
         #expect(!report.committed)
-        #expect(report.problems == [ImportProblem(line: 3, column: "meeting", message: "the note is for meeting 8MSP, not 7MSP")])
+        #expect(
+            report.problems == [
+                ImportProblem(line: 3, column: "meeting", message: "the note is for meeting 8MSP, not 7MSP")
+            ])
         #expect(try desk.statistics(meeting: "7MSP").statistics.notes == 0)
         #expect(try desk.statistics(meeting: "8MSP").statistics.notes == 0)
     }
@@ -104,7 +114,9 @@ import Testing
     @Test func aNewOrganizationLearntWithinTheImportIsFoundByItsAcronymAndKeepsItsCategory() throws {
         let desk = try Self.desk()
         let source = ListSource(items: [
-            Self.note("Mine Action Friends (MAF)", "L1", received: "2017-08-10", category: "international_organization", line: 2),
+            Self.note(
+                "Mine Action Friends (MAF)", "L1", received: "2017-08-10", category: "international_organization",
+                line: 2),
             Self.note("MAF", "L2", received: "2017-08-12", heads: ["Ms. Second"], line: 3),
         ])
         let report = try desk.importNotes(from: source, origin: "test")
@@ -120,11 +132,14 @@ import Testing
     @Test func aLearntOrganizationGivenAnotherCategoryIsAProblemAndNothingIsLearnt() throws {
         let desk = try Self.desk()
         let source = ListSource(items: [
-            Self.note("Mine Action Friends (MAF)", "L1", received: "2017-08-10", category: "international_organization", line: 2),
+            Self.note(
+                "Mine Action Friends (MAF)", "L1", received: "2017-08-10", category: "international_organization",
+                line: 2),
             Self.note("MAF", "L2", received: "2017-08-12", category: "civil_society", line: 3),
         ])
         let report = try desk.importNotes(from: source, origin: "test")
-        #expect(!report.committed && report.problems.map(\.line) == [3] && report.problems.first?.column == "delegation")
+        #expect(
+            !report.committed && report.problems.map(\.line) == [3] && report.problems.first?.column == "delegation")
         #expect(try Self.notes(desk) == 0)
         // Rolled back: the organization is unknown again and needs its category.
         expectRefusal(field: .delegation) { try desk.register(Desk.note("MAF", "L1", received: "2017-08-10")) }

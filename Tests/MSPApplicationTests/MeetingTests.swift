@@ -6,11 +6,14 @@ import Testing
 /// `addMeeting`, `meeting(code:)`, `meetings` and `overview`: a meeting's facts checked together, and which meeting
 /// a request is about.
 @Suite struct MeetingTests {
-    static func request(code: String = "7MSP", convention: String = "CCM", opens: String = "2017-09-04",
-                        closes: String = "2017-09-06", deadline: String = "2017-08-18",
-                        timeZone: String = "Europe/Zurich") -> MeetingRequest {
-        MeetingRequest(code: code, title: "Seventh Meeting of States Parties", convention: convention, opens: opens,
-                       closes: closes, deadline: deadline, timeZone: timeZone, venue: " Palais des Nations ")
+    static func request(
+        code: String = "7MSP", convention: String = "CCM", opens: String = "2017-09-04",
+        closes: String = "2017-09-06", deadline: String = "2017-08-18",
+        timeZone: String = "Europe/Zurich"
+    ) -> MeetingRequest {
+        MeetingRequest(
+            code: code, title: "Seventh Meeting of States Parties", convention: convention, opens: opens,
+            closes: closes, deadline: deadline, timeZone: timeZone, venue: " Palais des Nations ")
     }
 
     @Test func aRequestIsParsedWithADayDeadlineThatEndsAtMidnightAtTheVenue() throws {
@@ -47,7 +50,9 @@ import Testing
     @Test(arguments: ["2017-09-07", "2017-09-07T00:00:00+02:00", "2017-09-07T09:00"])
     func aDeadlineAfterTheClosingDayIsRefused(deadline: String) throws {
         let desk = try Desk.empty()
-        try expectRefusalWritingNothing(desk, field: .deadline) { try desk.addMeeting(Self.request(deadline: deadline)) }
+        try expectRefusalWritingNothing(desk, field: .deadline) {
+            try desk.addMeeting(Self.request(deadline: deadline))
+        }
         #expect(try desk.meetings().isEmpty)
     }
 
@@ -66,7 +71,9 @@ import Testing
     @Test(arguments: ["Europe/Geneva", "CEST", "Mars/Olympus_Mons"])
     func anUnknownTimeZoneIsRefused(zone: String) throws {
         let desk = try Desk.empty()
-        let error = try expectRefusalWritingNothing(desk, field: .timeZone) { try desk.addMeeting(Self.request(timeZone: zone)) }
+        let error = try expectRefusalWritingNothing(desk, field: .timeZone) {
+            try desk.addMeeting(Self.request(timeZone: zone))
+        }
         #expect(error?.message.contains(zone) == true)
     }
 
@@ -124,7 +131,9 @@ import Testing
         let error = expectRefusal(field: .meeting, reason: .notFound) { try desk.meeting(code: nil) }
         #expect(error?.message.contains("no meeting") == true)
         // Every operation that needs a meeting says so.
-        expectRefusal(field: .meeting, reason: .notFound) { try desk.register(Desk.note("Norway", received: "2017-08-10")) }
+        expectRefusal(field: .meeting, reason: .notFound) {
+            try desk.register(Desk.note("Norway", received: "2017-08-10"))
+        }
         expectRefusal(field: .meeting, reason: .notFound) { try desk.statistics() }
     }
 
@@ -161,8 +170,9 @@ import Testing
 
     @Test func theOverviewGivesTheMeetingAndItsFigures() throws {
         let desk = try Desk.sevenMSP()
-        try Desk.register(desk, "Norway", "N1", received: "2017-08-10",
-                          participants: [Desk.head("Ms. A"), Desk.member("adviser", "Mr. B")])
+        try Desk.register(
+            desk, "Norway", "N1", received: "2017-08-10",
+            participants: [Desk.head("Ms. A"), Desk.member("adviser", "Mr. B")])
         try Desk.register(desk, "Uganda", "U1", received: "2017-08-21")
         try Desk.register(desk, "ICRC", "I1", received: "2017-08-11")
         let overview = try desk.overview(code: nil)

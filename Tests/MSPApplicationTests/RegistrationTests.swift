@@ -23,9 +23,11 @@ import Testing
 
     @Test func beninWasASignatoryAtAMeetingBeforeItsRatification() throws {
         let desk = try Desk.empty()
-        try desk.addMeeting(MeetingRequest(code: "2017-IM", title: "Intersessional meeting", convention: "CCM",
-                                           opens: "2017-06-19", closes: "2017-06-20", deadline: "2017-06-05",
-                                           timeZone: "Europe/Zurich"))
+        try desk.addMeeting(
+            MeetingRequest(
+                code: "2017-IM", title: "Intersessional meeting", convention: "CCM",
+                opens: "2017-06-19", closes: "2017-06-20", deadline: "2017-06-05",
+                timeZone: "Europe/Zurich"))
         #expect(try Desk.register(desk, "Benin", "B1", received: "2017-06-01").category == .signatoryStates)
     }
 
@@ -40,7 +42,9 @@ import Testing
 
     @Test func aStatesOwnCategoryMayBeRepeated() throws {
         let desk = try Desk.sevenMSP()
-        #expect(try Desk.register(desk, "Benin", "B1", received: "2017-08-10", category: "state_party").category == .statesParties)
+        #expect(
+            try Desk.register(desk, "Benin", "B1", received: "2017-08-10", category: "state_party").category
+                == .statesParties)
     }
 
     @Test func aCategoryThatDoesNotExistIsRefusedOnItsField() throws {
@@ -72,16 +76,22 @@ import Testing
         try expectRefusalWritingNothing(desk, field: .delegation) {
             try Desk.register(desk, "Mine Action Friends (MAF)", "L1", received: "2017-08-10")
         }
-        let first = try Desk.register(desk, "Mine Action Friends (MAF)", "L1", received: "2017-08-10", category: "civil_society")
-        #expect(first.delegation == "Mine Action Friends" && first.category == .civilSociety && first.kind == .registration)
+        let first = try Desk.register(
+            desk, "Mine Action Friends (MAF)", "L1", received: "2017-08-10", category: "civil_society")
+        #expect(
+            first.delegation == "Mine Action Friends" && first.category == .civilSociety && first.kind == .registration)
         // Afterwards it is known by its name or acronym, without a category.
         let second = try Desk.register(desk, "maf", "L2", received: "2017-08-11")
-        #expect(second.delegation == "Mine Action Friends" && second.category == .civilSociety && second.kind == .amendment)
+        #expect(
+            second.delegation == "Mine Action Friends" && second.category == .civilSociety && second.kind == .amendment)
         // Its category is the one it was registered with.
         try expectRefusalWritingNothing(desk, field: .delegation) {
             try Desk.register(desk, "MAF", "L3", received: "2017-08-12", category: "international_organization")
         }
-        #expect(try desk.roster().roster.groups[Category.civilSociety.order].delegations.map(\.name) == ["Mine Action Friends"])
+        #expect(
+            try desk.roster().roster.groups[Category.civilSociety.order].delegations.map(\.name) == [
+                "Mine Action Friends"
+            ])
     }
 
     // MARK: Composition
@@ -89,15 +99,17 @@ import Testing
     @Test func noHeadIsRefusedOnTheParticipants() throws {
         let desk = try Desk.sevenMSP()
         try expectRefusalWritingNothing(desk, field: .participants) {
-            try Desk.register(desk, "Norway", "N1", received: "2017-08-10",
-                              participants: [Desk.member("alternate", "Ms. A"), Desk.member("adviser", "Mr. B")])
+            try Desk.register(
+                desk, "Norway", "N1", received: "2017-08-10",
+                participants: [Desk.member("alternate", "Ms. A"), Desk.member("adviser", "Mr. B")])
         }
     }
 
     @Test func twoHeadsAreRefusedOnTheParticipants() throws {
         let desk = try Desk.sevenMSP()
         let error = try expectRefusalWritingNothing(desk, field: .participants) {
-            try Desk.register(desk, "Norway", "N1", received: "2017-08-10", participants: [Desk.head("Ms. A"), Desk.head("Mr. B")])
+            try Desk.register(
+                desk, "Norway", "N1", received: "2017-08-10", participants: [Desk.head("Ms. A"), Desk.head("Mr. B")])
         }
         #expect(error?.message.contains("2 heads") == true)
     }
@@ -108,25 +120,39 @@ import Testing
         (Submission.ParticipantEntry(role: "chauffeur", name: "Mr. C"), FieldPath.participant(2, "role")),
         (Submission.ParticipantEntry(role: nil, name: "Mr. C"), FieldPath.participant(2, "role")),
         (Submission.ParticipantEntry(role: "adviser", name: "Mr. C", gender: "q"), FieldPath.participant(2, "gender")),
-        (Submission.ParticipantEntry(role: "adviser", name: "Mr. C", email: "c.at.example.org"), FieldPath.participant(2, "email")),
-        (Submission.ParticipantEntry(role: "adviser", title: "Mr.\u{1B}", name: "C"), FieldPath.participant(2, "title")),
+        (
+            Submission.ParticipantEntry(role: "adviser", name: "Mr. C", email: "c.at.example.org"),
+            FieldPath.participant(2, "email")
+        ),
+        (
+            Submission.ParticipantEntry(role: "adviser", title: "Mr.\u{1B}", name: "C"),
+            FieldPath.participant(2, "title")
+        ),
     ])
     func aParticipantsFieldIsRefusedOnItsPath(third: Submission.ParticipantEntry, field: FieldPath) throws {
         let desk = try Desk.sevenMSP()
         try expectRefusalWritingNothing(desk, field: field) {
-            try Desk.register(desk, "Norway", "N1", received: "2017-08-10",
-                              participants: [Desk.head("Ms. A"), Desk.member("alternate", "Mr. B"), third])
+            try Desk.register(
+                desk, "Norway", "N1", received: "2017-08-10",
+                participants: [Desk.head("Ms. A"), Desk.member("alternate", "Mr. B"), third])
         }
     }
 
     @Test func aParticipantsHonorificIsKeptApartFromTheName() throws {
         let desk = try Desk.sevenMSP()
-        try Desk.register(desk, "Norway", "N1", received: "2017-08-10",
-                          participants: [.init(role: "Head of delegation", name: "H.E. Mr. Hans Brattskar", function: "Ambassador",
-                                               gender: "m", email: "hb@mfa.no")])
+        try Desk.register(
+            desk, "Norway", "N1", received: "2017-08-10",
+            participants: [
+                .init(
+                    role: "Head of delegation", name: "H.E. Mr. Hans Brattskar", function: "Ambassador",
+                    gender: "m", email: "hb@mfa.no")
+            ])
         let head = try #require(desk.roster().roster.groups[0].delegations.first?.participants.first)
-        #expect(head == Participant(role: .head, title: "H.E. Mr.", name: "Hans Brattskar", function: "Ambassador",
-                                    gender: .male, email: "hb@mfa.no"))
+        #expect(
+            head
+                == Participant(
+                    role: .head, title: "H.E. Mr.", name: "Hans Brattskar", function: "Ambassador",
+                    gender: .male, email: "hb@mfa.no"))
     }
 
     // MARK: The deadline
@@ -166,17 +192,21 @@ import Testing
     @Test(arguments: ["", "18 August 2017", "2017-08-32", "2017-08-18T24:00"])
     func aReceiptThatDoesNotParseIsRefusedOnItsField(received: String) throws {
         let desk = try Desk.sevenMSP()
-        try expectRefusalWritingNothing(desk, field: .receivedAt) { try Desk.register(desk, "Norway", "N1", received: received) }
+        try expectRefusalWritingNothing(desk, field: .receivedAt) {
+            try Desk.register(desk, "Norway", "N1", received: received)
+        }
     }
 
     // MARK: Amendments and references
 
     @Test func aSecondNoteIsAnAmendmentAndTheRosterShowsTheNewestComposition() throws {
         let desk = try Desk.sevenMSP()
-        let first = try Desk.register(desk, "Norway", "N1", received: "2017-08-10",
-                                      participants: [Desk.head("Ms. A"), Desk.member("adviser", "Mr. B")])
-        let second = try Desk.register(desk, "NOR", "N2", received: "2017-08-12",
-                                       participants: [Desk.head("Mr. C"), Desk.member("alternate", "Ms. D")])
+        let first = try Desk.register(
+            desk, "Norway", "N1", received: "2017-08-10",
+            participants: [Desk.head("Ms. A"), Desk.member("adviser", "Mr. B")])
+        let second = try Desk.register(
+            desk, "NOR", "N2", received: "2017-08-12",
+            participants: [Desk.head("Mr. C"), Desk.member("alternate", "Ms. D")])
         #expect(first.kind == .registration && second.kind == .amendment)
         let roster = try desk.roster().roster
         #expect(roster.delegationCount == 1)
@@ -187,7 +217,8 @@ import Testing
     @Test func theNewestCompositionIsTheNewestByReceiptNotByRecording() throws {
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Norway", "N2", received: "2017-08-12", participants: [Desk.head("Mr. Newer")])
-        let older = try Desk.register(desk, "Norway", "N1", received: "2017-08-10", participants: [Desk.head("Ms. Older")])
+        let older = try Desk.register(
+            desk, "Norway", "N1", received: "2017-08-10", participants: [Desk.head("Ms. Older")])
         #expect(older.kind == .registration)
         #expect(try desk.roster().roster.groups[0].delegations.first?.participants.map(\.name) == ["Newer"])
         #expect(try desk.history(delegation: "Norway").entries.map(\.kindName) == ["registration", "amendment"])
@@ -219,8 +250,10 @@ import Testing
         let before = try Desk.snapshot(desk)
         let rehearsed = try desk.register(Desk.note("Norway", "N2", received: "2017-08-20"), dryRun: true)
         #expect(rehearsed.dryRun && rehearsed.kind == .amendment && rehearsed.lateBy == 86_400)
-        let newOrganization = try desk.register(Desk.note("Mine Action Friends", "L1", received: "2017-08-10",
-                                                          category: "civil_society"), dryRun: true)
+        let newOrganization = try desk.register(
+            Desk.note(
+                "Mine Action Friends", "L1", received: "2017-08-10",
+                category: "civil_society"), dryRun: true)
         #expect(newOrganization.dryRun && newOrganization.kind == .registration)
         #expect(try Desk.snapshot(desk) == before)
         // The organization was not learnt, and a reference recorded already is found by a dry run too.
@@ -240,7 +273,9 @@ import Testing
         }
         #expect(error?.message.contains("8MSP") == true)
         // Naming the same meeting, in any case, is fine.
-        #expect(try desk.register(Desk.note("Norway", "N1", received: "2017-08-10", meeting: "7msp"), meeting: "7MSP").meeting.code == "7MSP")
+        #expect(
+            try desk.register(Desk.note("Norway", "N1", received: "2017-08-10", meeting: "7msp"), meeting: "7MSP")
+                .meeting.code == "7MSP")
     }
 
     @Test func aNoteNamingItsMeetingIsRecordedForIt() throws {

@@ -13,12 +13,14 @@ enum Desk {
     }
 
     static let sevenMSPRequest = MeetingRequest(
-        code: "7MSP", title: "Seventh Meeting of States Parties to the Convention on Cluster Munitions", convention: "CCM",
+        code: "7MSP", title: "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
+        convention: "CCM",
         opens: "2017-09-04", closes: "2017-09-06", deadline: "2017-08-18", timeZone: "Europe/Zurich",
         venue: "Palais des Nations, Room XIX, Geneva")
 
     static let eightMSPRequest = MeetingRequest(
-        code: "8MSP", title: "Eighth Meeting of States Parties to the Convention on Cluster Munitions", convention: "CCM",
+        code: "8MSP", title: "Eighth Meeting of States Parties to the Convention on Cluster Munitions",
+        convention: "CCM",
         opens: "2018-09-03", closes: "2018-09-05", deadline: "2018-08-17", timeZone: "Europe/Zurich")
 
     /// A desk holding the 7MSP (Geneva, 4–6 September 2017, deadline 18 August).
@@ -38,17 +40,23 @@ enum Desk {
     }
 
     /// A note verbale or letter with one head unless told otherwise.
-    static func note(_ delegation: String, _ reference: String? = nil, received: String? = nil, category: String? = nil,
-                     meeting: String? = nil, participants: [Submission.ParticipantEntry]? = nil) -> Submission {
-        Submission(meeting: meeting, delegation: delegation, category: category, reference: reference, receivedAt: received,
-                   participants: participants ?? [head("Head of \(delegation)")])
+    static func note(
+        _ delegation: String, _ reference: String? = nil, received: String? = nil, category: String? = nil,
+        meeting: String? = nil, participants: [Submission.ParticipantEntry]? = nil
+    ) -> Submission {
+        Submission(
+            meeting: meeting, delegation: delegation, category: category, reference: reference, receivedAt: received,
+            participants: participants ?? [head("Head of \(delegation)")])
     }
 
     /// Registers a note that must be accepted.
     @discardableResult
-    static func register(_ desk: RegistrationDesk, _ delegation: String, _ reference: String? = nil, received: String? = nil,
-                         category: String? = nil, participants: [Submission.ParticipantEntry]? = nil) throws -> NoteRecording {
-        try desk.register(note(delegation, reference, received: received, category: category, participants: participants))
+    static func register(
+        _ desk: RegistrationDesk, _ delegation: String, _ reference: String? = nil, received: String? = nil,
+        category: String? = nil, participants: [Submission.ParticipantEntry]? = nil
+    ) throws -> NoteRecording {
+        try desk.register(
+            note(delegation, reference, received: received, category: category, participants: participants))
     }
 
     /// Everything a front end can read back about the database's meetings and the CCM's records: a refused or
@@ -75,14 +83,17 @@ enum Desk {
                 lateNotes: try desk.lateNotes(meeting: meeting.code).notes,
                 credentials: try desk.credentialsReport(meeting: meeting.code).report)
         }
-        return Snapshot(meetings: meetings, states: states, membership: try desk.store.membership(convention: "CCM").records)
+        return Snapshot(
+            meetings: meetings, states: states, membership: try desk.store.membership(convention: "CCM").records)
     }
 }
 
 /// Expects `body` to be refused with an `InputError` about `field`, for `reason`; returns the error for more checks.
 @discardableResult
-func expectRefusal<T>(field: FieldPath?, reason: InputError.Reason = .invalid,
-                      sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) -> InputError? {
+func expectRefusal<T>(
+    field: FieldPath?, reason: InputError.Reason = .invalid,
+    sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T
+) -> InputError? {
     let error = #expect(throws: InputError.self, sourceLocation: sourceLocation) { _ = try body() }
     #expect(error?.field == field, "field", sourceLocation: sourceLocation)
     #expect(error?.reason == reason, "reason", sourceLocation: sourceLocation)
@@ -91,8 +102,10 @@ func expectRefusal<T>(field: FieldPath?, reason: InputError.Reason = .invalid,
 
 /// Expects `body` to be refused as `expectRefusal` does, and the database to read back exactly as before.
 @discardableResult
-func expectRefusalWritingNothing<T>(_ desk: RegistrationDesk, field: FieldPath?, reason: InputError.Reason = .invalid,
-                                    sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) throws -> InputError? {
+func expectRefusalWritingNothing<T>(
+    _ desk: RegistrationDesk, field: FieldPath?, reason: InputError.Reason = .invalid,
+    sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T
+) throws -> InputError? {
     let before = try Desk.snapshot(desk)
     let error = expectRefusal(field: field, reason: reason, sourceLocation: sourceLocation, body)
     #expect(try Desk.snapshot(desk) == before, "nothing written", sourceLocation: sourceLocation)
@@ -101,5 +114,7 @@ func expectRefusalWritingNothing<T>(_ desk: RegistrationDesk, field: FieldPath?,
 
 extension LocalDate {
     /// A day written as a literal in a test.
-    static func day(_ year: Int, _ month: Int, _ day: Int) -> LocalDate { LocalDate(year: year, month: month, day: day)! }
+    static func day(_ year: Int, _ month: Int, _ day: Int) -> LocalDate {
+        LocalDate(year: year, month: month, day: day)!
+    }
 }

@@ -27,7 +27,9 @@ import Testing
 
     @Test func aConventionWithoutRecordsHasNoStatus() throws {
         let desk = try Desk.empty()
-        expectRefusal(field: .convention, reason: .notFound) { try desk.treatyStatus(convention: "CCW", on: .day(2017, 9, 4)) }
+        expectRefusal(field: .convention, reason: .notFound) {
+            try desk.treatyStatus(convention: "CCW", on: .day(2017, 9, 4))
+        }
         expectRefusal(field: .convention) { try desk.treatyStatus(convention: "  ", on: .day(2017, 9, 4)) }
     }
 
@@ -35,12 +37,17 @@ import Testing
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Uganda", "U1", received: "2017-08-10")
         #expect(try desk.roster().roster.groups[Category.signatoryStates.order].delegations.map(\.name) == ["Uganda"])
-        let recording = try desk.recordMembership(MembershipRequest(convention: "CCM", state: "UG",
-                                                                    fact: .consent("2017-08-01", .ratification)))
+        let recording = try desk.recordMembership(
+            MembershipRequest(
+                convention: "CCM", state: "UG",
+                fact: .consent("2017-08-01", .ratification)))
         #expect(recording.changed && recording.state.name == "Uganda")
         #expect(recording.before == MembershipRecord(iso3: "UGA", signed: .day(2008, 12, 3)))
-        #expect(recording.after == MembershipRecord(iso3: "UGA", signed: .day(2008, 12, 3), consented: .day(2017, 8, 1),
-                                                    consentKind: .ratification))
+        #expect(
+            recording.after
+                == MembershipRecord(
+                    iso3: "UGA", signed: .day(2008, 12, 3), consented: .day(2017, 8, 1),
+                    consentKind: .ratification))
         let roster = try desk.roster().roster
         #expect(roster.groups[Category.statesParties.order].delegations.map(\.name) == ["Uganda"])
         #expect(roster.groups[Category.signatoryStates.order].delegations.isEmpty)
@@ -51,7 +58,8 @@ import Testing
 
     @Test func aRatificationAfterTheOpeningDayLeavesTheCategoryAtTheMeeting() throws {
         let desk = try Desk.sevenMSP()
-        _ = try desk.recordMembership(MembershipRequest(convention: "CCM", state: "Uganda", fact: .consent("2017-09-05", .ratification)))
+        _ = try desk.recordMembership(
+            MembershipRequest(convention: "CCM", state: "Uganda", fact: .consent("2017-09-05", .ratification)))
         #expect(try Desk.register(desk, "Uganda", "U1", received: "2017-08-10").category == .signatoryStates)
     }
 
@@ -65,24 +73,29 @@ import Testing
 
     @Test func aDateRecordedAgainReplacesTheEarlierOne() throws {
         let desk = try Desk.empty()
-        let recording = try desk.recordMembership(MembershipRequest(convention: "CCM", state: "Benin",
-                                                                    fact: .consent("2017-07-11", .ratification)))
-        #expect(recording.changed && recording.before?.consented == .day(2017, 7, 10) && recording.after.consented == .day(2017, 7, 11))
+        let recording = try desk.recordMembership(
+            MembershipRequest(
+                convention: "CCM", state: "Benin",
+                fact: .consent("2017-07-11", .ratification)))
+        #expect(
+            recording.changed && recording.before?.consented == .day(2017, 7, 10)
+                && recording.after.consented == .day(2017, 7, 11))
     }
 
     @Test func anUnknownStateIsRefusedWithSuggestions() throws {
         let desk = try Desk.sevenMSP()
         let error = try expectRefusalWritingNothing(desk, field: .state) {
-            _ = try desk.recordMembership(MembershipRequest(convention: "CCM", state: "Ugnada", fact: .signed("2017-08-01")))
+            _ = try desk.recordMembership(
+                MembershipRequest(convention: "CCM", state: "Ugnada", fact: .signed("2017-08-01")))
         }
         #expect(error?.message.contains("'Uganda'") == true)
     }
 
     @Test(arguments: [
         (MembershipRequest.Fact.signed("2017-02-30"), FieldPath.signed),
-        (.signed("2018-01-01"), .signed),                         // after Benin's ratification
+        (.signed("2018-01-01"), .signed),  // after Benin's ratification
         (.consent("1 July 2017", .ratification), .consent),
-        (.withdrawal("2017-07-10"), .withdrawal),                 // not after the ratification
+        (.withdrawal("2017-07-10"), .withdrawal),  // not after the ratification
     ])
     func anImpossibleFactIsRefusedOnItsField(fact: MembershipRequest.Fact, field: FieldPath) throws {
         let desk = try Desk.sevenMSP()
@@ -94,14 +107,16 @@ import Testing
     @Test func aWithdrawalOfAStateThatNeverConsentedIsRefused() throws {
         let desk = try Desk.sevenMSP()
         try expectRefusalWritingNothing(desk, field: .withdrawal) {
-            _ = try desk.recordMembership(MembershipRequest(convention: "CCM", state: "Uganda", fact: .withdrawal("2018-01-01")))
+            _ = try desk.recordMembership(
+                MembershipRequest(convention: "CCM", state: "Uganda", fact: .withdrawal("2018-01-01")))
         }
     }
 
     @Test func aConventionWithoutRecordsCannotBeRecordedInto() throws {
         let desk = try Desk.sevenMSP()
         try expectRefusalWritingNothing(desk, field: .convention, reason: .notFound) {
-            _ = try desk.recordMembership(MembershipRequest(convention: "CCW", state: "Benin", fact: .signed("2017-01-01")))
+            _ = try desk.recordMembership(
+                MembershipRequest(convention: "CCW", state: "Benin", fact: .signed("2017-01-01")))
         }
     }
 
@@ -109,16 +124,21 @@ import Testing
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "United States", "US1", received: "2017-08-10")
         let records = [
-            MembershipRecord(iso3: "USA", signed: .day(2017, 6, 1)),                          // added
-            MembershipRecord(iso3: "UGA", signed: .day(2008, 12, 3), consented: .day(2017, 8, 1),
-                             consentKind: .ratification),                                    // changed
-            MembershipRecord(iso3: "NOR", signed: .day(2008, 12, 3), consented: .day(2008, 12, 3),
-                             consentKind: .ratification),                                    // as it was
+            MembershipRecord(iso3: "USA", signed: .day(2017, 6, 1)),  // added
+            MembershipRecord(
+                iso3: "UGA", signed: .day(2008, 12, 3), consented: .day(2017, 8, 1),
+                consentKind: .ratification),  // changed
+            MembershipRecord(
+                iso3: "NOR", signed: .day(2008, 12, 3), consented: .day(2008, 12, 3),
+                consentKind: .ratification),  // as it was
         ]
         let (convention, result) = try desk.importMembership(convention: " ccm", records: records, origin: "test")
         #expect(convention == "CCM")
         #expect(result.added == 1 && result.changed == 1 && result.unchanged == 1)
-        #expect(try desk.roster().roster.groups[Category.signatoryStates.order].delegations.map(\.name) == ["United States of America"])
+        #expect(
+            try desk.roster().roster.groups[Category.signatoryStates.order].delegations.map(\.name) == [
+                "United States of America"
+            ])
         let status = try desk.treatyStatus(convention: "CCM", on: .day(2017, 9, 4))
         #expect(status.parties.count == 103 && status.signatories.count == 17)
         // States not in the import keep their records.

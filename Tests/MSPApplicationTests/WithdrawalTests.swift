@@ -9,8 +9,11 @@ import Testing
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
         try Desk.register(desk, "Benin", "B1", received: "2017-08-10")
-        let withdrawal = try desk.withdraw(WithdrawalRequest(delegation: "NOR", receivedAt: "2017-08-25", reference: "N9"))
-        #expect(withdrawal.kind == .withdrawal && withdrawal.delegation == "Norway" && withdrawal.category == .statesParties)
+        let withdrawal = try desk.withdraw(
+            WithdrawalRequest(delegation: "NOR", receivedAt: "2017-08-25", reference: "N9"))
+        #expect(
+            withdrawal.kind == .withdrawal && withdrawal.delegation == "Norway" && withdrawal.category == .statesParties
+        )
         #expect(withdrawal.participantCount == 0 && withdrawal.reference == "N9")
         let statistics = try desk.statistics().statistics
         #expect(try desk.roster().roster.groups[0].delegations.map(\.name) == ["Benin"])
@@ -24,7 +27,8 @@ import Testing
         let desk = try Desk.sevenMSP()
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10", participants: [Desk.head("Ms. First")])
         _ = try desk.withdraw(WithdrawalRequest(delegation: "Norway", receivedAt: "2017-08-15"))
-        let back = try Desk.register(desk, "Norway", "N2", received: "2017-08-17", participants: [Desk.head("Mr. Back")])
+        let back = try Desk.register(
+            desk, "Norway", "N2", received: "2017-08-17", participants: [Desk.head("Mr. Back")])
         #expect(back.kind == .amendment)
         #expect(try desk.roster().roster.groups[0].delegations.map(\.name) == ["Norway"])
         #expect(try desk.roster().roster.groups[0].delegations.first?.participants.map(\.name) == ["Back"])
@@ -99,7 +103,8 @@ import Testing
             _ = try desk.withdraw(WithdrawalRequest(delegation: "Norway", receivedAt: "2017-08-15", reference: "N1"))
         }
         try expectRefusalWritingNothing(desk, field: .reference) {
-            _ = try desk.withdraw(WithdrawalRequest(delegation: "Norway", receivedAt: "2017-08-15", reference: "N\u{7}2"))
+            _ = try desk.withdraw(
+                WithdrawalRequest(delegation: "Norway", receivedAt: "2017-08-15", reference: "N\u{7}2"))
         }
         try expectRefusalWritingNothing(desk, field: .receivedAt) {
             _ = try desk.withdraw(WithdrawalRequest(delegation: "Norway", receivedAt: "yesterday"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MSPDomain
 
 @Suite struct CredentialsTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MSPDomain
 
 /// "No later than Friday, 18 August 2017", Geneva (Europe/Zurich, CEST, UTC+02:00).

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MSPDomain
 
 /// The reference data of the repository, read from `fixtures/reference` beside this source file.
@@ -20,7 +21,9 @@ enum Fixtures {
 extension Fixtures {
     static func states() throws -> StateDirectory { try StateDirectory(csv: text("states.csv")) }
 
-    static func organizations() throws -> [Organization] { try Organization.parseFixture(csv: text("organizations.csv")) }
+    static func organizations() throws -> [Organization] {
+        try Organization.parseFixture(csv: text("organizations.csv"))
+    }
 
     static func resolver() throws -> DelegationResolver {
         DelegationResolver(states: try states(), organizations: try organizations())
@@ -34,10 +37,11 @@ extension Fixtures {
         let records = lines.dropFirst().map { line -> MembershipRecord in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let date = { (name: String) in LocalDate(iso: cells[column(name)]) }
-            return MembershipRecord(iso3: cells[column("iso_alpha3")], signed: date("signature_date"),
-                                    consented: date("consent_date"),
-                                    consentKind: ConsentKind(rawValue: cells[column("consent_kind")]),
-                                    withdrawalEffective: date("withdrawal_effective_date"))
+            return MembershipRecord(
+                iso3: cells[column("iso_alpha3")], signed: date("signature_date"),
+                consented: date("consent_date"),
+                consentKind: ConsentKind(rawValue: cells[column("consent_kind")]),
+                withdrawalEffective: date("withdrawal_effective_date"))
         }
         return TreatyMembership(convention: "CCM", records: records)
     }
@@ -49,7 +53,8 @@ extension Fixtures {
 func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0) -> Instant {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
-    let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))!
+    let date = calendar.date(
+        from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))!
     return Instant(date)
 }
 

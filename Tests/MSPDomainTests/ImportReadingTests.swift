@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MSPDomain
 
 /// Reading import files: the CSV record reader, the grouping of rows into notes, the JSON forms.
@@ -14,7 +15,9 @@ import Testing
         return fd
     }
 
-    static func records(_ text: String, maxRecordBytes: Int = 1 << 20) throws -> [Result<CSVRecordReader.Record, CSVRecordReader.Problem>] {
+    static func records(_ text: String, maxRecordBytes: Int = 1 << 20) throws -> [Result<
+        CSVRecordReader.Record, CSVRecordReader.Problem
+    >] {
         let fd = try descriptor(Array(text.utf8))
         defer { close(fd) }
         var reader = CSVRecordReader(fileDescriptor: fd, chunkSize: 7, maxRecordBytes: maxRecordBytes)
@@ -35,7 +38,10 @@ import Testing
         // A chunk size of 7 bytes makes every field cross a buffer boundary.
         let rows = try Self.records("a,\"b, with comma\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\nlast,row,here")
         let records = rows.compactMap { try? $0.get() }
-        #expect(records.map(\.fields) == [["a", "b, with comma", "say \"hi\""], ["two\nlines", "x", ""], ["last", "row", "here"]])
+        #expect(
+            records.map(\.fields) == [
+                ["a", "b, with comma", "say \"hi\""], ["two\nlines", "x", ""], ["last", "row", "here"],
+            ])
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
@@ -95,11 +101,12 @@ import Testing
     static let header = "delegation,category,reference,received_at,channel,role,title,name,function,gender,email\n"
 
     @Test func consecutiveRowsWithTheSameDelegationAndReferenceFormOneNote() throws {
-        let items = try Self.items(Self.header + """
-            Uganda,,Note 45/2017,2017-08-15,email,head,H.E. Mr.,John Doe,Ambassador,male,
-            UGANDA,,Note 45/2017,,,alternate,Ms.,Jane Roe,,female,
-            Kenya,,Note 3,2017-08-16,post,head,Ms.,Wanjiru Kamau,,,
-            """)
+        let items = try Self.items(
+            Self.header + """
+                Uganda,,Note 45/2017,2017-08-15,email,head,H.E. Mr.,John Doe,Ambassador,male,
+                UGANDA,,Note 45/2017,,,alternate,Ms.,Jane Roe,,female,
+                Kenya,,Note 3,2017-08-16,post,head,Ms.,Wanjiru Kamau,,,
+                """)
         let notes = items.compactMap { if case .submission(let s) = $0 { return s } else { return nil } }
         #expect(notes.count == 2)
         #expect(notes[0].submission.delegation == "Uganda")
@@ -133,13 +140,14 @@ import Testing
     }
 
     @Test func raggedRowsAndScatteredNotesAndContradictionsAreProblemsWithLines() throws {
-        let items = try Self.items(Self.header + """
-            Uganda,,N1,2017-08-15,email,head,,John Doe,,,
-            Kenya,,N2,2017-08-15,email,head,,Ann Kim,,,,extra
-            Kenya,,N3,2017-08-15,email,head,,Ann Kim,,,
-            Kenya,,N3,2017-08-16,email,adviser,,Bob Lee,,,
-            Uganda,,N1,2017-08-15,email,adviser,,Late Row,,,
-            """)
+        let items = try Self.items(
+            Self.header + """
+                Uganda,,N1,2017-08-15,email,head,,John Doe,,,
+                Kenya,,N2,2017-08-15,email,head,,Ann Kim,,,,extra
+                Kenya,,N3,2017-08-15,email,head,,Ann Kim,,,
+                Kenya,,N3,2017-08-16,email,adviser,,Bob Lee,,,
+                Uganda,,N1,2017-08-15,email,adviser,,Late Row,,,
+                """)
         let problems = items.compactMap { if case .problem(let p) = $0 { return p } else { return nil } }
         #expect(problems.map(\.line) == [3, 5, 6])
         #expect(problems[0].message.contains("12 columns where the header has 11"))
@@ -148,7 +156,8 @@ import Testing
     }
 
     @Test func problemsOfAParticipantPointAtItsRowAndColumn() throws {
-        let sourced = SourcedSubmission(submission: Submission(delegation: "Uganda"), line: 10, participantLines: [10, 11, 12], isCSV: true)
+        let sourced = SourcedSubmission(
+            submission: Submission(delegation: "Uganda"), line: 10, participantLines: [10, 11, 12], isCSV: true)
         let problem = sourced.problem(InputError("'chief' is not a role", field: .participant(2, "role")))
         #expect(problem == ImportProblem(line: 12, column: "role", message: "'chief' is not a role"))
         #expect(problem.located(in: "regs.csv") == "regs.csv:12: role: 'chief' is not a role")
@@ -168,9 +177,11 @@ import Testing
     }
 
     @Test func jsonArrayAndNewlineDelimitedJSONBothRead() throws {
-        let array = try Self.jsonItems(#"[{"delegation": "Uganda"}, {"delegation": "Kenya", "participants": [{"role": "head", "name": "A"}]}]"#)
+        let array = try Self.jsonItems(
+            #"[{"delegation": "Uganda"}, {"delegation": "Kenya", "participants": [{"role": "head", "name": "A"}]}]"#)
         #expect(array.count == 2)
-        let lines = try Self.jsonItems("{\"delegation\": \"Uganda\"}\r\n\n{\"delegation\": 5}\n{\"delegation\": \"Kenya\"}")
+        let lines = try Self.jsonItems(
+            "{\"delegation\": \"Uganda\"}\r\n\n{\"delegation\": 5}\n{\"delegation\": \"Kenya\"}")
         #expect(lines.count == 3)
         guard case .problem(let problem) = lines[1] else { Issue.record("expected a problem"); return }
         #expect(problem.line == 3)
@@ -191,7 +202,8 @@ import Testing
         #expect(throws: ImportProblem(line: 3, message: "not valid JSON: a comma before ']': remove it")) {
             try Self.jsonItems("[\n {\"delegation\": \"Kenya\"},\n]")
         }
-        let array = try Self.jsonItems("""
+        let array = try Self.jsonItems(
+            """
             [
               {"delegation": "Kenya"},
               {"delegation": "Mexico",

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import MSPDomain
 
 @Suite struct MembershipChangeTests {
     func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
     @Test func recordingBeninsRatificationMakesItAPartyFromTheDeposit() throws {
-        var membership = TreatyMembership(convention: "CCM", records: [MembershipRecord(iso3: "BEN", signed: day("2008-12-03"))])
+        var membership = TreatyMembership(
+            convention: "CCM", records: [MembershipRecord(iso3: "BEN", signed: day("2008-12-03"))])
         #expect(membership.category(of: "BEN", on: day("2017-09-04")) == .signatoryStates)
         let record = try membership.records["BEN"]!.applying(.consent(day("2017-07-10"), .ratification))
         membership.record(record)
@@ -25,7 +27,8 @@ import Testing
 
     @Test func impossibleRecordsAreRefused() {
         let signatory = MembershipRecord(iso3: "UGA", signed: day("2008-12-03"))
-        let party = MembershipRecord(iso3: "BEN", signed: day("2008-12-03"), consented: day("2017-07-10"), consentKind: .ratification)
+        let party = MembershipRecord(
+            iso3: "BEN", signed: day("2008-12-03"), consented: day("2017-07-10"), consentKind: .ratification)
         // A signature after the deposit, a withdrawal of a State that is not a Party, or before its consent.
         #expect(throws: InputError.self) { try party.applying(.signed(day("2018-01-01")), field: .signed) }
         #expect(throws: InputError.self) { try signatory.applying(.withdrawal(day("2020-01-01"))) }
@@ -41,7 +44,8 @@ import Testing
     }
 
     @Test func aCorrectionReplacesTheEarlierDate() throws {
-        let record = MembershipRecord(iso3: "MDG", signed: day("2008-12-03"), consented: day("2017-05-02"), consentKind: .ratification)
+        let record = MembershipRecord(
+            iso3: "MDG", signed: day("2008-12-03"), consented: day("2017-05-02"), consentKind: .ratification)
         let corrected = try record.applying(.consent(day("2017-05-20"), .ratification))
         #expect(corrected.consented == day("2017-05-20"))
         #expect(corrected.signed == day("2008-12-03"))

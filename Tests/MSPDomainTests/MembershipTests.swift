@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MSPDomain
 
 /// The Convention on Cluster Munitions, from `ccm-membership.csv`, against the counts its newsletters give.
@@ -28,7 +29,9 @@ import Testing
     }
 
     @Test func theConventionEntersIntoForceForAStateOnTheFirstDayOfTheSixthMonthAfterItsDeposit() throws {
-        func entry(_ iso3: String) throws -> LocalDate? { membership.entryIntoForce(for: try #require(membership.records[iso3])) }
+        func entry(_ iso3: String) throws -> LocalDate? {
+            membership.entryIntoForce(for: try #require(membership.records[iso3]))
+        }
         #expect(try entry("MDG") == day("2017-11-01"))
         #expect(try entry("BEN") == day("2018-01-01"))
         // Deposited before the Convention entered into force (1 August 2010): bound from that day.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MSPDomain
 
 @Suite struct StateNameTests {
@@ -51,8 +52,9 @@ import Testing
 
     @Test func aDirectoryWhereOneNameMeansTwoStatesIsRefused() {
         let a = State(name: "Congo", iso2: "CG", iso3: "COG", m49: "178", unMember: "yes", aliases: ["Congo Republic"])
-        let b = State(name: "Democratic Republic of the Congo", iso2: "CD", iso3: "COD", m49: "180", unMember: "yes",
-                      aliases: ["CONGO  republic"])
+        let b = State(
+            name: "Democratic Republic of the Congo", iso2: "CD", iso3: "COD", m49: "180", unMember: "yes",
+            aliases: ["CONGO  republic"])
         #expect(throws: InputError.self) { try StateDirectory(states: [a, b]) }
     }
 
@@ -103,8 +105,14 @@ import Testing
         ("ICRC", "International Committee of the Red Cross", .internationalOrganizations),
         ("cmc", "Cluster Munition Coalition", .civilSociety),
         ("Cluster Munition Coalition", "Cluster Munition Coalition", .civilSociety),
-        ("ESCAP", "United Nations Economic and Social Commission for Asia and the Pacific", .internationalOrganizations),
-        ("Comité international de la Croix-Rouge", "International Committee of the Red Cross", .internationalOrganizations),
+        (
+            "ESCAP", "United Nations Economic and Social Commission for Asia and the Pacific",
+            .internationalOrganizations
+        ),
+        (
+            "Comité international de la Croix-Rouge", "International Committee of the Red Cross",
+            .internationalOrganizations
+        ),
         ("Handicap International", "Humanity & Inclusion", .civilSociety),
     ]
 
@@ -137,8 +145,11 @@ import Testing
     let membership = try! Fixtures.ccmMembership()
     let opening = day("2017-09-04")
 
-    func resolve(_ typed: String, _ category: MSPDomain.Category? = nil) throws -> (represented: Represented, category: MSPDomain.Category) {
-        try resolver.resolve(typed, category: category, stateCategory: { membership.category(of: $0.iso3, on: opening) })
+    func resolve(_ typed: String, _ category: MSPDomain.Category? = nil) throws -> (
+        represented: Represented, category: MSPDomain.Category
+    ) {
+        try resolver.resolve(
+            typed, category: category, stateCategory: { membership.category(of: $0.iso3, on: opening) })
     }
 
     @Test func aStateTakesItsCategoryFromTheTreaty() throws {
@@ -153,7 +164,9 @@ import Testing
         #expect(try resolve("Uganda", .signatoryStates).category == .signatoryStates)
     }
 
-    static let notUganda: [MSPDomain.Category] = [.statesParties, .observerStates, .internationalOrganizations, .civilSociety]
+    static let notUganda: [MSPDomain.Category] = [
+        .statesParties, .observerStates, .internationalOrganizations, .civilSociety,
+    ]
     static let stateCategories: [MSPDomain.Category] = [.statesParties, .signatoryStates, .observerStates]
 
     @Test(arguments: notUganda)

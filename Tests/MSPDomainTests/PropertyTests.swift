@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import MSPDomain
 
 /// Property-based tests of the parsers, with generators from PropertyBased driven by a fixed seed and a
@@ -10,27 +11,37 @@ import Testing
     static let seed: (UInt64, UInt64, UInt64, UInt64) = (0x6D73_7037, 0x4765_6E65_7661, 0x2017_0904, 0x0018_0817)
 
     /// Runs `body` on `count` values of `generator`, from the fixed seed.
-    static func check<Value>(_ count: Int, _ generator: Generator<Value, some Sequence>, _ body: (Value) throws -> Void) rethrows {
+    static func check<Value>(_ count: Int, _ generator: Generator<Value, some Sequence>, _ body: (Value) throws -> Void)
+        rethrows
+    {
         var rng = Xoshiro(seed: seed)
         for _ in 0..<count { try body(generator.run(using: &rng)) }
     }
 
-    static let zones = ["Europe/Zurich", "America/New_York", "Asia/Tokyo", "America/Sao_Paulo", "Australia/Lord_Howe", "UTC", "Pacific/Chatham"]
+    static let zones = [
+        "Europe/Zurich", "America/New_York", "Asia/Tokyo", "America/Sao_Paulo", "Australia/Lord_Howe", "UTC",
+        "Pacific/Chatham",
+    ]
 
     /// Characters that stress the parsers: digits, the separators of ISO 8601, letters, spaces, accents,
     /// apostrophes, emoji and control characters.
-    static let wildCharacter = Gen<Character?>.element(of: Array("0123456789-:+TZtz .,/0123456789abcXYZ éÉçÇ’'`´ \u{0}\u{7}\n\r\t\u{FEFF}\u{200B}😀🇨🇭ñ"))
-        .map { $0! }
+    static let wildCharacter = Gen<Character?>.element(
+        of: Array("0123456789-:+TZtz .,/0123456789abcXYZ éÉçÇ’'`´ \u{0}\u{7}\n\r\t\u{FEFF}\u{200B}😀🇨🇭ñ")
+    )
+    .map { $0! }
     static let wildString = wildCharacter.array(of: 0...30).map { String($0) }
 
     @Test func formattingAnInstantThenParsingItGivesItBack() throws {
-        let generator = zip(Gen.int(in: -2_000_000_000...4_000_000_000), Gen<String?>.element(of: Self.zones), Gen.int(in: -14 * 4...14 * 4))
+        let generator = zip(
+            Gen.int(in: -2_000_000_000...4_000_000_000), Gen<String?>.element(of: Self.zones),
+            Gen.int(in: -14 * 4...14 * 4))
         try Self.check(400, generator) { (value: (Int, String?, Int)) in
             let (seconds, zoneName, quarterHours) = value
             let instant = Instant(secondsSinceEpoch: Int64(seconds))
             let zone = try VenueTimeZone(identifier: zoneName!)
             // In the venue's zone, and at an arbitrary fixed offset: both read back as the same instant.
-            for text in [zone.format(instant), instant.iso8601(offsetSeconds: quarterHours * 900), instant.description] {
+            for text in [zone.format(instant), instant.iso8601(offsetSeconds: quarterHours * 900), instant.description]
+            {
                 #expect(try WhenParser.parse(text) == .instant(instant), "\(text)")
                 #expect(try WhenParser.receipt(text, in: zone).instant == instant, "\(text)")
             }
@@ -43,7 +54,8 @@ import Testing
     @Test func randomStringsNeverCrashTheDateReaderAndRefusalsAreInputErrors() throws {
         let zone = try VenueTimeZone(identifier: "Europe/Zurich")
         // Random strings, and near-misses: a valid instant with one character replaced.
-        let nearMiss = zip(Gen.int(in: 0...2_000_000_000), Gen.int(in: 0...24), Self.wildCharacter).map { (seconds: Int, position: Int, char: Character) -> String in
+        let nearMiss = zip(Gen.int(in: 0...2_000_000_000), Gen.int(in: 0...24), Self.wildCharacter).map {
+            (seconds: Int, position: Int, char: Character) -> String in
             var chars = Array(Instant(secondsSinceEpoch: Int64(seconds)).iso8601(offsetSeconds: 7200))
             chars[position % chars.count] = char
             return String(chars)
@@ -63,7 +75,8 @@ import Testing
     }
 
     @Test func nameKeysAreIdempotentAndIgnoreCaseAndDiacritics() throws {
-        let letters = Gen<Character?>.element(of: Array("abcdefghijklmnopqrstuvwxyz éèêëáàâäãåóòôöõúùûüíìîïçñý’'.-–")).map { $0! }
+        let letters = Gen<Character?>.element(of: Array("abcdefghijklmnopqrstuvwxyz éèêëáàâäãåóòôöõúùûüíìîïçñý’'.-–"))
+            .map { $0! }
         try Self.check(500, letters.array(of: 0...40).map { String($0) }) { (name: String) in
             let key = NameKey.of(name)
             #expect(NameKey.of(key) == key, "'\(name)'")
@@ -71,21 +84,27 @@ import Testing
             #expect(NameKey.of(name.lowercased()) == key, "'\(name)'")
             let plain = name.folding(options: .diacriticInsensitive, locale: nil)
             #expect(NameKey.of(plain) == key, "'\(name)' vs '\(plain)'")
-            #expect(NameKey.of(name.precomposedStringWithCanonicalMapping) == NameKey.of(name.decomposedStringWithCanonicalMapping))
+            #expect(
+                NameKey.of(name.precomposedStringWithCanonicalMapping)
+                    == NameKey.of(name.decomposedStringWithCanonicalMapping))
         }
     }
 
     /// Random JSON values of every shape, with the keys of a submission turning up often.
     static func randomJSON(_ rng: inout Xoshiro, depth: Int) -> Any {
-        let keys = ["meeting", "delegation", "category", "reference", "received_at", "channel", "participants",
-                    "role", "title", "name", "function", "gender", "email", "x", ""]
+        let keys = [
+            "meeting", "delegation", "category", "reference", "received_at", "channel", "participants",
+            "role", "title", "name", "function", "gender", "email", "x", "",
+        ]
         let pick = Int.random(in: 0..<(depth > 2 ? 5 : 7), using: &rng)
         switch pick {
         case 0: return NSNull()
         case 1: return Bool.random(using: &rng)
         case 2: return Int.random(in: -1000...1000, using: &rng)
         case 3: return Double.random(in: -1e6...1e6, using: &rng)
-        case 4: return ["Uganda", "head", "", "2017-08-18", "\u{0}", "😀", "H.E. Mr. John Doe"][Int.random(in: 0..<7, using: &rng)]
+        case 4:
+            return ["Uganda", "head", "", "2017-08-18", "\u{0}", "😀", "H.E. Mr. John Doe"][
+                Int.random(in: 0..<7, using: &rng)]
         case 5: return (0..<Int.random(in: 0...3, using: &rng)).map { _ in randomJSON(&rng, depth: depth + 1) }
         default:
             var object: [String: Any] = [:]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MSPDomain
 
 /// The bundled organizations can all be reached: no name, acronym or alias of theirs is also a State's.
@@ -7,7 +8,8 @@ import Testing
         let states = try Fixtures.states()
         for organization in try Fixtures.organizations() {
             for name in organization.names {
-                #expect(states.find(name) == nil, "\(organization.name): '\(name)' finds \(states.find(name)?.name ?? "")")
+                #expect(
+                    states.find(name) == nil, "\(organization.name): '\(name)' finds \(states.find(name)?.name ?? "")")
             }
         }
     }
@@ -16,6 +18,8 @@ import Testing
         let resolver = try Fixtures.resolver()
         let category: (State) -> MSPDomain.Category = { _ in .statesParties }
         #expect(try resolver.resolve("AU", category: nil, stateCategory: category).represented.name == "Australia")
-        #expect(try resolver.resolve("African Union (AU)", category: nil, stateCategory: category).represented.name == "African Union")
+        #expect(
+            try resolver.resolve("African Union (AU)", category: nil, stateCategory: category).represented.name
+                == "African Union")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MSPDomain
 
 @Suite struct HonorificTests {
@@ -26,17 +27,24 @@ import Testing
 }
 
 @Suite struct ParticipantTests {
-    func parse(role: String? = "head", title: String? = nil, name: String? = "H.E. Mr. John Doe", function: String? = nil,
-               gender: String? = nil, email: String? = nil) throws -> Participant {
-        try Participant.parse(role: role, title: title, name: name, function: function, gender: gender, email: email,
-                              field: .participant(0))
+    func parse(
+        role: String? = "head", title: String? = nil, name: String? = "H.E. Mr. John Doe", function: String? = nil,
+        gender: String? = nil, email: String? = nil
+    ) throws -> Participant {
+        try Participant.parse(
+            role: role, title: title, name: name, function: function, gender: gender, email: email,
+            field: .participant(0))
     }
 
     @Test func aParticipantIsNormalised() throws {
-        let p = try parse(role: " Head of delegation ", name: "  H.E. Mr. John Doe ", function: " Ambassador ",
-                          gender: "M", email: " j.doe@example.org ")
-        #expect(p == Participant(role: .head, title: "H.E. Mr.", name: "John Doe", function: "Ambassador", gender: .male,
-                                 email: "j.doe@example.org"))
+        let p = try parse(
+            role: " Head of delegation ", name: "  H.E. Mr. John Doe ", function: " Ambassador ",
+            gender: "M", email: " j.doe@example.org ")
+        #expect(
+            p
+                == Participant(
+                    role: .head, title: "H.E. Mr.", name: "John Doe", function: "Ambassador", gender: .male,
+                    email: "j.doe@example.org"))
         #expect(p.displayName == "H.E. Mr. John Doe")
     }
 
@@ -46,20 +54,23 @@ import Testing
         #expect(p.name == "Jane Roe")
     }
 
-    @Test(arguments: [
-        (nil, "H.E. Mr. John Doe", nil, nil, "participants[0].role"),
-        ("chair", "John Doe", nil, nil, "participants[0].role"),
-        ("head", "", nil, nil, "participants[0].name"),
-        ("head", "   ", nil, nil, "participants[0].name"),
-        ("head", nil, nil, nil, "participants[0].name"),
-        ("head", "John\u{7}Doe", nil, nil, "participants[0].name"),
-        ("head", "John Doe", "robot", nil, "participants[0].gender"),
-        ("head", "John Doe", nil, "john.example.org", "participants[0].email"),
-        ("head", "John Doe", nil, "john@localhost", "participants[0].email"),
-        ("head", "John Doe", nil, "john doe@example.org", "participants[0].email"),
-        ("head", "John Doe", nil, "@example.org", "participants[0].email"),
-    ] as [(String?, String?, String?, String?, String)])
-    func aWrongParticipantIsRefusedNamingTheField(role: String?, name: String?, gender: String?, email: String?, field: String) {
+    @Test(
+        arguments: [
+            (nil, "H.E. Mr. John Doe", nil, nil, "participants[0].role"),
+            ("chair", "John Doe", nil, nil, "participants[0].role"),
+            ("head", "", nil, nil, "participants[0].name"),
+            ("head", "   ", nil, nil, "participants[0].name"),
+            ("head", nil, nil, nil, "participants[0].name"),
+            ("head", "John\u{7}Doe", nil, nil, "participants[0].name"),
+            ("head", "John Doe", "robot", nil, "participants[0].gender"),
+            ("head", "John Doe", nil, "john.example.org", "participants[0].email"),
+            ("head", "John Doe", nil, "john@localhost", "participants[0].email"),
+            ("head", "John Doe", nil, "john doe@example.org", "participants[0].email"),
+            ("head", "John Doe", nil, "@example.org", "participants[0].email"),
+        ] as [(String?, String?, String?, String?, String)])
+    func aWrongParticipantIsRefusedNamingTheField(
+        role: String?, name: String?, gender: String?, email: String?, field: String
+    ) {
         let error = #expect(throws: InputError.self) { try parse(role: role, name: name, gender: gender, email: email) }
         #expect(error?.field?.description == field)
     }
@@ -73,7 +84,9 @@ import Testing
         let none = #expect(throws: InputError.self) { try Participant.checkComposition([Self.alternate]) }
         #expect(none?.message.contains("no head") == true)
         let two = #expect(throws: InputError.self) {
-            try Participant.checkComposition([Self.head, Self.alternate, Participant(role: .head, title: "Ms.", name: "C")])
+            try Participant.checkComposition([
+                Self.head, Self.alternate, Participant(role: .head, title: "Ms.", name: "C"),
+            ])
         }
         #expect(two?.message.contains("2 heads") == true)
         #expect(two?.message.contains("Ms. C") == true)
@@ -106,14 +119,22 @@ import Testing
             .init(name: "chile", category: .statesParties, participants: []),
             .init(name: "Cuba", category: .statesParties, participants: []),
             .init(name: "Canada", category: .statesParties, participants: []),
-            .init(name: "International Committee of the Red Cross", category: .internationalOrganizations, participants: []),
+            .init(
+                name: "International Committee of the Red Cross", category: .internationalOrganizations,
+                participants: []),
             .init(name: "Zambia", category: .statesParties, participants: []),
             .init(name: "Afghanistan", category: .statesParties, participants: []),
         ])
         #expect(roster.groups.map(\.category) == MSPDomain.Category.allCases)
-        #expect(roster.groups.map(\.title) == ["States Parties", "Signatory States", "Observer States",
-                                               "International organizations", "Civil society"])
-        #expect(roster.groups[0].delegations.map(\.name) == ["Afghanistan", "Canada", "chile", "Costa Rica", "Côte d'Ivoire", "Cuba", "Zambia"])
+        #expect(
+            roster.groups.map(\.title) == [
+                "States Parties", "Signatory States", "Observer States",
+                "International organizations", "Civil society",
+            ])
+        #expect(
+            roster.groups[0].delegations.map(\.name) == [
+                "Afghanistan", "Canada", "chile", "Costa Rica", "Côte d'Ivoire", "Cuba", "Zambia",
+            ])
         #expect(roster.groups[1].delegations.map(\.name) == ["Uganda"])
         #expect(roster.groups[2].delegations.isEmpty)
         #expect(roster.groups[4].delegations.map(\.name) == ["Cluster Munition Coalition"])
@@ -128,21 +149,28 @@ import Testing
     }
 
     @Test func theHeadComesFirstThenAlternatesThenAdvisersEachInTheNotesOrder() {
-        let given = Self.people([(.adviser, "Adviser 1"), (.alternate, "Alternate 1"), (.adviser, "Adviser 2"),
-                                 (.head, "Head"), (.alternate, "Alternate 2"), (.adviser, "Adviser 3")])
+        let given = Self.people([
+            (.adviser, "Adviser 1"), (.alternate, "Alternate 1"), (.adviser, "Adviser 2"),
+            (.head, "Head"), (.alternate, "Alternate 2"), (.adviser, "Adviser 3"),
+        ])
         let roster = Roster([.init(name: "Germany", category: .statesParties, participants: given)])
-        #expect(roster.groups[0].delegations[0].participants.map(\.name)
+        #expect(
+            roster.groups[0].delegations[0].participants.map(\.name)
                 == ["Head", "Alternate 1", "Alternate 2", "Adviser 1", "Adviser 2", "Adviser 3"])
         #expect(roster.participantCount == 6)
     }
 
     @Test func lateNotesAreOldestFirst() {
         func note(_ name: String, _ seconds: Int64) -> LateNote {
-            LateNote(delegation: name, category: .statesParties, reference: nil, kind: .registration,
-                     received: Instant(secondsSinceEpoch: seconds), receivedPrecision: .instant, channel: nil, lateBy: seconds)
+            LateNote(
+                delegation: name, category: .statesParties, reference: nil, kind: .registration,
+                received: Instant(secondsSinceEpoch: seconds), receivedPrecision: .instant, channel: nil,
+                lateBy: seconds)
         }
-        let ordered = LateNote.ordered([note("Zambia", 20), note("Côte d'Ivoire", 30), note("Chile", 10), note("Cuba", 30),
-                                        note("Costa Rica", 30)])
+        let ordered = LateNote.ordered([
+            note("Zambia", 20), note("Côte d'Ivoire", 30), note("Chile", 10), note("Cuba", 30),
+            note("Costa Rica", 30),
+        ])
         #expect(ordered.map(\.delegation) == ["Chile", "Zambia", "Costa Rica", "Côte d'Ivoire", "Cuba"])
     }
 }
@@ -171,7 +199,8 @@ import Testing
         let withdrawn = DelegationTimeline(entries)
         #expect(withdrawn.isWithdrawn)
         #expect(withdrawn.kinds == [1: .registration, 2: .withdrawal])
-        entries.append(Entry(id: 3, received: Instant(secondsSinceEpoch: 300), isWithdrawal: false, participantCount: 1))
+        entries.append(
+            Entry(id: 3, received: Instant(secondsSinceEpoch: 300), isWithdrawal: false, participantCount: 1))
         let back = DelegationTimeline(entries)
         #expect(!back.isWithdrawn)
         #expect(back.kinds[3] == .amendment)
@@ -204,11 +233,16 @@ import Testing
                                "gender": "female", "email": "w.kamau@example.org"}]}
             """
         let submission = try SubmissionJSON.decodeScanned(Data(json.utf8)).0
-        #expect(submission == Submission(
-            meeting: "7MSP", delegation: "Kenya", category: nil, reference: "Note KMG/DIS/17/3",
-            receivedAt: "2017-08-18T18:30:00-04:00", channel: "email",
-            participants: [.init(role: "head", title: "Ms.", name: "Wanjiru Kamau", function: "First Counsellor",
-                                 gender: "female", email: "w.kamau@example.org")]))
+        #expect(
+            submission
+                == Submission(
+                    meeting: "7MSP", delegation: "Kenya", category: nil, reference: "Note KMG/DIS/17/3",
+                    receivedAt: "2017-08-18T18:30:00-04:00", channel: "email",
+                    participants: [
+                        .init(
+                            role: "head", title: "Ms.", name: "Wanjiru Kamau", function: "First Counsellor",
+                            gender: "female", email: "w.kamau@example.org")
+                    ]))
     }
 
     @Test func keysMayBeLeftOut() throws {
@@ -221,7 +255,10 @@ import Testing
         (#"{"delegation": "Kenya", "participants": [{"role": "head", "name": "A", "phone": "1"}]}"#, "participants[0]"),
         (#"{"delegation": 42}"#, "delegation: expected a string"),
         (#"{"delegation": "Kenya", "participants": {"role": "head"}}"#, "participants: expected an array"),
-        (#"{"delegation": "Kenya", "participants": [{"role": "head", "name": ["A"]}]}"#, "participants[0].name: expected a string"),
+        (
+            #"{"delegation": "Kenya", "participants": [{"role": "head", "name": ["A"]}]}"#,
+            "participants[0].name: expected a string"
+        ),
         (#"{"delegation": "Kenya", "participants": ["A"]}"#, "participants[0]"),
         (#"["Kenya"]"#, "the top level"),
         (#"{"delegation": "Kenya""#, "not valid JSON"),
@@ -235,20 +272,24 @@ import Testing
 }
 
 @Suite struct NoteDraftTests {
-    let meeting = try! Meeting(code: "7MSP", title: "Seventh Meeting of States Parties", convention: "CCM", venue: nil,
-                               opens: day("2017-09-04"), closes: day("2017-09-06"), timeZone: Fixtures.zurich,
-                               deadline: WhenParser.deadline("2017-08-18", in: Fixtures.zurich))
+    let meeting = try! Meeting(
+        code: "7MSP", title: "Seventh Meeting of States Parties", convention: "CCM", venue: nil,
+        opens: day("2017-09-04"), closes: day("2017-09-06"), timeZone: Fixtures.zurich,
+        deadline: WhenParser.deadline("2017-08-18", in: Fixtures.zurich))
     let resolver = try! Fixtures.resolver()
     let membership = try! Fixtures.ccmMembership()
 
     func check(_ submission: Submission) throws -> NoteDraft {
-        try NoteDraft.check(submission, meeting: meeting, resolver: resolver, membership: membership,
-                            now: utc(2017, 8, 1))
+        try NoteDraft.check(
+            submission, meeting: meeting, resolver: resolver, membership: membership,
+            now: utc(2017, 8, 1))
     }
 
     @Test func aLateNoteIsCheckedAndFlagged() throws {
-        let draft = try check(Submission(delegation: "Kenya", reference: " Note 1 ", receivedAt: "2017-08-18T18:30:00-04:00",
-                                         channel: "e-mail", participants: [.init(role: "head", name: "Ms. Wanjiru Kamau")]))
+        let draft = try check(
+            Submission(
+                delegation: "Kenya", reference: " Note 1 ", receivedAt: "2017-08-18T18:30:00-04:00",
+                channel: "e-mail", participants: [.init(role: "head", name: "Ms. Wanjiru Kamau")]))
         #expect(draft.represented.name == "Kenya")
         #expect(draft.category == .signatoryStates)
         #expect(draft.reference == "Note 1")
@@ -269,8 +310,16 @@ import Testing
         (Submission(delegation: "Kenya", category: "nonsense"), "category"),
         (Submission(delegation: "Kenya", category: "state_party"), "delegation"),
         (Submission(delegation: "Kenia Republik"), "delegation"),
-        (Submission(delegation: "Kenya", participants: [.init(role: "head", name: "A"), .init(role: "head", name: "B")]), "participants"),
-        (Submission(delegation: "Kenya", participants: [.init(role: "head", name: "A"), .init(role: "boss", name: "B")]), "participants[1].role"),
+        (
+            Submission(
+                delegation: "Kenya", participants: [.init(role: "head", name: "A"), .init(role: "head", name: "B")]),
+            "participants"
+        ),
+        (
+            Submission(
+                delegation: "Kenya", participants: [.init(role: "head", name: "A"), .init(role: "boss", name: "B")]),
+            "participants[1].role"
+        ),
         (Submission(delegation: "Kenya", reference: String(repeating: "x", count: 201)), "reference"),
     ])
     func aWrongSubmissionIsRefusedNamingTheField(submission: Submission, field: String) {

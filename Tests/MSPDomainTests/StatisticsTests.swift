@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MSPDomain
 
 @Suite struct MeetingStatisticsTests {
@@ -9,17 +10,24 @@ import Testing
 
     @Test func countsDelegationsAndParticipantsPerCategoryFromTheRoster() {
         let roster = Roster([
-            .init(name: "Germany", category: .statesParties, participants: [
-                Participant(role: .head, name: "Michael Biontino", gender: .male),
-                Participant(role: .alternate, name: "Katrin Vogel", gender: .female),
-            ]),
-            .init(name: "Benin", category: .statesParties, participants: [Participant(role: .head, name: "A. H.", gender: .female)]),
+            .init(
+                name: "Germany", category: .statesParties,
+                participants: [
+                    Participant(role: .head, name: "Michael Biontino", gender: .male),
+                    Participant(role: .alternate, name: "Katrin Vogel", gender: .female),
+                ]),
+            .init(
+                name: "Benin", category: .statesParties,
+                participants: [Participant(role: .head, name: "A. H.", gender: .female)]),
             .init(name: "Uganda", category: .signatoryStates, participants: [Participant(role: .head, name: "C. O.")]),
             .init(name: "ICRC", category: .internationalOrganizations, participants: []),
         ])
         let stats = MeetingStatistics(roster: roster, statesPartiesTotal: 102, notes: [], deadline: deadline)
-        #expect(stats.delegationsByCategory == [.statesParties: 2, .signatoryStates: 1, .observerStates: 0,
-                                                .internationalOrganizations: 1, .civilSociety: 0])
+        #expect(
+            stats.delegationsByCategory == [
+                .statesParties: 2, .signatoryStates: 1, .observerStates: 0,
+                .internationalOrganizations: 1, .civilSociety: 0,
+            ])
         #expect(stats.participantsByCategory[.statesParties] == 3)
         #expect(stats.participantsByCategory[.signatoryStates] == 1)
         #expect(stats.participantsByCategory[.civilSociety] == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MSPDomain
 
 @Suite struct WhenParserTests {
@@ -42,12 +43,16 @@ import Testing
         #expect(winter.instant == utc(2017, 12, 14, 23))
     }
 
-    @Test(arguments: ["2017-13-01", "2017-02-30", "18/08/2017", "2017-08-18T25:00", "2017-08-18T24:00", "",
-                      "   ", "2017-08-18x", "2017-08-18T10:00:00+02:00x", "2017-08-18T10:00:00 junk", "2017-08-18T10",
-                      "2017-08-18T10:60", "2017-08-18T10:00:00+19:00", "2017-8-18", "tomorrow", "2017-08-18T10:00:00."])
+    @Test(arguments: [
+        "2017-13-01", "2017-02-30", "18/08/2017", "2017-08-18T25:00", "2017-08-18T24:00", "",
+        "   ", "2017-08-18x", "2017-08-18T10:00:00+02:00x", "2017-08-18T10:00:00 junk", "2017-08-18T10",
+        "2017-08-18T10:60", "2017-08-18T10:00:00+19:00", "2017-8-18", "tomorrow", "2017-08-18T10:00:00.",
+    ])
     func malformedTimesAreRefused(text: String) {
         #expect(throws: InputError.self) { try WhenParser.parse(text, field: .receivedAt) }
-        let error = #expect(throws: InputError.self) { try WhenParser.receipt(text, in: Fixtures.zurich, field: .receivedAt) }
+        let error = #expect(throws: InputError.self) {
+            try WhenParser.receipt(text, in: Fixtures.zurich, field: .receivedAt)
+        }
         #expect(error?.field == .receivedAt)
         #expect(error?.message.contains("ISO 8601") == true)
     }
@@ -71,12 +76,14 @@ import Testing
         #expect(error?.message.contains("ambiguous") == true)
         #expect(error?.message.contains("2017-10-29T02:30:00+02:00") == true)
         #expect(error?.message.contains("2017-10-29T02:30:00+01:00") == true)
-        #expect(Fixtures.zurich.instants(at: day("2017-10-29"), secondOfDay: 2 * 3600 + 1800)
+        #expect(
+            Fixtures.zurich.instants(at: day("2017-10-29"), secondOfDay: 2 * 3600 + 1800)
                 == [utc(2017, 10, 29, 0, 30), utc(2017, 10, 29, 1, 30)])
     }
 
     @Test func anOffsetMakesADaylightSavingTimeUnambiguous() throws {
-        #expect(try WhenParser.receipt("2017-10-29T02:30+01:00", in: Fixtures.zurich).instant == utc(2017, 10, 29, 1, 30))
+        #expect(
+            try WhenParser.receipt("2017-10-29T02:30+01:00", in: Fixtures.zurich).instant == utc(2017, 10, 29, 1, 30))
     }
 
     @Test(arguments: ["Mars/Olympus_Mons", "Europe/Geneva", "", "CEST+2"])
@@ -88,7 +95,9 @@ import Testing
     @Test func theVenueZoneFormatsWithItsOffsetAtThatInstant() throws {
         #expect(Fixtures.zurich.format(utc(2017, 8, 18, 22)) == "2017-08-19T00:00:00+02:00")
         #expect(Fixtures.zurich.format(utc(2017, 12, 18, 22)) == "2017-12-18T23:00:00+01:00")
-        #expect(try VenueTimeZone(identifier: "America/New_York").format(utc(2017, 8, 18, 22, 30)) == "2017-08-18T18:30:00-04:00")
+        #expect(
+            try VenueTimeZone(identifier: "America/New_York").format(utc(2017, 8, 18, 22, 30))
+                == "2017-08-18T18:30:00-04:00")
         #expect(utc(2017, 8, 18, 22).description == "2017-08-18T22:00:00Z")
     }
 }
@@ -105,9 +114,11 @@ import Testing
                 return
             }
             // Each day follows the one before: same month with day + 1, or the first of the next month.
-            let follows = (date.year == previous.year && date.month == previous.month && date.day == previous.day + 1)
+            let follows =
+                (date.year == previous.year && date.month == previous.month && date.day == previous.day + 1)
                 || (date.day == 1 && previous.day == LocalDate.daysIn(month: previous.month, year: previous.year)
-                    && (date.month == previous.month % 12 + 1) && date.year == previous.year + (previous.month == 12 ? 1 : 0))
+                    && (date.month == previous.month % 12 + 1)
+                    && date.year == previous.year + (previous.month == 12 ? 1 : 0))
             if !follows {
                 Issue.record("\(date) does not follow \(previous)")
                 return
@@ -122,7 +133,8 @@ import Testing
         calendar.timeZone = TimeZone(identifier: "UTC")!
         for days in stride(from: -135_000, through: 2_900_000, by: 997) {
             let date = LocalDate(daysSinceEpoch: days)
-            let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86400))
+            let parts = calendar.dateComponents(
+                [.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86400))
             #expect([date.year, date.month, date.day] == [parts.year, parts.month, parts.day])
             #expect(LocalDate(year: date.year, month: date.month, day: date.day)?.daysSinceEpoch == days)
         }
@@ -154,10 +166,13 @@ import Testing
 }
 
 @Suite struct MeetingTests {
-    func meeting(code: String = "7MSP", title: String = "Seventh Meeting of States Parties", opens: String = "2017-09-04",
-                 closes: String = "2017-09-06", deadline: String = "2017-08-18") throws -> Meeting {
-        try Meeting(code: code, title: title, convention: "ccm", venue: "  ", opens: day(opens), closes: day(closes),
-                    timeZone: Fixtures.zurich, deadline: WhenParser.deadline(deadline, in: Fixtures.zurich))
+    func meeting(
+        code: String = "7MSP", title: String = "Seventh Meeting of States Parties", opens: String = "2017-09-04",
+        closes: String = "2017-09-06", deadline: String = "2017-08-18"
+    ) throws -> Meeting {
+        try Meeting(
+            code: code, title: title, convention: "ccm", venue: "  ", opens: day(opens), closes: day(closes),
+            timeZone: Fixtures.zurich, deadline: WhenParser.deadline(deadline, in: Fixtures.zurich))
     }
 
     @Test func aValidMeetingIsNormalised() throws {

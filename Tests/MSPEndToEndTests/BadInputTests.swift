@@ -13,18 +13,26 @@ import Testing
     /// Inputs made at test time, by name (`@gen/NAME` in a command): large or odd files not worth committing.
     static let generators: [String: @Sendable (URL) throws -> Void] = [
         "json-deeply-nested.json": { url in
-            try Data((String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)).utf8).write(to: url)
+            try Data((String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)).utf8).write(
+                to: url)
         },
         "json-long-delegation.json": { url in
             let name = String(repeating: "Atlantis ", count: 120_000)
-            try Data("{\"delegation\": \"\(name)\",\n \"participants\": [{\"role\": \"head\", \"name\": \"A. B\"}]}\n".utf8).write(to: url)
+            try Data(
+                "{\"delegation\": \"\(name)\",\n \"participants\": [{\"role\": \"head\", \"name\": \"A. B\"}]}\n".utf8
+            ).write(to: url)
         },
         // For the CSV import cases: one row whose `name` cell is 100 MB.
         "100mb-line.csv": { url in
-            guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
-            handle.write(Data("delegation,category,reference,received_at,channel,role,title,name,function,gender,email\nKenya,,Note 1,2017-08-15,email,head,Ms.,".utf8))
+            handle.write(
+                Data(
+                    "delegation,category,reference,received_at,channel,role,title,name,function,gender,email\nKenya,,Note 1,2017-08-15,email,head,Ms.,"
+                        .utf8))
             let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
             for _ in 0..<100 { handle.write(chunk) }
             handle.write(Data(",First Counsellor,female,a@example.org\n".utf8))
@@ -50,13 +58,18 @@ import Testing
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 5 || fields.count == 6, let status = Int32(fields[2]),
-                  let stderrLines = fields.count == 6 ? Int(fields[5]) : 1, stderrLines >= 1 else {
-                Issue.record("cases.tsv:\(index + 1): expected 5 or 6 tab-separated fields: name, setup, status, expect, command[, lines]")
+                let stderrLines = fields.count == 6 ? Int(fields[5]) : 1, stderrLines >= 1
+            else {
+                Issue.record(
+                    "cases.tsv:\(index + 1): expected 5 or 6 tab-separated fields: name, setup, status, expect, command[, lines]"
+                )
                 continue
             }
-            cases.append(Case(name: fields[0], setup: fields[1], status: status,
-                              expect: fields[3].components(separatedBy: " && ").filter { !$0.isEmpty },
-                              command: fields[4], stderrLines: stderrLines, line: index + 1))
+            cases.append(
+                Case(
+                    name: fields[0], setup: fields[1], status: status,
+                    expect: fields[3].components(separatedBy: " && ").filter { !$0.isEmpty },
+                    command: fields[4], stderrLines: stderrLines, line: index + 1))
         }
         return cases
     }
@@ -79,7 +92,8 @@ import Testing
                     case "r": current.append("\r")
                     case "u":
                         guard chars.popFirst() == "{", let close = chars.firstIndex(of: "}"),
-                              let value = UInt32(String(chars[..<close]), radix: 16), let scalar = UnicodeScalar(value) else {
+                            let value = UInt32(String(chars[..<close]), radix: 16), let scalar = UnicodeScalar(value)
+                        else {
                             throw CocoaError(.formatting)
                         }
                         current.unicodeScalars.append(scalar)
@@ -112,10 +126,14 @@ import Testing
             if result?.status != 0 { Issue.record("setup failed: \(arguments) \(result?.stderr ?? "")") }
         }
         func add7MSP(_ msp: MSPRun) {
-            run(msp, "meeting", "add", "7MSP", "--title", "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
+            run(
+                msp, "meeting", "add", "7MSP", "--title",
+                "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
                 "--convention", "CCM", "--opens", "2017-09-04", "--closes", "2017-09-06", "--deadline", "2017-08-18",
                 "--time-zone", "Europe/Zurich", "--venue", "Palais des Nations, Room XIX, Geneva")
-            run(msp, "register", "--delegation", "Uganda", "--received", "2017-08-15T10:30:00+02:00", "--reference", "Note 45/2017",
+            run(
+                msp, "register", "--delegation", "Uganda", "--received", "2017-08-15T10:30:00+02:00", "--reference",
+                "Note 45/2017",
                 "--channel", "email", "--head", "H.E. Mr. John Doe", "--alternate", "Ms. Jane Roe")
             run(msp, "register", "--delegation", "ICRC", "--received", "2017-08-10", "--head", "Ms. A. Example")
             run(msp, "withdraw", "--delegation", "ICRC", "--received", "2017-08-25")
@@ -124,7 +142,9 @@ import Testing
         run(empty, "meeting", "list")
         add7MSP(seventh)
         add7MSP(two)
-        run(two, "meeting", "add", "8MSP", "--title", "Eighth Meeting of States Parties to the Convention on Cluster Munitions",
+        run(
+            two, "meeting", "add", "8MSP", "--title",
+            "Eighth Meeting of States Parties to the Convention on Cluster Munitions",
             "--convention", "CCM", "--opens", "2018-09-03", "--closes", "2018-09-05", "--deadline", "2018-08-17",
             "--time-zone", "Europe/Zurich")
         made["empty"] = empty.snapshot()
@@ -141,11 +161,13 @@ import Testing
 
     @Test(arguments: try BadInputTests.cases())
     func aBadInputIsRefusedInOneLineAndChangesNothing(_ badCase: Case) throws {
-        let where_ = "cases.tsv:\(badCase.line) (\(badCase.name))"
+        let place = "cases.tsv:\(badCase.line) (\(badCase.name))"
         let msp = try MSPRun()
         if badCase.setup != "none" {
-            let template = try #require(Self.templates[badCase.setup], "\(where_): unknown setup '\(badCase.setup)'")
-            #expect(FileManager.default.createFile(atPath: msp.database, contents: template, attributes: [.posixPermissions: 0o600]))
+            let template = try #require(Self.templates[badCase.setup], "\(place): unknown setup '\(badCase.setup)'")
+            #expect(
+                FileManager.default.createFile(
+                    atPath: msp.database, contents: template, attributes: [.posixPermissions: 0o600]))
         }
         // Resolve @files/NAME (copied from fixtures/bad-inputs/files) and @gen/NAME (made now); `<` feeds stdin.
         var arguments: [String] = []
@@ -155,7 +177,7 @@ import Testing
         while let word = words.popFirst() {
             if word == "<" {
                 let next = words.popFirst()
-                let source = try #require(next, "\(where_): '<' needs a file")
+                let source = try #require(next, "\(place): '<' needs a file")
                 stdin = try Data(contentsOf: msp.folder.appending(path: try Self.materialize(source, in: msp)))
                 inputs.append("<stdin>")
                 continue
@@ -168,25 +190,30 @@ import Testing
         }
         let before = msp.snapshot()
         let result = try msp.run(arguments, stdinData: stdin)
-        #expect(result.status == badCase.status, "\(where_): status \(result.status): \(result.stderr)")
-        #expect(result.stdout.isEmpty, "\(where_): printed \(result.stdout.prefix(200))")
+        #expect(result.status == badCase.status, "\(place): status \(result.status): \(result.stderr)")
+        #expect(result.stdout.isEmpty, "\(place): printed \(result.stdout.prefix(200))")
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == badCase.stderrLines + 1 && lines.last?.isEmpty == true && lines.dropLast().allSatisfy { $0.hasPrefix("msp: ") },
-                "\(where_): standard error is not \(badCase.stderrLines) line(s) 'msp: ...': \(result.stderr.prefix(600))")
+        #expect(
+            lines.count == badCase.stderrLines + 1 && lines.last?.isEmpty == true
+                && lines.dropLast().allSatisfy { $0.hasPrefix("msp: ") },
+            "\(place): standard error is not \(badCase.stderrLines) line(s) 'msp: ...': \(result.stderr.prefix(600))")
         for piece in badCase.expect {
-            #expect(result.stderr.contains(piece), "\(where_): '\(piece)' is not in: \(result.stderr.prefix(300))")
+            #expect(result.stderr.contains(piece), "\(place): '\(piece)' is not in: \(result.stderr.prefix(300))")
         }
         // A problem found in an input file names the file and the line.
         if badCase.status == 65 {
             for input in inputs {
-                #expect(result.stderr.contains(try Regex("\(NSRegularExpression.escapedPattern(for: input)):[0-9]+: ")),
-                        "\(where_): does not name \(input):LINE: \(result.stderr.prefix(300))")
+                #expect(
+                    result.stderr.contains(try Regex("\(NSRegularExpression.escapedPattern(for: input)):[0-9]+: ")),
+                    "\(place): does not name \(input):LINE: \(result.stderr.prefix(300))")
             }
         }
-        #expect(msp.snapshot() == before, "\(where_): the database changed")
+        #expect(msp.snapshot() == before, "\(place): the database changed")
         if badCase.setup == "none" {
             for suffix in ["", "-wal", "-shm", "-journal"] {
-                #expect(!FileManager.default.fileExists(atPath: msp.database + suffix), "\(where_): created \(msp.database + suffix)")
+                #expect(
+                    !FileManager.default.fileExists(atPath: msp.database + suffix),
+                    "\(place): created \(msp.database + suffix)")
             }
         }
         try? FileManager.default.removeItem(at: msp.folder)
@@ -197,7 +224,8 @@ import Testing
     static func materialize(_ word: String, in msp: MSPRun) throws -> String {
         if word.hasPrefix("@files/") {
             let name = String(word.dropFirst("@files/".count))
-            try FileManager.default.copyItem(at: corpus.appending(path: "files/\(name)"), to: msp.folder.appending(path: name))
+            try FileManager.default.copyItem(
+                at: corpus.appending(path: "files/\(name)"), to: msp.folder.appending(path: name))
             return name
         }
         if word.hasPrefix("@gen/") {

@@ -5,11 +5,12 @@ import Testing
 @Suite struct MeetingCommandTests {
     @Test func addListAndShow() throws {
         let msp = try MSPRun()
-        let added = try msp("meeting", "add", "7MSP",
-                            "--title", "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
-                            "--convention", "CCM", "--opens", "2017-09-04", "--closes", "2017-09-06",
-                            "--deadline", "2017-08-18", "--time-zone", "Europe/Zurich",
-                            "--venue", "Palais des Nations, Room XIX, Geneva")
+        let added = try msp(
+            "meeting", "add", "7MSP",
+            "--title", "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
+            "--convention", "CCM", "--opens", "2017-09-04", "--closes", "2017-09-06",
+            "--deadline", "2017-08-18", "--time-zone", "Europe/Zurich",
+            "--venue", "Palais des Nations, Room XIX, Geneva")
         expectSuccess(added)
         #expect(added.stdout.contains("4–6 September 2017"))
         #expect(added.stdout.contains("2017-08-19T00:00:00+02:00"))
@@ -22,10 +23,16 @@ import Testing
         expectSuccess(csv)
         let rows = csvRows(csv.stdout)
         // The same keys as the JSON objects (the CSV once said `deadline` where JSON said `deadline_at`).
-        #expect(rows.first == ["code", "title", "convention", "opens", "closes", "deadline_at", "deadline_day", "time_zone", "venue"])
+        #expect(
+            rows.first == [
+                "code", "title", "convention", "opens", "closes", "deadline_at", "deadline_day", "time_zone", "venue",
+            ])
         #expect(rows.count == 2)
-        #expect(rows.last?.prefix(8) == ["7MSP", "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
-                                         "CCM", "2017-09-04", "2017-09-06", "2017-08-19T00:00:00+02:00", "2017-08-18", "Europe/Zurich"])
+        #expect(
+            rows.last?.prefix(8) == [
+                "7MSP", "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
+                "CCM", "2017-09-04", "2017-09-06", "2017-08-19T00:00:00+02:00", "2017-08-18", "Europe/Zurich",
+            ])
 
         let json = try msp("meeting", "list", "--format", "json")
         expectSuccess(json)
@@ -36,7 +43,9 @@ import Testing
         try msp.registerSampleNotes()
         let show = try msp("meeting", "show", "7MSP")
         expectSuccess(show)
-        #expect(show.stdout.contains("Deadline:     18 August 2017, end of day in Europe/Zurich (2017-08-19T00:00:00+02:00)"))
+        #expect(
+            show.stdout.contains(
+                "Deadline:     18 August 2017, end of day in Europe/Zurich (2017-08-19T00:00:00+02:00)"))
         #expect(show.stdout.contains("Notes:        3, of which 1 late"))
 
         let shown = try #require(try msp("meeting", "show", "7MSP", "--format", "json").json() as? [String: Any])
@@ -49,9 +58,11 @@ import Testing
 
     @Test func anInstantDeadlineIsKeptToTheSecond() throws {
         let msp = try MSPRun()
-        expectSuccess(try msp("meeting", "add", "IM2018", "--title", "Intersessional meeting", "--convention", "ccm",
-                              "--opens", "2018-06-04", "--closes", "2018-06-05", "--deadline", "2018-05-25T12:00",
-                              "--time-zone", "Europe/Zurich"))
+        expectSuccess(
+            try msp(
+                "meeting", "add", "IM2018", "--title", "Intersessional meeting", "--convention", "ccm",
+                "--opens", "2018-06-04", "--closes", "2018-06-05", "--deadline", "2018-05-25T12:00",
+                "--time-zone", "Europe/Zurich"))
         let meetings = try #require(try msp("meeting", "list", "--format", "json").json() as? [[String: Any]])
         #expect(meetings.first?["deadline_at"] as? String == "2018-05-25T12:00:00+02:00")
         #expect(meetings.first?["convention"] as? String == "CCM")
@@ -63,16 +74,20 @@ import Testing
     @Test func byOptions() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        let result = try msp("register", "--delegation", "tanzania", "--received", "2017-08-18T23:59:59+02:00",
-                             "--reference", "Note 7/2017", "--channel", "hand", "--head", "H.E. Ms. Jane Doe")
+        let result = try msp(
+            "register", "--delegation", "tanzania", "--received", "2017-08-18T23:59:59+02:00",
+            "--reference", "Note 7/2017", "--channel", "hand", "--head", "H.E. Ms. Jane Doe")
         expectSuccess(result)
         #expect(result.stdout.contains("registration of United Republic of Tanzania (signatory_state) for 7MSP"))
         #expect(result.stdout.contains("on time"))
-        let late = try msp("register", "--delegation", "TZ", "--received", "2017-08-18T18:30:00-04:00",
-                           "--reference", "Note 8/2017")
+        let late = try msp(
+            "register", "--delegation", "TZ", "--received", "2017-08-18T18:30:00-04:00",
+            "--reference", "Note 8/2017")
         expectSuccess(late)
         #expect(late.stdout.contains("amendment of United Republic of Tanzania"))
-        #expect(late.stdout.contains("LATE: received 30 minutes after the deadline (1800 s after 2017-08-19T00:00:00+02:00)"))
+        #expect(
+            late.stdout.contains(
+                "LATE: received 30 minutes after the deadline (1800 s after 2017-08-19T00:00:00+02:00)"))
     }
 
     @Test func byFile() throws {
@@ -81,7 +96,9 @@ import Testing
         try msp.write("kenya.json", Self.kenya)
         let result = try msp("register", "--file", "kenya.json")
         expectSuccess(result)
-        #expect(result.stdout.contains("registration of Kenya (signatory_state) for 7MSP, note Note KMG/DIS/17/3, 1 participant"))
+        #expect(
+            result.stdout.contains(
+                "registration of Kenya (signatory_state) for 7MSP, note Note KMG/DIS/17/3, 1 participant"))
         #expect(result.stdout.contains("LATE"))
         let roster = try #require(try msp("export-roster", "--format", "json").json() as? [String: Any])
         let groups = try #require(roster["groups"] as? [[String: Any]])
@@ -121,17 +138,21 @@ import Testing
         let msp = try MSPRun()
         try msp.add7MSP()
         expectSuccess(try msp("register", "--delegation", "Uganda", "--reference", "A"))
-        expectSuccess(try msp("meeting", "add", "8MSP", "--title", "Eighth Meeting of States Parties", "--convention", "CCM",
-                              "--opens", "2018-09-03", "--closes", "2018-09-05", "--deadline", "2018-08-17",
-                              "--time-zone", "Europe/Zurich"))
+        expectSuccess(
+            try msp(
+                "meeting", "add", "8MSP", "--title", "Eighth Meeting of States Parties", "--convention", "CCM",
+                "--opens", "2018-09-03", "--closes", "2018-09-05", "--deadline", "2018-08-17",
+                "--time-zone", "Europe/Zurich"))
         let before = msp.snapshot()
-        expectFailure(try msp("register", "--delegation", "Uganda", "--reference", "B"), status: 65,
-                      mentioning: "--meeting: the database holds several meetings (7MSP, 8MSP): choose one")
+        expectFailure(
+            try msp("register", "--delegation", "Uganda", "--reference", "B"), status: 65,
+            mentioning: "--meeting: the database holds several meetings (7MSP, 8MSP): choose one")
         expectFailure(try msp("list-late"), status: 65, mentioning: "--meeting")
         expectFailure(try msp("export-roster"), status: 65, mentioning: "--meeting")
         #expect(msp.snapshot() == before)
         expectSuccess(try msp("register", "--delegation", "Uganda", "--reference", "B", "--meeting", "8MSP"))
-        let roster = try #require(try msp("export-roster", "--meeting", "8MSP", "--format", "json").json() as? [String: Any])
+        let roster = try #require(
+            try msp("export-roster", "--meeting", "8MSP", "--format", "json").json() as? [String: Any])
         #expect((roster["meeting"] as? [String: Any])?["code"] as? String == "8MSP")
     }
 
@@ -148,9 +169,12 @@ import Testing
         let msp = try MSPRun()
         try msp.add7MSP()
         try msp.registerSampleNotes()
-        expectSuccess(try msp("register", "--delegation", "Kenya", "--received", "2017-08-18T18:30:00-04:00",
-                              "--reference", "K1", "--channel", "email"))
-        expectSuccess(try msp("register", "--delegation", "UG", "--received", "2017-08-21T09:00", "--reference", "Note 51/2017"))
+        expectSuccess(
+            try msp(
+                "register", "--delegation", "Kenya", "--received", "2017-08-18T18:30:00-04:00",
+                "--reference", "K1", "--channel", "email"))
+        expectSuccess(
+            try msp("register", "--delegation", "UG", "--received", "2017-08-21T09:00", "--reference", "Note 51/2017"))
         return msp
     }
 
@@ -163,7 +187,8 @@ import Testing
         #expect(notes.map { $0["category"] as? String } == ["signatory_state", "civil_society", "signatory_state"])
         #expect(notes.map { $0["kind"] as? String } == ["registration", "registration", "amendment"])
         #expect(notes.map { $0["reference"] as? String } == ["K1", nil, "Note 51/2017"])
-        #expect(notes.map { $0["received_at"] as? String }
+        #expect(
+            notes.map { $0["received_at"] as? String }
                 == ["2017-08-19T00:30:00+02:00", "2017-08-20T00:00:00+02:00", "2017-08-21T09:00:00+02:00"])
         #expect(notes.map { $0["late_by_seconds"] as? Int } == [1800, 86400, 2 * 86400 + 9 * 3600])
         #expect(notes.map { $0["received_precision"] as? String } == ["instant", "date", "instant"])
@@ -176,11 +201,17 @@ import Testing
         expectSuccess(result)
         let rows = csvRows(result.stdout)
         // CSV is for machines: the JSON fields, each cell plain (no "(date only)" in a time, seconds as a number).
-        #expect(rows.first == ["delegation", "category", "reference", "kind", "received_at", "received_precision",
-                               "late_by_seconds", "late_by", "channel"])
+        #expect(
+            rows.first == [
+                "delegation", "category", "reference", "kind", "received_at", "received_precision",
+                "late_by_seconds", "late_by", "channel",
+            ])
         #expect(rows.dropFirst().map { $0[0] } == ["Kenya", "Cluster Munition Coalition", "Uganda"])
         #expect(rows.dropFirst().map { $0[3] } == ["registration", "registration", "amendment"])
-        #expect(rows.dropFirst().map { $0[4] } == ["2017-08-19T00:30:00+02:00", "2017-08-20T00:00:00+02:00", "2017-08-21T09:00:00+02:00"])
+        #expect(
+            rows.dropFirst().map { $0[4] } == [
+                "2017-08-19T00:30:00+02:00", "2017-08-20T00:00:00+02:00", "2017-08-21T09:00:00+02:00",
+            ])
         #expect(rows.dropFirst().map { $0[5] } == ["instant", "date", "instant"])
         #expect(rows.dropFirst().map { $0[6] } == ["1800", "86400", String(2 * 86400 + 9 * 3600)])
         #expect(rows[1][7] == "30 minutes")
@@ -190,7 +221,9 @@ import Testing
         let msp = try sample()
         let result = try msp("list-late", "--format", "ndjson")
         expectSuccess(result)
-        let objects = try result.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let objects = try result.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(objects.map { $0?["delegation"] as? String } == ["Kenya", "Cluster Munition Coalition", "Uganda"])
     }
 
@@ -202,7 +235,9 @@ import Testing
         #expect(result.stdout.contains("): 3\n"))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1 + 2 + 3)
-        #expect(lines[3].contains("Kenya") && lines[4].contains("Cluster Munition Coalition") && lines[5].contains("Uganda"))
+        #expect(
+            lines[3].contains("Kenya") && lines[4].contains("Cluster Munition Coalition") && lines[5].contains("Uganda")
+        )
     }
 
     @Test func noLateNotes() throws {
@@ -219,7 +254,9 @@ import Testing
         try msp.add7MSP()
         try msp.registerSampleNotes()
         expectSuccess(try msp("register", "--delegation", "Côte d’Ivoire", "--head", "Mr. K. Kouassi"))
-        expectSuccess(try msp("register", "--delegation", "ICRC", "--category", "international_organization", "--head", "Dr. R. Red"))
+        expectSuccess(
+            try msp(
+                "register", "--delegation", "ICRC", "--category", "international_organization", "--head", "Dr. R. Red"))
         return msp
     }
 
@@ -230,21 +267,32 @@ import Testing
         let roster = try #require(try result.json() as? [String: Any])
         let meeting = try #require(roster["meeting"] as? [String: Any])
         #expect(meeting["code"] as? String == "7MSP")
-        #expect(meeting["title"] as? String == "Seventh Meeting of States Parties to the Convention on Cluster Munitions")
+        #expect(
+            meeting["title"] as? String == "Seventh Meeting of States Parties to the Convention on Cluster Munitions")
         let groups = try #require(roster["groups"] as? [[String: Any]])
-        #expect(groups.map { $0["category"] as? String }
+        #expect(
+            groups.map { $0["category"] as? String }
                 == ["state_party", "signatory_state", "observer_state", "international_organization", "civil_society"])
-        #expect(groups.map { $0["title"] as? String }
-                == ["States Parties", "Signatory States", "Observer States", "International organizations", "Civil society"])
+        #expect(
+            groups.map { $0["title"] as? String }
+                == [
+                    "States Parties", "Signatory States", "Observer States", "International organizations",
+                    "Civil society",
+                ])
         let delegations = groups.map { ($0["delegations"] as? [[String: Any]] ?? []).map { $0["name"] as? String } }
-        #expect(delegations == [["Côte d'Ivoire", "Germany"], ["Uganda"], [], ["International Committee of the Red Cross"],
-                                ["Cluster Munition Coalition"]])
-        let uganda = try #require((groups[1]["delegations"] as? [[String: Any]])?.first?["participants"] as? [[String: Any]])
+        #expect(
+            delegations == [
+                ["Côte d'Ivoire", "Germany"], ["Uganda"], [], ["International Committee of the Red Cross"],
+                ["Cluster Munition Coalition"],
+            ])
+        let uganda = try #require(
+            (groups[1]["delegations"] as? [[String: Any]])?.first?["participants"] as? [[String: Any]])
         #expect(uganda.map { $0["role"] as? String } == ["head", "alternate", "adviser"])
         #expect(uganda.map { $0["title"] as? String } == ["H.E. Mr.", "Ms.", "Mr."])
         #expect(uganda.map { $0["name"] as? String } == ["John Doe", "Jane Roe", "Sam Poe"])
         #expect(uganda.allSatisfy { $0["function"] is NSNull })
-        let germany = try #require((groups[0]["delegations"] as? [[String: Any]])?.last?["participants"] as? [[String: Any]])
+        let germany = try #require(
+            (groups[0]["delegations"] as? [[String: Any]])?.last?["participants"] as? [[String: Any]])
         #expect(germany.map { $0["name"] as? String } == ["Michael Biontino", "Jonas Schäfer"])
         #expect(germany.map { $0["function"] as? String } == ["Ambassador, Permanent Representative", "Legal Adviser"])
     }
@@ -256,7 +304,9 @@ import Testing
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "category,delegation,role,title,name,function")
         #expect(lines.contains("signatory_state,Uganda,head,H.E. Mr.,John Doe,"))
-        #expect(lines.contains("state_party,Germany,head,H.E. Mr.,Michael Biontino,\"Ambassador, Permanent Representative\""))
+        #expect(
+            lines.contains(
+                "state_party,Germany,head,H.E. Mr.,Michael Biontino,\"Ambassador, Permanent Representative\""))
         #expect(lines.count == 1 + 8)
     }
 
@@ -265,9 +315,11 @@ import Testing
         let result = try msp("export-roster")
         expectSuccess(result)
         let text = result.stdout
-        let order = ["STATES PARTIES", "Côte d'Ivoire", "Germany", "H.E. Mr. Michael Biontino", "Mr. Jonas Schäfer",
-                     "SIGNATORY STATES", "Uganda", "OBSERVER STATES", "(none)", "INTERNATIONAL ORGANIZATIONS",
-                     "CIVIL SOCIETY", "Cluster Munition Coalition"]
+        let order = [
+            "STATES PARTIES", "Côte d'Ivoire", "Germany", "H.E. Mr. Michael Biontino", "Mr. Jonas Schäfer",
+            "SIGNATORY STATES", "Uganda", "OBSERVER STATES", "(none)", "INTERNATIONAL ORGANIZATIONS",
+            "CIVIL SOCIETY", "Cluster Munition Coalition",
+        ]
         let positions = order.map { text.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil }, "\(text)")
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
@@ -279,7 +331,9 @@ import Testing
         let result = try msp("export-roster", "--format", "markdown")
         expectSuccess(result)
         #expect(result.stdout.hasPrefix("# Seventh Meeting of States Parties to the Convention on Cluster Munitions\n"))
-        for title in ["States Parties", "Signatory States", "Observer States", "International organizations", "Civil society"] {
+        for title in [
+            "States Parties", "Signatory States", "Observer States", "International organizations", "Civil society",
+        ] {
             #expect(result.stdout.contains("\n### \(title)\n"))
         }
         #expect(result.stdout.contains("**Uganda**"))
@@ -305,8 +359,10 @@ import Testing
     @Test func textThatLooksLikeMarkupOrAFormulaStaysText() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        expectSuccess(try msp("register", "--delegation", "Acme <Aid> & Co", "--category", "civil_society",
-                              "--head", "=HYPERLINK(\"x\")"))
+        expectSuccess(
+            try msp(
+                "register", "--delegation", "Acme <Aid> & Co", "--category", "civil_society",
+                "--head", "=HYPERLINK(\"x\")"))
         let page = try msp("export-roster", "--format", "html")
         expectSuccess(page)
         #expect(page.stdout.contains("Acme &lt;Aid&gt; &amp; Co"))
@@ -332,8 +388,12 @@ import Testing
         let result = try msp("treaty", "status", "--convention", "CCM", "--on", on, "--format", "json")
         expectSuccess(result)
         // Whole numbers, not 102.0 or "102".
-        #expect(result.stdout.contains("\"states_parties\" : \(parties),") || result.stdout.contains("\"states_parties\" : \(parties)\n"))
-        #expect(result.stdout.contains("\"signatory_states\" : \(signatories),") || result.stdout.contains("\"signatory_states\" : \(signatories)\n"))
+        #expect(
+            result.stdout.contains("\"states_parties\" : \(parties),")
+                || result.stdout.contains("\"states_parties\" : \(parties)\n"))
+        #expect(
+            result.stdout.contains("\"signatory_states\" : \(signatories),")
+                || result.stdout.contains("\"signatory_states\" : \(signatories)\n"))
         let status = try #require(try result.json() as? [String: Any])
         #expect(status["states_parties"] as? Int == parties)
         #expect(status["signatory_states"] as? Int == signatories)
@@ -373,7 +433,10 @@ import Testing
     @Test func theOptionWinsOverTheEnvironmentWhichWinsOverTheWorkingFolder() throws {
         let msp = try MSPRun()
         let list = ["meeting", "list", "--format", "json"]
-        expectSuccess(try msp.run(list + ["--database", msp.path("option.sqlite")], environment: ["MSP_DATABASE": msp.path("env.sqlite")]))
+        expectSuccess(
+            try msp.run(
+                list + ["--database", msp.path("option.sqlite")], environment: ["MSP_DATABASE": msp.path("env.sqlite")])
+        )
         #expect(msp.exists("option.sqlite"))
         #expect(!msp.exists("env.sqlite"))
         #expect(!msp.exists("msp.sqlite"))

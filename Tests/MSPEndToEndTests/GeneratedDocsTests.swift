@@ -28,7 +28,9 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
         let command = try #require(object["command"] as? [String: Any])
         let names = (command["subcommands"] as? [[String: Any]] ?? []).compactMap { $0["commandName"] as? String }
-        #expect(Set(["meeting", "register", "list-late", "export-roster", "treaty", "demo", "stats", "credentials"]).isSubset(of: Set(names)))
+        #expect(
+            Set(["meeting", "register", "list-late", "export-roster", "treaty", "demo", "stats", "credentials"])
+                .isSubset(of: Set(names)))
         let help = try msp("credentials", "record", "--help")
         #expect(help.stdout.contains("Head of State or Government"))
     }

@@ -5,12 +5,13 @@ import Testing
 @Suite struct ImportCommandTests {
     static let header = "delegation,category,reference,received_at,channel,role,title,name,function,gender,email\n"
 
-    static let goodCSV = header + """
-        Uganda,,Note 45/2017,2017-08-15T10:30:00+02:00,email,head,H.E. Mr.,John Doe,"Ambassador, Permanent Representative",male,
-        Uganda,,Note 45/2017,2017-08-15T10:30:00+02:00,email,alternate,,Ms. Jane Roe,Counsellor,female,jane@example.org
-        Cluster Munition Coalition,civil_society,CMC/7MSP,2017-08-20,email,head,Ms.,A. Example,Director,,
-        Lao PDR,,L/2017/9,2017-08-18T18:30:00-04:00,email,head,Mr.,Somchai Phan,,,
-        """
+    static let goodCSV =
+        header + """
+            Uganda,,Note 45/2017,2017-08-15T10:30:00+02:00,email,head,H.E. Mr.,John Doe,"Ambassador, Permanent Representative",male,
+            Uganda,,Note 45/2017,2017-08-15T10:30:00+02:00,email,alternate,,Ms. Jane Roe,Counsellor,female,jane@example.org
+            Cluster Munition Coalition,civil_society,CMC/7MSP,2017-08-20,email,head,Ms.,A. Example,Director,,
+            Lao PDR,,L/2017/9,2017-08-18T18:30:00-04:00,email,head,Mr.,Somchai Phan,,,
+            """
 
     @Test func aCSVImportRecordsEverythingAndSaysWhat() throws {
         let msp = try MSPRun()
@@ -18,12 +19,16 @@ import Testing
         try Self.goodCSV.write(toFile: msp.path("regs.csv"), atomically: true, encoding: .utf8)
         let result = try msp("import", "regs.csv")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Imported 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants, 2 late notes"))
+        #expect(
+            result.stdout.contains(
+                "Imported 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants, 2 late notes"))
         #expect(result.stderr.isEmpty, "no progress bar when standard error is not a terminal")
         let roster = try msp("export-roster", "--format", "json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(roster.stdout.utf8)) as? [String: Any])
         let groups = try #require(json["groups"] as? [[String: Any]])
-        let names = groups.flatMap { ($0["delegations"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } }
+        let names = groups.flatMap {
+            ($0["delegations"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        }
         #expect(names == ["Lao People's Democratic Republic", "Uganda", "Cluster Munition Coalition"])
         let late = try msp("list-late", "--format", "csv")
         #expect(late.stdout.contains("Lao People's Democratic Republic"))
@@ -42,7 +47,8 @@ import Testing
         let lines = try msp("import", "notes.ndjson")
         #expect(lines.status == 0, "\(lines.stderr)")
         #expect(lines.stdout.contains("2 notes (1 registration, 1 amendment)"))
-        let array = #"[{"delegation": "MDG", "reference": "M1", "received_at": "2017-08-10", "participants": [{"role": "head", "name": "Mr. Rivo"}]}]"#
+        let array =
+            #"[{"delegation": "MDG", "reference": "M1", "received_at": "2017-08-10", "participants": [{"role": "head", "name": "Mr. Rivo"}]}]"#
         let fromArray = try msp("import", "-", "--format", "json", stdin: array)
         #expect(fromArray.status == 0, "\(fromArray.stderr)")
         #expect(fromArray.stdout.contains("Imported 1 note (1 registration, 0 amendments)"))
@@ -95,7 +101,10 @@ import Testing
         let before = msp.snapshot()
         let header = try msp("import", "fr.csv")
         #expect(header.status == 65)
-        #expect(header.stderr == "msp: fr.csv:1: nom: 'nom' is not a column: the columns are delegation,category,reference,received_at,channel,role,title,name,function,gender,email\n")
+        #expect(
+            header.stderr
+                == "msp: fr.csv:1: nom: 'nom' is not a column: the columns are delegation,category,reference,received_at,channel,role,title,name,function,gender,email\n"
+        )
         let missing = try msp("import", "nothere.csv")
         #expect(missing.status == 66)
         let format = try msp("import", "fr.csv", "--format", "xml")
@@ -115,19 +124,25 @@ import Testing
             .write(to: URL(fileURLWithPath: msp.path("excel.csv")))
         let crlf = try msp("import", "excel.csv", "--dry-run")
         #expect(crlf.status == 0, "\(crlf.stderr)")
-        #expect(crlf.stdout.contains("would import 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants"))
+        #expect(
+            crlf.stdout.contains(
+                "would import 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants"))
         let mixed = rows.enumerated().map { $0.element + ($0.offset % 2 == 0 ? "\r\n" : "\n") }.joined()
         try mixed.write(toFile: msp.path("mixed.csv"), atomically: true, encoding: .utf8)
         let imported = try msp("import", "mixed.csv")
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("Imported 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants"))
+        #expect(
+            imported.stdout.contains(
+                "Imported 3 notes (3 registrations, 0 amendments) for 3 delegations, 4 participants"))
         let roster = try msp("export-roster", "--format", "csv")
         #expect(roster.stdout.contains("Jane Roe") && !roster.stdout.contains("\r\r"))
 
         try Self.header.write(toFile: msp.path("header-only.csv"), atomically: true, encoding: .utf8)
         let empty = try msp("import", "header-only.csv")
         #expect(empty.status == 0, "\(empty.stderr)")
-        #expect(empty.stdout.hasPrefix("Imported 0 notes (0 registrations, 0 amendments) for 0 delegations, 0 participants"))
+        #expect(
+            empty.stdout.hasPrefix("Imported 0 notes (0 registrations, 0 amendments) for 0 delegations, 0 participants")
+        )
         #expect(empty.stderr.isEmpty)
         let stats = try msp("stats", "--format", "json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
@@ -138,7 +153,8 @@ import Testing
         let msp = try MSPRun()
         try msp.add7MSP()
         let rows = (1...200).map { "Organization \($0),civil_society,L\($0),2017-08-15,email,head,Ms.,Person \($0),,," }
-        try (Self.header + rows.joined(separator: "\n")).write(toFile: msp.path("many.csv"), atomically: true, encoding: .utf8)
+        try (Self.header + rows.joined(separator: "\n")).write(
+            toFile: msp.path("many.csv"), atomically: true, encoding: .utf8)
         // script(1) runs msp on a pseudo-terminal and keeps what the terminal showed in `typescript`.
         let command = "'\(MSPRun.binary.path)' import many.csv --database '\(msp.database)' > /dev/null"
         let process = Process()

@@ -1,8 +1,9 @@
 import CSV
 import Foundation
-@testable import MSPCommands
 import PropertyBased
 import Testing
+
+@testable import MSPCommands
 
 /// Property-based tests of msp's writers (fixed seed, bounded count): any cell comes back from CSV.swift's reader
 /// as written, except the apostrophe put before a cell a spreadsheet would run; any string comes back from JSON.
@@ -11,8 +12,10 @@ import Testing
 
     /// Characters that matter to CSV and JSON: separators, quotes, line breaks, formula starters, control
     /// characters, non-ASCII letters, emoji.
-    static let character = Gen<Character?>.element(of: Array(",;\"'\r\n\t =+-@|!\\/abcXYZ019 éÖß中文\u{0}\u{1}\u{1B}\u{7F}\u{2028}\u{FEFF}😀🇨🇭\u{FF1D}"))
-        .map { $0! }
+    static let character = Gen<Character?>.element(
+        of: Array(",;\"'\r\n\t =+-@|!\\/abcXYZ019 éÖß中文\u{0}\u{1}\u{1B}\u{7F}\u{2028}\u{FEFF}😀🇨🇭\u{FF1D}")
+    )
+    .map { $0! }
     static let cell = character.array(of: 0...24).map { String($0) }
     static let row = cell.array(of: 1...6)
 
@@ -37,7 +40,9 @@ import Testing
                     #expect(got == CSVOutput.neutralize(cell), "\(cell.debugDescription) → \(got.debugDescription)")
                     if got != cell {
                         #expect(got == "'" + cell, "only an apostrophe may be added")
-                        #expect("=+-@\t\r\u{FF1D}\u{FF0B}\u{FF0D}\u{FF20}".unicodeScalars.contains(cell.unicodeScalars.first!))
+                        #expect(
+                            "=+-@\t\r\u{FF1D}\u{FF0B}\u{FF0D}\u{FF20}".unicodeScalars.contains(
+                                cell.unicodeScalars.first!))
                     }
                 }
             }

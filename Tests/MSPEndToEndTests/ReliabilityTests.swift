@@ -30,15 +30,18 @@ import Testing
         /// Waits for the end; small outputs only (they fit in the pipes).
         func finish() -> MSPRun.Result {
             process.waitUntilExit()
-            return MSPRun.Result(status: process.terminationStatus,
-                                 stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-                                 stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            return MSPRun.Result(
+                status: process.terminationStatus,
+                stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
         }
     }
 
     static func addMeeting(_ code: String) -> [String] {
-        ["meeting", "add", code, "--title", "Meeting \(code)", "--convention", "CCM", "--opens", "2017-09-04",
-         "--closes", "2017-09-06", "--deadline", "2017-08-18", "--time-zone", "Europe/Zurich"]
+        [
+            "meeting", "add", code, "--title", "Meeting \(code)", "--convention", "CCM", "--opens", "2017-09-04",
+            "--closes", "2017-09-06", "--deadline", "2017-08-18", "--time-zone", "Europe/Zurich",
+        ]
     }
 
     static func mode(_ path: String) -> Int? {
@@ -61,16 +64,28 @@ import Testing
         let created = creators.map { $0.finish() }
         let creation = Date().timeIntervalSince(started)
         for result in created { #expect(result.status == 0, "\(result.stderr)") }
-        #expect(modes == [0o600], "modes seen while 32 processes ran under umask 000: \(modes.map { String($0, radix: 8) })")
-        #expect(try msp("meeting", "list", "--format", "json").stdout.components(separatedBy: "\"code\"").count - 1 == 32)
+        #expect(
+            modes == [0o600], "modes seen while 32 processes ran under umask 000: \(modes.map { String($0, radix: 8) })"
+        )
+        #expect(
+            try msp("meeting", "list", "--format", "json").stdout.components(separatedBy: "\"code\"").count - 1 == 32)
 
         // 32 registrations at once on that database.
-        let states = ["AFG", "ALB", "DZA", "AND", "AGO", "ATG", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR", "BGD", "BRB", "BLR",
-                      "BEL", "BLZ", "BEN", "BTN", "BOL", "BIH", "BWA", "BRA", "BRN", "BGR", "BFA", "BDI", "CPV", "KHM", "CMR", "CAN"]
+        let states = [
+            "AFG", "ALB", "DZA", "AND", "AGO", "ATG", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR", "BGD", "BRB",
+            "BLR",
+            "BEL", "BLZ", "BEN", "BTN", "BOL", "BIH", "BWA", "BRA", "BRN", "BGR", "BFA", "BDI", "CPV", "KHM", "CMR",
+            "CAN",
+        ]
         started = Date()
         let registers = try states.enumerated().map { index, state in
-            try Running(msp, ["register", "--meeting", "M1", "--delegation", state, "--received", "2017-08-1\(index % 9 + 1)T10:00",
-                              "--reference", "Note \(index + 1)/2017", "--head", "Mr. Person \(index + 1)"])
+            try Running(
+                msp,
+                [
+                    "register", "--meeting", "M1", "--delegation", state, "--received",
+                    "2017-08-1\(index % 9 + 1)T10:00",
+                    "--reference", "Note \(index + 1)/2017", "--head", "Mr. Person \(index + 1)",
+                ])
         }
         let registered = registers.map { $0.finish() }
         let registration = Date().timeIntervalSince(started)
@@ -83,30 +98,38 @@ import Testing
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(DISTINCT delegation_id) FROM note") } == 32)
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
         try queue.close()
-        print("32 processes on a fresh file: \(String(format: "%.2f", creation)) s; 32 registers at once: \(String(format: "%.2f", registration)) s")
+        print(
+            "32 processes on a fresh file: \(String(format: "%.2f", creation)) s; 32 registers at once: \(String(format: "%.2f", registration)) s"
+        )
     }
 
     @Test func readersDoNotWaitForAWriterAndWritersQueue() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        #expect(try msp("register", "--delegation", "Uganda", "--received", "2017-08-15", "--head", "H.E. Mr. John Doe").status == 0)
+        #expect(
+            try msp("register", "--delegation", "Uganda", "--received", "2017-08-15", "--head", "H.E. Mr. John Doe")
+                .status == 0)
         // Another connection opens a write transaction and keeps it open.
         var config = Configuration()
         config.allowsUnsafeTransactions = true
         let queue = try DatabaseQueue(path: msp.database, configuration: config)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN IMMEDIATE")
-            try db.execute(sql: "INSERT INTO change (made_at, os_user, command, summary) VALUES (0, 'test', 'test', 'held open')")
+            try db.execute(
+                sql: "INSERT INTO change (made_at, os_user, command, summary) VALUES (0, 'test', 'test', 'held open')")
         }
         // Readers complete meanwhile, and see the last committed state.
-        for arguments in [["list-late", "--format", "json"], ["export-roster", "--format", "csv"], ["history", "--delegation", "UG"]] {
+        for arguments in [
+            ["list-late", "--format", "json"], ["export-roster", "--format", "csv"], ["history", "--delegation", "UG"],
+        ] {
             let started = Date()
             let result = try msp.run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(Date().timeIntervalSince(started) < 5, "\(arguments) waited for the writer")
         }
         // A writer waits for the lock (busy timeout) instead of failing, and succeeds once it is released.
-        let writer = try Running(msp, ["register", "--delegation", "Kenya", "--received", "2017-08-16", "--head", "Ms. A. Mwangi"])
+        let writer = try Running(
+            msp, ["register", "--delegation", "Kenya", "--received", "2017-08-16", "--head", "Ms. A. Mwangi"])
         usleep(700_000)
         #expect(writer.process.isRunning, "the writer should be waiting for the lock")
         try queue.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
@@ -124,15 +147,20 @@ import Testing
         let version = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM schema_migration") } ?? 0
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE from_the_future (id INTEGER PRIMARY KEY)")
-            try db.execute(sql: "INSERT INTO schema_migration (identifier, applied_at) VALUES ('9999_from_the_future', 0)")
+            try db.execute(
+                sql: "INSERT INTO schema_migration (identifier, applied_at) VALUES ('9999_from_the_future', 0)")
         }
         try queue.close()
         let before = msp.snapshot()
-        for arguments in [["list-late"], ["register", "--delegation", "Kenya", "--head", "Ms. A. Mwangi"], ["meeting", "list"]] {
+        for arguments in [
+            ["list-late"], ["register", "--delegation", "Kenya", "--head", "Ms. A. Mwangi"], ["meeting", "list"],
+        ] {
             let result = try msp.run(arguments)
             #expect(result.status == 65)
-            #expect(result.stderr.contains("schema version \(version + 1)") && result.stderr.contains("schema version \(version)"),
-                    "\(result.stderr)")
+            #expect(
+                result.stderr.contains("schema version \(version + 1)")
+                    && result.stderr.contains("schema version \(version)"),
+                "\(result.stderr)")
             #expect(result.stderr.hasPrefix("msp: ") && result.stderr.filter { $0 == "\n" }.count == 1)
             #expect(msp.snapshot() == before)
         }
@@ -144,31 +172,51 @@ import Testing
     @Test func historyShowsEveryNoteInOrderAndWithdrawalLeavesTheRosterButDeletesNothing() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        #expect(try msp("register", "--delegation", "Uganda", "--received", "2017-08-15T10:30:00+02:00", "--reference", "Note 45/2017",
-                        "--channel", "email", "--head", "H.E. Mr. John Doe", "--alternate", "Ms. Jane Roe").status == 0)
+        #expect(
+            try msp(
+                "register", "--delegation", "Uganda", "--received", "2017-08-15T10:30:00+02:00", "--reference",
+                "Note 45/2017",
+                "--channel", "email", "--head", "H.E. Mr. John Doe", "--alternate", "Ms. Jane Roe"
+            ).status == 0)
         // An amendment that arrives late, recorded before an earlier-received note is typed in.
-        #expect(try msp("register", "--delegation", "UG", "--received", "2017-08-21", "--reference", "Note 52/2017",
-                        "--channel", "post", "--head", "H.E. Mr. John Doe", "--adviser", "Mr. Sam Poe").status == 0)
-        #expect(try msp("register", "--delegation", "Uganda", "--received", "2017-08-17T09:00", "--reference", "Note 48/2017",
-                        "--channel", "hand", "--head", "H.E. Mr. John Doe").status == 0)
-        #expect(try msp("register", "--delegation", "Kenya", "--received", "2017-08-16", "--head", "Ms. A. Mwangi").status == 0)
-        let withdrawal = try msp("withdraw", "--delegation", "uganda", "--received", "2017-08-30T09:00", "--reference", "Note 61/2017")
+        #expect(
+            try msp(
+                "register", "--delegation", "UG", "--received", "2017-08-21", "--reference", "Note 52/2017",
+                "--channel", "post", "--head", "H.E. Mr. John Doe", "--adviser", "Mr. Sam Poe"
+            ).status == 0)
+        #expect(
+            try msp(
+                "register", "--delegation", "Uganda", "--received", "2017-08-17T09:00", "--reference", "Note 48/2017",
+                "--channel", "hand", "--head", "H.E. Mr. John Doe"
+            ).status == 0)
+        #expect(
+            try msp("register", "--delegation", "Kenya", "--received", "2017-08-16", "--head", "Ms. A. Mwangi").status
+                == 0)
+        let withdrawal = try msp(
+            "withdraw", "--delegation", "uganda", "--received", "2017-08-30T09:00", "--reference", "Note 61/2017")
         #expect(withdrawal.status == 0, "\(withdrawal.stderr)")
         #expect(withdrawal.stdout.contains("withdrawal of Uganda"))
 
         let history = try msp("history", "--delegation", "Uganda", "--format", "json")
         #expect(history.status == 0, "\(history.stderr)")
         let notes = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
-        #expect(notes.map { $0["reference"] as? String } == ["Note 45/2017", "Note 48/2017", "Note 52/2017", "Note 61/2017"])
+        #expect(
+            notes.map { $0["reference"] as? String } == [
+                "Note 45/2017", "Note 48/2017", "Note 52/2017", "Note 61/2017",
+            ])
         #expect(notes.map { $0["kind"] as? String } == ["registration", "amendment", "amendment", "withdrawal"])
         #expect(notes.map { $0["channel"] as? String } == ["email", "hand", "post", nil])
         #expect(notes.map { $0["participants"] as? Int } == [2, 1, 2, 0])
         #expect(notes.map { $0["late"] as? Bool } == [false, false, true, true])
         #expect(notes[2]["late_by_seconds"] as? Int == 2 * 86400)
-        let user = ProcessInfo.processInfo.environment["USER"] ?? (try? String(contentsOfFile: "/proc/self/loginuid", encoding: .utf8)) ?? ""
+        let user =
+            ProcessInfo.processInfo.environment["USER"]
+            ?? (try? String(contentsOfFile: "/proc/self/loginuid", encoding: .utf8)) ?? ""
         for note in notes {
             #expect((note["recorded_by"] as? String)?.isEmpty == false)
-            if !user.isEmpty, let recordedBy = note["recorded_by"] as? String, ProcessInfo.processInfo.environment["USER"] != nil {
+            if !user.isEmpty, let recordedBy = note["recorded_by"] as? String,
+                ProcessInfo.processInfo.environment["USER"] != nil
+            {
                 #expect(recordedBy == user)
             }
             #expect((note["recorded_at"] as? String)?.count == 25)
@@ -188,17 +236,34 @@ import Testing
         let roster = try msp("export-roster", "--format", "json")
         #expect(!roster.stdout.contains("Uganda") && roster.stdout.contains("Kenya"))
         let queue = try DatabaseQueue(path: msp.database)
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM note n JOIN delegation d ON d.id = n.delegation_id WHERE d.name = 'Uganda'") } == 4)
+        #expect(
+            try queue.read {
+                try Int.fetchOne(
+                    $0,
+                    sql:
+                        "SELECT count(*) FROM note n JOIN delegation d ON d.id = n.delegation_id WHERE d.name = 'Uganda'"
+                )
+            } == 4)
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM participant") } == 6)
         // Every change is logged with when, what and who.
-        let changes = try queue.read { try Row.fetchAll($0, sql: "SELECT made_at, os_user, command, summary FROM change WHERE command IN ('register', 'withdraw') ORDER BY id") }
+        let changes = try queue.read {
+            try Row.fetchAll(
+                $0,
+                sql:
+                    "SELECT made_at, os_user, command, summary FROM change WHERE command IN ('register', 'withdraw') ORDER BY id"
+            )
+        }
         #expect(changes.count == 5)
         #expect(changes.allSatisfy { !($0["os_user"] as String).isEmpty && ($0["made_at"] as Int64) > 1_700_000_000 })
         #expect((changes.last?["summary"] as String?)?.contains("withdrawal Note 61/2017 of Uganda") == true)
         try queue.close()
 
         // A later amendment brings Uganda back.
-        #expect(try msp("register", "--delegation", "Uganda", "--received", "2017-08-31", "--reference", "Note 63/2017", "--head", "H.E. Mr. John Doe").status == 0)
+        #expect(
+            try msp(
+                "register", "--delegation", "Uganda", "--received", "2017-08-31", "--reference", "Note 63/2017",
+                "--head", "H.E. Mr. John Doe"
+            ).status == 0)
         #expect(try msp("export-roster", "--format", "json").stdout.contains("Uganda"))
     }
 
@@ -210,7 +275,11 @@ import Testing
         // Another process registers in a loop (an amendment of the same delegation each time).
         let loop = Process()
         loop.executableURL = URL(fileURLWithPath: "/bin/sh")
-        loop.arguments = ["-c", "i=0; while [ $i -lt 400 ]; do i=$((i+1)); \"$0\" register --delegation Uganda --received 2017-08-15 --reference \"Note $i\" --head \"H.E. Mr. John Doe\" --adviser \"Mr. Adviser $i\" >/dev/null || exit 1; [ -e stop ] && exit 0; done", MSPRun.binary.path]
+        loop.arguments = [
+            "-c",
+            "i=0; while [ $i -lt 400 ]; do i=$((i+1)); \"$0\" register --delegation Uganda --received 2017-08-15 --reference \"Note $i\" --head \"H.E. Mr. John Doe\" --adviser \"Mr. Adviser $i\" >/dev/null || exit 1; [ -e stop ] && exit 0; done",
+            MSPRun.binary.path,
+        ]
         loop.currentDirectoryURL = msp.folder
         var env = ProcessInfo.processInfo.environment
         env["MSP_DATABASE"] = msp.database
@@ -227,7 +296,14 @@ import Testing
             let queue = try DatabaseQueue(path: msp.path(copy))
             #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
             // Consistent: every note's participants are there, and each delegation's composition is its newest note.
-            #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM note n WHERE n.participant_count <> (SELECT count(*) FROM participant p WHERE p.note_id = n.id)") } == 0)
+            #expect(
+                try queue.read {
+                    try Int.fetchOne(
+                        $0,
+                        sql:
+                            "SELECT count(*) FROM note n WHERE n.participant_count <> (SELECT count(*) FROM participant p WHERE p.note_id = n.id)"
+                    )
+                } == 0)
             counts.append(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM note") } ?? 0)
             try queue.close()
             let opened = try msp("history", "--delegation", "Uganda", "--database", msp.path(copy), "--format", "csv")
@@ -247,14 +323,18 @@ import Testing
 
     // MARK: 7. Output safety
 
-    static let hostileNames = ["=HYPERLINK(\"http://x\",\"y\")", "<script>alert(1)</script>", "+SUM(1,2)", "-2+3", "@cmd",
-                               "Quote \"and\" back\\slash", "Emoji 😀 🇨🇭 Zoë"]
+    static let hostileNames = [
+        "=HYPERLINK(\"http://x\",\"y\")", "<script>alert(1)</script>", "+SUM(1,2)", "-2+3", "@cmd",
+        "Quote \"and\" back\\slash", "Emoji 😀 🇨🇭 Zoë",
+    ]
 
     @Test func hostileNamesComeOutInertInCSVEscapedInHTMLAndMarkdownAndJSONAlwaysParses() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        var arguments = ["register", "--delegation", "Uganda", "--received", "2017-08-25", "--reference", "=cmd|' /C calc'!A0",
-                         "--head", "Mr. \(Self.hostileNames[0])"]
+        var arguments = [
+            "register", "--delegation", "Uganda", "--received", "2017-08-25", "--reference", "=cmd|' /C calc'!A0",
+            "--head", "Mr. \(Self.hostileNames[0])",
+        ]
         for name in Self.hostileNames.dropFirst() { arguments.append("--adviser=\(name)") }
         let registered = try msp.run(arguments)
         #expect(registered.status == 0, "\(registered.stderr)")
@@ -266,14 +346,21 @@ import Testing
         try Data(submission.utf8).write(to: URL(fileURLWithPath: msp.path("note.json")))
         let fromFile = try msp("register", "--file", "note.json")
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
-        let control = #"{"delegation": "Chile", "participants": [{"role": "head", "name": "A. B", "function": "C\u0000\u001b[31m"}]}"#
+        let control =
+            #"{"delegation": "Chile", "participants": [{"role": "head", "name": "A. B", "function": "C\u0000\u001b[31m"}]}"#
         try Data(control.utf8).write(to: URL(fileURLWithPath: msp.path("control.json")))
         let refused = try msp("register", "--file", "control.json")
-        #expect(refused.status == 65 && refused.stderr.contains("control.json:1: participants[0].function: the function contains control characters"), "\(refused.stderr)")
+        #expect(
+            refused.status == 65
+                && refused.stderr.contains(
+                    "control.json:1: participants[0].function: the function contains control characters"),
+            "\(refused.stderr)")
 
         // CSV: every cell a spreadsheet would run starts with an apostrophe; otherwise the text is as given.
-        let csvOutputs = [try msp("export-roster", "--format", "csv"), try msp("list-late", "--format", "csv"),
-                          try msp("history", "--delegation", "Uganda", "--format", "csv")]
+        let csvOutputs = [
+            try msp("export-roster", "--format", "csv"), try msp("list-late", "--format", "csv"),
+            try msp("history", "--delegation", "Uganda", "--format", "csv"),
+        ]
         for output in csvOutputs {
             #expect(output.status == 0, "\(output.stderr)")
             let reader = try CSVReader(string: output.stdout, hasHeaderRow: true)
@@ -281,7 +368,9 @@ import Testing
             while let row = reader.next() { cells += row }
             #expect(!cells.isEmpty)
             for cell in cells {
-                if let first = cell.unicodeScalars.first { #expect(!"=+-@\t\r".unicodeScalars.contains(first), "live cell: \(cell)") }
+                if let first = cell.unicodeScalars.first {
+                    #expect(!"=+-@\t\r".unicodeScalars.contains(first), "live cell: \(cell)")
+                }
             }
         }
         let roster = csvOutputs[0].stdout
@@ -303,22 +392,35 @@ import Testing
         #expect(!markdown.stdout.contains("<b>"))
 
         // JSON always parses, and gives the names back exactly.
-        let jsonOutputs = [try msp("export-roster", "--format", "json"), try msp("list-late", "--format", "json"),
-                           try msp("history", "--delegation", "Kenya", "--format", "json"), try msp("meeting", "list", "--format", "json")]
+        let jsonOutputs = [
+            try msp("export-roster", "--format", "json"), try msp("list-late", "--format", "json"),
+            try msp("history", "--delegation", "Kenya", "--format", "json"),
+            try msp("meeting", "list", "--format", "json"),
+        ]
         for output in jsonOutputs {
             #expect(output.status == 0)
-            #expect((try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8))) != nil, "does not parse: \(output.stdout.prefix(300))")
+            #expect(
+                (try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8))) != nil,
+                "does not parse: \(output.stdout.prefix(300))")
         }
         for name in Self.hostileNames.dropFirst() {
-            #expect(jsonOutputs[0].stdout.contains(try String(decoding: JSONSerialization.data(withJSONObject: name, options: [.fragmentsAllowed, .withoutEscapingSlashes]), as: UTF8.self)), "\(name)")
+            #expect(
+                jsonOutputs[0].stdout.contains(
+                    try String(
+                        decoding: JSONSerialization.data(
+                            withJSONObject: name, options: [.fragmentsAllowed, .withoutEscapingSlashes]), as: UTF8.self)
+                ), "\(name)")
         }
         let late = try msp("list-late", "--format", "ndjson")
         for line in late.stdout.split(separator: "\n") {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "\(line)")
         }
-        let roster2 = try #require(try JSONSerialization.jsonObject(with: Data(jsonOutputs[0].stdout.utf8)) as? [String: Any])
-        let functions = ((roster2["groups"] as? [[String: Any]]) ?? []).flatMap { ($0["delegations"] as? [[String: Any]]) ?? [] }
-            .flatMap { ($0["participants"] as? [[String: Any]]) ?? [] }.compactMap { $0["function"] as? String }
+        let roster2 = try #require(
+            try JSONSerialization.jsonObject(with: Data(jsonOutputs[0].stdout.utf8)) as? [String: Any])
+        let functions = ((roster2["groups"] as? [[String: Any]]) ?? []).flatMap {
+            ($0["delegations"] as? [[String: Any]]) ?? []
+        }
+        .flatMap { ($0["participants"] as? [[String: Any]]) ?? [] }.compactMap { $0["function"] as? String }
         #expect(functions.contains("Counsellor \"quoted\" \\ 😀"))
     }
 
@@ -330,7 +432,9 @@ import Testing
         let created = try Running(msp, Self.addMeeting("7MSP"), umask: mask).finish()
         #expect(created.status == 0, "\(created.stderr)")
         #expect(Self.mode(msp.database) == 0o600)
-        let registered = try Running(msp, ["register", "--delegation", "Uganda", "--head", "H.E. Mr. John Doe"], umask: mask).finish()
+        let registered = try Running(
+            msp, ["register", "--delegation", "Uganda", "--head", "H.E. Mr. John Doe"], umask: mask
+        ).finish()
         #expect(registered.status == 0, "\(registered.stderr)")
         #expect(Self.mode(msp.database) == 0o600)
         let backup = try Running(msp, ["backup", "copy.sqlite"], umask: mask).finish()

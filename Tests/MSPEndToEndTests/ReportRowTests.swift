@@ -1,8 +1,9 @@
 import CSV
 import Foundation
-@testable import MSPCommands
 import MSPDomain
 import Testing
+
+@testable import MSPCommands
 
 /// The writers escape by construction, whatever a report puts in a row.
 @Suite struct WriterTests {
@@ -31,11 +32,12 @@ import Testing
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
         if rows.last == [""] { rows.removeLast() }
-        #expect(rows == [
-            ["'=HYPERLINK(\"http://x\",\"y\")", "a,b\r\nc", "1", "true"],
-            ["<script>alert(1)</script> & 'Zoë'", "", "'-2", "false"],
-            ["tab\there \\ back\u{1}slash", "'+SUM(1,2)", "0", "false"],
-        ])
+        #expect(
+            rows == [
+                ["'=HYPERLINK(\"http://x\",\"y\")", "a,b\r\nc", "1", "true"],
+                ["<script>alert(1)</script> & 'Zoë'", "", "'-2", "false"],
+                ["tab\there \\ back\u{1}slash", "'+SUM(1,2)", "0", "false"],
+            ])
     }
 
     @Test func jsonAndNDJSONAlwaysParseAndGiveTheTextBack() throws {
@@ -70,7 +72,10 @@ import Testing
         h.text("<script>alert('x')</script> & co")
         h.close("p")
         h.element("li", "Côte d'Ivoire")
-        #expect(h.markup == "<p class=\"a&quot;b&lt;c&gt;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co</p><li>Côte d&#39;Ivoire</li>")
+        #expect(
+            h.markup
+                == "<p class=\"a&quot;b&lt;c&gt;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co</p><li>Côte d&#39;Ivoire</li>"
+        )
     }
 
     @Test func markdownTextIsEscaped() {
@@ -85,13 +90,20 @@ import Testing
         struct Inner: Encodable { var b: [Int?]; var a: [String: Int] }
         struct Outer: Encodable { var z: String; var inner: Inner; var y: Double?; var x: Double }
         let value = try OutputEncoder.encode(Outer(z: "z", inner: Inner(b: [1, nil], a: ["k": 2]), y: nil, x: 1.5))
-        #expect(value == .object([
-            .init("z", .string("z")),
-            .init("inner", .object([.init("b", .array([.int(1), .null])), .init("a", .object([.init("k", .int(2))]))])),
-            .init("y", .null),
-            .init("x", .double(1.5)),
-        ]))
-        #expect(try JSONOutput.render(value) == "{\n  \"inner\" : {\n    \"a\" : {\n      \"k\" : 2\n    },\n    \"b\" : [\n      1,\n      null\n    ]\n  },\n  \"x\" : 1.5,\n  \"y\" : null,\n  \"z\" : \"z\"\n}\n")
+        #expect(
+            value
+                == .object([
+                    .init("z", .string("z")),
+                    .init(
+                        "inner",
+                        .object([.init("b", .array([.int(1), .null])), .init("a", .object([.init("k", .int(2))]))])),
+                    .init("y", .null),
+                    .init("x", .double(1.5)),
+                ]))
+        #expect(
+            try JSONOutput.render(value)
+                == "{\n  \"inner\" : {\n    \"a\" : {\n      \"k\" : 2\n    },\n    \"b\" : [\n      1,\n      null\n    ]\n  },\n  \"x\" : 1.5,\n  \"y\" : null,\n  \"z\" : \"z\"\n}\n"
+        )
     }
 }
 
@@ -99,17 +111,20 @@ import Testing
 @Suite struct ReportRowTests {
     static func meeting() throws -> Meeting {
         let zone = try VenueTimeZone(identifier: "Europe/Zurich")
-        return try Meeting(code: "7MSP", title: "Seventh Meeting", convention: "CCM", venue: "Geneva",
-                           opens: LocalDate.parse("2017-09-04"), closes: LocalDate.parse("2017-09-06"), timeZone: zone,
-                           deadline: WhenParser.deadline("2017-08-18", in: zone))
+        return try Meeting(
+            code: "7MSP", title: "Seventh Meeting", convention: "CCM", venue: "Geneva",
+            opens: LocalDate.parse("2017-09-04"), closes: LocalDate.parse("2017-09-06"), timeZone: zone,
+            deadline: WhenParser.deadline("2017-08-18", in: zone))
     }
 
     static func roster() -> Roster {
         Roster([
-            .init(name: "Uganda", category: .signatoryStates, participants: [
-                Participant(role: .adviser, title: "Mr.", name: "Sam Poe"),
-                Participant(role: .head, title: "H.E. Mr.", name: "=John, \"Doe\"", function: "Ambassador, PR"),
-            ]),
+            .init(
+                name: "Uganda", category: .signatoryStates,
+                participants: [
+                    Participant(role: .adviser, title: "Mr.", name: "Sam Poe"),
+                    Participant(role: .head, title: "H.E. Mr.", name: "=John, \"Doe\"", function: "Ambassador, PR"),
+                ]),
             .init(name: "Acme <Aid>", category: .civilSociety, participants: []),
         ])
     }
@@ -118,7 +133,8 @@ import Testing
         let csv = try Writers.rows(rows, as: .csv)
         let header = csvRows(csv).first ?? []
         #expect(header == Row.columns, sourceLocation: sourceLocation)
-        let objects = try #require(try JSONSerialization.jsonObject(with: Data(Writers.rows(rows, as: .json).utf8)) as? [[String: Any]])
+        let objects = try #require(
+            try JSONSerialization.jsonObject(with: Data(Writers.rows(rows, as: .json).utf8)) as? [[String: Any]])
         #expect(objects.count == rows.count, sourceLocation: sourceLocation)
         for object in objects {
             #expect(Set(object.keys).isSubset(of: Set(Row.columns)), "\(object.keys)", sourceLocation: sourceLocation)
@@ -129,8 +145,9 @@ import Testing
 
     @Test func lateNotesMeetingsAndRosterRowsHaveTheSameKeysInCSVAndJSON() throws {
         let meeting = try Self.meeting()
-        let note = LateNote(delegation: "Kenya", category: .signatoryStates, reference: nil, kind: .registration,
-                            received: meeting.deadline.closesAt, receivedPrecision: .instant, channel: .email, lateBy: 1800)
+        let note = LateNote(
+            delegation: "Kenya", category: .signatoryStates, reference: nil, kind: .registration,
+            received: meeting.deadline.closesAt, receivedPrecision: .instant, channel: .email, lateBy: 1800)
         try expectSameKeys([LateNoteRow(note, zone: meeting.timeZone)])
         try expectSameKeys([MeetingRow(meeting)])
         #expect(MeetingRow.columns.contains("deadline_at") && !MeetingRow.columns.contains("deadline"))
@@ -141,10 +158,12 @@ import Testing
         let msp = try MSPRun()
         try msp.add7MSP()
         try msp.registerSampleNotes()
-        expectSuccess(try msp("credentials", "record", "--delegation", "Germany", "--kind", "copy", "--received", "2017-09-01"))
+        expectSuccess(
+            try msp("credentials", "record", "--delegation", "Germany", "--kind", "copy", "--received", "2017-09-01"))
         let header = csvRows(try msp("history", "--delegation", "Germany", "--format", "csv").stdout).first ?? []
         #expect(header == HistoryRow.columns)
-        let objects = try #require(try msp("history", "--delegation", "Germany", "--format", "json").json() as? [[String: Any]])
+        let objects = try #require(
+            try msp("history", "--delegation", "Germany", "--format", "json").json() as? [[String: Any]])
         #expect(objects.count == 2)
         #expect(objects.reduce(into: Set<String>()) { $0.formUnion($1.keys) } == Set(header))
         // A note has no credentials key; credentials have none of a note's figures.
@@ -161,9 +180,11 @@ import Testing
 
     @Test func theRosterDocumentsParticipantsHaveTheRowsKeys() throws {
         let document = RosterDocument(Self.roster(), meeting: try Self.meeting())
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(Writers.document(document).utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(Writers.document(document).utf8)) as? [String: Any])
         let groups = try #require(object["groups"] as? [[String: Any]])
-        let participant = try #require(((groups[1]["delegations"] as? [[String: Any]])?.first?["participants"] as? [[String: Any]])?.first)
+        let participant = try #require(
+            ((groups[1]["delegations"] as? [[String: Any]])?.first?["participants"] as? [[String: Any]])?.first)
         // The CSV row is the document's participant with its group's category and its delegation's name.
         #expect(Set(participant.keys).union(["category", "delegation"]) == Set(RosterRow.columns))
         #expect(Set((object["meeting"] as? [String: Any] ?? [:]).keys) == Set(MeetingRow.columns))

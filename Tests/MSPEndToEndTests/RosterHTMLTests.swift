@@ -28,17 +28,21 @@ import Testing
         }
         #expect(page.contains("<meta charset=\"utf-8\">"))
         // Title, venue and dates at the top; the five headings in order; States Parties before signatories.
-        let order = ["<h1>Seventh Meeting of States Parties", "Palais des Nations, Room XIX, Geneva", "4–6 September 2017",
-                     "List of participants", "<h2>States Parties</h2>", "<bdi>Bulgaria</bdi>", "<bdi>Lebanon</bdi>",
-                     "<h2>Signatory States</h2>", "<bdi>Uganda</bdi>", "<h2>Observer States</h2>", "<bdi>China</bdi>",
-                     "<h2>International organizations</h2>", "<h2>Civil society</h2>", "<p class=\"none\">None.</p>"]
+        let order = [
+            "<h1>Seventh Meeting of States Parties", "Palais des Nations, Room XIX, Geneva", "4–6 September 2017",
+            "List of participants", "<h2>States Parties</h2>", "<bdi>Bulgaria</bdi>", "<bdi>Lebanon</bdi>",
+            "<h2>Signatory States</h2>", "<bdi>Uganda</bdi>", "<h2>Observer States</h2>", "<bdi>China</bdi>",
+            "<h2>International organizations</h2>", "<h2>Civil society</h2>", "<p class=\"none\">None.</p>",
+        ]
         var position = page.startIndex
         for marker in order {
             let found = try #require(page.range(of: marker, range: position..<page.endIndex), "\(marker) out of order")
             position = found.upperBound
         }
         // The honorific stays before a right-to-left name, which is isolated; markup in a name is text.
-        #expect(page.contains("H.E. Mr. <bdi class=\"name\">محمد علي الحسن</bdi> <span class=\"head\">(Head of delegation)</span>"))
+        #expect(
+            page.contains(
+                "H.E. Mr. <bdi class=\"name\">محمد علي الحسن</bdi> <span class=\"head\">(Head of delegation)</span>"))
         #expect(page.contains("Mr. <bdi class=\"name\">王毅明</bdi>"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>"))
         // A4, and a heading kept with what follows it.

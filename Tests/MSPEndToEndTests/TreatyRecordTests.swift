@@ -28,18 +28,24 @@ import Testing
         // The membership table as it stood before Benin's ratification (10 July 2017).
         let text = try String(contentsOf: Self.fixture, encoding: .utf8)
         #expect(text.contains("BEN,Benin,2008-12-03,2017-07-10,ratification,"))
-        try text.replacingOccurrences(of: "BEN,Benin,2008-12-03,2017-07-10,ratification,", with: "BEN,Benin,2008-12-03,,,")
-            .write(toFile: msp.path("before-benin.csv"), atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "BEN,Benin,2008-12-03,2017-07-10,ratification,", with: "BEN,Benin,2008-12-03,,,"
+        )
+        .write(toFile: msp.path("before-benin.csv"), atomically: true, encoding: .utf8)
         let imported = try msp("treaty", "import", "before-benin.csv", "--convention", "CCM")
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("0 added, 1 changed"))
         #expect(try counts(msp) == (101, 18))
 
         try msp.add7MSP()
-        #expect(try msp("register", "--delegation", "Benin", "--received", "2017-08-01", "--head", "Ms. Aurélie Houngbédji").status == 0)
+        #expect(
+            try msp("register", "--delegation", "Benin", "--received", "2017-08-01", "--head", "Ms. Aurélie Houngbédji")
+                .status == 0)
         #expect(try rosterCategory(of: "Benin", msp) == "signatory_state")
 
-        let recorded = try msp("treaty", "record", "--convention", "CCM", "--state", "Benin", "--consent", "2017-07-10", "--kind", "ratification")
+        let recorded = try msp(
+            "treaty", "record", "--convention", "CCM", "--state", "Benin", "--consent", "2017-07-10", "--kind",
+            "ratification")
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.contains("recorded Benin ratification deposited on 2017-07-10"))
         #expect(try counts(msp) == (102, 17))
@@ -54,7 +60,9 @@ import Testing
 
     @Test func signatureAndWithdrawal() throws {
         let msp = try MSPRun()
-        #expect(try msp("treaty", "record", "--state", "Kenya", "--consent", "2017-08-01", "--kind", "ratification").status == 0)
+        #expect(
+            try msp("treaty", "record", "--state", "Kenya", "--consent", "2017-08-01", "--kind", "ratification").status
+                == 0)
         #expect(try counts(msp) == (103, 16))
         #expect(try msp("treaty", "record", "--state", "Kenya", "--withdrawal", "2017-09-01").status == 0)
         #expect(try counts(msp) == (102, 16))
@@ -76,7 +84,8 @@ import Testing
         for arguments in cases {
             let result = try msp.run(["treaty", "record"] + arguments)
             #expect(result.status == 64, "\(arguments)")
-            #expect(result.stderr.hasPrefix("msp: ") && result.stderr.contains("treaty record --help"), "\(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("msp: ") && result.stderr.contains("treaty record --help"), "\(result.stderr)")
         }
         #expect(try msp.databaseContents() == before)
     }
@@ -87,10 +96,19 @@ import Testing
         let before = try msp.databaseContents()
         let cases: [([String], String)] = [
             (["--state", "Narnia", "--signed", "2008-12-03"], "msp: --state: 'Narnia' is not a State"),
-            (["--state", "Benin", "--signed", "2018-01-01"], "msp: --signed: the signature (2018-01-01) would come after"),
-            (["--state", "Uganda", "--withdrawal", "2020-01-01"], "msp: --withdrawal: a withdrawal (2020-01-01) of a State that never"),
+            (
+                ["--state", "Benin", "--signed", "2018-01-01"],
+                "msp: --signed: the signature (2018-01-01) would come after"
+            ),
+            (
+                ["--state", "Uganda", "--withdrawal", "2020-01-01"],
+                "msp: --withdrawal: a withdrawal (2020-01-01) of a State that never"
+            ),
             (["--state", "Benin", "--signed", "2008-02-30"], "msp: --signed: "),
-            (["--convention", "ATT", "--state", "Benin", "--signed", "2013-06-03"], "msp: --convention: no membership records for convention 'ATT'"),
+            (
+                ["--convention", "ATT", "--state", "Benin", "--signed", "2013-06-03"],
+                "msp: --convention: no membership records for convention 'ATT'"
+            ),
         ]
         for (arguments, message) in cases {
             let result = try msp.run(["treaty", "record"] + arguments)
@@ -111,7 +129,9 @@ import Testing
 
         let bad = try msp("treaty", "import", "bad.csv")
         #expect(bad.status == 65)
-        #expect(bad.stderr.hasPrefix("msp: bad.csv:3: consent_kind: 'ratifcation' is not a kind of consent"), "\(bad.stderr)")
+        #expect(
+            bad.stderr.hasPrefix("msp: bad.csv:3: consent_kind: 'ratifcation' is not a kind of consent"),
+            "\(bad.stderr)")
         let other = try msp("treaty", "import", "other.csv")
         #expect(other.status == 65)
         #expect(other.stderr.hasPrefix("msp: other.csv:1: the header is not"), "\(other.stderr)")
@@ -123,7 +143,9 @@ import Testing
         #expect(try counts(msp) == (102, 17), "Uganda's good line 2 was not written either")
 
         // Another convention's table, loaded beside the CCM's (saved by a spreadsheet: a byte-order mark, CRLF).
-        try ("\u{FEFF}" + header.replacingOccurrences(of: "\n", with: "\r\n") + "BEN,Benin,2013-06-03,2014-05-01,ratification,\r\nURY,Uruguay,,2015-02-02,accession,\r\n")
+        try
+            ("\u{FEFF}" + header.replacingOccurrences(of: "\n", with: "\r\n")
+            + "BEN,Benin,2013-06-03,2014-05-01,ratification,\r\nURY,Uruguay,,2015-02-02,accession,\r\n")
             .write(toFile: msp.path("att.csv"), atomically: true, encoding: .utf8)
         let att = try msp("treaty", "import", "att.csv", "--convention", "att")
         #expect(att.status == 0, "\(att.stderr)")

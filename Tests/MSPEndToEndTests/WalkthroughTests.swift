@@ -6,13 +6,15 @@ import Testing
     @Test func theFirstSessionOfANewUser() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        let uganda = try msp("register", "--delegation", "Uganda", "--received", "2017-08-15T10:30:00+02:00",
-                             "--reference", "Note 45/2017", "--channel", "email", "--head", "H.E. Mr. John Doe",
-                             "--alternate", "Ms. Jane Roe", "--adviser", "Mr. Sam Poe")
+        let uganda = try msp(
+            "register", "--delegation", "Uganda", "--received", "2017-08-15T10:30:00+02:00",
+            "--reference", "Note 45/2017", "--channel", "email", "--head", "H.E. Mr. John Doe",
+            "--alternate", "Ms. Jane Roe", "--adviser", "Mr. Sam Poe")
         #expect(uganda.status == 0, "\(uganda.stderr)")
         #expect(uganda.stdout.contains("registration of Uganda (signatory_state)"))
-        let cmc = try msp("register", "--delegation", "Cluster Munition Coalition", "--category", "civil_society",
-                          "--received", "2017-08-20", "--head", "Ms. A. Example")
+        let cmc = try msp(
+            "register", "--delegation", "Cluster Munition Coalition", "--category", "civil_society",
+            "--received", "2017-08-20", "--head", "Ms. A. Example")
         #expect(cmc.status == 0, "\(cmc.stderr)")
         #expect(cmc.stdout.contains("LATE"))
 

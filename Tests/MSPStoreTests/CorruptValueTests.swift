@@ -11,10 +11,12 @@ import Testing
     /// credentials.
     static func sample() throws -> SevenMSP {
         let msp = try SevenMSP()
-        try msp.register("Uganda", received: "2017-08-25", participants: [
-            .init(role: "head", name: "H.E. Mr. John Doe", gender: "male"),
-            .init(role: "adviser", name: "Ms. Jane Roe", gender: "female"),
-        ], reference: "Note 45/2017")
+        try msp.register(
+            "Uganda", received: "2017-08-25",
+            participants: [
+                .init(role: "head", name: "H.E. Mr. John Doe", gender: "male"),
+                .init(role: "adviser", name: "Ms. Jane Roe", gender: "female"),
+            ], reference: "Note 45/2017")
         try msp.register("ICRC", received: "2017-08-10", participants: [.init(role: "head", name: "Mr. Sam Poe")])
         try msp.register("Germany", received: "2017-08-10", participants: [.init(role: "head", name: "Ms. Eva Roe")])
         try msp.credentials("Germany", .original, received: "2017-08-29T11:46:40Z")
@@ -73,8 +75,9 @@ import Testing
 
     @Test func anUnknownCategoryOfAnOrganizationIsAnError() throws {
         let msp = try Self.sample()
-        try Self.corrupt(msp.store, "UPDATE organization SET category = ? WHERE acronym = 'ICRC'",
-                         "observer")
+        try Self.corrupt(
+            msp.store, "UPDATE organization SET category = ? WHERE acronym = 'ICRC'",
+            "observer")
         let error = StoreError.corrupt(table: "organization", column: "category", value: "observer")
         #expect(throws: error) { try msp.store.roster(msp.meeting) }
         #expect(throws: error) { try msp.store.resolver() }
@@ -90,7 +93,8 @@ import Testing
 
     @Test func anUnknownKindOfConsentIsAnError() throws {
         let msp = try Self.sample()
-        try Self.corrupt(msp.store, "UPDATE treaty_membership SET consent_kind = ? WHERE state_iso3 = 'DEU'", "signature")
+        try Self.corrupt(
+            msp.store, "UPDATE treaty_membership SET consent_kind = ? WHERE state_iso3 = 'DEU'", "signature")
         #expect(throws: StoreError.corrupt(table: "treaty_membership", column: "consent_kind", value: "signature")) {
             try msp.store.membership(convention: "CCM")
         }

@@ -10,12 +10,17 @@ import Testing
         let opens = LocalDate(iso: "2017-09-04")!
         let membership = try store.membership(convention: "CCM")
         func category(_ state: State) -> MSPDomain.Category { membership.category(of: state.iso3, on: opens) }
-        for typed in ["Uganda", "ICRC", "Norwegian People's Aid (NPA)", "geneva international centre for humanitarian demining"] {
+        for typed in [
+            "Uganda", "ICRC", "Norwegian People's Aid (NPA)", "geneva international centre for humanitarian demining",
+        ] {
             let narrow = try store.resolver(for: typed)
-            #expect(try narrow.resolve(typed, category: nil, stateCategory: category).represented
+            #expect(
+                try narrow.resolve(typed, category: nil, stateCategory: category).represented
                     == full.resolve(typed, category: nil, stateCategory: category).represented)
         }
         let unknown = try store.resolver(for: "Internationl Committee of the Red Cross")
-        #expect(unknown.suggestions(for: "Internationl Committee of the Red Cross").contains("International Committee of the Red Cross"))
+        #expect(
+            unknown.suggestions(for: "Internationl Committee of the Red Cross").contains(
+                "International Committee of the Red Cross"))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import MSPStore
 
 /// Schema versions: a database from a newer msp is refused untouched; an older one is upgraded in one
@@ -16,9 +17,14 @@ import Testing
         SchemaMigrator(migrations: SchemaMigrator.embedded.migrations + extra)
     }
 
-    static let extraA = SchemaMigrator.Migration(identifier: "9001_extra_a", sql: "CREATE TABLE extra_a (id INTEGER PRIMARY KEY);")
-    static let extraB = SchemaMigrator.Migration(identifier: "9002_extra_b", sql: "CREATE TABLE extra_b (id INTEGER PRIMARY KEY); INSERT INTO extra_b VALUES (1);")
-    static let failing = SchemaMigrator.Migration(identifier: "9003_failing", sql: "CREATE TABLE extra_c (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);")
+    static let extraA = SchemaMigrator.Migration(
+        identifier: "9001_extra_a", sql: "CREATE TABLE extra_a (id INTEGER PRIMARY KEY);")
+    static let extraB = SchemaMigrator.Migration(
+        identifier: "9002_extra_b",
+        sql: "CREATE TABLE extra_b (id INTEGER PRIMARY KEY); INSERT INTO extra_b VALUES (1);")
+    static let failing = SchemaMigrator.Migration(
+        identifier: "9003_failing",
+        sql: "CREATE TABLE extra_c (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);")
 
     static func bytes(_ path: String) -> Data {
         var data = FileManager.default.contents(atPath: path) ?? Data()
@@ -29,7 +35,8 @@ import Testing
     static func tables(_ path: String) throws -> Set<String> {
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
-        return Set(try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") })
+        return Set(
+            try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") })
     }
 
     @Test func aNewerDatabaseIsRefusedNamingBothVersionsAndLeftByteIdentical() throws {
@@ -58,7 +65,8 @@ import Testing
         #expect(backup == path + ".schema-v\(known).bak")
         // The copy is the database as it was: the older schema, intact, private.
         let copy = try DatabaseQueue(path: backup)
-        #expect(try copy.read { try String.fetchAll($0, sql: "SELECT identifier FROM schema_migration") }.count == known)
+        #expect(
+            try copy.read { try String.fetchAll($0, sql: "SELECT identifier FROM schema_migration") }.count == known)
         #expect(try copy.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
         try copy.close()
         let mode = try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int

@@ -23,15 +23,20 @@ enum Sample {
     static let zurich = try! VenueTimeZone(identifier: "Europe/Zurich")
 
     /// The 7MSP as the newsletters describe it, or another meeting of the convention.
-    static func meeting(code: String = "7MSP", opens: String = "2017-09-04", closes: String = "2017-09-06",
-                        deadline: String = "2017-08-18") throws -> Meeting {
-        try Meeting(code: code, title: "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
-                    convention: "CCM", venue: "Palais des Nations, Room XIX, Geneva",
-                    opens: LocalDate.parse(opens), closes: LocalDate.parse(closes), timeZone: zurich,
-                    deadline: WhenParser.deadline(deadline, in: zurich))
+    static func meeting(
+        code: String = "7MSP", opens: String = "2017-09-04", closes: String = "2017-09-06",
+        deadline: String = "2017-08-18"
+    ) throws -> Meeting {
+        try Meeting(
+            code: code, title: "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
+            convention: "CCM", venue: "Palais des Nations, Room XIX, Geneva",
+            opens: LocalDate.parse(opens), closes: LocalDate.parse(closes), timeZone: zurich,
+            deadline: WhenParser.deadline(deadline, in: zurich))
     }
 
-    static func change() -> ChangeInfo { ChangeInfo(at: Instant(secondsSinceEpoch: 1_500_000_000), osUser: "test", command: "test") }
+    static func change() -> ChangeInfo {
+        ChangeInfo(at: Instant(secondsSinceEpoch: 1_500_000_000), osUser: "test", command: "test")
+    }
 
     static func participants(_ names: [(String, String)]) -> [Submission.ParticipantEntry] {
         names.map { Submission.ParticipantEntry(role: $0.0, name: $0.1) }
@@ -47,15 +52,17 @@ extension Store {
 
     /// Checks a submission against the store's reference data, as `msp register` does.
     func draft(_ submission: Submission, for stored: StoredMeeting) throws -> NoteDraft {
-        try NoteDraft.check(submission, meeting: stored.meeting, resolver: resolver(),
-                            membership: membership(convention: stored.meeting.convention),
-                            now: Instant(secondsSinceEpoch: 1_500_000_000))
+        try NoteDraft.check(
+            submission, meeting: stored.meeting, resolver: resolver(),
+            membership: membership(convention: stored.meeting.convention),
+            now: Instant(secondsSinceEpoch: 1_500_000_000))
     }
 
     @discardableResult
     func register(_ submission: Submission, for stored: StoredMeeting, dryRun: Bool = false) throws -> RecordedNote {
-        try record([draft(submission, for: stored)], meeting: stored, change: Sample.change(), summary: "test",
-                   dryRun: dryRun)[0]
+        try record(
+            [draft(submission, for: stored)], meeting: stored, change: Sample.change(), summary: "test",
+            dryRun: dryRun)[0]
     }
 
     func count(_ table: String) throws -> Int {

@@ -51,8 +51,9 @@ import Testing
     }
 
     /// The embedded migrations and one more that this msp does not know yet.
-    static let newer = SchemaMigrator(migrations: SchemaMigrator.embedded.migrations
-        + [.init(identifier: "9999_from_the_future", sql: "CREATE TABLE future (x INTEGER)")])
+    static let newer = SchemaMigrator(
+        migrations: SchemaMigrator.embedded.migrations
+            + [.init(identifier: "9999_from_the_future", sql: "CREATE TABLE future (x INTEGER)")])
 
     @Test func aDatabaseFromANewerMspIsRefusedUntouched() throws {
         let scratch = try Scratch()
@@ -88,7 +89,8 @@ import Testing
         upgraded.close()
 
         let copy = try DatabaseQueue(path: backup)
-        #expect(try copy.read { try String.fetchAll($0, sql: "SELECT identifier FROM schema_migration") }
+        #expect(
+            try copy.read { try String.fetchAll($0, sql: "SELECT identifier FROM schema_migration") }
                 == older.migrations.map(\.identifier))
         #expect(try copy.read { try !$0.tableExists("future") })
         #expect(try copy.read { try String.fetchAll($0, sql: "SELECT code FROM meeting") } == ["7MSP"])
@@ -112,7 +114,9 @@ import Testing
             Issue.record("not notADatabase: \(String(describing: error))")
             return
         }
-        #expect(error?.description == "\(scratch.path()) is not an msp database: the file is not an SQLite database or is damaged")
+        #expect(
+            error?.description
+                == "\(scratch.path()) is not an msp database: the file is not an SQLite database or is damaged")
         #expect(scratch.bytes() == text)
     }
 }
@@ -132,7 +136,9 @@ import Testing
         let store = try Store.inMemory()
         try store.addMeeting(Sample.meeting(), change: Sample.change())
         let before = try store.counts()
-        let error = #expect(throws: InputError.self) { try store.addMeeting(Sample.meeting(code: code), change: Sample.change()) }
+        let error = #expect(throws: InputError.self) {
+            try store.addMeeting(Sample.meeting(code: code), change: Sample.change())
+        }
         #expect(error?.message.contains("exists already") == true)
         #expect(try store.counts() == before)
     }
@@ -141,17 +147,21 @@ import Testing
 @Suite struct RegistrationStoreTests {
     @Test func anAmendmentReplacesTheCompositionAndKeepsTheHistory() throws {
         let (store, meeting) = try Store.with7MSP()
-        let first = try store.register(Submission(
-            delegation: "Uganda", reference: "Note 45/2017", receivedAt: "2017-08-15T10:30:00+02:00",
-            participants: Sample.participants([("head", "H.E. Mr. John Doe"), ("adviser", "Mr. Sam Poe"),
-                                               ("alternate", "Ms. Jane Roe")])), for: meeting)
+        let first = try store.register(
+            Submission(
+                delegation: "Uganda", reference: "Note 45/2017", receivedAt: "2017-08-15T10:30:00+02:00",
+                participants: Sample.participants([
+                    ("head", "H.E. Mr. John Doe"), ("adviser", "Mr. Sam Poe"),
+                    ("alternate", "Ms. Jane Roe"),
+                ])), for: meeting)
         #expect(first.kind == .registration)
         #expect(first.category == .signatoryStates)
         #expect(first.lateBy == nil)
 
-        let second = try store.register(Submission(
-            delegation: "UG", reference: "Note 52/2017", receivedAt: "2017-08-17",
-            participants: Sample.participants([("head", "Ms. Jane Roe")])), for: meeting)
+        let second = try store.register(
+            Submission(
+                delegation: "UG", reference: "Note 52/2017", receivedAt: "2017-08-17",
+                participants: Sample.participants([("head", "Ms. Jane Roe")])), for: meeting)
         #expect(second.kind == .amendment)
 
         let roster = try store.roster(meeting)
@@ -167,20 +177,28 @@ import Testing
 
     @Test func aNoteReceivedEarlierButRecordedLaterIsTheRegistration() throws {
         let (store, meeting) = try Store.with7MSP()
-        try store.register(Submission(delegation: "Germany", reference: "B", receivedAt: "2017-08-10",
-                                      participants: Sample.participants([("head", "Mr. Later")])), for: meeting)
-        let earlier = try store.register(Submission(delegation: "Germany", reference: "A", receivedAt: "2017-08-01",
-                                                    participants: Sample.participants([("head", "Mr. Earlier")])), for: meeting)
+        try store.register(
+            Submission(
+                delegation: "Germany", reference: "B", receivedAt: "2017-08-10",
+                participants: Sample.participants([("head", "Mr. Later")])), for: meeting)
+        let earlier = try store.register(
+            Submission(
+                delegation: "Germany", reference: "A", receivedAt: "2017-08-01",
+                participants: Sample.participants([("head", "Mr. Earlier")])), for: meeting)
         #expect(earlier.kind == .registration)
-        let kinds = try store.read { try [String: String](uniqueKeysWithValues: Row.fetchAll($0, sql: "SELECT reference, kind FROM note").map { ($0[0], $0[1]) }) }
+        let kinds = try store.read {
+            try [String: String](
+                uniqueKeysWithValues: Row.fetchAll($0, sql: "SELECT reference, kind FROM note").map { ($0[0], $0[1]) })
+        }
         #expect(kinds == ["A": "registration", "B": "amendment"])
         #expect(try store.roster(meeting).groups[0].delegations[0].participants.map(\.name) == ["Later"])
     }
 
     @Test func aReferenceAlreadyRecordedForTheDelegationIsRefusedAndNothingIsWritten() throws {
         let (store, meeting) = try Store.with7MSP()
-        let note = Submission(delegation: "Uganda", reference: "Note 45/2017", receivedAt: "2017-08-15",
-                              participants: Sample.participants([("head", "Mr. John Doe")]))
+        let note = Submission(
+            delegation: "Uganda", reference: "Note 45/2017", receivedAt: "2017-08-15",
+            participants: Sample.participants([("head", "Mr. John Doe")]))
         try store.register(note, for: meeting)
         let before = try store.counts()
         let error = #expect(throws: InputError.self) { try store.register(note, for: meeting) }
@@ -188,9 +206,12 @@ import Testing
         #expect(try store.counts() == before)
 
         // In one batch, a duplicate undoes the notes before it.
-        let fresh = try store.draft(Submission(delegation: "Kenya", reference: "K1", receivedAt: "2017-08-15"), for: meeting)
+        let fresh = try store.draft(
+            Submission(delegation: "Kenya", reference: "K1", receivedAt: "2017-08-15"), for: meeting)
         #expect(throws: InputError.self) {
-            try store.record([fresh, try store.draft(note, for: meeting)], meeting: meeting, change: Sample.change(), summary: "batch")
+            try store.record(
+                [fresh, try store.draft(note, for: meeting)], meeting: meeting, change: Sample.change(),
+                summary: "batch")
         }
         #expect(try store.counts() == before)
     }
@@ -205,10 +226,12 @@ import Testing
     @Test func aDryRunWritesNothing() throws {
         let (store, meeting) = try Store.with7MSP()
         let before = try store.counts()
-        let recorded = try store.register(Submission(delegation: "Geneva Call", category: "civil_society",
-                                                     receivedAt: "2017-08-20",
-                                                     participants: Sample.participants([("head", "Ms. A. Example")])),
-                                          for: meeting, dryRun: true)
+        let recorded = try store.register(
+            Submission(
+                delegation: "Geneva Call", category: "civil_society",
+                receivedAt: "2017-08-20",
+                participants: Sample.participants([("head", "Ms. A. Example")])),
+            for: meeting, dryRun: true)
         #expect(recorded.kind == .registration)
         #expect(recorded.lateBy == 86400)
         #expect(try store.counts() == before)
@@ -218,14 +241,17 @@ import Testing
     @Test func aNewOrganizationIsCreatedOnceAndFoundAgainByItsAcronym() throws {
         let (store, meeting) = try Store.with7MSP()
         let organizations = try store.count("organization")
-        let first = try store.register(Submission(delegation: "Geneva Call (GC)", category: "civil_society",
-                                                  reference: "L1", receivedAt: "2017-08-01"), for: meeting)
+        let first = try store.register(
+            Submission(
+                delegation: "Geneva Call (GC)", category: "civil_society",
+                reference: "L1", receivedAt: "2017-08-01"), for: meeting)
         #expect(first.delegation == "Geneva Call")
         #expect(try store.count("organization") == organizations + 1)
         let found = try #require(try store.resolver().organization(named: "gc"))
         #expect(found == Organization(name: "Geneva Call", acronym: "GC", category: .civilSociety))
 
-        let second = try store.register(Submission(delegation: "GC", reference: "L2", receivedAt: "2017-08-02"), for: meeting)
+        let second = try store.register(
+            Submission(delegation: "GC", reference: "L2", receivedAt: "2017-08-02"), for: meeting)
         #expect(second.kind == .amendment)
         #expect(second.category == .civilSociety)
         #expect(try store.count("organization") == organizations + 1)
@@ -235,10 +261,13 @@ import Testing
 
     @Test func lateNotesAreListedOldestFirstWithTheirKinds() throws {
         let (store, meeting) = try Store.with7MSP()
-        try store.register(Submission(delegation: "Kenya", reference: "K2", receivedAt: "2017-08-25T09:00"), for: meeting)
-        try store.register(Submission(delegation: "Germany", reference: "G1", receivedAt: "2017-08-18T23:59:59"), for: meeting)
+        try store.register(
+            Submission(delegation: "Kenya", reference: "K2", receivedAt: "2017-08-25T09:00"), for: meeting)
+        try store.register(
+            Submission(delegation: "Germany", reference: "G1", receivedAt: "2017-08-18T23:59:59"), for: meeting)
         try store.register(Submission(delegation: "CMC", reference: "C1", receivedAt: "2017-08-20"), for: meeting)
-        try store.register(Submission(delegation: "Kenya", reference: "K1", receivedAt: "2017-08-18T18:30:00-04:00"), for: meeting)
+        try store.register(
+            Submission(delegation: "Kenya", reference: "K1", receivedAt: "2017-08-18T18:30:00-04:00"), for: meeting)
         let late = try store.lateNotes(meeting)
         #expect(late.map(\.reference) == ["K1", "C1", "K2"])
         #expect(late.map(\.kind) == [.registration, .registration, .amendment])
@@ -253,9 +282,13 @@ import Testing
 
     @Test func anInstantDeadlineIsMetAtThatSecond() throws {
         let store = try Store.inMemory()
-        let meeting = try store.addMeeting(Sample.meeting(deadline: "2017-08-18T12:00:00+02:00"), change: Sample.change())
-        try store.register(Submission(delegation: "Kenya", reference: "on time", receivedAt: "2017-08-18T12:00:00+02:00"), for: meeting)
-        try store.register(Submission(delegation: "Kenya", reference: "late", receivedAt: "2017-08-18T12:00:01+02:00"), for: meeting)
+        let meeting = try store.addMeeting(
+            Sample.meeting(deadline: "2017-08-18T12:00:00+02:00"), change: Sample.change())
+        try store.register(
+            Submission(delegation: "Kenya", reference: "on time", receivedAt: "2017-08-18T12:00:00+02:00"), for: meeting
+        )
+        try store.register(
+            Submission(delegation: "Kenya", reference: "late", receivedAt: "2017-08-18T12:00:01+02:00"), for: meeting)
         #expect(try store.lateNotes(meeting).map(\.reference) == ["late"])
         #expect(try store.lateNotes(meeting).map(\.lateBy) == [1])
         #expect(try store.statistics(meeting).lateNotes == 1)
@@ -263,31 +296,42 @@ import Testing
 
     @Test func aStatesCategoryIsReadOnTheOpeningDayOfEachMeeting() throws {
         let store = try Store.inMemory()
-        let before = try store.addMeeting(Sample.meeting(code: "6MSP", opens: "2016-09-05", closes: "2016-09-07",
-                                                         deadline: "2016-08-19"), change: Sample.change())
+        let before = try store.addMeeting(
+            Sample.meeting(
+                code: "6MSP", opens: "2016-09-05", closes: "2016-09-07",
+                deadline: "2016-08-19"), change: Sample.change())
         let after = try store.addMeeting(Sample.meeting(), change: Sample.change())
-        #expect(try store.register(Submission(delegation: "Benin", reference: "B6"), for: before).category == .signatoryStates)
-        #expect(try store.register(Submission(delegation: "Benin", reference: "B7"), for: after).category == .statesParties)
+        #expect(
+            try store.register(Submission(delegation: "Benin", reference: "B6"), for: before).category
+                == .signatoryStates)
+        #expect(
+            try store.register(Submission(delegation: "Benin", reference: "B7"), for: after).category == .statesParties)
         #expect(try store.roster(before).groups[1].delegations.map(\.name) == ["Benin"])
         #expect(try store.roster(after).groups[0].delegations.map(\.name) == ["Benin"])
     }
 
     @Test func aWithdrawnDelegationLeavesTheRosterAndANewerNoteBringsItBack() throws {
         let (store, meeting) = try Store.with7MSP()
-        try store.register(Submission(delegation: "Uganda", reference: "R", receivedAt: "2017-08-01",
-                                      participants: Sample.participants([("head", "Mr. A")])), for: meeting)
-        var withdrawal = try store.draft(Submission(delegation: "Uganda", reference: "W", receivedAt: "2017-08-10"), for: meeting)
+        try store.register(
+            Submission(
+                delegation: "Uganda", reference: "R", receivedAt: "2017-08-01",
+                participants: Sample.participants([("head", "Mr. A")])), for: meeting)
+        var withdrawal = try store.draft(
+            Submission(delegation: "Uganda", reference: "W", receivedAt: "2017-08-10"), for: meeting)
         withdrawal.isWithdrawal = true
         try store.transaction { db in
-            try db.execute(sql: "INSERT INTO change (made_at, os_user, command, summary) VALUES (0, 'test', 'test', 'withdrawal')")
+            try db.execute(
+                sql: "INSERT INTO change (made_at, os_user, command, summary) VALUES (0, 'test', 'test', 'withdrawal')")
             var recorder = NoteRecorder(db: db, meeting: meeting, changeId: db.lastInsertedRowID)
             #expect(try recorder.record(withdrawal).kind == .withdrawal)
         }
         #expect(try store.roster(meeting).delegationCount == 0)
         #expect(try store.statistics(meeting).delegations == 0)
 
-        let back = try store.register(Submission(delegation: "Uganda", reference: "R2", receivedAt: "2017-08-12",
-                                                 participants: Sample.participants([("head", "Ms. B")])), for: meeting)
+        let back = try store.register(
+            Submission(
+                delegation: "Uganda", reference: "R2", receivedAt: "2017-08-12",
+                participants: Sample.participants([("head", "Ms. B")])), for: meeting)
         #expect(back.kind == .amendment)
         #expect(try store.roster(meeting).groups[1].delegations.map { $0.participants.map(\.name) } == [["B"]])
         #expect(try store.count("note") == 3)
@@ -295,8 +339,11 @@ import Testing
 
     @Test func theRosterIsOrderedAndEveryGroupIsThere() throws {
         let (store, meeting) = try Store.with7MSP()
-        for (name, head) in [("Cuba", "Mr. C"), ("Côte d’Ivoire", "Mr. I"), ("costa rica", "Ms. R"), ("Canada", "Ms. A")] {
-            try store.register(Submission(delegation: name, participants: Sample.participants([("head", head)])), for: meeting)
+        for (name, head) in [
+            ("Cuba", "Mr. C"), ("Côte d’Ivoire", "Mr. I"), ("costa rica", "Ms. R"), ("Canada", "Ms. A"),
+        ] {
+            try store.register(
+                Submission(delegation: name, participants: Sample.participants([("head", head)])), for: meeting)
         }
         let roster = try store.roster(meeting)
         #expect(roster.groups.map(\.category) == MSPDomain.Category.allCases)

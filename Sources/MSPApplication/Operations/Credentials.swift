@@ -35,34 +35,40 @@ extension RegistrationDesk {
     /// registered for the meeting and not withdrawn; the latest record by time of receipt counts. Any registered
     /// State may record (its standing may change when the membership data are brought up to date); the report lists
     /// the States Parties.
-    public func recordCredentials(_ request: CredentialsRequest, meeting code: String? = nil) throws -> CredentialsRecording {
+    public func recordCredentials(_ request: CredentialsRequest, meeting code: String? = nil) throws
+        -> CredentialsRecording
+    {
         let stored = try meeting(code: code)
         let name = request.delegation.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
         guard let state = ReferenceData.states.find(name) else {
             if let organization = try store.resolver(for: name).organization(named: name) {
-                throw InputError("\(organization.name) is not a State: only States present credentials", field: .delegation)
+                throw InputError(
+                    "\(organization.name) is not a State: only States present credentials", field: .delegation)
             }
             throw ReferenceData.states.notFound(name, field: .delegation, then: "only States present credentials")
         }
         guard let delegation = try store.delegation(.state(state), meeting: stored) else {
-            throw InputError("\(state.name) has not registered for \(stored.meeting.code): register its delegation first",
-                             field: .delegation, reason: .notFound)
+            throw InputError(
+                "\(state.name) has not registered for \(stored.meeting.code): register its delegation first",
+                field: .delegation, reason: .notFound)
         }
         guard !delegation.withdrawn else {
             throw InputError("\(state.name) withdrew its delegation from \(stored.meeting.code)", field: .delegation)
         }
         let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
-        let earlier = try store.recordCredential(request.kind, receipt: receipt, delegation: delegation, meeting: stored,
-                                                 change: change("credentials record"))
+        let earlier = try store.recordCredential(
+            request.kind, receipt: receipt, delegation: delegation, meeting: stored,
+            change: change("credentials record"))
         let counting = earlier.reduce(nil as CredentialEntry?) { latest, entry in
             latest.map { entry.supersedes($0) ? entry : $0 } ?? entry
         }
         let this = CredentialEntry(id: .max, delegation: state.name, kind: request.kind, received: receipt.instant)
-        return CredentialsRecording(meeting: stored.meeting, delegation: state.name,
-                                    category: try category(of: .state(state), at: stored.meeting), kind: request.kind,
-                                    receipt: receipt, previous: counting?.kind,
-                                    counts: counting.map { this.supersedes($0) } ?? true)
+        return CredentialsRecording(
+            meeting: stored.meeting, delegation: state.name,
+            category: try category(of: .state(state), at: stored.meeting), kind: request.kind,
+            receipt: receipt, previous: counting?.kind,
+            counts: counting.map { this.supersedes($0) } ?? true)
     }
 
     /// For every registered State Party, what credentials it presented.

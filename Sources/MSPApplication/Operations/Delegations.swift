@@ -3,17 +3,21 @@ import MSPStore
 
 extension RegistrationDesk {
     /// The delegation a typed name means at a meeting, which must have sent a note to it.
-    func registeredDelegation(_ typed: String, meeting: StoredMeeting) throws -> (represented: Represented, delegation: RegisteredDelegation) {
+    func registeredDelegation(_ typed: String, meeting: StoredMeeting) throws -> (
+        represented: Represented, delegation: RegisteredDelegation
+    ) {
         let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
         let resolver = try store.resolver(for: name)
         guard let represented = resolver.find(name) else {
-            throw InputError("'\(name)' is neither a State nor a known organization\(EditDistance.didYouMean(resolver.suggestions(for: name)))",
-                             field: .delegation)
+            throw InputError(
+                "'\(name)' is neither a State nor a known organization\(EditDistance.didYouMean(resolver.suggestions(for: name)))",
+                field: .delegation)
         }
         guard let delegation = try store.delegation(represented, meeting: meeting) else {
-            throw InputError("\(represented.name) is not registered for \(meeting.meeting.code): it sent no note",
-                             field: .delegation, reason: .notFound)
+            throw InputError(
+                "\(represented.name) is not registered for \(meeting.meeting.code): it sent no note",
+                field: .delegation, reason: .notFound)
         }
         return (represented, delegation)
     }

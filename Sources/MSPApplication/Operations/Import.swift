@@ -36,16 +36,19 @@ extension RegistrationDesk {
     /// cores; the two meet in a `Handoff` of at most `importQueueCapacity` checked notes, so memory holds a few
     /// notes at a time whatever the file's size. Problems are reported in file order. A source that cannot be read
     /// on (a broken header, an I/O error) throws its `ImportProblem`, and nothing is written.
-    public func importNotes<Source: SubmissionSource>(from source: Source, meeting code: String? = nil, origin: String,
-                                                      dryRun: Bool = false,
-                                                      progress: (_ rows: Int, _ bytes: Int) -> Void = { _, _ in }) throws -> ImportReport {
+    public func importNotes<Source: SubmissionSource>(
+        from source: Source, meeting code: String? = nil, origin: String,
+        dryRun: Bool = false,
+        progress: (_ rows: Int, _ bytes: Int) -> Void = { _, _ in }
+    ) throws -> ImportReport {
         let stored = try meeting(code: code)
         let resolver = try store.resolver()
         let membership = try store.membership(convention: stored.meeting.convention)
         let now = clock()
         let handoff = Handoff<ImportItem>(capacity: Self.importQueueCapacity)
         let reader = Thread {
-            Self.readAndCheck(source, into: handoff, meeting: stored.meeting, resolver: resolver, membership: membership, now: now)
+            Self.readAndCheck(
+                source, into: handoff, meeting: stored.meeting, resolver: resolver, membership: membership, now: now)
         }
         // Deep recursion in JSON decoding needs more than a secondary thread's default stack.
         reader.stackSize = 8 << 20
@@ -93,9 +96,11 @@ extension RegistrationDesk {
     static let importQueueCapacity = 64
 
     /// The reading thread's work: read each note and check it as `register` would, in file order.
-    static func readAndCheck<Source: SubmissionSource>(_ source: Source, into handoff: Handoff<ImportItem>, meeting: Meeting,
-                                                       resolver initial: DelegationResolver, membership: TreatyMembership,
-                                                       now: Instant) {
+    static func readAndCheck<Source: SubmissionSource>(
+        _ source: Source, into handoff: Handoff<ImportItem>, meeting: Meeting,
+        resolver initial: DelegationResolver, membership: TreatyMembership,
+        now: Instant
+    ) {
         var source = source
         var resolver = initial
         do {
@@ -107,7 +112,9 @@ extension RegistrationDesk {
                 case .submission(let sourced):
                     outcome = check(sourced, meeting: meeting, resolver: &resolver, membership: membership, now: now)
                 }
-                guard handoff.put(ImportItem(outcome: outcome, rows: source.rowsRead, bytes: source.bytesRead)) else { break }
+                guard handoff.put(ImportItem(outcome: outcome, rows: source.rowsRead, bytes: source.bytesRead)) else {
+                    break
+                }
             }
             handoff.finish()
         } catch {
@@ -115,12 +122,15 @@ extension RegistrationDesk {
         }
     }
 
-    static func check(_ sourced: SourcedSubmission, meeting: Meeting, resolver: inout DelegationResolver,
-                      membership: TreatyMembership, now: Instant) -> ImportItem.Outcome {
+    static func check(
+        _ sourced: SourcedSubmission, meeting: Meeting, resolver: inout DelegationResolver,
+        membership: TreatyMembership, now: Instant
+    ) -> ImportItem.Outcome {
         do {
             try checkMeeting(of: sourced.submission, is: meeting)
-            let draft = try NoteDraft.check(sourced.submission, meeting: meeting, resolver: resolver,
-                                            membership: membership, now: now)
+            let draft = try NoteDraft.check(
+                sourced.submission, meeting: meeting, resolver: resolver,
+                membership: membership, now: now)
             // The notes that follow may name the new organization without its category.
             if case .newOrganization(let organization) = draft.represented { resolver.learn(organization) }
             return .checked(draft, sourced)

@@ -15,8 +15,10 @@ public struct MeetingRequest: Sendable, Equatable {
     public var timeZone: String
     public var venue: String?
 
-    public init(code: String, title: String, convention: String, opens: String, closes: String, deadline: String,
-                timeZone: String, venue: String? = nil) {
+    public init(
+        code: String, title: String, convention: String, opens: String, closes: String, deadline: String,
+        timeZone: String, venue: String? = nil
+    ) {
         self.code = code
         self.title = title
         self.convention = convention
@@ -49,7 +51,8 @@ extension RegistrationDesk {
         let zone = try VenueTimeZone(identifier: request.timeZone.trimmed, field: .timeZone)
         return try Meeting(
             code: request.code, title: request.title, convention: request.convention, venue: request.venue,
-            opens: try LocalDate.parse(request.opens, field: .opens), closes: try LocalDate.parse(request.closes, field: .closes),
+            opens: try LocalDate.parse(request.opens, field: .opens),
+            closes: try LocalDate.parse(request.closes, field: .closes),
             timeZone: zone, deadline: try WhenParser.deadline(request.deadline, in: zone, field: .deadline))
     }
 
@@ -67,7 +70,9 @@ extension RegistrationDesk {
             // Codes are unique whatever their case (7MSP and 7msp are one meeting).
             if let found = all.first(where: { $0.meeting.code.lowercased() == wanted.lowercased() }) { return found }
             let known = all.map(\.meeting.code).sorted()
-            let hint = known.isEmpty ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
+            let hint =
+                known.isEmpty
+                ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
             throw InputError("no meeting '\(code)': \(hint)", field: .meeting, reason: .notFound)
         }
         switch all.count {

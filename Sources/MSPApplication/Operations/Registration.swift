@@ -38,23 +38,28 @@ extension RegistrationDesk {
     ///
     /// The meeting is `meeting` if given, else the one the submission names, else the only one in the database; a
     /// submission naming another meeting than `meeting` is refused.
-    public func register(_ submission: Submission, meeting code: String? = nil, dryRun: Bool = false) throws -> NoteRecording {
+    public func register(_ submission: Submission, meeting code: String? = nil, dryRun: Bool = false) throws
+        -> NoteRecording
+    {
         let stored = try meeting(code: code ?? submission.meeting?.trimmedOrNil)
         try Self.checkMeeting(of: submission, is: stored.meeting)
-        let draft = try NoteDraft.check(submission, meeting: stored.meeting,
-                                        resolver: store.resolver(for: submission.delegation ?? ""),
-                                        membership: store.membership(convention: stored.meeting.convention), now: clock())
+        let draft = try NoteDraft.check(
+            submission, meeting: stored.meeting,
+            resolver: store.resolver(for: submission.delegation ?? ""),
+            membership: store.membership(convention: stored.meeting.convention), now: clock())
         let summary = "note \(draft.reference ?? "without reference") of \(draft.represented.name)"
         let recorded: RecordedNote
         do {
-            recorded = try store.record([draft], meeting: stored, change: change("register"), summary: summary, dryRun: dryRun)[0]
+            recorded = try store.record(
+                [draft], meeting: stored, change: change("register"), summary: summary, dryRun: dryRun)[0]
         } catch let error as InputError {
             // The store finds a reference recorded already.
             throw error.at(.reference)
         }
-        return NoteRecording(meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
-                             kind: recorded.kind, reference: draft.reference, receipt: draft.receipt,
-                             participantCount: recorded.participantCount, lateBy: recorded.lateBy, dryRun: dryRun)
+        return NoteRecording(
+            meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
+            kind: recorded.kind, reference: draft.reference, receipt: draft.receipt,
+            participantCount: recorded.participantCount, lateBy: recorded.lateBy, dryRun: dryRun)
     }
 
     /// A submission that names its meeting must name the one it is recorded for.
@@ -71,22 +76,26 @@ extension RegistrationDesk {
         let stored = try meeting(code: code)
         let (represented, delegation) = try registeredDelegation(request.delegation, meeting: stored)
         guard !delegation.withdrawn else {
-            throw InputError("\(delegation.name) is already withdrawn from \(stored.meeting.code)", field: .delegation,
-                             reason: .conflict)
+            throw InputError(
+                "\(delegation.name) is already withdrawn from \(stored.meeting.code)", field: .delegation,
+                reason: .conflict)
         }
         let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
         let reference = try NoteDraft.reference(request.reference)
         // A withdrawal received before the delegation's newest registration or amendment would not take it off.
-        let after = DelegationTimeline(delegation.timeline + [
-            DelegationTimeline.Entry(id: .max, received: receipt.instant, isWithdrawal: true, participantCount: 0)
-        ])
+        let after = DelegationTimeline(
+            delegation.timeline + [
+                DelegationTimeline.Entry(id: .max, received: receipt.instant, isWithdrawal: true, participantCount: 0)
+            ])
         guard after.isWithdrawn else {
-            throw InputError("the withdrawal is received before \(delegation.name)'s newest note, which it would not override",
-                             field: .receivedAt)
+            throw InputError(
+                "the withdrawal is received before \(delegation.name)'s newest note, which it would not override",
+                field: .receivedAt)
         }
-        let draft = NoteDraft(represented: represented, category: try category(of: represented, at: stored.meeting),
-                              reference: reference, receipt: receipt, channel: nil, participants: [],
-                              lateBy: stored.meeting.deadline.lateBy(receipt.instant), isWithdrawal: true)
+        let draft = NoteDraft(
+            represented: represented, category: try category(of: represented, at: stored.meeting),
+            reference: reference, receipt: receipt, channel: nil, participants: [],
+            lateBy: stored.meeting.deadline.lateBy(receipt.instant), isWithdrawal: true)
         let summary = "withdrawal \(reference ?? "without reference") of \(delegation.name)"
         let recorded: RecordedNote
         do {
@@ -94,8 +103,9 @@ extension RegistrationDesk {
         } catch let error as InputError {
             throw error.at(.reference)
         }
-        return NoteRecording(meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
-                             kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
-                             lateBy: recorded.lateBy, dryRun: false)
+        return NoteRecording(
+            meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
+            kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
+            lateBy: recorded.lateBy, dryRun: false)
     }
 }

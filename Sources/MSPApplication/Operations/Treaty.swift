@@ -58,8 +58,9 @@ extension RegistrationDesk {
         guard !membership.records.isEmpty else {
             throw InputError("no membership records for convention '\(raw)'", field: .convention, reason: .notFound)
         }
-        return TreatyStatus(convention: code, day: day, membership: membership, parties: membership.parties(on: day),
-                            signatories: membership.signatories(on: day))
+        return TreatyStatus(
+            convention: code, day: day, membership: membership, parties: membership.parties(on: day),
+            signatories: membership.signatories(on: day))
     }
 
     /// Records a State's signature, instrument of consent or withdrawal, as it arrives between meetings; a date
@@ -79,15 +80,22 @@ extension RegistrationDesk {
         case .withdrawal(let day):
             fact = .withdrawal(try LocalDate.parse(day, field: .withdrawal)); field = .withdrawal
         }
-        let (before, after) = try store.recordMembership(convention: code, state: state, change: fact,
-                                                         change: change("treaty record"), field: field)
+        let (before, after) = try store.recordMembership(
+            convention: code, state: state, change: fact,
+            change: change("treaty record"), field: field)
         return MembershipRecording(convention: code, state: state, change: fact, before: before, after: after)
     }
 
     /// Loads a convention's membership table: each State in `records` gets the record given; States not in it keep
     /// theirs. One transaction, one change.
-    public func importMembership(convention raw: String, records: [MembershipRecord], origin: String) throws -> (convention: String, result: MembershipImport) {
+    public func importMembership(convention raw: String, records: [MembershipRecord], origin: String) throws -> (
+        convention: String, result: MembershipImport
+    ) {
         let code = try Self.convention(raw)
-        return (code, try store.importMembership(convention: code, records: records, source: origin, change: change("treaty import")))
+        return (
+            code,
+            try store.importMembership(
+                convention: code, records: records, source: origin, change: change("treaty import"))
+        )
     }
 }

@@ -21,7 +21,9 @@ extension RegistrationDesk {
     }
 
     /// A delegation's notes and credentials in the order they were received, with who recorded each and when.
-    public func history(delegation: String, meeting code: String? = nil) throws -> (meeting: Meeting, delegation: String, entries: [HistoryEntry]) {
+    public func history(delegation: String, meeting code: String? = nil) throws -> (
+        meeting: Meeting, delegation: String, entries: [HistoryEntry]
+    ) {
         let stored = try meeting(code: code)
         let (_, registered) = try registeredDelegation(delegation, meeting: stored)
         return (stored.meeting, registered.name, try store.history(of: registered, meeting: stored))

@@ -5,7 +5,8 @@ import MSPStore
 extension MSP {
     /// `msp backup`: a consistent copy of the database, taken while others may be writing to it.
     struct Backup: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "backup", 
+        static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Write a consistent copy of the database (SQLite online backup), readable by its owner only.",
             discussion: """
                 Safe while other msp processes write: the copy is the database as of one moment. An existing file is \
@@ -32,11 +33,14 @@ extension MSP {
             let target = URL(fileURLWithPath: path)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-                if isDirectory.boolValue { throw CommandFailure(.cantCreate, "\(path): is a folder: give the path of the copy") }
+                if isDirectory.boolValue {
+                    throw CommandFailure(.cantCreate, "\(path): is a folder: give the path of the copy")
+                }
                 if !force { throw CommandFailure(.cantCreate, "\(path): already exists: give --force to replace it") }
             }
             let folder = target.deletingLastPathComponent().path
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw CommandFailure(.cantCreate, "\(path): the folder \(folder) does not exist")
             }
             if URL(fileURLWithPath: source).standardizedFileURL.path == target.standardizedFileURL.path {

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import MSPDomain
 import MSPApplication
+import MSPDomain
 
 extension MSP.Credentials {
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "record", 
+        static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record credentials received for a State's delegation.",
             discussion: """
                 --kind original: formal credentials issued by the Head of State or Government or the Minister for \
@@ -25,7 +26,9 @@ extension MSP.Credentials {
         @Option(help: ArgumentHelp("original, copy or note-verbale.", valueName: "kind"))
         var kind: KindArgument
 
-        @Option(help: ArgumentHelp("When the credentials were received (as for msp register). Default: now.", valueName: "when"))
+        @Option(
+            help: ArgumentHelp(
+                "When the credentials were received (as for msp register). Default: now.", valueName: "when"))
         var received: String?
 
         init() {}
@@ -47,12 +50,14 @@ extension MSP.Credentials {
             let request = CredentialsRequest(delegation: delegation, kind: kind.kind, receivedAt: received)
             let recorded = try database.withDesk { try $0.recordCredentials(request, meeting: meetingOption.meeting) }
             let meeting = recorded.meeting
-            var text = "Recorded for \(recorded.delegation) at \(meeting.code): \(recorded.kind.description), received \(meeting.timeZone.format(recorded.receipt.instant))"
+            var text =
+                "Recorded for \(recorded.delegation) at \(meeting.code): \(recorded.kind.description), received \(meeting.timeZone.format(recorded.receipt.instant))"
             if let previous = recorded.previous, recorded.counts { text += " (before: \(previous.argument))" }
             text += "."
             if !recorded.counts { text += "\nA record received later counts; this one stays in the history." }
             if recorded.category != .statesParties {
-                text += "\n\(recorded.delegation) is not a State Party at \(meeting.code) (\(recorded.category.rawValue)): the credentials report lists States Parties only."
+                text +=
+                    "\n\(recorded.delegation) is not a State Party at \(meeting.code) (\(recorded.category.rawValue)): the credentials report lists States Parties only."
             }
             print(text)
         }

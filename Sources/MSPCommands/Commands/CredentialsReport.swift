@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import MSPDomain
 import MSPApplication
+import MSPDomain
 
 extension MSP.Credentials {
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "report", 
+        static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Report, for every registered State Party, what credentials it presented.",
             discussion: """
                 Four lists: formal credentials (original), a copy or communication (copy), only a note verbale \

@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
-import MSPDomain
 import MSPApplication
+import MSPDomain
 import MSPStore
 
 extension MSP {
     /// `msp demo`: the newcomer's first command.
     struct Demo: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "demo", 
-            abstract: "Load the 7MSP (Geneva, 4–6 September 2017) from the bundled fixtures and show its late notes and list of participants.",
+        static let configuration = CommandConfiguration(
+            commandName: "demo",
+            abstract:
+                "Load the 7MSP (Geneva, 4–6 September 2017) from the bundled fixtures and show its late notes and list of participants.",
             discussion: "Example: msp demo --database demo.sqlite")
 
         @OptionGroup var database: DatabaseOptions
@@ -21,10 +23,12 @@ extension MSP {
                 var loaded = 0
                 if (try? desk.meeting(code: fixture.meeting.code)) == nil {
                     try desk.addMeeting(fixture.meeting)
-                    let report = try desk.importNotes(from: SubmissionList(fixture.submissions), meeting: fixture.meeting.code,
-                                                      origin: "loaded the 7MSP demo")
+                    let report = try desk.importNotes(
+                        from: SubmissionList(fixture.submissions), meeting: fixture.meeting.code,
+                        origin: "loaded the 7MSP demo")
                     if let problem = report.problems.first {
-                        throw CommandFailure(.software, "the bundled demo fixture, submission \(problem.line ?? 0): \(problem)")
+                        throw CommandFailure(
+                            .software, "the bundled demo fixture, submission \(problem.line ?? 0): \(problem)")
                     }
                     loaded = report.notes
                 }
@@ -33,13 +37,22 @@ extension MSP {
                 return (meeting, loaded, late, roster)
             }
             let zone = meeting.timeZone
-            var out = loaded > 0
+            var out =
+                loaded > 0
                 ? "Loaded \(meeting.code) with \(loaded) notes into \(database.path).\n\n"
                 : "\(meeting.code) is already in \(database.path); showing it.\n\n"
             out += "Late notes (deadline \(MeetingText.deadline(meeting))): \(late.count)\n"
-            out += late.isEmpty ? "(none)\n" : TextTable.render(
-                header: ["received_at", "late_by", "delegation", "kind", "reference"],
-                rows: late.map { [zone.format($0.received), Deadline.describe(seconds: $0.lateBy), $0.delegation, $0.kind.rawValue, $0.reference ?? ""] })
+            out +=
+                late.isEmpty
+                ? "(none)\n"
+                : TextTable.render(
+                    header: ["received_at", "late_by", "delegation", "kind", "reference"],
+                    rows: late.map {
+                        [
+                            zone.format($0.received), Deadline.describe(seconds: $0.lateBy), $0.delegation,
+                            $0.kind.rawValue, $0.reference ?? "",
+                        ]
+                    })
             out += "\n" + RosterReport.table(roster, meeting: meeting)
             out += "\nNext: msp export-roster --format html --output roster.html\n"
             print(out, terminator: "")
@@ -53,15 +66,19 @@ struct DemoFixture {
     var submissions: [Submission]
 
     static func load() throws -> DemoFixture {
-        guard let text = ReferenceData.files(under: "fixtures/demo").first(where: { $0.path.hasSuffix("7msp.json") })?.text,
-              let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let m = object["meeting"] as? [String: String],
-              let submissionsObject = object["submissions"] else {
+        guard
+            let text = ReferenceData.files(under: "fixtures/demo").first(where: { $0.path.hasSuffix("7msp.json") })?
+                .text,
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+            let m = object["meeting"] as? [String: String],
+            let submissionsObject = object["submissions"]
+        else {
             throw CommandFailure(.software, "the bundled demo fixture is missing or malformed")
         }
-        let meeting = MeetingRequest(code: m["code"] ?? "", title: m["title"] ?? "", convention: m["convention"] ?? "",
-                                     opens: m["opens"] ?? "", closes: m["closes"] ?? "", deadline: m["deadline"] ?? "",
-                                     timeZone: m["time_zone"] ?? "", venue: m["venue"])
+        let meeting = MeetingRequest(
+            code: m["code"] ?? "", title: m["title"] ?? "", convention: m["convention"] ?? "",
+            opens: m["opens"] ?? "", closes: m["closes"] ?? "", deadline: m["deadline"] ?? "",
+            timeZone: m["time_zone"] ?? "", venue: m["venue"])
         let submissions = try SubmissionJSON.decodeArray(JSONSerialization.data(withJSONObject: submissionsObject))
         return DemoFixture(meeting: meeting, submissions: submissions)
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import MSPDomain
 import MSPApplication
+import MSPDomain
 
 extension MSP {
     /// `msp export-roster`: the list of participants.
@@ -27,7 +27,9 @@ extension MSP {
             let (meeting, roster) = try database.withDesk { try $0.roster(meeting: meetingOption.meeting) }
             try output.write(RosterReport.render(roster, meeting: meeting, format: output.format))
             if let path = output.output, output.writesToFile {
-                print("Wrote the list of participants of \(meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(path).")
+                print(
+                    "Wrote the list of participants of \(meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(path)."
+                )
             }
         }
     }

@@ -1,13 +1,15 @@
 import ArgumentParser
-import MSPDomain
 import MSPApplication
+import MSPDomain
 import MSPStore
 
 extension MSP {
     /// `msp history`: a delegation's notes in the order they were received, with who recorded each and when.
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "history", 
-            abstract: "Show a delegation's notes and credentials in order: registration, amendments, withdrawals, credentials; who recorded each and when.",
+        static let configuration = CommandConfiguration(
+            commandName: "history",
+            abstract:
+                "Show a delegation's notes and credentials in order: registration, amendments, withdrawals, credentials; who recorded each and when.",
             discussion: "Example: msp history --delegation Uganda --format csv")
 
         @OptionGroup var database: DatabaseOptions
@@ -21,9 +23,13 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let history = try database.withDesk { try $0.history(delegation: delegation, meeting: meetingOption.meeting) }
-            try output.write(HistoryReport.render((history.delegation, history.entries), meeting: history.meeting,
-                                                  format: output.format))
+            let history = try database.withDesk {
+                try $0.history(delegation: delegation, meeting: meetingOption.meeting)
+            }
+            try output.write(
+                HistoryReport.render(
+                    (history.delegation, history.entries), meeting: history.meeting,
+                    format: output.format))
         }
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-import MSPDomain
 import MSPApplication
+import MSPDomain
 
 extension MSP {
     /// `msp import`: registrations in bulk, from a spreadsheet export or a JSON file.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import", 
+        static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import registrations in bulk from CSV or JSON, all or nothing.",
             discussion: """
                 CSV (RFC 4180, UTF-8, header row): one row per participant, columns \
@@ -56,7 +57,9 @@ extension MSP {
                 }
                 guard !isDirectory.boolValue else { throw CommandFailure(.noInput, "\(file): is a folder, not a file") }
                 fd = open(file, O_RDONLY)
-                guard fd >= 0 else { throw CommandFailure(.noInput, "\(file): cannot be read: \(String(cString: strerror(errno)))") }
+                guard fd >= 0 else {
+                    throw CommandFailure(.noInput, "\(file): cannot be read: \(String(cString: strerror(errno)))")
+                }
                 size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             }
             defer { if file != "-" { close(fd) } }
@@ -71,12 +74,14 @@ extension MSP {
                     switch resolvedFormat {
                     case .csv:
                         let source = try CSVSubmissionSource(reader: CSVRecordReader(fileDescriptor: fd))
-                        return try desk.importNotes(from: source, meeting: meeting, origin: origin, dryRun: dryRun,
-                                                    progress: bar.update)
+                        return try desk.importNotes(
+                            from: source, meeting: meeting, origin: origin, dryRun: dryRun,
+                            progress: bar.update)
                     case .json:
                         let source = try JSONSubmissionSource(fileDescriptor: fd)
-                        return try desk.importNotes(from: source, meeting: meeting, origin: origin, dryRun: dryRun,
-                                                    progress: bar.update)
+                        return try desk.importNotes(
+                            from: source, meeting: meeting, origin: origin, dryRun: dryRun,
+                            progress: bar.update)
                     }
                 } catch let problem as ImportProblem {
                     throw CommandFailure(.dataError, problem.located(in: name))
@@ -89,14 +94,17 @@ extension MSP {
                 if report.problemCount > report.problems.count {
                     lines.append("msp: \(name): \(report.problemCount - report.problems.count) more problems not shown")
                 }
-                lines.append("msp: \(name): \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s") in \(report.rows) rows; nothing was imported")
+                lines.append(
+                    "msp: \(name): \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s") in \(report.rows) rows; nothing was imported"
+                )
                 FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
             let verb = dryRun ? "Dry run, nothing written: would import" : "Imported"
             func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
             var summary = "\(verb) \(count(report.notes, "note")) (\(count(report.registrations, "registration")), "
-            summary += "\(count(report.amendments, "amendment"))) for \(count(report.delegations.count, "delegation")), "
+            summary +=
+                "\(count(report.amendments, "amendment"))) for \(count(report.delegations.count, "delegation")), "
             summary += "\(count(report.participants, "participant")), \(count(report.lateNotes, "late note"))"
             if report.newOrganizations > 0 { summary += ", \(count(report.newOrganizations, "new organization"))" }
             summary += ", from \(name) in \(String(format: "%.2f", seconds)) s."

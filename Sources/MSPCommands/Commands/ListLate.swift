@@ -1,7 +1,7 @@
-import Foundation
 import ArgumentParser
-import MSPDomain
+import Foundation
 import MSPApplication
+import MSPDomain
 
 extension MSP {
     /// `msp list-late`: the notes received after the deadline, for the secretariat to decide on.

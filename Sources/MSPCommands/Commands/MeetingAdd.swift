@@ -1,11 +1,12 @@
-import Foundation
 import ArgumentParser
-import MSPDomain
+import Foundation
 import MSPApplication
+import MSPDomain
 
 extension MSP.MeetingCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", 
+        static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a meeting.",
             discussion: """
                 Example: msp meeting add 7MSP --title "Seventh Meeting of States Parties to the Convention on Cluster Munitions" \
@@ -30,10 +31,15 @@ extension MSP.MeetingCommand {
         @Option(help: ArgumentHelp("The closing day, YYYY-MM-DD.", valueName: "date"))
         var closes: String
 
-        @Option(help: ArgumentHelp("The registration deadline: a day (up to the end of that day in the meeting's time zone) or an ISO 8601 instant.", valueName: "when"))
+        @Option(
+            help: ArgumentHelp(
+                "The registration deadline: a day (up to the end of that day in the meeting's time zone) or an ISO 8601 instant.",
+                valueName: "when"))
         var deadline: String
 
-        @Option(name: .customLong("time-zone"), help: ArgumentHelp("The venue's time zone (IANA name), e.g. Europe/Zurich.", valueName: "zone"))
+        @Option(
+            name: .customLong("time-zone"),
+            help: ArgumentHelp("The venue's time zone (IANA name), e.g. Europe/Zurich.", valueName: "zone"))
         var timeZone: String
 
         @Option(help: "Where the meeting takes place.")
@@ -42,10 +48,13 @@ extension MSP.MeetingCommand {
         init() {}
 
         func run() throws {
-            let request = MeetingRequest(code: code, title: title, convention: convention, opens: opens, closes: closes,
-                                         deadline: deadline, timeZone: timeZone, venue: venue)
+            let request = MeetingRequest(
+                code: code, title: title, convention: convention, opens: opens, closes: closes,
+                deadline: deadline, timeZone: timeZone, venue: venue)
             let meeting = try database.withDesk { try $0.addMeeting(request) }
-            print("Added \(meeting.code): \(meeting.title), \(meeting.datesDescription); registration deadline \(MeetingText.deadline(meeting)).")
+            print(
+                "Added \(meeting.code): \(meeting.title), \(meeting.datesDescription); registration deadline \(MeetingText.deadline(meeting))."
+            )
         }
     }
 }

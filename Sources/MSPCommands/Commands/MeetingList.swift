@@ -1,12 +1,13 @@
-import Foundation
 import ArgumentParser
-import MSPDomain
+import Foundation
 import MSPApplication
+import MSPDomain
 
 extension MSP.MeetingCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the meetings in the database.",
-                                                               discussion: "Example: msp meeting list --format csv")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the meetings in the database.",
+            discussion: "Example: msp meeting list --format csv")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions<RowFormats>

@@ -1,12 +1,13 @@
-import Foundation
 import ArgumentParser
-import MSPDomain
+import Foundation
 import MSPApplication
+import MSPDomain
 
 extension MSP.MeetingCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a meeting and its registration figures.",
-                                                               discussion: "Example: msp meeting show 7MSP")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a meeting and its registration figures.",
+            discussion: "Example: msp meeting show 7MSP")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -19,7 +20,8 @@ extension MSP.MeetingCommand {
 
         func run() throws {
             let overview = try database.withDesk { try $0.overview(code: code) }
-            try output.write(MeetingShowReport.render(overview.meeting, figures: overview.statistics, format: output.format))
+            try output.write(
+                MeetingShowReport.render(overview.meeting, figures: overview.statistics, format: output.format))
         }
     }
 }

@@ -6,7 +6,8 @@ import MSPDomain
 extension MSP {
     /// `msp register`: record a note verbale or letter.
     struct Register: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "register", 
+        static let configuration = CommandConfiguration(
+            commandName: "register",
             abstract: "Record a note verbale or letter: a delegation's registration, or an amendment of it.",
             discussion: """
                 A State is found by UN short name, alias or ISO code; its category comes from the convention's records on \
@@ -24,7 +25,10 @@ extension MSP {
         @Option(help: ArgumentHelp("The State or organization: name, alias, acronym or ISO code.", valueName: "name"))
         var delegation: String?
 
-        @Option(help: ArgumentHelp("When the note was received: 2017-08-15T10:30:00+02:00, 2017-08-15T10:30 (venue time) or 2017-08-15 (start of that day at the venue). Default: now.", valueName: "when"))
+        @Option(
+            help: ArgumentHelp(
+                "When the note was received: 2017-08-15T10:30:00+02:00, 2017-08-15T10:30 (venue time) or 2017-08-15 (start of that day at the venue). Default: now.",
+                valueName: "when"))
         var received: String?
 
         @Option(help: ArgumentHelp("The note's own reference, e.g. \"Note 45/2017\".", valueName: "ref"))
@@ -33,10 +37,14 @@ extension MSP {
         @Option(help: ArgumentHelp("How the note arrived: email, post, hand or fax.", valueName: "channel"))
         var channel: String?
 
-        @Option(help: ArgumentHelp("For a new organization: international_organization or civil_society.", valueName: "category"))
+        @Option(
+            help: ArgumentHelp(
+                "For a new organization: international_organization or civil_society.", valueName: "category"))
         var category: String?
 
-        @Option(help: ArgumentHelp("The head of delegation, e.g. \"H.E. Mr. John Doe\" (a note names exactly one).", valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                "The head of delegation, e.g. \"H.E. Mr. John Doe\" (a note names exactly one).", valueName: "name"))
         var head: [String] = []
 
         @Option(help: ArgumentHelp("An alternate (repeatable).", valueName: "name"))
@@ -45,7 +53,10 @@ extension MSP {
         @Option(help: ArgumentHelp("An adviser (repeatable).", valueName: "name"))
         var adviser: [String] = []
 
-        @Option(help: ArgumentHelp("Read the note from a JSON file (- for standard input) instead of the options above.", valueName: "submission.json"))
+        @Option(
+            help: ArgumentHelp(
+                "Read the note from a JSON file (- for standard input) instead of the options above.",
+                valueName: "submission.json"))
         var file: String?
 
         @Flag(name: .customLong("dry-run"), help: "Check the note and report; write nothing.")
@@ -57,7 +68,9 @@ extension MSP {
             if file != nil {
                 let given = [delegation, received, reference, channel, category].compactMap { $0 }
                 if !given.isEmpty || !head.isEmpty || !alternate.isEmpty || !adviser.isEmpty {
-                    throw ValidationError("--file cannot be combined with --delegation, --received, --reference, --channel, --category, --head, --alternate or --adviser")
+                    throw ValidationError(
+                        "--file cannot be combined with --delegation, --received, --reference, --channel, --category, --head, --alternate or --adviser"
+                    )
                 }
             } else if delegation == nil {
                 throw ValidationError("give --delegation NAME, or --file SUBMISSION.json")
@@ -71,9 +84,12 @@ extension MSP {
                 recording = try database.withDesk { desk in
                     try desk.register(submission, meeting: meetingOption.meeting, dryRun: dryRun)
                 }
-            } catch let error as InputError where source != nil && (error.field != .meeting || submission.meeting != nil) {
+            } catch let error as InputError
+                where source != nil && (error.field != .meeting || submission.meeting != nil)
+            {
                 // A problem the file causes names the file, the line of the field and its JSON key path.
-                throw CommandFailure(.dataError, Self.located(source!, line: scan?.line(of: error.field), error.description))
+                throw CommandFailure(
+                    .dataError, Self.located(source!, line: scan?.line(of: error.field), error.description))
             }
             print(Self.report(recording))
         }
@@ -89,9 +105,12 @@ extension MSP {
                 participants += head.map { .init(role: "head", name: $0) }
                 participants += alternate.map { .init(role: "alternate", name: $0) }
                 participants += adviser.map { .init(role: "adviser", name: $0) }
-                return (Submission(meeting: meetingOption.meeting, delegation: delegation, category: category,
-                                   reference: reference, receivedAt: received, channel: channel,
-                                   participants: participants), nil, nil)
+                return (
+                    Submission(
+                        meeting: meetingOption.meeting, delegation: delegation, category: category,
+                        reference: reference, receivedAt: received, channel: channel,
+                        participants: participants), nil, nil
+                )
             }
             let data = try InputFile.read(file)
             let name = file == "-" ? "<stdin>" : file
@@ -107,13 +126,15 @@ extension MSP {
             let meeting = recording.meeting
             let zone = meeting.timeZone
             var text = recording.dryRun ? "Dry run, nothing written: would record " : "Recorded "
-            text += "\(recording.kind.rawValue) of \(recording.delegation) (\(recording.category.rawValue)) for \(meeting.code)"
+            text +=
+                "\(recording.kind.rawValue) of \(recording.delegation) (\(recording.category.rawValue)) for \(meeting.code)"
             if let reference = recording.reference { text += ", note \(reference)" }
             text += ", \(recording.participantCount) participant\(recording.participantCount == 1 ? "" : "s")"
             text += ", received \(zone.format(recording.receipt.instant))"
             if recording.receipt.precision == .date { text += " (date only: start of the day)" }
             if let late = recording.lateBy {
-                text += ".\nLATE: received \(Deadline.describe(seconds: late)) after the deadline (\(late) s after \(zone.format(meeting.deadline.closesAt))); recorded for the secretariat to decide."
+                text +=
+                    ".\nLATE: received \(Deadline.describe(seconds: late)) after the deadline (\(late) s after \(zone.format(meeting.deadline.closesAt))); recorded for the secretariat to decide."
             } else {
                 text += ": on time."
             }

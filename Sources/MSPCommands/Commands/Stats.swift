@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-import MSPDomain
 import MSPApplication
+import MSPDomain
 
 extension MSP {
     /// `msp stats`: the meeting's registration figures.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "stats", 
+        static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "Show a meeting's registration figures.",
             discussion: """
                 Delegations and participants per category; how many of the convention's States Parties on the opening \

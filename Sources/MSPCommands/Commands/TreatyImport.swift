@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
-import MSPDomain
 import MSPApplication
+import MSPDomain
 import MSPStore
 
 extension MSP.Treaty {
     /// `msp treaty import`: a convention's membership table from a CSV file.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import", 
+        static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Load a convention's membership table from a CSV file.",
             discussion: """
                 The file has the columns iso_alpha3,state,signature_date,consent_date,consent_kind,withdrawal_effective_date \
@@ -46,7 +47,9 @@ extension MSP.Treaty {
             let (code, result) = try database.withDesk { desk in
                 try desk.importMembership(convention: convention, records: records, origin: file)
             }
-            print("\(code): \(records.count) records read from \(file): \(result.added) added, \(result.changed) changed, \(result.unchanged) unchanged.")
+            print(
+                "\(code): \(records.count) records read from \(file): \(result.added) added, \(result.changed) changed, \(result.unchanged) unchanged."
+            )
         }
     }
 }

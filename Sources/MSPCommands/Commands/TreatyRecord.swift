@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
-import MSPDomain
 import MSPApplication
+import MSPDomain
 import MSPStore
 
 extension MSP.Treaty {
     /// `msp treaty record`: one signature, consent or withdrawal, as it arrives between meetings.
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "record", 
+        static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record a State's signature, instrument of consent or withdrawal.",
             discussion: """
                 Give exactly one of --signed, --consent (with --kind) or --withdrawal. A date recorded again replaces the \
@@ -27,10 +28,14 @@ extension MSP.Treaty {
         @Option(help: ArgumentHelp("The day the State signed, YYYY-MM-DD.", valueName: "date"))
         var signed: String?
 
-        @Option(help: ArgumentHelp("The day the State deposited its instrument of consent, YYYY-MM-DD (with --kind).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp(
+                "The day the State deposited its instrument of consent, YYYY-MM-DD (with --kind).", valueName: "date"))
         var consent: String?
 
-        @Option(help: ArgumentHelp("The instrument: ratification, accession, acceptance or approval (with --consent).", valueName: "kind"))
+        @Option(
+            help: ArgumentHelp(
+                "The instrument: ratification, accession, acceptance or approval (with --consent).", valueName: "kind"))
         var kind: ConsentKind?
 
         @Option(help: ArgumentHelp("The day the State's withdrawal takes effect, YYYY-MM-DD.", valueName: "date"))
@@ -41,7 +46,8 @@ extension MSP.Treaty {
         func validate() throws {
             let given = [signed, consent, withdrawal].compactMap { $0 }
             guard given.count == 1 else {
-                throw ValidationError("give exactly one of --signed DATE, --consent DATE --kind KIND, --withdrawal DATE")
+                throw ValidationError(
+                    "give exactly one of --signed DATE, --consent DATE --kind KIND, --withdrawal DATE")
             }
             if consent != nil && kind == nil {
                 throw ValidationError("--consent needs --kind ratification|accession|acceptance|approval")

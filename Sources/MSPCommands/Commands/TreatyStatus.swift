@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-import MSPDomain
 import MSPApplication
+import MSPDomain
 import MSPStore
 
 extension MSP.Treaty {
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "status", 
+        static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Count and list the States Parties and signatory States on a day.",
             discussion: """
                 A State is a Party from the deposit of its instrument of ratification, acceptance, approval or accession; \
@@ -30,14 +31,17 @@ extension MSP.Treaty {
         func run() throws {
             let day = try on.map { try LocalDate.parse($0, field: .day) } ?? VenueTimeZone.utcToday()
             let status = try database.withDesk { try $0.treatyStatus(convention: convention, on: day) }
-            try output.write(TreatyStatusReport.render(status.membership, convention: status.convention, on: day,
-                                                       format: output.format))
+            try output.write(
+                TreatyStatusReport.render(
+                    status.membership, convention: status.convention, on: day,
+                    format: output.format))
         }
     }
 }
 
 extension VenueTimeZone {
     static func utcToday() -> LocalDate {
-        Instant.now().secondsSinceEpoch >= 0 ? LocalDate(daysSinceEpoch: Int(Instant.now().secondsSinceEpoch / 86400)) : LocalDate(daysSinceEpoch: 0)
+        Instant.now().secondsSinceEpoch >= 0
+            ? LocalDate(daysSinceEpoch: Int(Instant.now().secondsSinceEpoch / 86400)) : LocalDate(daysSinceEpoch: 0)
     }
 }

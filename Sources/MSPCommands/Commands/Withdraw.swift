@@ -1,11 +1,12 @@
 import ArgumentParser
-import MSPDomain
 import MSPApplication
+import MSPDomain
 
 extension MSP {
     /// `msp withdraw`: record a delegation's withdrawal; the list of participants leaves it out, nothing is deleted.
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "withdraw", 
+        static let configuration = CommandConfiguration(
+            commandName: "withdraw",
             abstract: "Record a delegation's withdrawal: the list of participants leaves it out; its notes are kept.",
             discussion: """
                 The delegation must be registered for the meeting. A later registration or amendment brings it back.
@@ -19,7 +20,9 @@ extension MSP {
         @Option(help: ArgumentHelp("The State or organization: name, alias, acronym or ISO code.", valueName: "name"))
         var delegation: String
 
-        @Option(help: ArgumentHelp("When the note of withdrawal was received (as for register). Default: now.", valueName: "when"))
+        @Option(
+            help: ArgumentHelp(
+                "When the note of withdrawal was received (as for register). Default: now.", valueName: "when"))
         var received: String?
 
         @Option(help: ArgumentHelp("The note's own reference.", valueName: "ref"))

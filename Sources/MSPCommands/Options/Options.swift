@@ -5,10 +5,12 @@ import MSPStore
 
 /// `--database PATH`, shared by every command that touches data.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The msp database file (created on first use).",
-        discussion: "Without it: the MSP_DATABASE environment variable, else ./msp.sqlite.",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The msp database file (created on first use).",
+            discussion: "Without it: the MSP_DATABASE environment variable, else ./msp.sqlite.",
+            valueName: "path"))
     var database: String?
 
     init() {}
@@ -37,7 +39,10 @@ struct DatabaseOptions: ParsableArguments {
 
 /// `--meeting CODE`, which may be left out when the database holds one meeting.
 struct MeetingOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The meeting's code, e.g. 7MSP (may be left out when the database holds one meeting).", valueName: "code"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The meeting's code, e.g. 7MSP (may be left out when the database holds one meeting).", valueName: "code"))
     var meeting: String?
 
     init() {}

@@ -56,7 +56,8 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
     @Option(name: .customLong("format"), help: ArgumentHelp(FormatChoice<Formats>.help, valueName: "format"))
     var choice: FormatChoice<Formats> = FormatChoice(.table)
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     init() {}

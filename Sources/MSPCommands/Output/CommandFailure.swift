@@ -39,7 +39,8 @@ struct CommandFailure: Error, CustomStringConvertible {
             if case .cannotOpen = store { return CommandFailure(.noInput, store.description) }
             return CommandFailure(.dataError, store.description)
         default:
-            return CommandFailure(.software, "unexpected error: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
+            return CommandFailure(
+                .software, "unexpected error: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
         }
     }
 }

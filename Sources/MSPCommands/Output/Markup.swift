@@ -27,7 +27,8 @@ struct HTMLWriter {
     }
 
     /// `<tag a="v">text</tag>`, the text and values escaped.
-    mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], _ text: String) {
+    mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], _ text: String)
+    {
         open(tag, attributes)
         self.text(text)
         close(tag)

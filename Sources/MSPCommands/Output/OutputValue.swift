@@ -152,7 +152,8 @@ private func encodeValue<T: Encodable>(_ value: T, codingPath: @autoclosure () -
 
 private func integer<T: BinaryInteger>(_ value: T, _ codingPath: [any CodingKey]) throws -> OutputValue {
     guard let int = Int(exactly: value) else {
-        throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) does not fit in an Int"))
+        throw EncodingError.invalidValue(
+            value, .init(codingPath: codingPath, debugDescription: "\(value) does not fit in an Int"))
     }
     return .int(int)
 }
@@ -170,12 +171,20 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Int8, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { node.child(key.stringValue, try integer(value, codingPath + [key])) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { node.child(key.stringValue, try integer(value, codingPath + [key])) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        node.child(key.stringValue, try integer(value, codingPath + [key]))
+    }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        node.child(key.stringValue, try integer(value, codingPath + [key]))
+    }
     mutating func encode(_ value: UInt8, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
     mutating func encode(_ value: UInt16, forKey key: Key) throws { node.child(key.stringValue, .int(Int(value))) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { node.child(key.stringValue, try integer(value, codingPath + [key])) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { node.child(key.stringValue, try integer(value, codingPath + [key])) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+        node.child(key.stringValue, try integer(value, codingPath + [key]))
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        node.child(key.stringValue, try integer(value, codingPath + [key]))
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         node.child(key.stringValue, try encodeValue(value, codingPath: codingPath + [key]))
     }
@@ -198,7 +207,9 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try encode(value, forKey: key)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         let child = Node()
         node.child(key.stringValue, .node(child))
         return NodeEncoder(node: child, codingPath: codingPath + [key]).container(keyedBy: keyType)
@@ -245,7 +256,9 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: Int) throws { node.append(.int(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { node.append(try encodeValue(value, codingPath: nextPath)) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let child = Node()
         let path = nextPath
         node.append(.node(child))

@@ -1,16 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
-import SystemPackage
 import MSPDomain
+import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Where a command's output goes: standard output, or a file written whole (a temporary file renamed into
 /// place, so a failed export never leaves half a file).
 struct OutputTarget {
     var path: String?
-
-    init(path: String?) { self.path = path }
 
     func write(_ text: String) throws {
         guard let path, path != "-" else {
@@ -21,7 +20,8 @@ struct OutputTarget {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw CommandFailure(.cantCreate, "--output: the folder \(directory.path) does not exist")
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -59,10 +59,12 @@ enum TextTable {
     /// Encoded rows under their keys as the header; "(none)" when there are none.
     static func render(columns: [String], values: [OutputValue]) throws -> String {
         guard !values.isEmpty else { return "(none)\n" }
-        return render(header: columns, rows: try values.map { value in
-            guard case .object(let fields) = value else { throw WriterError.notARow }
-            return try columns.map { key in try fields.first { $0.key == key }?.value.cell() ?? "" }
-        })
+        return render(
+            header: columns,
+            rows: try values.map { value in
+                guard case .object(let fields) = value else { throw WriterError.notARow }
+                return try columns.map { key in try fields.first { $0.key == key }?.value.cell() ?? "" }
+            })
     }
 
     static func render(header: [String], rows: [[String]]) -> String {
@@ -105,7 +107,9 @@ enum CSVOutput {
         for (index, cell) in row.enumerated() {
             if index > 0 { out.append(",") }
             let value = neutralizing ? neutralize(cell) : cell
-            if value.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }) {
+            if value.utf8.contains(where: { (byte: UInt8) -> Bool in
+                byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
+            }) {
                 out.append("\"")
                 if value.utf8.contains(0x22) {
                     for char in value.unicodeScalars {

@@ -59,7 +59,8 @@ extension CredentialsDocument {
     }
 
     static func table(_ document: CredentialsDocument) -> String {
-        var out = "Credentials, \(document.meeting.code): \(document.statesPartiesRegistered) registered States Parties\n"
+        var out =
+            "Credentials, \(document.meeting.code): \(document.statesPartiesRegistered) registered States Parties\n"
         for section in document.sections {
             out += "\n\(section.title) (\(section.names.count)):\n"
             out += section.names.isEmpty ? "  (none)\n" : section.names.map { "  \($0)\n" }.joined()

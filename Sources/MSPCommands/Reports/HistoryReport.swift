@@ -79,25 +79,34 @@ struct HistoryRow: ReportRow, Equatable {
 
 /// `msp history`: a delegation's records as rows, or, for people, a table under a line naming the delegation.
 enum HistoryReport {
-    static func render(_ history: (name: String, entries: [HistoryEntry]), meeting: Meeting, format: OutputFormat) throws -> String {
+    static func render(_ history: (name: String, entries: [HistoryEntry]), meeting: Meeting, format: OutputFormat)
+        throws -> String
+    {
         let zone = meeting.timeZone
         guard format == .table else {
-            return try Writers.rows(history.entries.map { HistoryRow($0, delegation: history.name, zone: zone) }, as: format)
+            return try Writers.rows(
+                history.entries.map { HistoryRow($0, delegation: history.name, zone: zone) }, as: format)
         }
-        return "Notes and credentials of \(history.name) for \(meeting.code): \(history.entries.count)\n" + table(history.entries, zone: zone)
+        return "Notes and credentials of \(history.name) for \(meeting.code): \(history.entries.count)\n"
+            + table(history.entries, zone: zone)
     }
 
     /// "(date only)", "credentials: original", "late by 2 days" and "on time", as people read them.
     static func table(_ entries: [HistoryEntry], zone: VenueTimeZone) -> String {
         guard !entries.isEmpty else { return "(none)\n" }
         return TextTable.render(
-            header: ["received_at", "kind", "reference", "channel", "participants", "late", "recorded_at", "recorded_by", "command"],
+            header: [
+                "received_at", "kind", "reference", "channel", "participants", "late", "recorded_at", "recorded_by",
+                "command",
+            ],
             rows: entries.map { entry in
                 var cells = [zone.format(entry.received) + (entry.receivedPrecision == .date ? " (date only)" : "")]
                 switch entry.record {
                 case .note(_, let reference, let channel, let participants):
-                    cells += [entry.kindName, reference ?? "", channel?.rawValue ?? "", String(participants),
-                              entry.lateBy.map { "late by \(Deadline.describe(seconds: $0))" } ?? "on time"]
+                    cells += [
+                        entry.kindName, reference ?? "", channel?.rawValue ?? "", String(participants),
+                        entry.lateBy.map { "late by \(Deadline.describe(seconds: $0))" } ?? "on time",
+                    ]
                 case .credentials(let kind):
                     cells += ["\(entry.kindName): \(kind.argument)", "", "", "", ""]
                 }

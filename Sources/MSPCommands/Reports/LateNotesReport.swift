@@ -45,7 +45,8 @@ enum LateNotesReport {
         guard format == .table else {
             return try Writers.rows(notes.map { LateNoteRow($0, zone: meeting.timeZone) }, as: format)
         }
-        return "Late notes for \(meeting.code) (deadline \(MeetingText.deadline(meeting))): \(notes.count)\n" + table(notes, zone: meeting.timeZone)
+        return "Late notes for \(meeting.code) (deadline \(MeetingText.deadline(meeting))): \(notes.count)\n"
+            + table(notes, zone: meeting.timeZone)
     }
 
     /// "2 days 9 hours" and "(date only)" rather than seconds and precision; the time first, as people read it.
@@ -54,9 +55,12 @@ enum LateNotesReport {
         return TextTable.render(
             header: ["received_at", "late_by", "delegation", "category", "kind", "reference", "channel"],
             rows: notes.map { note in
-                [zone.format(note.received) + (note.receivedPrecision == .date ? " (date only)" : ""),
-                 Deadline.describe(seconds: note.lateBy), note.delegation, note.category.rawValue, note.kind.rawValue,
-                 note.reference ?? "", note.channel?.rawValue ?? ""]
+                [
+                    zone.format(note.received) + (note.receivedPrecision == .date ? " (date only)" : ""),
+                    Deadline.describe(seconds: note.lateBy), note.delegation, note.category.rawValue,
+                    note.kind.rawValue,
+                    note.reference ?? "", note.channel?.rawValue ?? "",
+                ]
             })
     }
 }

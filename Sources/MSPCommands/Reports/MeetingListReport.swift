@@ -46,7 +46,8 @@ enum MeetingText {
     /// "18 August 2017, end of day in Europe/Zurich (2017-08-19T00:00:00+02:00)".
     static func deadline(_ meeting: Meeting) -> String {
         if let day = meeting.deadline.day {
-            return "\(day.longDescription), end of day in \(meeting.timeZone.identifier) (\(meeting.timeZone.format(meeting.deadline.closesAt)))"
+            return
+                "\(day.longDescription), end of day in \(meeting.timeZone.identifier) (\(meeting.timeZone.format(meeting.deadline.closesAt)))"
         }
         return meeting.timeZone.format(meeting.deadline.closesAt)
     }

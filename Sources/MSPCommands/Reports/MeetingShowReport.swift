@@ -21,8 +21,9 @@ struct MeetingShowDocument: Encodable, Equatable {
 
     init(_ meeting: Meeting, figures: MeetingStatistics) {
         self.meeting = MeetingRow(meeting)
-        self.figures = Figures(delegations: figures.delegations, participants: figures.participants,
-                               notes: figures.notes, lateNotes: figures.lateNotes)
+        self.figures = Figures(
+            delegations: figures.delegations, participants: figures.participants,
+            notes: figures.notes, lateNotes: figures.lateNotes)
     }
 
     /// One flat object: the meeting's keys, then the figures'.

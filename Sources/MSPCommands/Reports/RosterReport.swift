@@ -46,9 +46,11 @@ struct RosterDocument: Encodable, Equatable {
     init(_ roster: Roster, meeting: Meeting) {
         self.meeting = MeetingRow(meeting)
         groups = roster.groups.map { group in
-            Group(category: group.category.rawValue, title: group.title, delegations: group.delegations.map { delegation in
-                Delegation(name: delegation.name, participants: delegation.participants.map(Participant.init))
-            })
+            Group(
+                category: group.category.rawValue, title: group.title,
+                delegations: group.delegations.map { delegation in
+                    Delegation(name: delegation.name, participants: delegation.participants.map(Participant.init))
+                })
         }
         delegationCount = roster.delegationCount
         participantCount = roster.participantCount
@@ -82,8 +84,10 @@ struct RosterRow: ReportRow, Equatable {
                     rows.append(RosterRow(category: group.category.rawValue, delegation: delegation.name))
                 }
                 for p in delegation.participants {
-                    rows.append(RosterRow(category: group.category.rawValue, delegation: delegation.name,
-                                          role: p.role.rawValue, title: p.title, name: p.name, function: p.function))
+                    rows.append(
+                        RosterRow(
+                            category: group.category.rawValue, delegation: delegation.name,
+                            role: p.role.rawValue, title: p.title, name: p.name, function: p.function))
                 }
             }
         }
@@ -119,7 +123,10 @@ enum RosterReport {
     }
 
     static func heading(_ meeting: Meeting) -> [String] {
-        [meeting.title, [meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", "), "List of participants"]
+        [
+            meeting.title, [meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", "),
+            "List of participants",
+        ]
     }
 
     static func participantLine(_ p: Participant) -> String {

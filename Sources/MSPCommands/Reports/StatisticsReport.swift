@@ -45,8 +45,9 @@ struct StatisticsDocument: Encodable, Equatable {
         for gender in Gender.allCases { genders[gender.rawValue] = stats.participantsByGender[gender] ?? 0 }
         var channels: [String: Int] = ["unspecified": stats.notesByChannel[nil] ?? 0]
         for channel in Channel.allCases { channels[channel.rawValue] = stats.notesByChannel[channel] ?? 0 }
-        self.meeting = MeetingRef(code: meeting.code, title: meeting.title, convention: meeting.convention,
-                                  opens: meeting.opens.description)
+        self.meeting = MeetingRef(
+            code: meeting.code, title: meeting.title, convention: meeting.convention,
+            opens: meeting.opens.description)
         delegations = stats.delegations
         participants = stats.participants
         delegationsByCategory = byCategory(stats.delegationsByCategory)
@@ -69,21 +70,27 @@ enum StatisticsReport {
 
     static func table(_ stats: MeetingStatistics, meeting: Meeting) -> String {
         var out = "\(meeting.code): \(meeting.title)\n"
-        out += "States Parties registered: \(stats.statesPartiesDescription) (the \(meeting.convention)'s States Parties on \(meeting.opens.longDescription))\n\n"
+        out +=
+            "States Parties registered: \(stats.statesPartiesDescription) (the \(meeting.convention)'s States Parties on \(meeting.opens.longDescription))\n\n"
         out += TextTable.render(
             header: ["category", "delegations", "participants"],
-            rows: Category.allCases.map { [$0.title, String(stats.delegationsByCategory[$0] ?? 0), String(stats.participantsByCategory[$0] ?? 0)] }
+            rows: Category.allCases.map {
+                [$0.title, String(stats.delegationsByCategory[$0] ?? 0), String(stats.participantsByCategory[$0] ?? 0)]
+            }
                 + [["Total", String(stats.delegations), String(stats.participants)]])
         func share(_ count: Int, of total: Int) -> String {
             total == 0 ? "" : String(format: "%.0f%%", Double(count) * 100 / Double(total))
         }
         out += "\nParticipants by gender\n"
-        let genders: [(String, Int)] = Gender.allCases.map { ($0.rawValue, stats.participantsByGender[$0] ?? 0) }
+        let genders: [(String, Int)] =
+            Gender.allCases.map { ($0.rawValue, stats.participantsByGender[$0] ?? 0) }
             + [("not stated", stats.participantsByGender[nil] ?? 0)]
-        out += TextTable.render(header: ["gender", "participants", "share"],
-                                rows: genders.map { [$0.0, String($0.1), share($0.1, of: stats.participants)] })
+        out += TextTable.render(
+            header: ["gender", "participants", "share"],
+            rows: genders.map { [$0.0, String($0.1), share($0.1, of: stats.participants)] })
         out += "\nNotes: \(stats.notes), of which late: \(stats.lateNotes)\n"
-        let channels: [(String, Int)] = Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
+        let channels: [(String, Int)] =
+            Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
             + [("not recorded", stats.notesByChannel[nil] ?? 0)]
         out += TextTable.render(header: ["channel", "notes"], rows: channels.map { [$0.0, String($0.1)] })
         return out

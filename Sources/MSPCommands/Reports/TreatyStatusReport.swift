@@ -56,8 +56,10 @@ struct TreatyStatusDocument: Encodable, Equatable {
         statesParties = parties.count
         signatoryStates = signatories.count
         self.parties = parties.map { record in
-            Party(name: name(record.iso3), iso3: record.iso3, consentedOn: record.consented?.description ?? "",
-                  consentKind: record.consentKind?.rawValue, entryIntoForce: membership.entryIntoForce(for: record)?.description)
+            Party(
+                name: name(record.iso3), iso3: record.iso3, consentedOn: record.consented?.description ?? "",
+                consentKind: record.consentKind?.rawValue,
+                entryIntoForce: membership.entryIntoForce(for: record)?.description)
         }
         self.signatories = signatories.map { record in
             Signatory(name: name(record.iso3), iso3: record.iso3, signedOn: record.signed?.description ?? "")
@@ -67,18 +69,28 @@ struct TreatyStatusDocument: Encodable, Equatable {
 
 /// `msp treaty status`: for people, the counts and two tables sorted by name; or the document as JSON.
 enum TreatyStatusReport {
-    static func render(_ membership: TreatyMembership, convention: String, on day: LocalDate, format: OutputFormat) throws -> String {
+    static func render(_ membership: TreatyMembership, convention: String, on day: LocalDate, format: OutputFormat)
+        throws -> String
+    {
         let status = TreatyStatusDocument(membership, convention: convention, on: day)
         guard format == .table else { return try Writers.document(status) }
-        var out = "\(convention) on \(day.longDescription): \(status.statesParties) States Parties, \(status.signatoryStates) signatory States\n\n"
+        var out =
+            "\(convention) on \(day.longDescription): \(status.statesParties) States Parties, \(status.signatoryStates) signatory States\n\n"
         out += "States Parties (deposit of instrument; entry into force for the State)\n"
-        out += TextTable.render(header: ["state", "deposited", "kind", "in force"], rows: status.parties.sorted { $0.name < $1.name }.map { p in
-            [p.name, p.consentedOn, p.consentKind ?? "", p.entryIntoForce ?? ""]
-        })
+        out += TextTable.render(
+            header: ["state", "deposited", "kind", "in force"],
+            rows: status.parties.sorted { $0.name < $1.name }.map { p in
+                [p.name, p.consentedOn, p.consentKind ?? "", p.entryIntoForce ?? ""]
+            })
         out += "\nSignatory States\n"
-        out += status.signatories.isEmpty ? "(none)\n" : TextTable.render(header: ["state", "signed"], rows: status.signatories.sorted { $0.name < $1.name }.map { s in
-            [s.name, s.signedOn]
-        })
+        out +=
+            status.signatories.isEmpty
+            ? "(none)\n"
+            : TextTable.render(
+                header: ["state", "signed"],
+                rows: status.signatories.sorted { $0.name < $1.name }.map { s in
+                    [s.name, s.signedOn]
+                })
         return out
     }
 }

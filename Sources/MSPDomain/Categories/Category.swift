@@ -33,7 +33,8 @@ public enum Category: String, CaseIterable, Comparable, Sendable, Codable {
     public static let keys = allCases.map(\.rawValue).joined(separator: ", ")
 
     public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Category {
-        let key = raw.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        let key = raw.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+            .replacingOccurrences(of: " ", with: "_")
         if let category = Category(rawValue: key) { return category }
         throw InputError("'\(raw)' is not a category: one of \(keys)", field: field)
     }

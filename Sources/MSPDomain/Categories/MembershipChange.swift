@@ -35,20 +35,26 @@ extension MembershipRecord {
     /// its consent.
     public func check(field: FieldPath? = nil) throws {
         if consented != nil && consentKind == nil {
-            throw InputError("a consent date needs its kind: ratification, accession, acceptance or approval", field: field)
+            throw InputError(
+                "a consent date needs its kind: ratification, accession, acceptance or approval", field: field)
         }
         if consented == nil && consentKind != nil {
             throw InputError("a kind of consent (\(consentKind!.rawValue)) without a consent date", field: field)
         }
         if let signed, let consented, signed > consented {
-            throw InputError("the signature (\(signed)) would come after the deposit of the instrument (\(consented))", field: field)
+            throw InputError(
+                "the signature (\(signed)) would come after the deposit of the instrument (\(consented))", field: field)
         }
         if let withdrawal = withdrawalEffective {
             guard let consented else {
-                throw InputError("a withdrawal (\(withdrawal)) of a State that never deposited an instrument of consent", field: field)
+                throw InputError(
+                    "a withdrawal (\(withdrawal)) of a State that never deposited an instrument of consent",
+                    field: field)
             }
             if withdrawal <= consented {
-                throw InputError("the withdrawal (\(withdrawal)) would take effect before the deposit of the instrument (\(consented))", field: field)
+                throw InputError(
+                    "the withdrawal (\(withdrawal)) would take effect before the deposit of the instrument (\(consented))",
+                    field: field)
             }
         }
     }

@@ -4,7 +4,8 @@ public enum ConsentKind: String, CaseIterable, Sendable, Codable {
 
     public static func parse(_ raw: String, field: FieldPath? = nil) throws -> ConsentKind {
         if let kind = ConsentKind(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) { return kind }
-        throw InputError("'\(raw)' is not a kind of consent: one of ratification, accession, acceptance, approval", field: field)
+        throw InputError(
+            "'\(raw)' is not a kind of consent: one of ratification, accession, acceptance, approval", field: field)
     }
 }
 
@@ -16,8 +17,10 @@ public struct MembershipRecord: Hashable, Sendable, Codable {
     public var consentKind: ConsentKind?
     public var withdrawalEffective: LocalDate?
 
-    public init(iso3: String, signed: LocalDate? = nil, consented: LocalDate? = nil, consentKind: ConsentKind? = nil,
-                withdrawalEffective: LocalDate? = nil) {
+    public init(
+        iso3: String, signed: LocalDate? = nil, consented: LocalDate? = nil, consentKind: ConsentKind? = nil,
+        withdrawalEffective: LocalDate? = nil
+    ) {
         self.iso3 = iso3
         self.signed = signed
         self.consented = consented

@@ -1,8 +1,9 @@
 import SystemPackage
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A streaming RFC 4180 reader that knows where it is: each record comes with the physical line it starts on,
@@ -128,7 +129,9 @@ public struct CSVRecordReader: Sendable {
         while true {
             guard let byte = try nextByte() else {
                 if inQuotes {
-                    throw Problem(line: quotedFieldLine, message: "a quoted field starting on line \(quotedFieldLine) never closes")
+                    throw Problem(
+                        line: quotedFieldLine,
+                        message: "a quoted field starting on line \(quotedFieldLine) never closes")
                 }
                 finishField()
                 break
@@ -152,7 +155,7 @@ public struct CSVRecordReader: Sendable {
                 continue
             }
             switch byte {
-            case 0x2C: // ,
+            case 0x2C:  // ,
                 finishField()
                 wasQuoted = false
             case 0x0A:

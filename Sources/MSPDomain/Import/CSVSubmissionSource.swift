@@ -5,15 +5,19 @@
 /// from its first row and must not contradict it in later rows. A note's rows must be together: the same
 /// delegation and reference appearing again later is an error, not a second note.
 public struct CSVSubmissionSource: SubmissionSource, Sendable {
-    public static let columns = ["delegation", "category", "reference", "received_at", "channel", "role", "title",
-                                 "name", "function", "gender", "email"]
+    public static let columns = [
+        "delegation", "category", "reference", "received_at", "channel", "role", "title",
+        "name", "function", "gender", "email",
+    ]
     static let required: Set<String> = ["delegation", "role", "name"]
 
     private var reader: CSVRecordReader
     private var index: [String: Int] = [:]
     private var width = 0
     /// Positions of the participant columns, looked up once.
-    private var columns: (role: Int?, title: Int?, name: Int?, function: Int?, gender: Int?, email: Int?) = (nil, nil, nil, nil, nil, nil)
+    private var columns: (role: Int?, title: Int?, name: Int?, function: Int?, gender: Int?, email: Int?) = (
+        nil, nil, nil, nil, nil, nil
+    )
     private var pending: (key: NoteKey, record: CSVRecordReader.Record)?
     private var seenNotes: [NoteKey: Int] = [:]
     private var finished = false
@@ -31,7 +35,8 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         let header: CSVRecordReader.Record
         do {
             guard let first = try self.reader.next() else {
-                throw ImportProblem(line: 1, message: "the file is empty: expected a header row \(Self.columns.joined(separator: ","))")
+                throw ImportProblem(
+                    line: 1, message: "the file is empty: expected a header row \(Self.columns.joined(separator: ","))")
             }
             header = first
         } catch let problem as CSVRecordReader.Problem {
@@ -40,7 +45,9 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         for (position, raw) in header.fields.enumerated() {
             let name = raw.trimmed.lowercased()
             guard Self.columns.contains(name) else {
-                throw ImportProblem(line: header.line, column: raw, message: "'\(raw)' is not a column: the columns are \(Self.columns.joined(separator: ","))")
+                throw ImportProblem(
+                    line: header.line, column: raw,
+                    message: "'\(raw)' is not a column: the columns are \(Self.columns.joined(separator: ","))")
             }
             guard index[name] == nil else {
                 throw ImportProblem(line: header.line, column: name, message: "the column '\(name)' appears twice")
@@ -49,7 +56,11 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         }
         let missing = Self.columns.filter { Self.required.contains($0) && index[$0] == nil }
         guard missing.isEmpty else {
-            throw ImportProblem(line: header.line, message: "the header lacks \(missing.joined(separator: ", ")): expected \(Self.columns.joined(separator: ","))")
+            throw ImportProblem(
+                line: header.line,
+                message:
+                    "the header lacks \(missing.joined(separator: ", ")): expected \(Self.columns.joined(separator: ","))"
+            )
         }
         width = header.fields.count
         columns = (index["role"], index["title"], index["name"], index["function"], index["gender"], index["email"])
@@ -88,7 +99,9 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
             guard let record = try reader.next() else { return nil }
             rowsRead += 1
             guard record.fields.count == width else {
-                return .failure(ImportProblem(line: record.line, message: "\(record.fields.count) columns where the header has \(width)"))
+                return .failure(
+                    ImportProblem(
+                        line: record.line, message: "\(record.fields.count) columns where the header has \(width)"))
             }
             return .success(record)
         } catch let problem as CSVRecordReader.Problem {
@@ -113,8 +126,12 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         }
         let noteKey = key(first.key)
         if let earlier = seenNotes[noteKey] {
-            return .problem(ImportProblem(line: first.record.line, column: "reference",
-                                          message: "this note (same delegation and reference) already had rows ending before this one, from line \(earlier): a note's rows must be together"))
+            return .problem(
+                ImportProblem(
+                    line: first.record.line, column: "reference",
+                    message:
+                        "this note (same delegation and reference) already had rows ending before this one, from line \(earlier): a note's rows must be together"
+                ))
         }
         seenNotes[noteKey] = first.record.line
         var records = [first.record]
@@ -143,23 +160,31 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
 
     private func build(_ records: [CSVRecordReader.Record]) -> SourceItem {
         let head = records[0]
-        var submission = Submission(delegation: value(head, "delegation"), category: value(head, "category"),
-                                    reference: value(head, "reference"), receivedAt: value(head, "received_at"),
-                                    channel: value(head, "channel"))
+        var submission = Submission(
+            delegation: value(head, "delegation"), category: value(head, "category"),
+            reference: value(head, "reference"), receivedAt: value(head, "received_at"),
+            channel: value(head, "channel"))
         var lines: [Int] = []
         submission.participants.reserveCapacity(records.count)
         for record in records {
             for column in ["category", "received_at", "channel"] where record.line != head.line {
                 if let later = value(record, column), later != value(head, column) {
-                    return .problem(SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)
-                        .problem(InputError("'\(later)' contradicts '\(value(head, column) ?? "")' on line \(head.line), the first row of the same note", field: .key(column))))
+                    return .problem(
+                        SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)
+                            .problem(
+                                InputError(
+                                    "'\(later)' contradicts '\(value(head, column) ?? "")' on line \(head.line), the first row of the same note",
+                                    field: .key(column))))
                 }
             }
-            submission.participants.append(.init(role: value(record, at: columns.role), title: value(record, at: columns.title),
-                                                 name: value(record, at: columns.name), function: value(record, at: columns.function),
-                                                 gender: value(record, at: columns.gender), email: value(record, at: columns.email)))
+            submission.participants.append(
+                .init(
+                    role: value(record, at: columns.role), title: value(record, at: columns.title),
+                    name: value(record, at: columns.name), function: value(record, at: columns.function),
+                    gender: value(record, at: columns.gender), email: value(record, at: columns.email)))
             lines.append(record.line)
         }
-        return .submission(SourcedSubmission(submission: submission, line: head.line, participantLines: lines, isCSV: true))
+        return .submission(
+            SourcedSubmission(submission: submission, line: head.line, participantLines: lines, isCSV: true))
     }
 }

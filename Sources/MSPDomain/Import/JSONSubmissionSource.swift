@@ -48,9 +48,14 @@ public struct JSONSubmissionSource: SubmissionSource, Sendable {
             rowsRead += 1
             let submission = array[arrayIndex]
             let line = scan?.line(of: FieldPath([.index(arrayIndex)])) ?? 1
-            let participantLines = submission.participants.indices.map { scan?.line(of: FieldPath.participant($0).inside(FieldPath([.index(arrayIndex)]))) ?? line }
-            return .submission(SourcedSubmission(submission: submission, line: line,
-                                                 participantLines: participantLines, isCSV: false).withPathPrefix(arrayIndex))
+            let participantLines = submission.participants.indices.map {
+                scan?.line(of: FieldPath.participant($0).inside(FieldPath([.index(arrayIndex)]))) ?? line
+            }
+            return .submission(
+                SourcedSubmission(
+                    submission: submission, line: line,
+                    participantLines: participantLines, isCSV: false
+                ).withPathPrefix(arrayIndex))
         }
         guard lines != nil else { return nil }
         while let (line, number) = try lines!.nextLine() {
@@ -59,14 +64,18 @@ public struct JSONSubmissionSource: SubmissionSource, Sendable {
             if bytes.allSatisfy({ [0x20, 0x09, 0x0D].contains($0) }) { continue }
             rowsRead += 1
             if bytes.count > lines!.maxLineBytes {
-                return .problem(ImportProblem(line: number, message: "the line is longer than \(lines!.maxLineBytes / (1 << 20)) MB"))
+                return .problem(
+                    ImportProblem(
+                        line: number, message: "the line is longer than \(lines!.maxLineBytes / (1 << 20)) MB"))
             }
             do {
                 // As strict as `msp register --file`: a key given twice, a trailing comma... are refused.
                 let (submission, _) = try SubmissionJSON.decodeScanned(bytes)
-                return .submission(SourcedSubmission(submission: submission, line: number,
-                                                     participantLines: Array(repeating: number, count: submission.participants.count),
-                                                     isCSV: false))
+                return .submission(
+                    SourcedSubmission(
+                        submission: submission, line: number,
+                        participantLines: Array(repeating: number, count: submission.participants.count),
+                        isCSV: false))
             } catch let error as JSONInputError {
                 return .problem(ImportProblem(line: number, message: error.error.message))
             }

@@ -4,7 +4,9 @@ import CSV
 ///
 /// The first problem is thrown as an `ImportProblem` with its line and column; the reader of the file adds its name.
 public enum MembershipTable {
-    public static let header = ["iso_alpha3", "state", "signature_date", "consent_date", "consent_kind", "withdrawal_effective_date"]
+    public static let header = [
+        "iso_alpha3", "state", "signature_date", "consent_date", "consent_kind", "withdrawal_effective_date",
+    ]
 
     public static func parse(csv text: String, states: StateDirectory) throws -> [MembershipRecord] {
         let reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -30,13 +32,15 @@ public enum MembershipTable {
                     throw ImportProblem(line: line, column: column, message: error.message)
                 }
             }
-            let iso3 = cell("iso_alpha3"), name = cell("state")
+            let iso3 = cell("iso_alpha3")
+            let name = cell("state")
             guard let state = states.find(iso3) ?? states.find(name) else {
                 throw ImportProblem(line: line, message: "'\(iso3)' / '\(name)' is not a State the UN names")
             }
             // An ISO code and a name that mean two different States: which one was meant?
             if let byName = states.find(name), byName.iso3 != state.iso3 {
-                throw ImportProblem(line: line, message: "iso_alpha3 '\(iso3)' is \(state.name) but state '\(name)' is \(byName.name)")
+                throw ImportProblem(
+                    line: line, message: "iso_alpha3 '\(iso3)' is \(state.name) but state '\(name)' is \(byName.name)")
             }
             if let earlier = lineOf[state.iso3] {
                 throw ImportProblem(line: line, message: "\(state.name) is already on line \(earlier)")
@@ -49,8 +53,9 @@ public enum MembershipTable {
             } catch let error as InputError {
                 throw ImportProblem(line: line, column: "consent_kind", message: error.message)
             }
-            let record = MembershipRecord(iso3: state.iso3, signed: try date("signature_date"), consented: try date("consent_date"),
-                                          consentKind: consentKind, withdrawalEffective: try date("withdrawal_effective_date"))
+            let record = MembershipRecord(
+                iso3: state.iso3, signed: try date("signature_date"), consented: try date("consent_date"),
+                consentKind: consentKind, withdrawalEffective: try date("withdrawal_effective_date"))
             do {
                 try record.check()
             } catch let error as InputError {

@@ -91,7 +91,9 @@ public struct SubmissionList: SubmissionSource {
         guard rowsRead < submissions.count else { return nil }
         rowsRead += 1
         let submission = submissions[rowsRead - 1]
-        return .submission(SourcedSubmission(submission: submission, line: rowsRead,
-                                             participantLines: submission.participants.map { _ in rowsRead }, isCSV: false))
+        return .submission(
+            SourcedSubmission(
+                submission: submission, line: rowsRead,
+                participantLines: submission.participants.map { _ in rowsRead }, isCSV: false))
     }
 }

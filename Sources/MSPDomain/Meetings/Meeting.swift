@@ -11,13 +11,20 @@ public struct Meeting: Hashable, Sendable {
 
     /// Checks the facts together: a code people can type, a title, dates in order, a deadline no later than
     /// the closing day.
-    public init(code: String, title: String, convention: String, venue: String?, opens: LocalDate, closes: LocalDate,
-                timeZone: VenueTimeZone, deadline: Deadline) throws {
+    public init(
+        code: String, title: String, convention: String, venue: String?, opens: LocalDate, closes: LocalDate,
+        timeZone: VenueTimeZone, deadline: Deadline
+    ) throws {
         let code = code.trimmingCharacters(in: .whitespaces)
         guard !code.isEmpty, code.count <= 32,
-              code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == ".") })
+            code.unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_"
+                        || $0 == ".")
+            })
         else {
-            throw InputError("'\(code)' is not a meeting code: use letters, digits, '-', '_' or '.', e.g. 7MSP", field: .code)
+            throw InputError(
+                "'\(code)' is not a meeting code: use letters, digits, '-', '_' or '.', e.g. 7MSP", field: .code)
         }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw InputError("the title is empty", field: .title) }
@@ -33,7 +40,9 @@ public struct Meeting: Hashable, Sendable {
         case .instant(let instant): deadlineAfterClosing = instant >= endOfClosingDay
         }
         guard !deadlineAfterClosing else {
-            throw InputError("the registration deadline (\(deadline.day?.description ?? timeZone.format(deadline.closesAt))) is after the meeting closes (\(closes))", field: .deadline)
+            throw InputError(
+                "the registration deadline (\(deadline.day?.description ?? timeZone.format(deadline.closesAt))) is after the meeting closes (\(closes))",
+                field: .deadline)
         }
         self.code = code
         self.title = title

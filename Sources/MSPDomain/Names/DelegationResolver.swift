@@ -62,22 +62,30 @@ public struct DelegationResolver: Sendable {
     }
 
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting.
-    public func resolve(_ typed: String, category given: Category?, stateCategory: (State) -> Category,
-                        field: FieldPath = .delegation) throws -> (represented: Represented, category: Category) {
+    public func resolve(
+        _ typed: String, category given: Category?, stateCategory: (State) -> Category,
+        field: FieldPath = .delegation
+    ) throws -> (represented: Represented, category: Category) {
         let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
         // Before any lookup: suggesting the nearest names of a very long one would take minutes.
-        guard name.count <= 300 else { throw InputError("the delegation's name is longer than 300 characters", field: field) }
+        guard name.count <= 300 else {
+            throw InputError("the delegation's name is longer than 300 characters", field: field)
+        }
         switch find(name) {
         case .state(let state)?:
             let category = stateCategory(state)
             if let given, given != category {
-                throw InputError("\(state.name) is a State: its category at this meeting is \(category.rawValue), from the convention's records, and cannot be set to \(given.rawValue)", field: field)
+                throw InputError(
+                    "\(state.name) is a State: its category at this meeting is \(category.rawValue), from the convention's records, and cannot be set to \(given.rawValue)",
+                    field: field)
             }
             return (.state(state), category)
         case .organization(let organization)?, .newOrganization(let organization)?:
             if let given, given != organization.category {
-                throw InputError("\(organization.name) is registered as \(organization.category.rawValue), not \(given.rawValue)", field: field)
+                throw InputError(
+                    "\(organization.name) is registered as \(organization.category.rawValue), not \(given.rawValue)",
+                    field: field)
             }
             return (.organization(organization), organization.category)
         case nil:
@@ -85,7 +93,9 @@ public struct DelegationResolver: Sendable {
         }
         func hint() -> String { EditDistance.didYouMean(suggestions(for: name)) }
         guard let given else {
-            throw InputError("'\(name)' is neither a State nor a known organization\(hint()); to register it as a new organization, give its category (international_organization or civil_society)", field: field)
+            throw InputError(
+                "'\(name)' is neither a State nor a known organization\(hint()); to register it as a new organization, give its category (international_organization or civil_society)",
+                field: field)
         }
         guard !given.isStateCategory else {
             throw InputError("'\(name)' is not a State the United Nations names\(hint())", field: field)
@@ -94,9 +104,11 @@ public struct DelegationResolver: Sendable {
     }
 
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
-        let candidates = states.nameCandidates + organizations.flatMap { organization in
-            organization.names.map { (NameKey.of($0), organization.name) }
-        }
+        let candidates =
+            states.nameCandidates
+            + organizations.flatMap { organization in
+                organization.names.map { (NameKey.of($0), organization.name) }
+            }
         return EditDistance.nearest(to: name, among: candidates, limit: limit)
     }
 }

@@ -2,9 +2,11 @@
 /// "H.E. Mr. John Doe" is title "H.E. Mr." and name "John Doe".
 public enum Honorific {
     /// The honorifics recognised, compared without case; combinations ("H.E. Ms.", "Prof. Dr.") are runs of them.
-    static let known: Set<String> = ["h.e.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "prof.", "prof",
-                                     "miss", "mx.", "mx", "amb.", "sir", "dame", "s.e.", "mme", "mme.", "rev.",
-                                     "msgr.", "h.r.h.", "h.h."]
+    static let known: Set<String> = [
+        "h.e.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "prof.", "prof",
+        "miss", "mx.", "mx", "amb.", "sir", "dame", "s.e.", "mme", "mme.", "rev.",
+        "msgr.", "h.r.h.", "h.h.",
+    ]
 
     public static func split(_ raw: String) -> (title: String?, name: String) {
         // Walk the leading words on bytes; most names have no honorific, or one, and need no further work.
@@ -20,7 +22,8 @@ public enum Honorific {
             while end < bytes.endIndex, !isSpace(bytes[end]) { end = bytes.index(after: end) }
             // The last word always stays the name: "Dr." alone is a name, not a title without a name.
             guard end < bytes.endIndex, bytes.distance(from: index, to: end) <= 6,
-                  known.contains(String(raw[index..<end]).lowercased()) else { break }
+                known.contains(String(raw[index..<end]).lowercased())
+            else { break }
             titleEnd = end
             var next = end
             while next < bytes.endIndex, isSpace(bytes[next]) { next = bytes.index(after: next) }
@@ -51,7 +54,10 @@ public enum Honorific {
     public static func isOnlyHonorifics(_ raw: String) -> Bool {
         // Fast path: a last word longer than any honorific (most names) settles it.
         if let lastSpace = raw.utf8.lastIndex(where: { $0 == 0x20 || $0 == 0x09 }),
-           raw.utf8.distance(from: lastSpace, to: raw.utf8.endIndex) > 7 { return false }
+            raw.utf8.distance(from: lastSpace, to: raw.utf8.endIndex) > 7
+        {
+            return false
+        }
         let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
         return !words.isEmpty && words.allSatisfy { known.contains($0.lowercased()) }
     }

@@ -42,9 +42,9 @@ public enum NameKey {
         for byte in name.utf8 {
             guard byte < 0x80 else { return nil }
             switch byte {
-            case 0x2E: // .
+            case 0x2E:  // .
                 continue
-            case 0x60: // ` is an apostrophe
+            case 0x60:  // ` is an apostrophe
                 if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
                 pendingSpace = false
                 bytes.append(0x27)
@@ -68,7 +68,8 @@ public enum NameKey {
 /// Levenshtein distance over unicode scalars, for suggesting the nearest names.
 public enum EditDistance {
     public static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -91,7 +92,9 @@ public enum EditDistance {
 
     /// Up to `limit` candidate names nearest to `query`, nearest first: names whose key contains the query's key
     /// (or the reverse) and names within a third of their length in edits.
-    public static func nearest(to query: String, among candidates: [(key: String, name: String)], limit: Int = 3) -> [String] {
+    public static func nearest(to query: String, among candidates: [(key: String, name: String)], limit: Int = 3)
+        -> [String]
+    {
         let key = NameKey.of(query)
         guard !key.isEmpty else { return [] }
         var scored: [(Int, String)] = []

@@ -47,10 +47,14 @@ public struct Organization: Hashable, Sendable {
                 throw InputError("organizations.csv: line \(line): category '\(row[2])' is not one msp knows")
             }
             guard !category.isStateCategory else {
-                throw InputError("organizations.csv: line \(line): an organization's category is international_organization or civil_society")
+                throw InputError(
+                    "organizations.csv: line \(line): an organization's category is international_organization or civil_society"
+                )
             }
-            organizations.append(Organization(name: row[0], acronym: row[1].nilIfEmpty, category: category,
-                                              aliases: row[3].split(separator: "|").map(String.init)))
+            organizations.append(
+                Organization(
+                    name: row[0], acronym: row[1].nilIfEmpty, category: category,
+                    aliases: row[3].split(separator: "|").map(String.init)))
         }
         return organizations
     }

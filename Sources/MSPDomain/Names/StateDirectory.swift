@@ -54,8 +54,10 @@ public struct StateDirectory: Sendable {
             guard row.count == expected.count else {
                 throw InputError("states.csv: line \(states.count + 2) has \(row.count) columns, not \(expected.count)")
             }
-            states.append(State(name: row[0], iso2: row[1], iso3: row[2], m49: row[3], unMember: row[4],
-                                aliases: row[5].split(separator: "|").map { String($0) }))
+            states.append(
+                State(
+                    name: row[0], iso2: row[1], iso3: row[2], m49: row[3], unMember: row[4],
+                    aliases: row[5].split(separator: "|").map { String($0) }))
         }
         try self.init(states: states)
     }

@@ -10,7 +10,10 @@ public struct Participant: Hashable, Sendable, Codable {
     public var gender: Gender?
     public var email: String?
 
-    public init(role: Role, title: String? = nil, name: String, function: String? = nil, gender: Gender? = nil, email: String? = nil) {
+    public init(
+        role: Role, title: String? = nil, name: String, function: String? = nil, gender: Gender? = nil,
+        email: String? = nil
+    ) {
         self.role = role
         self.title = title
         self.name = name
@@ -26,8 +29,10 @@ public struct Participant: Hashable, Sendable, Codable {
 
     /// Checks and normalises one participant as given: a name that begins with an honorific keeps it apart as
     /// the title; an empty name, an unknown role or gender, an e-mail address without '@' are errors.
-    public static func parse(role rawRole: String?, title rawTitle: String?, name rawName: String?, function: String?,
-                             gender rawGender: String?, email rawEmail: String?, field: FieldPath = .participant(0)) throws -> Participant {
+    public static func parse(
+        role rawRole: String?, title rawTitle: String?, name rawName: String?, function: String?,
+        gender rawGender: String?, email rawEmail: String?, field: FieldPath = .participant(0)
+    ) throws -> Participant {
         guard let rawRole = rawRole?.trimmed, !rawRole.isEmpty else {
             throw InputError("the role is missing: one of head, alternate, adviser", field: field.appending("role"))
         }
@@ -57,9 +62,10 @@ public struct Participant: Hashable, Sendable, Codable {
                 throw InputError("'\(email)' is not an e-mail address", field: field.appending("email"))
             }
         }
-        return Participant(role: role, title: title, name: split.name,
-                           function: function?.trimmedOrNil,
-                           gender: gender, email: email)
+        return Participant(
+            role: role, title: title, name: split.name,
+            function: function?.trimmedOrNil,
+            gender: gender, email: email)
     }
 
     /// A note that lists participants names exactly one head.
@@ -67,10 +73,13 @@ public struct Participant: Hashable, Sendable, Codable {
         guard !participants.isEmpty else { return }
         let heads = participants.filter { $0.role == .head }
         if heads.isEmpty {
-            throw InputError("no head of delegation: a note that lists participants names exactly one head", field: .participants)
+            throw InputError(
+                "no head of delegation: a note that lists participants names exactly one head", field: .participants)
         }
         if heads.count > 1 {
-            throw InputError("\(heads.count) heads of delegation (\(heads.map(\.displayName).joined(separator: ", "))): a note names exactly one", field: .participants)
+            throw InputError(
+                "\(heads.count) heads of delegation (\(heads.map(\.displayName).joined(separator: ", "))): a note names exactly one",
+                field: .participants)
         }
     }
 
@@ -78,6 +87,7 @@ public struct Participant: Hashable, Sendable, Codable {
     public static func rosterOrder(_ participants: [Participant]) -> [Participant] {
         // Notes nearly always list the head first, then alternates, then advisers: nothing to reorder.
         if zip(participants, participants.dropFirst()).allSatisfy({ $0.role <= $1.role }) { return participants }
-        return participants.enumerated().sorted { ($0.element.role, $0.offset) < ($1.element.role, $1.offset) }.map(\.element)
+        return participants.enumerated().sorted { ($0.element.role, $0.offset) < ($1.element.role, $1.offset) }.map(
+            \.element)
     }
 }

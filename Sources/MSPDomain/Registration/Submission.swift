@@ -21,7 +21,10 @@ public struct Submission: Hashable, Sendable {
         public var gender: String?
         public var email: String?
 
-        public init(role: String?, title: String? = nil, name: String?, function: String? = nil, gender: String? = nil, email: String? = nil) {
+        public init(
+            role: String?, title: String? = nil, name: String?, function: String? = nil, gender: String? = nil,
+            email: String? = nil
+        ) {
             self.role = role
             self.title = title
             self.name = name
@@ -31,8 +34,10 @@ public struct Submission: Hashable, Sendable {
         }
     }
 
-    public init(meeting: String? = nil, delegation: String?, category: String? = nil, reference: String? = nil,
-                receivedAt: String? = nil, channel: String? = nil, participants: [ParticipantEntry] = []) {
+    public init(
+        meeting: String? = nil, delegation: String?, category: String? = nil, reference: String? = nil,
+        receivedAt: String? = nil, channel: String? = nil, participants: [ParticipantEntry] = []
+    ) {
         self.meeting = meeting
         self.delegation = delegation
         self.category = category
@@ -56,8 +61,10 @@ public struct NoteDraft: Hashable, Sendable {
     /// A note that takes the delegation off the list of participants (it lists nobody).
     public var isWithdrawal: Bool
 
-    public init(represented: Represented, category: Category, reference: String?, receipt: Receipt, channel: Channel?,
-                participants: [Participant], lateBy: Int64?, isWithdrawal: Bool = false) {
+    public init(
+        represented: Represented, category: Category, reference: String?, receipt: Receipt, channel: Channel?,
+        participants: [Participant], lateBy: Int64?, isWithdrawal: Bool = false
+    ) {
         self.isWithdrawal = isWithdrawal
         self.represented = represented
         self.category = category
@@ -71,27 +78,33 @@ public struct NoteDraft: Hashable, Sendable {
     /// Checks a submission for `meeting`: the delegation is found (or is a new organization with a category),
     /// the receipt time parses in the venue's zone (left out, it is `now`), participants are well formed
     /// and name exactly one head.
-    public static func check(_ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
-                             membership: TreatyMembership, now: Instant) throws -> NoteDraft {
+    public static func check(
+        _ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
+        membership: TreatyMembership, now: Instant
+    ) throws -> NoteDraft {
         let category = try submission.category?.trimmedOrNil
             .map { try Category.parse($0, field: .category) }
-        let resolved = try resolver.resolve(submission.delegation ?? "", category: category,
-                                            stateCategory: { membership.category(of: $0.iso3, at: meeting) },
-                                            field: .delegation)
+        let resolved = try resolver.resolve(
+            submission.delegation ?? "", category: category,
+            stateCategory: { membership.category(of: $0.iso3, at: meeting) },
+            field: .delegation)
         let receipt = try meeting.receipt(submission.receivedAt, now: now, field: .receivedAt)
         let channel = try submission.channel?.trimmedOrNil
             .map { try Channel.parse($0, field: .channel) }
         let reference = try reference(submission.reference, field: .reference)
         var participants: [Participant] = []
         for (index, entry) in submission.participants.enumerated() {
-            participants.append(try Participant.parse(role: entry.role, title: entry.title, name: entry.name,
-                                                      function: entry.function, gender: entry.gender, email: entry.email,
-                                                      field: .participant(index)))
+            participants.append(
+                try Participant.parse(
+                    role: entry.role, title: entry.title, name: entry.name,
+                    function: entry.function, gender: entry.gender, email: entry.email,
+                    field: .participant(index)))
         }
         try Participant.checkComposition(participants)
-        return NoteDraft(represented: resolved.represented, category: resolved.category, reference: reference,
-                         receipt: receipt, channel: channel, participants: participants,
-                         lateBy: meeting.deadline.lateBy(receipt.instant))
+        return NoteDraft(
+            represented: resolved.represented, category: resolved.category, reference: reference,
+            receipt: receipt, channel: channel, participants: participants,
+            lateBy: meeting.deadline.lateBy(receipt.instant))
     }
 }
 
@@ -114,7 +127,8 @@ extension NoteDraft {
 
 extension Submission: Decodable {
     enum Keys: String, CodingKey, CaseIterable {
-        case meeting, delegation, category, reference, received_at, channel, participants
+        case meeting, delegation, category, reference, channel, participants
+        case receivedAt = "received_at"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -127,7 +141,7 @@ extension Submission: Decodable {
         self.delegation = try string(.delegation)
         self.category = try string(.category)
         self.reference = try string(.reference)
-        self.receivedAt = try string(.received_at)
+        self.receivedAt = try string(.receivedAt)
         self.channel = try string(.channel)
         self.participants = try container.decodeIfPresent([ParticipantEntry].self, forKey: AnyKey("participants")) ?? []
     }
@@ -136,12 +150,14 @@ extension Submission: Decodable {
 extension Submission.ParticipantEntry: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
-        try AnyKey.rejectUnknown(in: container, allowed: ["role", "title", "name", "function", "gender", "email"], what: "a participant")
+        try AnyKey.rejectUnknown(
+            in: container, allowed: ["role", "title", "name", "function", "gender", "email"], what: "a participant")
         func string(_ key: String) throws -> String? {
             try container.decodeIfPresent(LenientString.self, forKey: AnyKey(key))?.value
         }
-        self.init(role: try string("role"), title: try string("title"), name: try string("name"),
-                  function: try string("function"), gender: try string("gender"), email: try string("email"))
+        self.init(
+            role: try string("role"), title: try string("title"), name: try string("name"),
+            function: try string("function"), gender: try string("gender"), email: try string("email"))
     }
 }
 
@@ -164,8 +180,10 @@ struct AnyKey: CodingKey {
 
     static func rejectUnknown(in container: KeyedDecodingContainer<AnyKey>, allowed: [String], what: String) throws {
         for key in container.allKeys where !allowed.contains(key.stringValue) {
-            throw DecodingError.dataCorruptedError(forKey: key, in: container,
-                debugDescription: "'\(key.stringValue)' is not a key of \(what) (keys: \(allowed.joined(separator: ", ")))")
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container,
+                debugDescription:
+                    "'\(key.stringValue)' is not a key of \(what) (keys: \(allowed.joined(separator: ", ")))")
         }
     }
 }
@@ -195,7 +213,9 @@ public enum SubmissionJSON {
         do {
             return (try JSONDecoder().decode(Submission.self, from: data), scan)
         } catch let error as DecodingError {
-            throw JSONInputError(line: scan.line(of: fieldPath(error.context.codingPath + error.extraKey)), error: InputError(describe(error)))
+            throw JSONInputError(
+                line: scan.line(of: fieldPath(error.context.codingPath + error.extraKey)),
+                error: InputError(describe(error)))
         } catch {
             throw JSONInputError(line: nil, error: InputError("not valid JSON: \(JSONProblem.describe(error))"))
         }
@@ -213,7 +233,9 @@ public enum SubmissionJSON {
         do {
             return (try JSONDecoder().decode([Submission].self, from: data), scan)
         } catch let error as DecodingError {
-            throw JSONInputError(line: scan.line(of: fieldPath(error.context.codingPath + error.extraKey)), error: InputError(describe(error)))
+            throw JSONInputError(
+                line: scan.line(of: fieldPath(error.context.codingPath + error.extraKey)),
+                error: InputError(describe(error)))
         } catch {
             throw JSONInputError(line: nil, error: InputError("not valid JSON: \(JSONProblem.describe(error))"))
         }
@@ -231,7 +253,13 @@ public enum SubmissionJSON {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            let expected = type == String.self ? "a string" : (type is [Any].Type ? "an array" : (String(describing: type).contains("Dictionary") || String(describing: type).contains("Keyed") ? "an object" : "\(type)"))
+            let expected =
+                type == String.self
+                ? "a string"
+                : (type is [Any].Type
+                    ? "an array"
+                    : (String(describing: type).contains("Dictionary") || String(describing: type).contains("Keyed")
+                        ? "an object" : "\(type)"))
             return "\(path(context.codingPath)): expected \(expected)"
         case .valueNotFound(_, let context):
             return "\(path(context.codingPath)): a value is missing"
@@ -273,7 +301,7 @@ extension DecodingError {
     var context: Context {
         switch self {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
-             .dataCorrupted(let context):
+            .dataCorrupted(let context):
             return context
         @unknown default:
             return Context(codingPath: [], debugDescription: "")

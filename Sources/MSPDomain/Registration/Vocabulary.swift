@@ -38,7 +38,8 @@ public enum Gender: String, CaseIterable, Sendable, Codable {
         case "female", "f", "woman", "w": return .female
         case "male", "m", "man": return .male
         case "other", "x", "non-binary", "nonbinary": return .other
-        default: throw InputError("'\(raw)' is not a gender: one of female, male, other (or leave it out)", field: field)
+        default:
+            throw InputError("'\(raw)' is not a gender: one of female, male, other (or leave it out)", field: field)
         }
     }
 }

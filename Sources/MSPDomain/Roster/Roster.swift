@@ -33,12 +33,16 @@ public struct Roster: Sendable, Equatable {
             byCategory[delegation.category, default: []].append((NameKey.sortKey(delegation.name), ordered))
         }
         groups = Category.allCases.map { category in
-            let members = (byCategory[category] ?? []).sorted { ($0.key, $0.delegation.name) < ($1.key, $1.delegation.name) }
+            let members = (byCategory[category] ?? []).sorted {
+                ($0.key, $0.delegation.name) < ($1.key, $1.delegation.name)
+            }
             return Group(category: category, delegations: members.map(\.delegation))
         }
     }
 
-    public var participantCount: Int { groups.reduce(0) { $0 + $1.delegations.reduce(0) { $0 + $1.participants.count } } }
+    public var participantCount: Int {
+        groups.reduce(0) { $0 + $1.delegations.reduce(0) { $0 + $1.participants.count } }
+    }
     public var delegationCount: Int { groups.reduce(0) { $0 + $1.delegations.count } }
 }
 
@@ -53,8 +57,10 @@ public struct LateNote: Sendable, Equatable {
     public var channel: Channel?
     public var lateBy: Int64
 
-    public init(delegation: String, category: Category, reference: String?, kind: NoteKind, received: Instant,
-                receivedPrecision: Receipt.Precision, channel: Channel?, lateBy: Int64) {
+    public init(
+        delegation: String, category: Category, reference: String?, kind: NoteKind, received: Instant,
+        receivedPrecision: Receipt.Precision, channel: Channel?, lateBy: Int64
+    ) {
         self.delegation = delegation
         self.category = category
         self.reference = reference

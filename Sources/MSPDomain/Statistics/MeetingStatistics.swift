@@ -58,8 +58,10 @@ public struct MeetingStatistics: Sendable, Equatable {
         var late = 0
         for note in notes {
             channels[note.channel, default: 0] += 1
-            if LateNote.awaitsDecision(kind: note.isWithdrawal ? .withdrawal : .registration, received: note.received,
-                                       deadline: deadline) {
+            if LateNote.awaitsDecision(
+                kind: note.isWithdrawal ? .withdrawal : .registration, received: note.received,
+                deadline: deadline)
+            {
                 late += 1
             }
         }

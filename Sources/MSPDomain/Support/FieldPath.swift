@@ -34,7 +34,8 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
 
     /// For a path into one participant (`participants[2]...`): its index.
     public var participantIndex: Int? {
-        guard components.count >= 2, case .key("participants") = components[0], case .index(let index) = components[1] else {
+        guard components.count >= 2, case .key("participants") = components[0], case .index(let index) = components[1]
+        else {
             return nil
         }
         return index

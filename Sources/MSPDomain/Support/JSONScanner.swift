@@ -83,11 +83,17 @@ public enum JSONScanner {
                 case 0xC2...0xDF: length = 2
                 case 0xE0...0xEF: length = 3
                 case 0xF0...0xF4: length = 4
-                default: throw fail("invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))): save the file as UTF-8", line: line)
+                default:
+                    throw fail(
+                        "invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))): save the file as UTF-8",
+                        line: line)
                 }
                 guard k + length <= bytes.count,
-                      String(validating: bytes[k..<(k + length)], as: UTF8.self) != nil else {
-                    throw fail("invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))): save the file as UTF-8", line: line)
+                    String(validating: bytes[k..<(k + length)], as: UTF8.self) != nil
+                else {
+                    throw fail(
+                        "invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))): save the file as UTF-8",
+                        line: line)
                 }
                 k += length
             }
@@ -151,12 +157,16 @@ public enum JSONScanner {
                 let keyLine = line
                 let key = try string()
                 if let first = keys[key] {
-                    throw fail("the key '\(key)' appears twice in one object (also on line \(first)): which one counts is ambiguous", line: keyLine)
+                    throw fail(
+                        "the key '\(key)' appears twice in one object (also on line \(first)): which one counts is ambiguous",
+                        line: keyLine)
                 }
                 keys[key] = keyLine
                 skipSpace()
                 try expectMore("an object")
-                guard bytes[i] == UInt8(ascii: ":") else { throw fail("unexpected \(describe(bytes[i])): expected ':' after the key '\(key)'") }
+                guard bytes[i] == UInt8(ascii: ":") else {
+                    throw fail("unexpected \(describe(bytes[i])): expected ':' after the key '\(key)'")
+                }
                 i += 1
                 try value(path.isEmpty ? key : "\(path).\(key)")
                 skipSpace()
@@ -192,23 +202,33 @@ public enum JSONScanner {
             i += 1
             var out: [UInt8] = []
             while true {
-                guard i < bytes.count else { throw fail("a string is not closed (it opens on line \(startLine))", line: startLine) }
+                guard i < bytes.count else {
+                    throw fail("a string is not closed (it opens on line \(startLine))", line: startLine)
+                }
                 let b = bytes[i]
                 if b == UInt8(ascii: "\"") { i += 1; break }
                 if b < 0x20 {
-                    throw fail(b == 0x0A ? "a string is not closed on its line (it opens on line \(startLine))"
-                                         : "a control character (byte 0x\(String(b, radix: 16, uppercase: true))) inside a string: write it escaped")
+                    throw fail(
+                        b == 0x0A
+                            ? "a string is not closed on its line (it opens on line \(startLine))"
+                            : "a control character (byte 0x\(String(b, radix: 16, uppercase: true))) inside a string: write it escaped"
+                    )
                 }
                 if b == UInt8(ascii: "\\") {
                     i += 1
                     try expectMore("a string")
                     switch bytes[i] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
+                        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         out.append(bytes[i])
                         i += 1
                     case UInt8(ascii: "u"):
-                        guard i + 4 < bytes.count, bytes[(i + 1)...(i + 4)].allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) }) else {
+                        guard i + 4 < bytes.count,
+                            bytes[(i + 1)...(i + 4)].allSatisfy({
+                                ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102)
+                            })
+                        else {
                             throw fail("a \\u escape needs four hexadecimal digits")
                         }
                         out.append(contentsOf: bytes[(i - 1)...(i + 4)])
@@ -242,7 +262,9 @@ public enum JSONScanner {
             }
             guard i < bytes.count else { throw fail("a number is cut short") }
             if bytes[i] == UInt8(ascii: "0") { i += 1 } else if digits() == 0 { throw fail("not a number") }
-            if i < bytes.count, bytes[i] == UInt8(ascii: ".") { i += 1; if digits() == 0 { throw fail("a number is cut short") } }
+            if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+                i += 1; if digits() == 0 { throw fail("a number is cut short") }
+            }
             if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
                 i += 1
                 if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }

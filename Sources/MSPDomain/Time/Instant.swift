@@ -27,7 +27,9 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         let secondOfDay = Int(local - Int64(days) * 86400)
         let date = LocalDate(daysSinceEpoch: days)
         var text = date.description
-        text += "T" + twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":" + twoDigits(secondOfDay % 60)
+        text +=
+            "T" + twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":"
+            + twoDigits(secondOfDay % 60)
         if offsetSeconds == 0 {
             text += "Z"
         } else {
@@ -47,7 +49,9 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
     public init(identifier: String, field: FieldPath? = nil) throws {
         let known = identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
         guard known, let zone = TimeZone(identifier: identifier) else {
-            throw InputError("'\(identifier)' is not a known time zone: give an IANA name such as Europe/Zurich or America/New_York", field: field)
+            throw InputError(
+                "'\(identifier)' is not a known time zone: give an IANA name such as Europe/Zurich or America/New_York",
+                field: field)
         }
         self.identifier = identifier
         self.timeZone = zone
@@ -92,7 +96,8 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
         for probe in stride(from: -36 * 3600, through: 36 * 3600, by: 3 * 3600) {
             offsets.insert(offset(at: Instant(secondsSinceEpoch: wall + Int64(probe))))
         }
-        return offsets
+        return
+            offsets
             .map { Instant(secondsSinceEpoch: wall - Int64($0)) }
             .filter { instant in offset(at: instant) == Int(wall - instant.secondsSinceEpoch) }
             .sorted()

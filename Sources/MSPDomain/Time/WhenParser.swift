@@ -28,7 +28,8 @@ public enum WhenParser {
         case date(LocalDate)
     }
 
-    static let forms = "write ISO 8601: 2017-08-18T17:30:00+02:00, 2017-08-18T15:30:00Z, 2017-08-18T17:30 (venue time) or 2017-08-18"
+    static let forms =
+        "write ISO 8601: 2017-08-18T17:30:00+02:00, 2017-08-18T15:30:00Z, 2017-08-18T17:30 (venue time) or 2017-08-18"
 
     /// The syntax alone, without a time zone.
     public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Parsed {
@@ -45,7 +46,9 @@ public enum WhenParser {
             throw fail()
         }
         if bytes.count == 10 { return .date(date) }
-        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " ") else { throw fail() }
+        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " ") else {
+            throw fail()
+        }
         var i = 11
         func number(_ count: Int) -> Int? {
             guard i + count <= bytes.count, let value = Digits.value(bytes[i..<(i + count)]) else { return nil }
@@ -110,16 +113,22 @@ public enum WhenParser {
         }
     }
 
-    static func resolve(_ raw: String, _ date: LocalDate, _ secondOfDay: Int, in zone: VenueTimeZone, field: FieldPath?) throws -> Instant {
+    static func resolve(_ raw: String, _ date: LocalDate, _ secondOfDay: Int, in zone: VenueTimeZone, field: FieldPath?)
+        throws -> Instant
+    {
         let candidates = zone.instants(at: date, secondOfDay: secondOfDay)
         switch candidates.count {
         case 1:
             return candidates[0]
         case 0:
-            throw InputError("'\(raw)' does not exist in \(zone.identifier) (the clocks skip it): give the time with its UTC offset", field: field)
+            throw InputError(
+                "'\(raw)' does not exist in \(zone.identifier) (the clocks skip it): give the time with its UTC offset",
+                field: field)
         default:
             let readings = candidates.map { zone.format($0) }.joined(separator: " or ")
-            throw InputError("'\(raw)' is ambiguous in \(zone.identifier) (\(readings)): give the time with its UTC offset", field: field)
+            throw InputError(
+                "'\(raw)' is ambiguous in \(zone.identifier) (\(readings)): give the time with its UTC offset",
+                field: field)
         }
     }
 

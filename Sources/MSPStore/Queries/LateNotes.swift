@@ -9,29 +9,34 @@ extension Store {
         try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             let deadline = stored.meeting.deadline
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.name AS delegation_name, d.state_iso3 AS state_iso3, o.category AS category,
-                       n.reference AS reference, n.kind AS kind, n.received_at AS received_at,
-                       n.received_precision AS received_precision, n.channel AS channel
-                FROM note n
-                JOIN delegation d ON d.id = n.delegation_id
-                LEFT JOIN organization o ON o.id = d.organization_id
-                WHERE n.meeting_id = ? AND n.received_at >= ?
-                ORDER BY n.received_at, n.id
-                """, arguments: [stored.id, deadline.firstLateSecond.secondsSinceEpoch])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT d.name AS delegation_name, d.state_iso3 AS state_iso3, o.category AS category,
+                           n.reference AS reference, n.kind AS kind, n.received_at AS received_at,
+                           n.received_precision AS received_precision, n.channel AS channel
+                    FROM note n
+                    JOIN delegation d ON d.id = n.delegation_id
+                    LEFT JOIN organization o ON o.id = d.organization_id
+                    WHERE n.meeting_id = ? AND n.received_at >= ?
+                    ORDER BY n.received_at, n.id
+                    """, arguments: [stored.id, deadline.firstLateSecond.secondsSinceEpoch])
             var notes: [LateNote] = []
             while let row = try rows.next() {
                 let received = Instant(secondsSinceEpoch: row["received_at"])
                 let kind: NoteKind = try row.stored("kind", of: "note")
                 guard LateNote.awaitsDecision(kind: kind, received: received, deadline: deadline) else { continue }
-                let category = try Store.category(stateIso3: row["state_iso3"],
-                                                  organizationCategory: row.storedIfPresent("category", of: "organization"),
-                                                  membership: membership, at: stored.meeting)
-                notes.append(LateNote(delegation: row["delegation_name"], category: category, reference: row["reference"],
-                                      kind: kind, received: received,
-                                      receivedPrecision: try row.stored("received_precision", of: "note"),
-                                      channel: try row.storedIfPresent("channel", of: "note"),
-                                      lateBy: deadline.lateBy(received) ?? 0))
+                let category = try Store.category(
+                    stateIso3: row["state_iso3"],
+                    organizationCategory: row.storedIfPresent("category", of: "organization"),
+                    membership: membership, at: stored.meeting)
+                notes.append(
+                    LateNote(
+                        delegation: row["delegation_name"], category: category, reference: row["reference"],
+                        kind: kind, received: received,
+                        receivedPrecision: try row.stored("received_precision", of: "note"),
+                        channel: try row.storedIfPresent("channel", of: "note"),
+                        lateBy: deadline.lateBy(received) ?? 0))
             }
             return LateNote.ordered(notes)
         }

@@ -11,17 +11,18 @@ extension Store {
     /// COP-scale meeting has 100,000 of them.
     static func roster(_ stored: StoredMeeting, _ db: Database) throws -> Roster {
         let membership = try Store.membership(convention: stored.meeting.convention, db)
-        let statement = try db.makeStatement(sql: """
-            SELECT d.id AS delegation_id, d.name AS delegation_name, d.state_iso3 AS state_iso3,
-                   o.category AS category,
-                   p.role AS role, p.title AS title, p.name AS name, p.function AS function, p.gender AS gender,
-                   p.email AS email
-            FROM delegation d
-            LEFT JOIN organization o ON o.id = d.organization_id
-            LEFT JOIN participant p ON p.note_id = d.composition_note_id
-            WHERE d.meeting_id = ? AND d.withdrawn = 0
-            ORDER BY d.id, p.position
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT d.id AS delegation_id, d.name AS delegation_name, d.state_iso3 AS state_iso3,
+                       o.category AS category,
+                       p.role AS role, p.title AS title, p.name AS name, p.function AS function, p.gender AS gender,
+                       p.email AS email
+                FROM delegation d
+                LEFT JOIN organization o ON o.id = d.organization_id
+                LEFT JOIN participant p ON p.note_id = d.composition_note_id
+                WHERE d.meeting_id = ? AND d.withdrawn = 0
+                ORDER BY d.id, p.position
+                """)
         let column = RosterColumns(statement)
         let rows = try Row.fetchCursor(statement, arguments: [stored.id])
         var delegations: [Roster.Delegation] = []
@@ -34,14 +35,16 @@ extension Store {
                     stateIso3: row[column.stateIso3],
                     organizationCategory: row.storedIfPresent(at: column.category, "category", of: "organization"),
                     membership: membership, at: stored.meeting)
-                delegations.append(Roster.Delegation(name: row[column.delegationName], category: category, participants: []))
+                delegations.append(
+                    Roster.Delegation(name: row[column.delegationName], category: category, participants: []))
             }
             // A delegation without a composition (none yet) joins no participant: its role is NULL.
             if let role: Role = try row.storedIfPresent(at: column.role, "role", of: "participant") {
-                delegations[delegations.count - 1].participants.append(Participant(
-                    role: role, title: row[column.title], name: row[column.name], function: row[column.function],
-                    gender: try row.storedIfPresent(at: column.gender, "gender", of: "participant"),
-                    email: row[column.email]))
+                delegations[delegations.count - 1].participants.append(
+                    Participant(
+                        role: role, title: row[column.title], name: row[column.name], function: row[column.function],
+                        gender: try row.storedIfPresent(at: column.gender, "gender", of: "participant"),
+                        email: row[column.email]))
             }
         }
         return Roster(delegations)
@@ -55,7 +58,9 @@ private struct RosterColumns {
 
     init(_ statement: Statement) {
         func index(_ name: String) -> Int {
-            guard let index = statement.index(ofColumn: name) else { preconditionFailure("the roster's query has no column \(name)") }
+            guard let index = statement.index(ofColumn: name) else {
+                preconditionFailure("the roster's query has no column \(name)")
+            }
             return index
         }
         delegationId = index("delegation_id")

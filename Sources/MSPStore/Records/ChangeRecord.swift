@@ -11,7 +11,8 @@ public struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, 
 
     enum CodingKeys: String, CodingKey {
         case id, command, summary
-        case madeAt = "made_at", osUser = "os_user"
+        case madeAt = "made_at"
+        case osUser = "os_user"
     }
 
     public enum Columns {

@@ -14,8 +14,11 @@ public struct CredentialRecord: Codable, FetchableRecord, MutablePersistableReco
 
     enum CodingKeys: String, CodingKey {
         case id, kind
-        case meetingId = "meeting_id", delegationId = "delegation_id", changeId = "change_id"
-        case receivedAt = "received_at", receivedPrecision = "received_precision"
+        case meetingId = "meeting_id"
+        case delegationId = "delegation_id"
+        case changeId = "change_id"
+        case receivedAt = "received_at"
+        case receivedPrecision = "received_precision"
     }
 
     public enum Columns {

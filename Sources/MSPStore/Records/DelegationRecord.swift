@@ -15,8 +15,11 @@ public struct DelegationRecord: Codable, FetchableRecord, MutablePersistableReco
 
     enum CodingKeys: String, CodingKey {
         case id, name, withdrawn
-        case meetingId = "meeting_id", stateIso3 = "state_iso3", organizationId = "organization_id"
-        case sortKey = "sort_key", compositionNoteId = "composition_note_id"
+        case meetingId = "meeting_id"
+        case stateIso3 = "state_iso3"
+        case organizationId = "organization_id"
+        case sortKey = "sort_key"
+        case compositionNoteId = "composition_note_id"
     }
 
     public enum Columns {

@@ -18,8 +18,12 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
 
     enum CodingKeys: String, CodingKey {
         case id, code, title, convention, venue
-        case opensOn = "opens_on", closesOn = "closes_on", timeZone = "time_zone"
-        case deadlineAt = "deadline_at", deadlineOn = "deadline_on", createdAt = "created_at"
+        case opensOn = "opens_on"
+        case closesOn = "closes_on"
+        case timeZone = "time_zone"
+        case deadlineAt = "deadline_at"
+        case deadlineOn = "deadline_on"
+        case createdAt = "created_at"
     }
 
     public enum Columns {
@@ -63,7 +67,8 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
         guard let opens = LocalDate(iso: opensOn), let closes = LocalDate(iso: closesOn) else {
             throw InputError("meeting \(code) has malformed dates in the database")
         }
-        return try Meeting(code: code, title: title, convention: convention, venue: venue, opens: opens, closes: closes,
-                           timeZone: zone, deadline: deadline)
+        return try Meeting(
+            code: code, title: title, convention: convention, venue: venue, opens: opens, closes: closes,
+            timeZone: zone, deadline: deadline)
     }
 }

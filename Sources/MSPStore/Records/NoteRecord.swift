@@ -17,8 +17,12 @@ public struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
 
     enum CodingKeys: String, CodingKey {
         case id, kind, reference, channel
-        case meetingId = "meeting_id", delegationId = "delegation_id", changeId = "change_id"
-        case receivedAt = "received_at", receivedPrecision = "received_precision", participantCount = "participant_count"
+        case meetingId = "meeting_id"
+        case delegationId = "delegation_id"
+        case changeId = "change_id"
+        case receivedAt = "received_at"
+        case receivedPrecision = "received_precision"
+        case participantCount = "participant_count"
     }
 
     public enum Columns {

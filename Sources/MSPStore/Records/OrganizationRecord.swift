@@ -37,8 +37,9 @@ public struct OrganizationRecord: Codable, FetchableRecord, MutablePersistableRe
     }
 
     public var organization: Organization {
-        Organization(name: name, acronym: acronym, category: category,
-                     aliases: aliases.split(separator: "|").map(String.init))
+        Organization(
+            name: name, acronym: acronym, category: category,
+            aliases: aliases.split(separator: "|").map(String.init))
     }
 }
 

@@ -21,7 +21,8 @@ extension Receipt.Precision: DatabaseValueConvertible, StoredEnum {}
 extension Row {
     /// The enum stored in `column` (a column of `table`, or its alias in a query's result); NULL or a value this
     /// msp does not know throws `StoreError.corrupt`.
-    func stored<Value: StoredEnum>(_ column: String, of table: String, as type: Value.Type = Value.self) throws -> Value {
+    func stored<Value: StoredEnum>(_ column: String, of table: String, as type: Value.Type = Value.self) throws -> Value
+    {
         let dbValue: DatabaseValue = self[column]
         guard let value = Value.fromDatabaseValue(dbValue) else {
             throw StoreError.corrupt(table: table, column: column, value: Row.describe(dbValue))
@@ -30,7 +31,9 @@ extension Row {
     }
 
     /// The enum stored in `column`, nil for NULL; a value this msp does not know throws `StoreError.corrupt`.
-    func storedIfPresent<Value: StoredEnum>(_ column: String, of table: String, as type: Value.Type = Value.self) throws -> Value? {
+    func storedIfPresent<Value: StoredEnum>(_ column: String, of table: String, as type: Value.Type = Value.self) throws
+        -> Value?
+    {
         let dbValue: DatabaseValue = self[column]
         if dbValue.isNull { return nil }
         guard let value = Value.fromDatabaseValue(dbValue) else {
@@ -39,18 +42,23 @@ extension Row {
         return value
     }
 
-    func stored<Value: StoredEnum>(_ column: Column, of table: String, as type: Value.Type = Value.self) throws -> Value {
+    func stored<Value: StoredEnum>(_ column: Column, of table: String, as type: Value.Type = Value.self) throws -> Value
+    {
         try stored(column.name, of: table)
     }
 
-    func storedIfPresent<Value: StoredEnum>(_ column: Column, of table: String, as type: Value.Type = Value.self) throws -> Value? {
+    func storedIfPresent<Value: StoredEnum>(_ column: Column, of table: String, as type: Value.Type = Value.self) throws
+        -> Value?
+    {
         try storedIfPresent(column.name, of: table)
     }
 
     /// `storedIfPresent(_:of:)` for the column at `index` (found by `column`'s name once per query), read as text
     /// without going through `DatabaseValue`: for the roster's 100,000 rows.
-    func storedIfPresent<Value: StoredEnum>(at index: Int, _ column: String, of table: String,
-                                            as type: Value.Type = Value.self) throws -> Value? {
+    func storedIfPresent<Value: StoredEnum>(
+        at index: Int, _ column: String, of table: String,
+        as type: Value.Type = Value.self
+    ) throws -> Value? {
         guard let raw: String = self[index] else { return nil }
         guard let value = Value(rawValue: raw) else {
             throw StoreError.corrupt(table: table, column: column, value: raw)

@@ -13,8 +13,11 @@ public struct TreatyMembershipRecord: Codable, FetchableRecord, PersistableRecor
 
     enum CodingKeys: String, CodingKey {
         case convention
-        case stateIso3 = "state_iso3", signedOn = "signed_on", consentedOn = "consented_on"
-        case consentKind = "consent_kind", withdrawalOn = "withdrawal_on"
+        case stateIso3 = "state_iso3"
+        case signedOn = "signed_on"
+        case consentedOn = "consented_on"
+        case consentKind = "consent_kind"
+        case withdrawalOn = "withdrawal_on"
     }
 
     public enum Columns {
@@ -36,10 +39,11 @@ public struct TreatyMembershipRecord: Codable, FetchableRecord, PersistableRecor
     }
 
     public var record: MembershipRecord {
-        MembershipRecord(iso3: stateIso3, signed: signedOn.flatMap { LocalDate(iso: $0) },
-                         consented: consentedOn.flatMap { LocalDate(iso: $0) },
-                         consentKind: consentKind,
-                         withdrawalEffective: withdrawalOn.flatMap { LocalDate(iso: $0) })
+        MembershipRecord(
+            iso3: stateIso3, signed: signedOn.flatMap { LocalDate(iso: $0) },
+            consented: consentedOn.flatMap { LocalDate(iso: $0) },
+            consentKind: consentKind,
+            withdrawalEffective: withdrawalOn.flatMap { LocalDate(iso: $0) })
     }
 }
 

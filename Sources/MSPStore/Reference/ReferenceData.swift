@@ -33,6 +33,8 @@ public enum ReferenceData {
 
     /// Every embedded file under a folder, by path.
     public static func files(under folder: String) -> [(path: String, text: String)] {
-        EmbeddedResources.files.filter { $0.key.hasPrefix(folder + "/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        EmbeddedResources.files.filter { $0.key.hasPrefix(folder + "/") }.sorted { $0.key < $1.key }.map {
+            ($0.key, $0.value)
+        }
     }
 }

@@ -25,9 +25,13 @@ public struct SchemaMigrator: Sendable {
     }
 
     /// The migrations carried in this binary.
-    public static let embedded = SchemaMigrator(migrations: EmbeddedResources.files
-        .filter { $0.key.hasPrefix("migrations/") && $0.key.hasSuffix(".sql") }
-        .map { Migration(identifier: String($0.key.dropFirst("migrations/".count).dropLast(".sql".count)), sql: $0.value) })
+    public static let embedded = SchemaMigrator(
+        migrations: EmbeddedResources.files
+            .filter { $0.key.hasPrefix("migrations/") && $0.key.hasSuffix(".sql") }
+            .map {
+                Migration(
+                    identifier: String($0.key.dropFirst("migrations/".count).dropLast(".sql".count)), sql: $0.value)
+            })
 
     /// The schema version this binary writes: the number of migrations it knows.
     public var version: Int { migrations.count }
@@ -58,18 +62,20 @@ public struct SchemaMigrator: Sendable {
 
     /// Applies every pending migration inside the caller's transaction.
     public func applyPending(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE IF NOT EXISTS schema_migration (
-                identifier TEXT PRIMARY KEY,
-                applied_at INTEGER NOT NULL
-            ) WITHOUT ROWID
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE IF NOT EXISTS schema_migration (
+                    identifier TEXT PRIMARY KEY,
+                    applied_at INTEGER NOT NULL
+                ) WITHOUT ROWID
+                """)
         let applied = Set(try appliedIdentifiers(db))
         let now = Int64(Date().timeIntervalSince1970)
         for migration in migrations where !applied.contains(migration.identifier) {
             try db.execute(sql: migration.sql)
-            try db.execute(sql: "INSERT INTO schema_migration (identifier, applied_at) VALUES (?, ?)",
-                           arguments: [migration.identifier, now])
+            try db.execute(
+                sql: "INSERT INTO schema_migration (identifier, applied_at) VALUES (?, ?)",
+                arguments: [migration.identifier, now])
         }
     }
 }

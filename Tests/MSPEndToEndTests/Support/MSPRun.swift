@@ -38,18 +38,24 @@ struct MSPRun {
 
     /// Runs `msp ARGS` in the folder with `--database` given by MSP_DATABASE, and standard input from `stdin`.
     @discardableResult
-    func callAsFunction(_ arguments: String..., stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    func callAsFunction(_ arguments: String..., stdin: String? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
         try run(arguments, stdin: stdin, environment: environment)
     }
 
     /// `unsetting` names environment variables taken away (MSP_DATABASE, to fall back on ./msp.sqlite).
-    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-             unsetting: [String] = []) throws -> Result {
+    func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        unsetting: [String] = []
+    ) throws -> Result {
         try run(arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, unsetting: unsetting)
     }
 
-    func run(_ arguments: [String], stdinData stdin: Data?, environment: [String: String] = [:],
-             unsetting: [String] = []) throws -> Result {
+    func run(
+        _ arguments: [String], stdinData stdin: Data?, environment: [String: String] = [:],
+        unsetting: [String] = []
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -59,7 +65,9 @@ struct MSPRun {
         for (key, value) in environment { env[key] = value }
         for key in unsetting { env[key] = nil }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -68,13 +76,15 @@ struct MSPRun {
         try input.fileHandleForWriting.close()
         // Read both pipes fully before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
         DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// The bytes of the database file (and its WAL, if any), to check that a failed command changed nothing.
@@ -93,11 +103,12 @@ struct MSPRun {
 
     /// Adds the 7MSP as the issue describes it.
     func add7MSP() throws {
-        let result = try self("meeting", "add", "7MSP",
-                              "--title", "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
-                              "--convention", "CCM", "--opens", "2017-09-04", "--closes", "2017-09-06",
-                              "--deadline", "2017-08-18", "--time-zone", "Europe/Zurich",
-                              "--venue", "Palais des Nations, Room XIX, Geneva")
+        let result = try self(
+            "meeting", "add", "7MSP",
+            "--title", "Seventh Meeting of States Parties to the Convention on Cluster Munitions",
+            "--convention", "CCM", "--opens", "2017-09-04", "--closes", "2017-09-06",
+            "--deadline", "2017-08-18", "--time-zone", "Europe/Zurich",
+            "--venue", "Palais des Nations, Room XIX, Geneva")
         #expect(result.status == 0, "\(result.stderr)")
     }
 }
