@@ -12,8 +12,8 @@ public struct HistoryEntry: Sendable, Equatable {
     public var record: Record
     public var received: Instant
     public var receivedPrecision: Receipt.Precision
-    /// For a note: seconds after the deadline, or nil when on time. Nil for credentials.
-    public var lateBy: Int64?
+    /// For a note: on time, or how late. Nil for credentials.
+    public var lateness: Lateness?
     public var recordedAt: Instant
     public var recordedBy: String
     public var command: String
@@ -50,7 +50,7 @@ extension Store {
                         note.kind, reference: note.reference, channel: note.channel,
                         participants: note.participantCount),
                     received: received, receivedPrecision: note.receivedPrecision,
-                    lateBy: meeting.meeting.deadline.lateBy(received),
+                    lateness: meeting.meeting.lateness(of: Receipt(instant: received, precision: note.receivedPrecision)),
                     recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
                     command: row["command"])
             }
@@ -67,7 +67,7 @@ extension Store {
                 return HistoryEntry(
                     record: .credentials(credential.kind),
                     received: Instant(secondsSinceEpoch: credential.receivedAt),
-                    receivedPrecision: credential.receivedPrecision, lateBy: nil,
+                    receivedPrecision: credential.receivedPrecision, lateness: nil,
                     recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
                     command: row["command"])
             }

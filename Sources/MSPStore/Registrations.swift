@@ -8,7 +8,7 @@ public struct RecordedNote: Sendable, Equatable {
     public var category: Category
     public var kind: NoteKind
     public var participantCount: Int
-    public var lateBy: Int64?
+    public var lateness: Lateness
 }
 
 extension Store {
@@ -117,7 +117,7 @@ public struct NoteRecorder {
         let kind = try refreshTimeline(delegationId: delegationId)[noteId]!
         return RecordedNote(
             noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
-            participantCount: draft.participants.count, lateBy: draft.lateBy)
+            participantCount: draft.participants.count, lateness: draft.lateness)
     }
 
     /// The delegation's row id, creating the organization and the delegation on first sight.

@@ -160,14 +160,14 @@ import Testing
     @Test func eighteenThirtyInNewYorkOnTheDeadlineIsLateByHalfAnHour() throws {
         let desk = try Desk.sevenMSP()
         let recorded = try Desk.register(desk, "Norway", "N1", received: "2017-08-18T18:30:00-04:00")
-        #expect(recorded.lateBy == 1800)
-        #expect(try desk.lateNotes().notes.map(\.lateBy) == [1800])
+        #expect(recorded.lateness == .late(seconds: 1800))
+        #expect(try desk.lateNotes().notes.map(\.lateness.seconds) == [1800])
     }
 
     @Test(arguments: ["2017-08-18T23:59:59", "2017-08-18T23:59:59+02:00", "2017-08-18T21:59:59Z", "2017-08-18"])
     func upToTheLastSecondOfTheDayInGenevaIsOnTime(received: String) throws {
         let desk = try Desk.sevenMSP()
-        #expect(try Desk.register(desk, "Norway", "N1", received: received).lateBy == nil)
+        #expect(try Desk.register(desk, "Norway", "N1", received: received).lateness == .onTime)
         #expect(try desk.lateNotes().notes.isEmpty)
         #expect(try desk.statistics().statistics.lateNotes == 0)
     }
@@ -177,7 +177,7 @@ import Testing
         let recorded = try Desk.register(desk, "Norway", "N1", received: "2017-08-19")
         // The start of 19 August in Geneva: the first late second.
         #expect(recorded.receipt == Receipt(instant: Instant(secondsSinceEpoch: 1_503_093_600), precision: .date))
-        #expect(recorded.lateBy == 0)
+        #expect(recorded.lateness == .lateByDays(1))
         #expect(try desk.lateNotes().notes.map(\.delegation) == ["Norway"])
     }
 
@@ -186,7 +186,7 @@ import Testing
         let recorded = try Desk.register(desk, "Norway", "N1", received: nil)
         #expect(recorded.receipt == Receipt(instant: Instant(secondsSinceEpoch: 1_504_267_200), precision: .instant))
         // 1 September 12:00 UTC is 13 days 14 hours after 18 August 22:00 UTC.
-        #expect(recorded.lateBy == 1_173_600)
+        #expect(recorded.lateness == .late(seconds: 1_173_600))
     }
 
     @Test(arguments: ["", "18 August 2017", "2017-08-32", "2017-08-18T24:00"])
@@ -249,7 +249,7 @@ import Testing
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
         let before = try Desk.snapshot(desk)
         let rehearsed = try desk.register(Desk.note("Norway", "N2", received: "2017-08-20"), dryRun: true)
-        #expect(rehearsed.dryRun && rehearsed.kind == .amendment && rehearsed.lateBy == 86_400)
+        #expect(rehearsed.dryRun && rehearsed.kind == .amendment && rehearsed.lateness == .lateByDays(2))
         let newOrganization = try desk.register(
             Desk.note(
                 "Mine Action Friends", "L1", received: "2017-08-10",
@@ -282,7 +282,7 @@ import Testing
         let desk = try Desk.sevenMSP()
         try desk.addMeeting(Desk.eightMSPRequest)
         let recorded = try desk.register(Desk.note("Norway", "N1", received: "2018-08-10", meeting: "8MSP"))
-        #expect(recorded.meeting.code == "8MSP" && recorded.lateBy == nil)
+        #expect(recorded.meeting.code == "8MSP" && recorded.lateness == .onTime)
         #expect(try desk.statistics(meeting: "8MSP").statistics.notes == 1)
         #expect(try desk.statistics(meeting: "7MSP").statistics.notes == 0)
     }

@@ -18,8 +18,9 @@ import Testing
         #expect(notes.map(\.reference) == ["I1", "K1", "N2"])
         #expect(notes.map(\.kind) == [.registration, .registration, .amendment])
         #expect(notes.map(\.category) == [.internationalOrganizations, .signatoryStates, .statesParties])
-        // 19 August 00:00, 20 August 09:15, 25 August 10:00 in Geneva, from 19 August 00:00.
-        #expect(notes.map(\.lateBy) == [0, 119_700, 554_400])
+        // 19 August (known only by its date: one day late), 20 August 09:15, 25 August 10:00 in Geneva, from 19 August
+        // 00:00.
+        #expect(notes.map(\.lateness) == [.lateByDays(1), .late(seconds: 119_700), .late(seconds: 554_400)])
         #expect(notes.map(\.receivedPrecision) == [.date, .instant, .instant])
         #expect(try desk.statistics().statistics.lateNotes == 3)
     }
@@ -123,8 +124,9 @@ import Testing
         #expect(entries.allSatisfy { $0.recordedBy == "j.dupont" })
         #expect(entries.allSatisfy { $0.recordedAt == Instant(secondsSinceEpoch: 1_504_267_200) })
         #expect(entries.map(\.command) == ["register", "register", "credentials record", "withdraw"])
-        // 30 August 00:00 in Geneva is 11 days after the deadline; credentials are never late.
-        #expect(entries.map(\.lateBy) == [nil, nil, nil, 950_400])
+        // Received on 30 August, known only by its date: 12 days after the deadline's day (the 19th is one day
+        // late); credentials are never late.
+        #expect(entries.map(\.lateness) == [.onTime, .onTime, nil, .lateByDays(12)])
     }
 
     @Test func historyOfAnUnknownNameIsRefused() throws {

@@ -91,7 +91,7 @@ import Testing
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
         let withdrawal = try desk.withdraw(WithdrawalRequest(delegation: "Norway"))
         #expect(withdrawal.receipt == Receipt(instant: Instant(secondsSinceEpoch: 1_504_267_200), precision: .instant))
-        #expect(withdrawal.lateBy == 1_173_600)
+        #expect(withdrawal.lateness == .late(seconds: 1_173_600))
         #expect(try desk.lateNotes().notes.isEmpty)
         #expect(try desk.statistics().statistics.lateNotes == 0)
     }

@@ -165,7 +165,7 @@ import Testing
             LateNote(
                 delegation: name, category: .statesParties, reference: nil, kind: .registration,
                 received: Instant(secondsSinceEpoch: seconds), receivedPrecision: .instant, channel: nil,
-                lateBy: seconds)
+                lateness: .late(seconds: seconds))
         }
         let ordered = LateNote.ordered([
             note("Zambia", 20), note("Côte d'Ivoire", 30), note("Chile", 10), note("Cuba", 30),
@@ -294,14 +294,14 @@ import Testing
         #expect(draft.category == .signatoryStates)
         #expect(draft.reference == "Note 1")
         #expect(draft.channel == .email)
-        #expect(draft.lateBy == 1800)
+        #expect(draft.lateness == .late(seconds: 1800))
         #expect(draft.participants == [Participant(role: .head, title: "Ms.", name: "Wanjiru Kamau")])
     }
 
     @Test func aReceiptLeftOutIsNow() throws {
         let draft = try check(Submission(delegation: "Germany"))
         #expect(draft.receipt == Receipt(instant: utc(2017, 8, 1), precision: .instant))
-        #expect(draft.lateBy == nil)
+        #expect(draft.lateness == .onTime)
     }
 
     @Test(arguments: [

@@ -190,7 +190,9 @@ import Testing
         #expect(
             notes.map { $0["received_at"] as? String }
                 == ["2017-08-19T00:30:00+02:00", "2017-08-20T00:00:00+02:00", "2017-08-21T09:00:00+02:00"])
-        #expect(notes.map { $0["late_by_seconds"] as? Int } == [1800, 86400, 2 * 86400 + 9 * 3600])
+        #expect(notes.map { $0["late_by_seconds"] as? Int } == [1800, nil, 2 * 86400 + 9 * 3600])
+        #expect(notes.map { $0["late_by_days"] as? Int } == [nil, 2, nil])
+        #expect(notes.map { $0["late_by"] as? String } == ["30 minutes", "2 days (date only)", "2 days 9 hours"])
         #expect(notes.map { $0["received_precision"] as? String } == ["instant", "date", "instant"])
         #expect(notes.first?["channel"] as? String == "email")
     }
@@ -204,7 +206,7 @@ import Testing
         #expect(
             rows.first == [
                 "delegation", "category", "reference", "kind", "received_at", "received_precision",
-                "late_by_seconds", "late_by", "channel",
+                "late_by_seconds", "late_by_days", "late_by", "channel",
             ])
         #expect(rows.dropFirst().map { $0[0] } == ["Kenya", "Cluster Munition Coalition", "Uganda"])
         #expect(rows.dropFirst().map { $0[3] } == ["registration", "registration", "amendment"])
@@ -213,8 +215,9 @@ import Testing
                 "2017-08-19T00:30:00+02:00", "2017-08-20T00:00:00+02:00", "2017-08-21T09:00:00+02:00",
             ])
         #expect(rows.dropFirst().map { $0[5] } == ["instant", "date", "instant"])
-        #expect(rows.dropFirst().map { $0[6] } == ["1800", "86400", String(2 * 86400 + 9 * 3600)])
-        #expect(rows[1][7] == "30 minutes")
+        #expect(rows.dropFirst().map { $0[6] } == ["1800", "", String(2 * 86400 + 9 * 3600)])
+        #expect(rows.dropFirst().map { $0[7] } == ["", "2", ""])
+        #expect(rows.dropFirst().map { $0[8] } == ["30 minutes", "2 days (date only)", "2 days 9 hours"])
     }
 
     @Test func ndjson() throws {

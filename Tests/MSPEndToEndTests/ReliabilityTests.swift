@@ -208,7 +208,9 @@ import Testing
         #expect(notes.map { $0["channel"] as? String } == ["email", "hand", "post", nil])
         #expect(notes.map { $0["participants"] as? Int } == [2, 1, 2, 0])
         #expect(notes.map { $0["late"] as? Bool } == [false, false, true, true])
-        #expect(notes[2]["late_by_seconds"] as? Int == 2 * 86400)
+        // Received on 21 August by post, known only by its date: three days late, in days.
+        #expect(notes[2]["late_by_days"] as? Int == 3)
+        #expect(notes[2]["late_by_seconds"] is NSNull)
         let user =
             ProcessInfo.processInfo.environment["USER"]
             ?? (try? String(contentsOfFile: "/proc/self/loginuid", encoding: .utf8)) ?? ""

@@ -24,7 +24,10 @@ import Testing
         #expect(notes.count == 1)
         #expect(notes.first?["delegation"] as? String == "Cluster Munition Coalition")
         #expect(notes.first?["received_at"] as? String == "2017-08-20T00:00:00+02:00")
-        #expect(notes.first?["late_by_seconds"] as? Int == 86400)
+        // Known only by its date, 20 August: two days after the deadline's day, never "0 seconds".
+        #expect(notes.first?["late_by_seconds"] as? Int == nil)
+        #expect(notes.first?["late_by_days"] as? Int == 2)
+        #expect(notes.first?["late_by"] as? String == "2 days (date only)")
         #expect(notes.first?["kind"] as? String == "registration")
 
         let html = try msp("export-roster", "--format", "html", "--output", "roster.html")

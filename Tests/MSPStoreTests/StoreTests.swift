@@ -156,7 +156,7 @@ import Testing
                 ])), for: meeting)
         #expect(first.kind == .registration)
         #expect(first.category == .signatoryStates)
-        #expect(first.lateBy == nil)
+        #expect(first.lateness == .onTime)
 
         let second = try store.register(
             Submission(
@@ -233,7 +233,7 @@ import Testing
                 participants: Sample.participants([("head", "Ms. A. Example")])),
             for: meeting, dryRun: true)
         #expect(recorded.kind == .registration)
-        #expect(recorded.lateBy == 86400)
+        #expect(recorded.lateness == .lateByDays(2))
         #expect(try store.counts() == before)
         #expect(try store.resolver().organization(named: "Geneva Call") == nil)
     }
@@ -271,8 +271,9 @@ import Testing
         let late = try store.lateNotes(meeting)
         #expect(late.map(\.reference) == ["K1", "C1", "K2"])
         #expect(late.map(\.kind) == [.registration, .registration, .amendment])
-        let lateBy: [Int64] = [1800, 86400, 6 * 86400 + 9 * 3600]
-        #expect(late.map(\.lateBy) == lateBy)
+        // The CMC's letter is known only by its date, 20 August: two days after the deadline's day, not "0 seconds".
+        let lateness: [Lateness] = [.late(seconds: 1800), .lateByDays(2), .late(seconds: 6 * 86400 + 9 * 3600)]
+        #expect(late.map(\.lateness) == lateness)
         #expect(late.map(\.category) == [.signatoryStates, .civilSociety, .signatoryStates])
         #expect(late[1].receivedPrecision == .date)
         let figures = try store.statistics(meeting)
@@ -290,7 +291,7 @@ import Testing
         try store.register(
             Submission(delegation: "Kenya", reference: "late", receivedAt: "2017-08-18T12:00:01+02:00"), for: meeting)
         #expect(try store.lateNotes(meeting).map(\.reference) == ["late"])
-        #expect(try store.lateNotes(meeting).map(\.lateBy) == [1])
+        #expect(try store.lateNotes(meeting).map(\.lateness.seconds) == [1])
         #expect(try store.statistics(meeting).lateNotes == 1)
     }
 

@@ -78,7 +78,7 @@ extension RegistrationDesk {
                         report.participants += recorded.participantCount
                         report.delegations.insert(recorded.delegation)
                         if recorded.kind == .registration { report.registrations += 1 } else { report.amendments += 1 }
-                        if recorded.lateBy != nil { report.lateNotes += 1 }
+                        if recorded.lateness.isLate { report.lateNotes += 1 }
                     } catch let error as InputError {
                         report.add(sourced.problem(error.at(.reference)))
                     }

@@ -11,8 +11,8 @@ public struct NoteRecording: Sendable, Equatable {
     public var reference: String?
     public var receipt: Receipt
     public var participantCount: Int
-    /// Seconds after the deadline, or nil when on time.
-    public var lateBy: Int64?
+    /// On time, or how late.
+    public var lateness: Lateness
     /// True when nothing was written.
     public var dryRun: Bool
 }
@@ -59,7 +59,7 @@ extension RegistrationDesk {
         return NoteRecording(
             meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
             kind: recorded.kind, reference: draft.reference, receipt: draft.receipt,
-            participantCount: recorded.participantCount, lateBy: recorded.lateBy, dryRun: dryRun)
+            participantCount: recorded.participantCount, lateness: recorded.lateness, dryRun: dryRun)
     }
 
     /// A submission that names its meeting must name the one it is recorded for.
@@ -95,7 +95,7 @@ extension RegistrationDesk {
         let draft = NoteDraft(
             represented: represented, category: try category(of: represented, at: stored.meeting),
             reference: reference, receipt: receipt, channel: nil, participants: [],
-            lateBy: stored.meeting.deadline.lateBy(receipt.instant), isWithdrawal: true)
+            lateness: stored.meeting.lateness(of: receipt), isWithdrawal: true)
         let summary = "withdrawal \(reference ?? "without reference") of \(delegation.name)"
         let recorded: RecordedNote
         do {
@@ -106,6 +106,6 @@ extension RegistrationDesk {
         return NoteRecording(
             meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
             kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
-            lateBy: recorded.lateBy, dryRun: false)
+            lateness: recorded.lateness, dryRun: false)
     }
 }

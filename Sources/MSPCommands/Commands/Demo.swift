@@ -49,7 +49,7 @@ extension MSP {
                     header: ["received_at", "late_by", "delegation", "kind", "reference"],
                     rows: late.map {
                         [
-                            zone.format($0.received), Deadline.describe(seconds: $0.lateBy), $0.delegation,
+                            zone.format($0.received), $0.lateness.description, $0.delegation,
                             $0.kind.rawValue, $0.reference ?? "",
                         ]
                     })

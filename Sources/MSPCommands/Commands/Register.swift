@@ -132,11 +132,15 @@ extension MSP {
             text += ", \(recording.participantCount) participant\(recording.participantCount == 1 ? "" : "s")"
             text += ", received \(zone.format(recording.receipt.instant))"
             if recording.receipt.precision == .date { text += " (date only: start of the day)" }
-            if let late = recording.lateBy {
-                text +=
-                    ".\nLATE: received \(Deadline.describe(seconds: late)) after the deadline (\(late) s after \(zone.format(meeting.deadline.closesAt))); recorded for the secretariat to decide."
-            } else {
+            switch recording.lateness {
+            case .onTime:
                 text += ": on time."
+            case .late(let seconds):
+                text +=
+                    ".\nLATE: received \(recording.lateness) after the deadline (\(seconds) s after \(zone.format(meeting.deadline.closesAt))); recorded for the secretariat to decide."
+            case .lateByDays:
+                text +=
+                    ".\nLATE: received \(recording.lateness) after the deadline (\(MeetingText.deadline(meeting))); recorded for the secretariat to decide."
             }
             return text
         }

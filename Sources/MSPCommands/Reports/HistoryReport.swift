@@ -21,9 +21,12 @@ struct HistoryRow: ReportRow, Equatable {
     var credentials: String?
     /// For a note: how many participants it lists.
     var participants: Int?
-    /// For a note: whether it came after the deadline, and by how many seconds (null when on time).
+    /// For a note: whether it came after the deadline, and by how much: seconds for a receipt known to the second,
+    /// days for one known only by its date (the other null), and in words.
     var late: Bool?
     var lateBySeconds: Int64?
+    var lateByDays: Int?
+    var lateBy: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case delegation, kind, reference
@@ -34,6 +37,8 @@ struct HistoryRow: ReportRow, Equatable {
         case recordedBy = "recorded_by"
         case command, credentials, participants, late
         case lateBySeconds = "late_by_seconds"
+        case lateByDays = "late_by_days"
+        case lateBy = "late_by"
     }
 
     init(_ entry: HistoryEntry, delegation: String, zone: VenueTimeZone) {
@@ -49,8 +54,11 @@ struct HistoryRow: ReportRow, Equatable {
             self.reference = reference
             self.channel = channel?.rawValue
             self.participants = participants
-            late = entry.lateBy != nil
-            lateBySeconds = entry.lateBy
+            let lateness = entry.lateness ?? .onTime
+            late = lateness.isLate
+            lateBySeconds = lateness.seconds
+            lateByDays = lateness.days
+            lateBy = lateness.isLate ? lateness.description : nil
         case .credentials(let kind):
             credentials = kind.rawValue
         }
@@ -73,6 +81,8 @@ struct HistoryRow: ReportRow, Equatable {
             try c.encode(participants ?? 0, forKey: .participants)
             try c.encode(late ?? false, forKey: .late)
             try c.encode(lateBySeconds, forKey: .lateBySeconds)
+            try c.encode(lateByDays, forKey: .lateByDays)
+            try c.encode(lateBy, forKey: .lateBy)
         }
     }
 }
@@ -105,7 +115,7 @@ enum HistoryReport {
                 case .note(_, let reference, let channel, let participants):
                     cells += [
                         entry.kindName, reference ?? "", channel?.rawValue ?? "", String(participants),
-                        entry.lateBy.map { "late by \(Deadline.describe(seconds: $0))" } ?? "on time",
+                        entry.lateness.map { $0.isLate ? "late by \($0)" : "on time" } ?? "",
                     ]
                 case .credentials(let kind):
                     cells += ["\(entry.kindName): \(kind.argument)", "", "", "", ""]

@@ -11,9 +11,11 @@ struct LateNoteRow: ReportRow, Equatable {
     var receivedAt: String
     /// `date` when only the day of receipt is known, else `instant`.
     var receivedPrecision: String
-    /// From the end of the deadline day.
-    var lateBySeconds: Int64
-    /// "2 days 9 hours".
+    /// From the end of the deadline, for a receipt known to the second; null for one known only by its date.
+    var lateBySeconds: Int64?
+    /// Days after the deadline's day, for a receipt known only by its date; null otherwise.
+    var lateByDays: Int?
+    /// "2 days 9 hours", "1 day (date only)".
     var lateBy: String
     var channel: String?
 
@@ -22,6 +24,7 @@ struct LateNoteRow: ReportRow, Equatable {
         case receivedAt = "received_at"
         case receivedPrecision = "received_precision"
         case lateBySeconds = "late_by_seconds"
+        case lateByDays = "late_by_days"
         case lateBy = "late_by"
         case channel
     }
@@ -33,8 +36,9 @@ struct LateNoteRow: ReportRow, Equatable {
         kind = note.kind.rawValue
         receivedAt = zone.format(note.received)
         receivedPrecision = note.receivedPrecision.rawValue
-        lateBySeconds = note.lateBy
-        lateBy = Deadline.describe(seconds: note.lateBy)
+        lateBySeconds = note.lateness.seconds
+        lateByDays = note.lateness.days
+        lateBy = note.lateness.description
         channel = note.channel?.rawValue
     }
 }
@@ -57,7 +61,7 @@ enum LateNotesReport {
             rows: notes.map { note in
                 [
                     zone.format(note.received) + (note.receivedPrecision == .date ? " (date only)" : ""),
-                    Deadline.describe(seconds: note.lateBy), note.delegation, note.category.rawValue,
+                    note.lateness.description, note.delegation, note.category.rawValue,
                     note.kind.rawValue,
                     note.reference ?? "", note.channel?.rawValue ?? "",
                 ]

@@ -56,14 +56,14 @@ public struct NoteDraft: Hashable, Sendable {
     public var receipt: Receipt
     public var channel: Channel?
     public var participants: [Participant]
-    /// Seconds after the deadline, or nil when on time.
-    public var lateBy: Int64?
+    /// On time, or how late.
+    public var lateness: Lateness
     /// A note that takes the delegation off the list of participants (it lists nobody).
     public var isWithdrawal: Bool
 
     public init(
         represented: Represented, category: Category, reference: String?, receipt: Receipt, channel: Channel?,
-        participants: [Participant], lateBy: Int64?, isWithdrawal: Bool = false
+        participants: [Participant], lateness: Lateness, isWithdrawal: Bool = false
     ) {
         self.isWithdrawal = isWithdrawal
         self.represented = represented
@@ -72,7 +72,7 @@ public struct NoteDraft: Hashable, Sendable {
         self.receipt = receipt
         self.channel = channel
         self.participants = participants
-        self.lateBy = lateBy
+        self.lateness = lateness
     }
 
     /// Checks a submission for `meeting`: the delegation is found (or is a new organization with a category),
@@ -104,7 +104,7 @@ public struct NoteDraft: Hashable, Sendable {
         return NoteDraft(
             represented: resolved.represented, category: resolved.category, reference: reference,
             receipt: receipt, channel: channel, participants: participants,
-            lateBy: meeting.deadline.lateBy(receipt.instant))
+            lateness: meeting.lateness(of: receipt))
     }
 }
 

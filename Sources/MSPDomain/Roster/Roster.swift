@@ -55,11 +55,11 @@ public struct LateNote: Sendable, Equatable {
     public var received: Instant
     public var receivedPrecision: Receipt.Precision
     public var channel: Channel?
-    public var lateBy: Int64
+    public var lateness: Lateness
 
     public init(
         delegation: String, category: Category, reference: String?, kind: NoteKind, received: Instant,
-        receivedPrecision: Receipt.Precision, channel: Channel?, lateBy: Int64
+        receivedPrecision: Receipt.Precision, channel: Channel?, lateness: Lateness
     ) {
         self.delegation = delegation
         self.category = category
@@ -68,7 +68,7 @@ public struct LateNote: Sendable, Equatable {
         self.received = received
         self.receivedPrecision = receivedPrecision
         self.channel = channel
-        self.lateBy = lateBy
+        self.lateness = lateness
     }
 
     /// Whether a note is on the list of late submissions: received after the deadline, and not a withdrawal (a late

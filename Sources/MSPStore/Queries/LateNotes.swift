@@ -25,6 +25,7 @@ extension Store {
             while let row = try rows.next() {
                 let received = Instant(secondsSinceEpoch: row["received_at"])
                 let kind: NoteKind = try row.stored("kind", of: "note")
+                let precision: Receipt.Precision = try row.stored("received_precision", of: "note")
                 guard LateNote.awaitsDecision(kind: kind, received: received, deadline: deadline) else { continue }
                 let category = try Store.category(
                     stateIso3: row["state_iso3"],
@@ -34,9 +35,8 @@ extension Store {
                     LateNote(
                         delegation: row["delegation_name"], category: category, reference: row["reference"],
                         kind: kind, received: received,
-                        receivedPrecision: try row.stored("received_precision", of: "note"),
-                        channel: try row.storedIfPresent("channel", of: "note"),
-                        lateBy: deadline.lateBy(received) ?? 0))
+                        receivedPrecision: precision, channel: try row.storedIfPresent("channel", of: "note"),
+                        lateness: stored.meeting.lateness(of: Receipt(instant: received, precision: precision))))
             }
             return LateNote.ordered(notes)
         }
