@@ -105,6 +105,19 @@ import Testing
         }
     }
 
+    @Test func aNoteThatListsNobodyIsNotARegistration() throws {
+        let desk = try Desk.sevenMSP()
+        let error = try expectRefusalWritingNothing(desk, field: .participants) {
+            try desk.register(Submission(delegation: "Norway", reference: "N1", receivedAt: "2017-08-10"))
+        }
+        #expect(error?.message.contains("sends a withdrawal") == true)
+        // Nor is it an amendment of a registered delegation.
+        try Desk.register(desk, "Norway", "N1", received: "2017-08-10")
+        try expectRefusalWritingNothing(desk, field: .participants) {
+            try desk.register(Submission(delegation: "Norway", reference: "N2", receivedAt: "2017-08-11"))
+        }
+    }
+
     @Test func twoHeadsAreRefusedOnTheParticipants() throws {
         let desk = try Desk.sevenMSP()
         let error = try expectRefusalWritingNothing(desk, field: .participants) {

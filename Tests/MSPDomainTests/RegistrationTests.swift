@@ -79,7 +79,9 @@ import Testing
     static let alternate = Participant(role: .alternate, name: "B")
 
     @Test func aNoteThatListsParticipantsNamesExactlyOneHead() throws {
-        try Participant.checkComposition([])
+        let nobody = #expect(throws: InputError.self) { try Participant.checkComposition([]) }
+        #expect(nobody?.field == .participants)
+        #expect(nobody?.message.contains("lists no participant") == true)
         try Participant.checkComposition([Self.alternate, Self.head])
         let none = #expect(throws: InputError.self) { try Participant.checkComposition([Self.alternate]) }
         #expect(none?.message.contains("no head") == true)
@@ -299,7 +301,7 @@ import Testing
     }
 
     @Test func aReceiptLeftOutIsNow() throws {
-        let draft = try check(Submission(delegation: "Germany"))
+        let draft = try check(Submission(delegation: "Germany", participants: [.init(role: "head", name: "A")]))
         #expect(draft.receipt == Receipt(instant: utc(2017, 8, 1), precision: .instant))
         #expect(draft.lateness == .onTime)
     }

@@ -81,7 +81,7 @@ import Testing
         #expect(result.stdout.contains("registration of United Republic of Tanzania (signatory_state) for 7MSP"))
         #expect(result.stdout.contains("on time"))
         let late = try msp(
-            "register", "--delegation", "TZ", "--received", "2017-08-18T18:30:00-04:00",
+            "register", "--head", "Mr. A. Head", "--delegation", "TZ", "--received", "2017-08-18T18:30:00-04:00",
             "--reference", "Note 8/2017")
         expectSuccess(late)
         #expect(late.stdout.contains("amendment of United Republic of Tanzania"))
@@ -137,7 +137,7 @@ import Testing
     @Test func theMeetingMayBeLeftOutOnlyWhenTheDatabaseHoldsOne() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        expectSuccess(try msp("register", "--delegation", "Uganda", "--reference", "A"))
+        expectSuccess(try msp("register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "A"))
         expectSuccess(
             try msp(
                 "meeting", "add", "8MSP", "--title", "Eighth Meeting of States Parties", "--convention", "CCM",
@@ -145,12 +145,14 @@ import Testing
                 "--time-zone", "Europe/Zurich"))
         let before = msp.snapshot()
         expectFailure(
-            try msp("register", "--delegation", "Uganda", "--reference", "B"), status: 65,
+            try msp("register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "B"), status: 65,
             mentioning: "--meeting: the database holds several meetings (7MSP, 8MSP): choose one")
         expectFailure(try msp("list-late"), status: 65, mentioning: "--meeting")
         expectFailure(try msp("export-roster"), status: 65, mentioning: "--meeting")
         #expect(msp.snapshot() == before)
-        expectSuccess(try msp("register", "--delegation", "Uganda", "--reference", "B", "--meeting", "8MSP"))
+        expectSuccess(
+            try msp(
+                "register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "B", "--meeting", "8MSP"))
         let roster = try #require(
             try msp("export-roster", "--meeting", "8MSP", "--format", "json").json() as? [String: Any])
         #expect((roster["meeting"] as? [String: Any])?["code"] as? String == "8MSP")
@@ -171,10 +173,12 @@ import Testing
         try msp.registerSampleNotes()
         expectSuccess(
             try msp(
-                "register", "--delegation", "Kenya", "--received", "2017-08-18T18:30:00-04:00",
+                "register", "--head", "Mr. A. Head", "--delegation", "Kenya", "--received", "2017-08-18T18:30:00-04:00",
                 "--reference", "K1", "--channel", "email"))
         expectSuccess(
-            try msp("register", "--delegation", "UG", "--received", "2017-08-21T09:00", "--reference", "Note 51/2017"))
+            try msp(
+                "register", "--head", "Mr. A. Head", "--delegation", "UG", "--received", "2017-08-21T09:00",
+                "--reference", "Note 51/2017"))
         return msp
     }
 

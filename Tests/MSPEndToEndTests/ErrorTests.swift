@@ -84,7 +84,8 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
             arguments: ["register", "--delegation", "ICRC", "--category", "civil_society"], status: 65,
             mention: "international_organization"),
         .init(
-            arguments: ["register", "--delegation", "Uganda", "--reference", "Note 45/2017"], status: 65,
+            arguments: ["register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "Note 45/2017"],
+            status: 65,
             mention: "already recorded"),
         .init(
             arguments: ["register", "--delegation", "Uganda", "--channel", "pigeon"], status: 65, mention: "--channel"),

@@ -26,7 +26,8 @@ struct SevenMSP {
     @discardableResult
     func register(
         _ delegation: String, category: String? = nil, received: String, channel: String? = "email",
-        participants: [Submission.ParticipantEntry] = [], reference: String? = nil
+        participants: [Submission.ParticipantEntry] = [.init(role: "head", name: "Mr. Test Head")],
+        reference: String? = nil
     ) throws -> RecordedNote {
         let draft = try NoteDraft.check(
             Submission(
@@ -39,8 +40,11 @@ struct SevenMSP {
 
     func withdraw(_ delegation: String, received: String) throws {
         var draft = try NoteDraft.check(
-            Submission(delegation: delegation, receivedAt: received), meeting: meeting.meeting,
-            resolver: store.resolver(), membership: store.membership(convention: "CCM"), now: .now())
+            Submission(delegation: delegation, receivedAt: received, participants: [.init(role: "head", name: "X")]),
+            meeting: meeting.meeting, resolver: store.resolver(), membership: store.membership(convention: "CCM"),
+            now: .now())
+        // A withdrawal lists nobody.
+        draft.participants = []
         draft.isWithdrawal = true
         try store.transaction { db in
             var recorder = NoteRecorder(

@@ -68,9 +68,15 @@ public struct Participant: Hashable, Sendable, Codable {
             gender: gender, email: email)
     }
 
-    /// A note that lists participants names exactly one head.
+    /// A registration or amendment lists its delegation, and names exactly one head.
+    ///
+    /// A note that lists nobody is not a registration: a delegation that wants to leave sends a withdrawal.
     public static func checkComposition(_ participants: [Participant]) throws {
-        guard !participants.isEmpty else { return }
+        guard !participants.isEmpty else {
+            throw InputError(
+                "the note lists no participant: a registration or amendment names at least the head of delegation (a delegation that leaves sends a withdrawal)",
+                field: .participants)
+        }
         let heads = participants.filter { $0.role == .head }
         if heads.isEmpty {
             throw InputError(
