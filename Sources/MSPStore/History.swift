@@ -50,7 +50,8 @@ extension Store {
                         note.kind, reference: note.reference, channel: note.channel,
                         participants: note.participantCount),
                     received: received, receivedPrecision: note.receivedPrecision,
-                    lateness: meeting.meeting.lateness(of: Receipt(instant: received, precision: note.receivedPrecision)),
+                    lateness: meeting.meeting.lateness(
+                        of: Receipt(instant: received, precision: note.receivedPrecision)),
                     recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
                     command: row["command"])
             }

@@ -147,7 +147,8 @@ import Testing
         let meeting = try Self.meeting()
         let note = LateNote(
             delegation: "Kenya", category: .signatoryStates, reference: nil, kind: .registration,
-            received: meeting.deadline.closesAt, receivedPrecision: .instant, channel: .email, lateness: .late(seconds: 1800))
+            received: meeting.deadline.closesAt, receivedPrecision: .instant, channel: .email,
+            lateness: .late(seconds: 1800))
         try expectSameKeys([LateNoteRow(note, zone: meeting.timeZone)])
         try expectSameKeys([MeetingRow(meeting)])
         #expect(MeetingRow.columns.contains("deadline_at") && !MeetingRow.columns.contains("deadline"))
