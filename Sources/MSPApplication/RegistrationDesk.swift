@@ -25,7 +25,7 @@ public struct RegistrationDesk: Sendable {
     }
 
     /// Who makes a change now, through which operation ("register", "import").
-    func change(_ operation: String) -> ChangeInfo {
-        ChangeInfo(at: clock(), osUser: user, command: operation)
+    func change(_ operation: String, reason: String? = nil) -> ChangeInfo {
+        ChangeInfo(at: clock(), osUser: user, command: operation, reason: reason)
     }
 }

@@ -26,6 +26,12 @@ public struct MSP: ParsableCommand {
             Credentials.self,
             History.self,
             Withdraw.self,
+            Accept.self,
+            Decline.self,
+            Correct.self,
+            Void.self,
+            Restore.self,
+            Undo.self,
             Backup.self,
         ]
     )

@@ -31,7 +31,7 @@ extension Store {
             guard let record, let id = record.id else { return nil }
             return RegisteredDelegation(
                 id: id, name: record.name, withdrawn: record.withdrawn,
-                timeline: try NoteRecorder.timelineEntries(delegationId: id, db))
+                timeline: try NoteRecorder.timelineEntries(delegationId: id, meeting: meeting.meeting, db))
         }
     }
 }

@@ -5,11 +5,21 @@ import MSPDomain
 /// (registration, amendment, withdrawal) or credentials presented; superseded credentials stay here.
 public struct HistoryEntry: Sendable, Equatable {
     public enum Record: Sendable, Equatable {
+        /// A note as first recorded.
         case note(NoteKind, reference: String?, channel: Channel?, participants: Int)
         case credentials(CredentialKind)
+        /// A correction of the note's transcription: what changed, one line a field.
+        case corrected([String])
+        case voided
+        case restored
+        case decided(Decision)
     }
 
     public var record: Record
+    /// The note's number, for a note and what was done to it; nil for credentials.
+    public var number: Int64?
+    /// The reason given, for a correction, a voiding, a restoring or a decision.
+    public var reason: String?
     public var received: Instant
     public var receivedPrecision: Receipt.Precision
     /// For a note: on time, or how late. Nil for credentials.
@@ -18,42 +28,86 @@ public struct HistoryEntry: Sendable, Equatable {
     public var recordedBy: String
     public var command: String
 
-    /// `registration`, `amendment`, `withdrawal` or `credentials`.
+    /// `registration`, `amendment`, `withdrawal`, `credentials`, `correction`, `voiding`, `restoring`, `accepted`
+    /// or `declined`.
     public var kindName: String {
         switch record {
         case .note(let kind, _, _, _): return kind.rawValue
         case .credentials: return "credentials"
+        case .corrected: return "correction"
+        case .voided: return "voiding"
+        case .restored: return "restoring"
+        case .decided(let decision): return decision.rawValue
         }
     }
 }
 
 extension Store {
     /// A delegation's notes and credentials in the order they were received (then recorded), each with who
-    /// recorded it and when.
+    /// recorded it and when; after each note, what was done to it since (corrections, voidings, restorings,
+    /// decisions), in the order it was done.
     public func history(of delegation: RegisteredDelegation, meeting: StoredMeeting) throws -> [HistoryEntry] {
         try read { db in
-            let id = delegation.id
-            // Each record with the change that recorded it: the record's own columns, then the change's by name.
-            let notes = try Row.fetchAll(
+            let numbers = try Int64.fetchAll(
+                db, sql: "SELECT DISTINCT coalesce(number, id) FROM note WHERE delegation_id = ?",
+                arguments: [delegation.id])
+            let versions = try Store.versions(numbers: numbers, meeting: meeting, db)
+            var keyed: [(key: (Int64, Int, Int64, Int), entry: HistoryEntry)] = []
+            for (number, noteVersions) in versions {
+                guard let first = noteVersions.first else { continue }
+                let receipt = first.snapshot.receipt
+                func entry(_ record: HistoryEntry.Record, _ version: NoteVersion, reason: String?) -> HistoryEntry {
+                    HistoryEntry(
+                        record: record, number: number, reason: reason, received: receipt.instant,
+                        receivedPrecision: receipt.precision, lateness: meeting.meeting.lateness(of: receipt),
+                        recordedAt: version.recordedAt, recordedBy: version.recordedBy, command: version.command)
+                }
+                let key = receipt.instant.secondsSinceEpoch
+                keyed.append(
+                    (
+                        (key, 0, number, 0),
+                        entry(
+                            .note(
+                                first.kind, reference: first.snapshot.reference, channel: first.snapshot.channel,
+                                participants: first.snapshot.participants.count), first, reason: nil)
+                    ))
+                for (index, version) in noteVersions.enumerated().dropFirst() {
+                    let before = noteVersions[index - 1]
+                    let record: HistoryEntry.Record
+                    if version.voided != before.voided {
+                        record = version.voided ? .voided : .restored
+                    } else {
+                        record = .corrected(
+                            version.snapshot.changes(since: before.snapshot, in: meeting.meeting.timeZone))
+                    }
+                    var event = entry(record, version, reason: version.reason)
+                    // What the note says now: its current receipt and lateness.
+                    event.lateness = meeting.meeting.lateness(of: version.snapshot.receipt)
+                    keyed.append(((key, 0, number, Int(version.id)), event))
+                }
+            }
+            let decisions = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT n.*, c.made_at AS made_at, c.os_user AS os_user, c.command AS command
-                    FROM note n JOIN change c ON c.id = n.change_id
-                    WHERE n.delegation_id = ?
-                    ORDER BY n.received_at, n.id
-                    """, arguments: [id]
-            ).map { row in
-                let note = try NoteRecord(row: row)
-                let received = Instant(secondsSinceEpoch: note.receivedAt)
-                return HistoryEntry(
-                    record: .note(
-                        note.kind, reference: note.reference, channel: note.channel,
-                        participants: note.participantCount),
-                    received: received, receivedPrecision: note.receivedPrecision,
-                    lateness: meeting.meeting.lateness(
-                        of: Receipt(instant: received, precision: note.receivedPrecision)),
-                    recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
-                    command: row["command"])
+                    SELECT dc.*, c.made_at AS made_at, c.os_user AS os_user, c.command AS command, c.reason AS reason
+                    FROM decision dc JOIN change c ON c.id = dc.change_id
+                    WHERE dc.note_number IN (SELECT coalesce(number, id) FROM note WHERE delegation_id = ?)
+                    ORDER BY dc.id
+                    """, arguments: [delegation.id])
+            for row in decisions {
+                let decision = try DecisionRecord(row: row)
+                guard let first = versions[decision.noteNumber]?.first else { continue }
+                let receipt = first.snapshot.receipt
+                keyed.append(
+                    (
+                        (receipt.instant.secondsSinceEpoch, 0, decision.noteNumber, Int(Int32.max) + Int(decision.id!)),
+                        HistoryEntry(
+                            record: .decided(decision.outcome), number: decision.noteNumber, reason: row["reason"],
+                            received: receipt.instant, receivedPrecision: receipt.precision,
+                            lateness: meeting.meeting.lateness(of: receipt),
+                            recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
+                            command: row["command"])
+                    ))
             }
             let credentials = try Row.fetchAll(
                 db,
@@ -62,23 +116,22 @@ extension Store {
                     FROM credential r JOIN change c ON c.id = r.change_id
                     WHERE r.delegation_id = ?
                     ORDER BY r.received_at, r.id
-                    """, arguments: [id]
-            ).map { row in
+                    """, arguments: [delegation.id])
+            for row in credentials {
                 let credential = try CredentialRecord(row: row)
-                return HistoryEntry(
-                    record: .credentials(credential.kind),
-                    received: Instant(secondsSinceEpoch: credential.receivedAt),
-                    receivedPrecision: credential.receivedPrecision, lateness: nil,
-                    recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
-                    command: row["command"])
+                keyed.append(
+                    (
+                        (credential.receivedAt, 1, credential.id!, 0),
+                        HistoryEntry(
+                            record: .credentials(credential.kind), number: nil, reason: nil,
+                            received: Instant(secondsSinceEpoch: credential.receivedAt),
+                            receivedPrecision: credential.receivedPrecision, lateness: nil,
+                            recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
+                            command: row["command"])
+                    ))
             }
-            // Both in order of receipt; a note before credentials received at the same second.
-            return (notes.map { ($0, 0) } + credentials.map { ($0, 1) })
-                .enumerated()
-                .sorted {
-                    ($0.element.0.received, $0.element.1, $0.offset) < ($1.element.0.received, $1.element.1, $1.offset)
-                }
-                .map(\.element.0)
+            // In order of receipt; a note (with what was done to it) before credentials received at the same second.
+            return keyed.sorted { $0.key < $1.key }.map(\.entry)
         }
     }
 }

@@ -46,11 +46,15 @@ public struct ChangeInfo: Sendable {
     public var at: Instant
     public var osUser: String
     public var command: String
+    /// Why, when the secretariat gives a reason.
+    public var reason: String?
 
-    public init(at: Instant = .now(), osUser: String = ChangeInfo.currentUser(), command: String) {
+    public init(at: Instant = .now(), osUser: String = ChangeInfo.currentUser(), command: String, reason: String? = nil)
+    {
         self.at = at
         self.osUser = osUser
         self.command = command
+        self.reason = reason
     }
 
     /// The operating-system user running msp.
@@ -61,7 +65,7 @@ public struct ChangeInfo: Sendable {
 
     func insert(_ db: Database, summary: String) throws -> Int64 {
         var record = ChangeRecord(
-            id: nil, madeAt: at.secondsSinceEpoch, osUser: osUser, command: command, summary: summary)
+            id: nil, madeAt: at.secondsSinceEpoch, osUser: osUser, command: command, summary: summary, reason: reason)
         try record.insert(db)
         return record.id!
     }

@@ -80,21 +80,34 @@ public struct NoteRecorder {
     }
 
     public mutating func record(_ draft: NoteDraft) throws -> RecordedNote {
+        let (delegationId, noteId) = try insert(draft)
+        // The timeline gives a kind to every note of the delegation, this one included.
+        let kind = try refreshTimeline(delegationId: delegationId)[noteId]!
+        return RecordedNote(
+            noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
+            participantCount: draft.participants.count, lateness: draft.lateness)
+    }
+
+    /// Writes a note's row and its participants: a new note, or (with `number`) a new version of note `number`,
+    /// voided or not. The caller refreshes the delegation's timeline.
+    mutating func insert(_ draft: NoteDraft, number: Int64? = nil, voided: Bool = false, kind: NoteKind? = nil) throws
+        -> (delegationId: Int64, noteId: Int64)
+    {
         let delegationId = try delegation(for: draft.represented)
         // Cached statements rather than record inserts and fresh queries: an import runs these 100,000 times.
         let insertNote = try db.cachedStatement(
             sql: """
                 INSERT INTO note (meeting_id, delegation_id, change_id, kind, reference, received_at, received_precision,
-                                  channel, participant_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  channel, participant_count, number, voided)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         // The kind is written as the timeline says once the note is in (registration or amendment).
-        let kindWritten = draft.isWithdrawal ? NoteKind.withdrawal : NoteKind.registration
+        let kindWritten = kind ?? (draft.isWithdrawal ? NoteKind.withdrawal : NoteKind.registration)
         do {
             try insertNote.execute(arguments: [
                 meeting.id, delegationId, changeId, kindWritten, draft.reference,
                 draft.receipt.instant.secondsSinceEpoch, draft.receipt.precision,
-                draft.channel, draft.participants.count,
+                draft.channel, draft.participants.count, number, voided,
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw InputError(
@@ -113,11 +126,7 @@ public struct NoteRecorder {
                 p.gender, p.email,
             ])
         }
-        // The timeline gives a kind to every note of the delegation, this one included.
-        let kind = try refreshTimeline(delegationId: delegationId)[noteId]!
-        return RecordedNote(
-            noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
-            participantCount: draft.participants.count, lateness: draft.lateness)
+        return (delegationId, noteId)
     }
 
     /// The delegation's row id, creating the organization and the delegation on first sight.
@@ -172,7 +181,7 @@ public struct NoteRecorder {
     /// Recomputes the kinds of a delegation's notes, its composition and whether it is withdrawn.
     @discardableResult
     func refreshTimeline(delegationId: Int64) throws -> [Int64: NoteKind] {
-        let notes = try Self.timelineNotes(delegationId: delegationId, db)
+        let notes = try Self.timelineNotes(delegationId: delegationId, meeting: meeting.meeting, db)
         let timeline = DelegationTimeline(notes.map(\.entry))
         for note in notes {
             if let kind = timeline.kinds[note.entry.id], kind != note.kind {
@@ -186,26 +195,39 @@ public struct NoteRecorder {
         return timeline.kinds
     }
 
-    /// A delegation's notes as its timeline reads them, with the kind each has now.
-    static func timelineNotes(delegationId: Int64, _ db: Database) throws -> [(
+    /// A delegation's notes as its timeline reads them (current versions, not voided), with the kind each has now;
+    /// whether each counts for the composition follows the meeting's rule for late notes and their decisions.
+    static func timelineNotes(delegationId: Int64, meeting: Meeting, _ db: Database) throws -> [(
         entry: DelegationTimeline.Entry, kind: NoteKind
     )] {
         let rows = try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT id, received_at, kind, participant_count FROM note WHERE delegation_id = ?"),
+                sql: """
+                    SELECT n.id, n.received_at, n.kind, n.participant_count,
+                           (SELECT d.outcome FROM decision d WHERE d.note_number = coalesce(n.number, n.id)
+                            ORDER BY d.id DESC LIMIT 1) AS outcome
+                    FROM note n
+                    WHERE n.delegation_id = ? AND n.replaced_by IS NULL AND n.voided = 0
+                    """),
             arguments: [delegationId])
         return try rows.map { row in
             let kind: NoteKind = try row.stored("kind", of: "note")
+            let received = Instant(secondsSinceEpoch: row["received_at"])
+            let decision: Decision? = try row.storedIfPresent("outcome", of: "decision")
+            let counts = meeting.undecidedLateNotes.counts(
+                kind: kind, received: received, deadline: meeting.deadline, decision: decision)
             return (
                 DelegationTimeline.Entry(
-                    id: row["id"], received: Instant(secondsSinceEpoch: row["received_at"]),
-                    isWithdrawal: kind == .withdrawal, participantCount: row["participant_count"]),
+                    id: row["id"], received: received, isWithdrawal: kind == .withdrawal,
+                    participantCount: row["participant_count"], counts: counts),
                 kind
             )
         }
     }
 
-    static func timelineEntries(delegationId: Int64, _ db: Database) throws -> [DelegationTimeline.Entry] {
-        try timelineNotes(delegationId: delegationId, db).map(\.entry)
+    static func timelineEntries(delegationId: Int64, meeting: Meeting, _ db: Database) throws -> [DelegationTimeline
+        .Entry]
+    {
+        try timelineNotes(delegationId: delegationId, meeting: meeting, db).map(\.entry)
     }
 }

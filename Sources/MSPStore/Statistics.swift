@@ -9,7 +9,11 @@ extension Store {
         try read { db in
             let roster = try Store.roster(stored, db)
             let membership = try Store.membership(convention: stored.meeting.convention, db)
-            let notes = try NoteRecord.filter { $0.meetingId == stored.id }.fetchAll(db).map { note in
+            // Current versions only, voided notes left out.
+            let current = NoteRecord.filter(NoteRecord.Columns.meetingId == stored.id)
+                .filter(NoteRecord.Columns.replacedBy == nil)
+                .filter(NoteRecord.Columns.voided == false)
+            let notes = try current.fetchAll(db).map { note in
                 MeetingStatistics.NoteFact(
                     received: Instant(secondsSinceEpoch: note.receivedAt), channel: note.channel,
                     isWithdrawal: note.kind == .withdrawal)

@@ -207,21 +207,28 @@ import Testing
         expectSuccess(result)
         let rows = csvRows(result.stdout)
         // CSV is for machines: the JSON fields, each cell plain (no "(date only)" in a time, seconds as a number).
+        let header = try #require(rows.first)
         #expect(
-            rows.first == [
-                "delegation", "category", "reference", "kind", "received_at", "received_precision",
-                "late_by_seconds", "late_by_days", "late_by", "channel",
+            header == [
+                "note", "delegation", "category", "reference", "kind", "received_at", "received_precision",
+                "late_by_seconds", "late_by_days", "late_by", "channel", "decision", "decided_by", "decided_at",
+                "decision_reason",
             ])
-        #expect(rows.dropFirst().map { $0[0] } == ["Kenya", "Cluster Munition Coalition", "Uganda"])
-        #expect(rows.dropFirst().map { $0[3] } == ["registration", "registration", "amendment"])
+        func column(_ name: String) -> [String] {
+            let index = header.firstIndex(of: name)!
+            return rows.dropFirst().map { $0[index] }
+        }
+        #expect(column("delegation") == ["Kenya", "Cluster Munition Coalition", "Uganda"])
+        #expect(column("kind") == ["registration", "registration", "amendment"])
         #expect(
-            rows.dropFirst().map { $0[4] } == [
+            column("received_at") == [
                 "2017-08-19T00:30:00+02:00", "2017-08-20T00:00:00+02:00", "2017-08-21T09:00:00+02:00",
             ])
-        #expect(rows.dropFirst().map { $0[5] } == ["instant", "date", "instant"])
-        #expect(rows.dropFirst().map { $0[6] } == ["1800", "", String(2 * 86400 + 9 * 3600)])
-        #expect(rows.dropFirst().map { $0[7] } == ["", "2", ""])
-        #expect(rows.dropFirst().map { $0[8] } == ["30 minutes", "2 days (date only)", "2 days 9 hours"])
+        #expect(column("received_precision") == ["instant", "date", "instant"])
+        #expect(column("late_by_seconds") == ["1800", "", String(2 * 86400 + 9 * 3600)])
+        #expect(column("late_by_days") == ["", "2", ""])
+        #expect(column("late_by") == ["30 minutes", "2 days (date only)", "2 days 9 hours"])
+        #expect(column("decision") == ["pending", "pending", "pending"])
     }
 
     @Test func ndjson() throws {

@@ -166,7 +166,8 @@ import Testing
         let objects = try #require(
             try msp("history", "--delegation", "Germany", "--format", "json").json() as? [[String: Any]])
         #expect(objects.count == 2)
-        #expect(objects.reduce(into: Set<String>()) { $0.formUnion($1.keys) } == Set(header))
+        // Every JSON key is a CSV column; only a correction's `changes` is missing from notes and credentials.
+        #expect(Set(header).subtracting(objects.reduce(into: Set<String>()) { $0.formUnion($1.keys) }) == ["changes"])
         // A note has no credentials key; credentials have none of a note's figures.
         #expect(objects[0]["credentials"] == nil && objects[1]["participants"] == nil)
     }

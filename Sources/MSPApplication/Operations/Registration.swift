@@ -38,15 +38,22 @@ extension RegistrationDesk {
     ///
     /// The meeting is `meeting` if given, else the one the submission names, else the only one in the database; a
     /// submission naming another meeting than `meeting` is refused.
-    public func register(_ submission: Submission, meeting code: String? = nil, dryRun: Bool = false) throws
-        -> NoteRecording
-    {
+    ///
+    /// A note without a reference whose participants are those of a note recorded the same day for the same
+    /// delegation is probably the same note typed twice: it is refused unless `confirmedNotDuplicate`.
+    public func register(
+        _ submission: Submission, meeting code: String? = nil, dryRun: Bool = false,
+        confirmedNotDuplicate: Bool = false
+    ) throws -> NoteRecording {
         let stored = try meeting(code: code ?? submission.meeting?.trimmedOrNil)
         try Self.checkMeeting(of: submission, is: stored.meeting)
         let draft = try NoteDraft.check(
             submission, meeting: stored.meeting,
             resolver: store.resolver(for: submission.delegation ?? ""),
             membership: store.membership(convention: stored.meeting.convention), now: clock())
+        if draft.reference == nil && !confirmedNotDuplicate {
+            try checkNotTypedTwice(draft, meeting: stored)
+        }
         let summary = "note \(draft.reference ?? "without reference") of \(draft.represented.name)"
         let recorded: RecordedNote
         do {
@@ -107,5 +114,23 @@ extension RegistrationDesk {
             meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
             kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
             lateness: recorded.lateness, dryRun: false)
+    }
+
+    /// Refuses a note without a reference that repeats the participants of a note recorded today (in the venue's
+    /// time zone) for the same delegation.
+    func checkNotTypedTwice(_ draft: NoteDraft, meeting: StoredMeeting) throws {
+        let zone = meeting.meeting.timeZone
+        let today = zone.startOfDay(zone.localDate(of: clock()))
+        func people(_ participants: [Participant]) -> [String] {
+            participants.map { "\($0.role.rawValue) \(NameKey.of($0.displayName))" }
+        }
+        let recent = try store.notesRecorded(since: today, delegation: draft.represented, meeting: meeting)
+        if let twin = recent.first(where: {
+            $0.snapshot.reference == nil && people($0.snapshot.participants) == people(draft.participants)
+        }) {
+            throw InputError(
+                "probably a duplicate: note \(twin.number) of \(twin.snapshot.delegation), recorded today without a reference, lists the same participants; confirm that this is another note to record it",
+                field: .participants, reason: .conflict)
+        }
     }
 }

@@ -8,17 +8,26 @@ extension MSP {
     struct ListLate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list-late",
-            abstract: "List every note received after the deadline, oldest first.",
-            discussion: "Example: msp list-late --meeting 7MSP --format json")
+            abstract: "List every note received after the deadline, oldest first, with the decision on it.",
+            discussion: """
+                Each late note has a number, by which 'msp accept' and 'msp decline' name it, and a decision: pending, \
+                accepted or declined (by whom, when, why).
+
+                Example: msp list-late --meeting 7MSP --pending --format json
+                """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var meetingOption: MeetingOption
         @OptionGroup var output: OutputOptions<RowFormats>
 
+        @Flag(help: "Only the late notes awaiting a decision.")
+        var pending = false
+
         init() {}
 
         func run() throws {
-            let (meeting, notes) = try database.withDesk { try $0.lateNotes(meeting: meetingOption.meeting) }
+            var (meeting, notes) = try database.withDesk { try $0.lateNotes(meeting: meetingOption.meeting) }
+            if pending { notes = notes.filter { $0.status == .pending } }
             try output.write(LateNotesReport.render(notes, meeting: meeting, format: output.format))
         }
     }

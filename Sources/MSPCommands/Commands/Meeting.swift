@@ -9,7 +9,7 @@ extension MSP {
         static let configuration = CommandConfiguration(
             commandName: "meeting",
             abstract: "Add, list and show meetings.",
-            subcommands: [Add.self, List.self, Show.self]
+            subcommands: [Add.self, List.self, Show.self, Set.self]
         )
 
     }

@@ -2,13 +2,17 @@ import MSPDomain
 import MSPStore
 
 /// One record of a delegation's history as `msp history` writes it in CSV, JSON and NDJSON: a note (registration,
-/// amendment, withdrawal) or credentials presented, with who recorded it and when.
+/// amendment, withdrawal) as first recorded, what the secretariat did to it since (correction, voiding, restoring, a
+/// decision, with its reason), or credentials presented; each with who recorded it and when.
 ///
 /// In JSON a note has no `credentials` key and credentials have no `participants`, `late` or `late_by_seconds`;
 /// in CSV those cells are empty.
 struct HistoryRow: ReportRow, Equatable {
     var delegation: String
-    /// `registration`, `amendment`, `withdrawal` or `credentials`.
+    /// The note's number (null for credentials).
+    var note: Int64?
+    /// `registration`, `amendment`, `withdrawal`, `credentials`, `correction`, `voiding`, `restoring`, `accepted` or
+    /// `declined`.
     var kind: String
     var reference: String?
     var receivedAt: String
@@ -27,9 +31,13 @@ struct HistoryRow: ReportRow, Equatable {
     var lateBySeconds: Int64?
     var lateByDays: Int?
     var lateBy: String?
+    /// For a correction: what changed, one change a line.
+    var changes: String?
+    /// The reason given for a correction, voiding, restoring or decision.
+    var reason: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case delegation, kind, reference
+        case delegation, note, kind, reference
         case receivedAt = "received_at"
         case receivedPrecision = "received_precision"
         case channel
@@ -39,10 +47,13 @@ struct HistoryRow: ReportRow, Equatable {
         case lateBySeconds = "late_by_seconds"
         case lateByDays = "late_by_days"
         case lateBy = "late_by"
+        case changes, reason
     }
 
     init(_ entry: HistoryEntry, delegation: String, zone: VenueTimeZone) {
         self.delegation = delegation
+        note = entry.number
+        reason = entry.reason
         kind = entry.kindName
         receivedAt = zone.format(entry.received)
         receivedPrecision = entry.receivedPrecision.rawValue
@@ -61,12 +72,17 @@ struct HistoryRow: ReportRow, Equatable {
             lateBy = lateness.isLate ? lateness.description : nil
         case .credentials(let kind):
             credentials = kind.rawValue
+        case .corrected(let lines):
+            changes = lines.joined(separator: "\n")
+        case .voided, .restored, .decided:
+            break
         }
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(delegation, forKey: .delegation)
+        try c.encode(note, forKey: .note)
         try c.encode(kind, forKey: .kind)
         try c.encode(reference, forKey: .reference)
         try c.encode(receivedAt, forKey: .receivedAt)
@@ -75,9 +91,12 @@ struct HistoryRow: ReportRow, Equatable {
         try c.encode(recordedAt, forKey: .recordedAt)
         try c.encode(recordedBy, forKey: .recordedBy)
         try c.encode(command, forKey: .command)
+        try c.encode(reason, forKey: .reason)
         if let credentials {
             try c.encode(credentials, forKey: .credentials)
-        } else {
+        } else if let changes {
+            try c.encode(changes, forKey: .changes)
+        } else if participants != nil {
             try c.encode(participants ?? 0, forKey: .participants)
             try c.encode(late ?? false, forKey: .late)
             try c.encode(lateBySeconds, forKey: .lateBySeconds)
@@ -106,11 +125,14 @@ enum HistoryReport {
         guard !entries.isEmpty else { return "(none)\n" }
         return TextTable.render(
             header: [
-                "received_at", "kind", "reference", "channel", "participants", "late", "recorded_at", "recorded_by",
-                "command",
+                "received_at", "note", "kind", "reference", "channel", "participants", "late", "recorded_at",
+                "recorded_by", "command", "reason",
             ],
             rows: entries.map { entry in
-                var cells = [zone.format(entry.received) + (entry.receivedPrecision == .date ? " (date only)" : "")]
+                var cells = [
+                    zone.format(entry.received) + (entry.receivedPrecision == .date ? " (date only)" : ""),
+                    entry.number.map(String.init) ?? "",
+                ]
                 switch entry.record {
                 case .note(_, let reference, let channel, let participants):
                     cells += [
@@ -119,8 +141,14 @@ enum HistoryReport {
                     ]
                 case .credentials(let kind):
                     cells += ["\(entry.kindName): \(kind.argument)", "", "", "", ""]
+                case .corrected(let lines):
+                    cells += ["correction: " + lines.joined(separator: "; "), "", "", "", ""]
+                case .voided, .restored:
+                    cells += [entry.kindName, "", "", "", ""]
+                case .decided(let decision):
+                    cells += [decision.rawValue, "", "", "", ""]
                 }
-                return cells + [zone.format(entry.recordedAt), entry.recordedBy, entry.command]
+                return cells + [zone.format(entry.recordedAt), entry.recordedBy, entry.command, entry.reason ?? ""]
             })
     }
 }

@@ -2,6 +2,8 @@ import MSPDomain
 
 /// A late note as `msp list-late` writes it in CSV, JSON and NDJSON.
 struct LateNoteRow: ReportRow, Equatable {
+    /// The note's number, by which `msp accept` and `msp decline` name it.
+    var note: Int64
     var delegation: String
     var category: String
     var reference: String?
@@ -18,15 +20,23 @@ struct LateNoteRow: ReportRow, Equatable {
     /// "2 days 9 hours", "1 day (date only)".
     var lateBy: String
     var channel: String?
+    /// `pending`, `accepted` or `declined`; by whom, when and why (null while pending).
+    var decision: String
+    var decidedBy: String?
+    var decidedAt: String?
+    var decisionReason: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case delegation, category, reference, kind
+        case note, delegation, category, reference, kind
         case receivedAt = "received_at"
         case receivedPrecision = "received_precision"
         case lateBySeconds = "late_by_seconds"
         case lateByDays = "late_by_days"
         case lateBy = "late_by"
-        case channel
+        case channel, decision
+        case decidedBy = "decided_by"
+        case decidedAt = "decided_at"
+        case decisionReason = "decision_reason"
     }
 
     init(_ note: LateNote, zone: VenueTimeZone) {
@@ -40,6 +50,11 @@ struct LateNoteRow: ReportRow, Equatable {
         lateByDays = note.lateness.days
         lateBy = note.lateness.description
         channel = note.channel?.rawValue
+        self.note = note.number
+        decision = note.status.description
+        decidedBy = note.decision?.by
+        decidedAt = note.decision.map { zone.format($0.at) }
+        decisionReason = note.decision?.reason
     }
 }
 
@@ -57,13 +72,18 @@ enum LateNotesReport {
     static func table(_ notes: [LateNote], zone: VenueTimeZone) -> String {
         guard !notes.isEmpty else { return "(none)\n" }
         return TextTable.render(
-            header: ["received_at", "late_by", "delegation", "category", "kind", "reference", "channel"],
+            header: [
+                "note", "received_at", "late_by", "delegation", "category", "kind", "reference", "channel", "decision",
+            ],
             rows: notes.map { note in
                 [
+                    String(note.number),
                     zone.format(note.received) + (note.receivedPrecision == .date ? " (date only)" : ""),
                     note.lateness.description, note.delegation, note.category.rawValue,
                     note.kind.rawValue,
                     note.reference ?? "", note.channel?.rawValue ?? "",
+                    note.decision.map { "\($0.outcome.rawValue) by \($0.by), \(zone.format($0.at)): \($0.reason)" }
+                        ?? "pending",
                 ]
             })
     }

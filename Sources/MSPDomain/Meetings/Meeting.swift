@@ -8,6 +8,8 @@ public struct Meeting: Hashable, Sendable {
     public var closes: LocalDate
     public var timeZone: VenueTimeZone
     public var deadline: Deadline
+    /// What a late note awaiting a decision does at this meeting: counts until declined, or only once accepted.
+    public var undecidedLateNotes: UndecidedLateNotes = .include
 
     /// Checks the facts together: a code people can type, a title, dates in order, a deadline no later than
     /// the closing day.

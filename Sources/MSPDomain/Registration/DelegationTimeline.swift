@@ -1,18 +1,24 @@
 /// What a delegation's notes add up to. The first note (by time of receipt) registers the delegation, later
 /// ones amend it; the newest note that lists participants gives the composition; a withdrawal newer than
 /// any registration or amendment takes the delegation off the list. Nothing is ever deleted.
+///
+/// A note that does not count (a declined late note; a pending one at a meeting that holds them) keeps its kind but
+/// changes neither the composition nor whether the delegation is withdrawn. Voided notes are not entries at all.
 public struct DelegationTimeline: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var id: Int64
         public var received: Instant
         public var isWithdrawal: Bool
         public var participantCount: Int
+        /// Whether the note counts for the composition (see `UndecidedLateNotes.counts`).
+        public var counts: Bool
 
-        public init(id: Int64, received: Instant, isWithdrawal: Bool, participantCount: Int) {
+        public init(id: Int64, received: Instant, isWithdrawal: Bool, participantCount: Int, counts: Bool = true) {
             self.id = id
             self.received = received
             self.isWithdrawal = isWithdrawal
             self.participantCount = participantCount
+            self.counts = counts
         }
     }
 
@@ -31,11 +37,12 @@ public struct DelegationTimeline: Sendable, Equatable {
         for entry in ordered {
             if entry.isWithdrawal {
                 kinds[entry.id] = .withdrawal
-                withdrawn = true
+                if entry.counts { withdrawn = true }
                 continue
             }
             kinds[entry.id] = registered ? .amendment : .registration
             registered = true
+            guard entry.counts else { continue }
             withdrawn = false
             if entry.participantCount > 0 { composition = entry.id }
         }

@@ -56,11 +56,21 @@ public struct LateNote: Sendable, Equatable {
     public var receivedPrecision: Receipt.Precision
     public var channel: Channel?
     public var lateness: Lateness
+    /// The note's number, by which the secretariat decides on it.
+    public var number: Int64
+    /// The newest decision on it, if any.
+    public var decision: DecisionTaken?
+
+    /// Pending until decided.
+    public var status: DecisionStatus { decision.map { .decided($0.outcome) } ?? .pending }
 
     public init(
         delegation: String, category: Category, reference: String?, kind: NoteKind, received: Instant,
-        receivedPrecision: Receipt.Precision, channel: Channel?, lateness: Lateness
+        receivedPrecision: Receipt.Precision, channel: Channel?, lateness: Lateness, number: Int64 = 0,
+        decision: DecisionTaken? = nil
     ) {
+        self.number = number
+        self.decision = decision
         self.delegation = delegation
         self.category = category
         self.reference = reference
@@ -73,7 +83,7 @@ public struct LateNote: Sendable, Equatable {
 
     /// Whether a note is on the list of late submissions: received after the deadline, and not a withdrawal (a late
     /// withdrawal needs no decision). The one rule for `list-late`, the figures and the import's count.
-    public static func awaitsDecision(kind: NoteKind, received: Instant, deadline: Deadline) -> Bool {
+    public static func needsDecision(kind: NoteKind, received: Instant, deadline: Deadline) -> Bool {
         kind != .withdrawal && deadline.isLate(received)
     }
 

@@ -58,7 +58,7 @@ public struct MeetingStatistics: Sendable, Equatable {
         var late = 0
         for note in notes {
             channels[note.channel, default: 0] += 1
-            if LateNote.awaitsDecision(
+            if LateNote.needsDecision(
                 kind: note.isWithdrawal ? .withdrawal : .registration, received: note.received,
                 deadline: deadline)
             {

@@ -14,11 +14,17 @@ extension Store {
                 sql: """
                     SELECT d.name AS delegation_name, d.state_iso3 AS state_iso3, o.category AS category,
                            n.reference AS reference, n.kind AS kind, n.received_at AS received_at,
-                           n.received_precision AS received_precision, n.channel AS channel
+                           n.received_precision AS received_precision, n.channel AS channel,
+                           coalesce(n.number, n.id) AS number,
+                           dc.outcome AS outcome, c.os_user AS decided_by, c.made_at AS decided_at,
+                           c.reason AS decision_reason
                     FROM note n
                     JOIN delegation d ON d.id = n.delegation_id
                     LEFT JOIN organization o ON o.id = d.organization_id
-                    WHERE n.meeting_id = ? AND n.received_at >= ?
+                    LEFT JOIN decision dc ON dc.id =
+                        (SELECT max(x.id) FROM decision x WHERE x.note_number = coalesce(n.number, n.id))
+                    LEFT JOIN change c ON c.id = dc.change_id
+                    WHERE n.meeting_id = ? AND n.received_at >= ? AND n.replaced_by IS NULL AND n.voided = 0
                     ORDER BY n.received_at, n.id
                     """, arguments: [stored.id, deadline.firstLateSecond.secondsSinceEpoch])
             var notes: [LateNote] = []
@@ -26,7 +32,7 @@ extension Store {
                 let received = Instant(secondsSinceEpoch: row["received_at"])
                 let kind: NoteKind = try row.stored("kind", of: "note")
                 let precision: Receipt.Precision = try row.stored("received_precision", of: "note")
-                guard LateNote.awaitsDecision(kind: kind, received: received, deadline: deadline) else { continue }
+                guard LateNote.needsDecision(kind: kind, received: received, deadline: deadline) else { continue }
                 let category = try Store.category(
                     stateIso3: row["state_iso3"],
                     organizationCategory: row.storedIfPresent("category", of: "organization"),
@@ -36,9 +42,21 @@ extension Store {
                         delegation: row["delegation_name"], category: category, reference: row["reference"],
                         kind: kind, received: received,
                         receivedPrecision: precision, channel: try row.storedIfPresent("channel", of: "note"),
-                        lateness: stored.meeting.lateness(of: Receipt(instant: received, precision: precision))))
+                        lateness: stored.meeting.lateness(of: Receipt(instant: received, precision: precision)),
+                        number: row["number"], decision: try Store.decision(row)))
             }
             return LateNote.ordered(notes)
         }
+    }
+}
+
+extension Store {
+    /// The decision in a row that joined the newest decision and its change (`outcome`, `decided_by`, `decided_at`,
+    /// `decision_reason`); nil when there is none.
+    static func decision(_ row: Row) throws -> DecisionTaken? {
+        guard let outcome: Decision = try row.storedIfPresent("outcome", of: "decision") else { return nil }
+        return DecisionTaken(
+            outcome: outcome, by: row["decided_by"], at: Instant(secondsSinceEpoch: row["decided_at"]),
+            reason: row["decision_reason"] ?? "")
     }
 }

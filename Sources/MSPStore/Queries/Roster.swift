@@ -20,7 +20,7 @@ extension Store {
                 FROM delegation d
                 LEFT JOIN organization o ON o.id = d.organization_id
                 LEFT JOIN participant p ON p.note_id = d.composition_note_id
-                WHERE d.meeting_id = ? AND d.withdrawn = 0
+                WHERE d.meeting_id = ? AND d.withdrawn = 0 AND d.composition_note_id IS NOT NULL
                 ORDER BY d.id, p.position
                 """)
         let column = RosterColumns(statement)

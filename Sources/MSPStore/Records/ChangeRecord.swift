@@ -8,9 +8,11 @@ public struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, 
     public var osUser: String
     public var command: String
     public var summary: String
+    /// Why, when the secretariat gives a reason (a decision, a correction, a voiding).
+    public var reason: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, command, summary
+        case id, command, summary, reason
         case madeAt = "made_at"
         case osUser = "os_user"
     }
@@ -21,6 +23,7 @@ public struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, 
         public static let osUser = Column(CodingKeys.osUser)
         public static let command = Column(CodingKeys.command)
         public static let summary = Column(CodingKeys.summary)
+        public static let reason = Column(CodingKeys.reason)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -15,6 +15,7 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
     public var deadlineAt: Int64
     public var deadlineOn: String?
     public var createdAt: Int64
+    public var undecidedLateNotes: UndecidedLateNotes
 
     enum CodingKeys: String, CodingKey {
         case id, code, title, convention, venue
@@ -24,6 +25,7 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
         case deadlineAt = "deadline_at"
         case deadlineOn = "deadline_on"
         case createdAt = "created_at"
+        case undecidedLateNotes = "undecided_late_notes"
     }
 
     public enum Columns {
@@ -38,6 +40,7 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
         public static let deadlineAt = Column(CodingKeys.deadlineAt)
         public static let deadlineOn = Column(CodingKeys.deadlineOn)
         public static let createdAt = Column(CodingKeys.createdAt)
+        public static let undecidedLateNotes = Column(CodingKeys.undecidedLateNotes)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -53,6 +56,7 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
         deadlineAt = meeting.deadline.closesAt.secondsSinceEpoch
         deadlineOn = meeting.deadline.day?.description
         self.createdAt = createdAt.secondsSinceEpoch
+        undecidedLateNotes = meeting.undecidedLateNotes
     }
 
     /// The domain meeting; the row was checked when written, so a failure here means the file was edited by hand.
@@ -67,8 +71,28 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
         guard let opens = LocalDate(iso: opensOn), let closes = LocalDate(iso: closesOn) else {
             throw InputError("meeting \(code) has malformed dates in the database")
         }
-        return try Meeting(
+        var meeting = try Meeting(
             code: code, title: title, convention: convention, venue: venue, opens: opens, closes: closes,
             timeZone: zone, deadline: deadline)
+        meeting.undecidedLateNotes = undecidedLateNotes
+        return meeting
+    }
+}
+
+extension MeetingRecord {
+    /// Read column by column so that a choice for late notes this msp does not know is a `StoreError.corrupt`.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: Columns.id)
+        code = try row.decode(forColumn: Columns.code)
+        title = try row.decode(forColumn: Columns.title)
+        convention = try row.decode(forColumn: Columns.convention)
+        venue = try row.decode(forColumn: Columns.venue)
+        opensOn = try row.decode(forColumn: Columns.opensOn)
+        closesOn = try row.decode(forColumn: Columns.closesOn)
+        timeZone = try row.decode(forColumn: Columns.timeZone)
+        deadlineAt = try row.decode(forColumn: Columns.deadlineAt)
+        deadlineOn = try row.decode(forColumn: Columns.deadlineOn)
+        createdAt = try row.decode(forColumn: Columns.createdAt)
+        undecidedLateNotes = try row.stored(Columns.undecidedLateNotes, of: Self.databaseTableName)
     }
 }

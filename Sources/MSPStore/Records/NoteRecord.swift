@@ -14,15 +14,25 @@ public struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var receivedPrecision: Receipt.Precision
     public var channel: Channel?
     public var participantCount: Int
+    /// The note's number (the id of its first version); nil in the first version itself.
+    public var number: Int64?
+    /// The version that replaced this one (a correction, a voiding, a restoring); nil for the current version.
+    public var replacedBy: Int64?
+    /// A voided version takes the note off everything but the history.
+    public var voided: Bool
+
+    /// The note's number, which every version keeps.
+    public var noteNumber: Int64 { number ?? id! }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, reference, channel
+        case id, kind, reference, channel, number, voided
         case meetingId = "meeting_id"
         case delegationId = "delegation_id"
         case changeId = "change_id"
         case receivedAt = "received_at"
         case receivedPrecision = "received_precision"
         case participantCount = "participant_count"
+        case replacedBy = "replaced_by"
     }
 
     public enum Columns {
@@ -36,6 +46,9 @@ public struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
         public static let receivedPrecision = Column(CodingKeys.receivedPrecision)
         public static let channel = Column(CodingKeys.channel)
         public static let participantCount = Column(CodingKeys.participantCount)
+        public static let number = Column(CodingKeys.number)
+        public static let replacedBy = Column(CodingKeys.replacedBy)
+        public static let voided = Column(CodingKeys.voided)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -54,5 +67,8 @@ extension NoteRecord {
         receivedPrecision = try row.stored(Columns.receivedPrecision, of: Self.databaseTableName)
         channel = try row.storedIfPresent(Columns.channel, of: Self.databaseTableName)
         participantCount = try row.decode(forColumn: Columns.participantCount)
+        number = try row.decode(forColumn: Columns.number)
+        replacedBy = try row.decode(forColumn: Columns.replacedBy)
+        voided = try row.decode(forColumn: Columns.voided)
     }
 }

@@ -1,0 +1,94 @@
+import MSPDomain
+import MSPStore
+
+/// The secretariat's decision on a late note, as a front end gives it.
+public struct DecisionRequest: Sendable, Equatable {
+    /// The note's number, as `list-late` and `history` show it.
+    public var note: Int64
+    public var outcome: Decision
+    public var reason: String
+
+    public init(note: Int64, outcome: Decision, reason: String) {
+        self.note = note
+        self.outcome = outcome
+        self.reason = reason
+    }
+}
+
+/// What recording a decision did.
+public struct DecisionRecording: Sendable, Equatable {
+    public var meeting: Meeting
+    public var note: Int64
+    public var delegation: String
+    public var reference: String?
+    public var lateness: Lateness
+    public var outcome: Decision
+    /// The decision it replaces, if the note had one.
+    public var previous: DecisionTaken?
+}
+
+extension FieldPath {
+    /// A note's number, and the reason the secretariat gives for a decision, a correction or a voiding.
+    public static let note = key("note")
+    public static let reason = key("reason")
+}
+
+extension RegistrationDesk {
+    /// Records the secretariat's decision on a late note: accepted or declined, with a reason. A note received on
+    /// time, a late withdrawal (which needs none) and a voided note are not decided on. A later decision replaces
+    /// the earlier one, which stays in the history; the delegation's composition follows at once (a declined note
+    /// never changes it).
+    public func decide(_ request: DecisionRequest, meeting code: String? = nil) throws -> DecisionRecording {
+        let stored = try meeting(code: code)
+        let reason = try Self.reason(request.reason)
+        let note = try currentNote(request.note, meeting: stored)
+        let meeting = stored.meeting
+        guard
+            LateNote.needsDecision(kind: note.kind, received: note.snapshot.receipt.instant, deadline: meeting.deadline)
+        else {
+            let why =
+                note.kind == .withdrawal
+                ? "it is a withdrawal, which needs no decision" : "it was received on time"
+            throw InputError("note \(request.note) needs no decision: \(why)", field: .note)
+        }
+        let previous = try store.decision(on: note)
+        let verb = request.outcome == .accepted ? "accept" : "decline"
+        try store.decide(
+            request.outcome, on: note, meeting: stored, change: change(verb, reason: reason),
+            summary: "\(request.outcome.rawValue) late note \(note.number) of \(note.snapshot.delegation)")
+        return DecisionRecording(
+            meeting: meeting, note: note.number, delegation: note.snapshot.delegation,
+            reference: note.snapshot.reference,
+            lateness: meeting.lateness(of: note.snapshot.receipt), outcome: request.outcome, previous: previous)
+    }
+
+    /// Sets what the meeting's late notes awaiting a decision do: count until declined (`include`), or only once
+    /// accepted (`hold`). Every delegation's composition follows at once.
+    @discardableResult
+    public func setUndecidedLateNotes(_ choice: UndecidedLateNotes, meeting code: String? = nil) throws -> Meeting {
+        let stored = try meeting(code: code)
+        return try store.setUndecidedLateNotes(choice, meeting: stored, change: change("meeting set")).meeting
+    }
+
+    /// The note with this number at the meeting, which must not be void.
+    func currentNote(_ number: Int64, meeting: StoredMeeting, allowVoided: Bool = false) throws -> StoredNote {
+        guard let note = try store.note(number: number, meeting: meeting) else {
+            throw InputError("there is no note \(number) at \(meeting.meeting.code)", field: .note, reason: .notFound)
+        }
+        if note.voided && !allowVoided {
+            throw InputError("note \(number) is void: restore it first", field: .note, reason: .conflict)
+        }
+        return note
+    }
+
+    /// A reason as given: required, one line, at most 500 characters.
+    static func reason(_ raw: String) throws -> String {
+        let reason = raw.trimmed
+        guard !reason.isEmpty else { throw InputError("a reason is required", field: .reason) }
+        guard reason.count <= 500 else { throw InputError("the reason is longer than 500 characters", field: .reason) }
+        guard !reason.containsControlCharacter else {
+            throw InputError("the reason contains control characters", field: .reason)
+        }
+        return reason
+    }
+}
