@@ -81,6 +81,7 @@ public struct NoteRecorder {
 
     public mutating func record(_ draft: NoteDraft) throws -> RecordedNote {
         let delegationId = try delegation(for: draft.represented)
+        let name = draft.represented.name(on: meeting.meeting.opens)
         // Cached statements rather than record inserts and fresh queries: an import runs these 100,000 times.
         let insertNote = try db.cachedStatement(
             sql: """
@@ -98,7 +99,7 @@ public struct NoteRecorder {
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw InputError(
-                "note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation",
+                "note '\(draft.reference ?? "")' of \(name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation",
                 field: .reference, reason: .conflict)
         }
         let noteId = db.lastInsertedRowID
@@ -116,7 +117,7 @@ public struct NoteRecorder {
         // The timeline gives a kind to every note of the delegation, this one included.
         let kind = try refreshTimeline(delegationId: delegationId)[noteId]!
         return RecordedNote(
-            noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
+            noteId: noteId, delegation: name, category: draft.category, kind: kind,
             participantCount: draft.participants.count, lateBy: draft.lateBy)
     }
 
@@ -144,9 +145,11 @@ public struct NoteRecorder {
             delegationIds[key] = id
             return id
         }
+        // The name on the meeting's opening day, as a copy: reads compute a State's name again (Store.delegationName).
+        let name = represented.name(on: meeting.meeting.opens)
         var record = DelegationRecord(
             id: nil, meetingId: meeting.id, stateIso3: stateIso3, organizationId: organizationId,
-            name: represented.name, sortKey: NameKey.sortKey(represented.name),
+            name: name, sortKey: NameKey.sortKey(name),
             compositionNoteId: nil, withdrawn: false)
         try record.insert(db)
         delegationIds[key] = record.id!

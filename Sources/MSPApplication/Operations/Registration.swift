@@ -47,7 +47,8 @@ extension RegistrationDesk {
             submission, meeting: stored.meeting,
             resolver: store.resolver(for: submission.delegation ?? ""),
             membership: store.membership(convention: stored.meeting.convention), now: clock())
-        let summary = "note \(draft.reference ?? "without reference") of \(draft.represented.name)"
+        let summary =
+            "note \(draft.reference ?? "without reference") of \(draft.represented.name(on: stored.meeting.opens))"
         let recorded: RecordedNote
         do {
             recorded = try store.record(

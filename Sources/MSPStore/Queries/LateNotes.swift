@@ -32,7 +32,9 @@ extension Store {
                     membership: membership, at: stored.meeting)
                 notes.append(
                     LateNote(
-                        delegation: row["delegation_name"], category: category, reference: row["reference"],
+                        delegation: Store.delegationName(
+                            stateIso3: row["state_iso3"], stored: row["delegation_name"], at: stored.meeting),
+                        category: category, reference: row["reference"],
                         kind: kind, received: received,
                         receivedPrecision: try row.stored("received_precision", of: "note"),
                         channel: try row.storedIfPresent("channel", of: "note"),
