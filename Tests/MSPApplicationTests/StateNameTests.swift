@@ -94,6 +94,14 @@ import Testing
         #expect(unregistered?.message.hasPrefix("Serbia has not registered") == true)
     }
 
+    @Test func aStatesCategoryRefusalNamesItAsOnTheOpeningDay() throws {
+        let desk = try Desk.sevenMSP()
+        let error = try expectRefusalWritingNothing(desk, field: .delegation) {
+            try Desk.register(desk, "Eswatini", "E1", received: "2017-08-10", category: "observer_state")
+        }
+        #expect(error?.message.hasPrefix("Swaziland is a State: its category at this meeting is state_party") == true)
+    }
+
     @Test func aDelegationNotRegisteredIsNamedAsOnTheOpeningDay() throws {
         let desk = try Desk.sevenMSP()
         let error = try expectRefusalWritingNothing(desk, field: .delegation, reason: .notFound) {
