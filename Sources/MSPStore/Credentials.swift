@@ -40,17 +40,24 @@ extension Store {
             let entries = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.*, d.name AS delegation_name
+                    SELECT c.*, d.name AS delegation_name, d.state_iso3 AS state_iso3
                     FROM credential c JOIN delegation d ON d.id = c.delegation_id
                     WHERE c.meeting_id = ?
                     """, arguments: [stored.id]
             ).map { row in
                 let credential = try CredentialRecord(row: row)
                 return CredentialEntry(
-                    id: credential.id!, delegation: row["delegation_name"], kind: credential.kind,
+                    id: credential.id!,
+                    delegation: Store.delegationName(
+                        stateIso3: row["state_iso3"], stored: row["delegation_name"], at: stored.meeting),
+                    kind: credential.kind,
                     received: Instant(secondsSinceEpoch: credential.receivedAt))
             }
-            return CredentialsReport(statesParties: parties.map(\.name), entries: entries)
+            // The States and their records are matched by name: both names come from Store.delegationName.
+            let names = parties.map {
+                Store.delegationName(stateIso3: $0.stateIso3, stored: $0.name, at: stored.meeting)
+            }
+            return CredentialsReport(statesParties: names, entries: entries)
         }
     }
 }

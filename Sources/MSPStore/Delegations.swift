@@ -4,7 +4,7 @@ import MSPDomain
 /// A delegation registered for a meeting, as the store holds it.
 public struct RegisteredDelegation: Sendable, Equatable {
     public var id: Int64
-    /// Its canonical name, as the list of participants prints it.
+    /// Its name at the meeting, as the list of participants prints it (`Store.delegationName`).
     public var name: String
     public var withdrawn: Bool
     /// Its notes, as `DelegationTimeline` reads them.
@@ -30,7 +30,9 @@ extension Store {
             }
             guard let record, let id = record.id else { return nil }
             return RegisteredDelegation(
-                id: id, name: record.name, withdrawn: record.withdrawn,
+                id: id,
+                name: Store.delegationName(stateIso3: record.stateIso3, stored: record.name, at: meeting.meeting),
+                withdrawn: record.withdrawn,
                 timeline: try NoteRecorder.timelineEntries(delegationId: id, meeting: meeting.meeting, db))
         }
     }

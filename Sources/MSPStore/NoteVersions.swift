@@ -24,11 +24,11 @@ extension Store {
                     .filter(sql: "coalesce(number, id) = ?", arguments: [number])
                     .fetchOne(db)
             else { return nil }
-            return try Store.storedNote(record, db)
+            return try Store.storedNote(record, meeting: meeting.meeting, db)
         }
     }
 
-    static func storedNote(_ record: NoteRecord, _ db: Database) throws -> StoredNote {
+    static func storedNote(_ record: NoteRecord, meeting: Meeting, _ db: Database) throws -> StoredNote {
         guard let delegation = try DelegationRecord.fetchOne(db, key: record.delegationId) else {
             throw StoreError.corrupt(table: "note", column: "delegation_id", value: String(record.delegationId))
         }
@@ -44,7 +44,9 @@ extension Store {
         }
         return StoredNote(
             id: record.id!, number: record.noteNumber, delegationId: record.delegationId, represented: represented,
-            kind: record.kind, voided: record.voided, snapshot: try snapshot(record, name: delegation.name, db))
+            kind: record.kind, voided: record.voided,
+            snapshot: try snapshot(
+                record, name: delegationName(stateIso3: delegation.stateIso3, stored: delegation.name, at: meeting), db))
     }
 
     static func snapshot(_ record: NoteRecord, name: String, _ db: Database) throws -> NoteSnapshot {
@@ -159,7 +161,7 @@ extension Store {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT n.*, d.name AS delegation_name, c.made_at AS made_at, c.os_user AS os_user,
+                SELECT n.*, d.name AS delegation_name, d.state_iso3 AS delegation_state, c.made_at AS made_at, c.os_user AS os_user,
                        c.command AS command, c.reason AS change_reason
                 FROM note n JOIN delegation d ON d.id = n.delegation_id JOIN change c ON c.id = n.change_id
                 WHERE n.meeting_id = ? AND coalesce(n.number, n.id) IN (\(placeholders))
@@ -171,7 +173,10 @@ extension Store {
             versions[record.noteNumber, default: []].append(
                 NoteVersion(
                     id: record.id!, number: record.noteNumber, kind: record.kind, voided: record.voided,
-                    snapshot: try snapshot(record, name: row["delegation_name"], db),
+                    snapshot: try snapshot(
+                        record,
+                        name: delegationName(
+                            stateIso3: row["delegation_state"], stored: row["delegation_name"], at: meeting.meeting), db),
                     recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
                     command: row["command"], reason: row["change_reason"]))
         }

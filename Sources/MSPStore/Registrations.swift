@@ -84,7 +84,8 @@ public struct NoteRecorder {
         // The timeline gives a kind to every note of the delegation, this one included.
         let kind = try refreshTimeline(delegationId: delegationId)[noteId]!
         return RecordedNote(
-            noteId: noteId, delegation: draft.represented.name, category: draft.category, kind: kind,
+            noteId: noteId, delegation: draft.represented.name(on: meeting.meeting.opens), category: draft.category,
+            kind: kind,
             participantCount: draft.participants.count, lateness: draft.lateness)
     }
 
@@ -110,8 +111,9 @@ public struct NoteRecorder {
                 draft.channel, draft.participants.count, number, voided,
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            let name = draft.represented.name(on: meeting.meeting.opens)
             throw InputError(
-                "note '\(draft.reference ?? "")' of \(draft.represented.name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation",
+                "note '\(draft.reference ?? "")' of \(name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation",
                 field: .reference, reason: .conflict)
         }
         let noteId = db.lastInsertedRowID
@@ -153,9 +155,11 @@ public struct NoteRecorder {
             delegationIds[key] = id
             return id
         }
+        // The name on the meeting's opening day, as a copy: reads compute a State's name again (Store.delegationName).
+        let name = represented.name(on: meeting.meeting.opens)
         var record = DelegationRecord(
             id: nil, meetingId: meeting.id, stateIso3: stateIso3, organizationId: organizationId,
-            name: represented.name, sortKey: NameKey.sortKey(represented.name),
+            name: name, sortKey: NameKey.sortKey(name),
             compositionNoteId: nil, withdrawn: false)
         try record.insert(db)
         delegationIds[key] = record.id!

@@ -19,7 +19,9 @@ enum Fixtures {
 }
 
 extension Fixtures {
-    static func states() throws -> StateDirectory { try StateDirectory(csv: text("states.csv")) }
+    static func states() throws -> StateDirectory {
+        try StateDirectory(csv: text("states.csv"), history: text("state-names-history.csv"))
+    }
 
     static func organizations() throws -> [Organization] {
         try Organization.parseFixture(csv: text("organizations.csv"))

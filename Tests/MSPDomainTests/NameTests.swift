@@ -149,7 +149,7 @@ import Testing
         represented: Represented, category: MSPDomain.Category
     ) {
         try resolver.resolve(
-            typed, category: category, stateCategory: { membership.category(of: $0.iso3, on: opening) })
+            typed, category: category, stateCategory: { membership.category(of: $0.iso3, on: opening) }, on: opening)
     }
 
     @Test func aStateTakesItsCategoryFromTheTreaty() throws {

@@ -15,8 +15,8 @@ import Testing
         ] {
             let narrow = try store.resolver(for: typed)
             #expect(
-                try narrow.resolve(typed, category: nil, stateCategory: category).represented
-                    == full.resolve(typed, category: nil, stateCategory: category).represented)
+                try narrow.resolve(typed, category: nil, stateCategory: category, on: opens).represented
+                    == full.resolve(typed, category: nil, stateCategory: category, on: opens).represented)
         }
         let unknown = try store.resolver(for: "Internationl Committee of the Red Cross")
         #expect(

@@ -46,15 +46,18 @@ extension RegistrationDesk {
                 throw InputError(
                     "\(organization.name) is not a State: only States present credentials", field: .delegation)
             }
-            throw ReferenceData.states.notFound(name, field: .delegation, then: "only States present credentials")
+            throw ReferenceData.states.notFound(
+                name, field: .delegation, on: stored.meeting.opens, then: "only States present credentials")
         }
+        // The State's name on the meeting's opening day, as its documents print it.
+        let stateName = state.name(on: stored.meeting.opens)
         guard let delegation = try store.delegation(.state(state), meeting: stored) else {
             throw InputError(
-                "\(state.name) has not registered for \(stored.meeting.code): register its delegation first",
+                "\(stateName) has not registered for \(stored.meeting.code): register its delegation first",
                 field: .delegation, reason: .notFound)
         }
         guard !delegation.withdrawn else {
-            throw InputError("\(state.name) withdrew its delegation from \(stored.meeting.code)", field: .delegation)
+            throw InputError("\(stateName) withdrew its delegation from \(stored.meeting.code)", field: .delegation)
         }
         let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
         let earlier = try store.recordCredential(
@@ -63,9 +66,9 @@ extension RegistrationDesk {
         let counting = earlier.reduce(nil as CredentialEntry?) { latest, entry in
             latest.map { entry.supersedes($0) ? entry : $0 } ?? entry
         }
-        let this = CredentialEntry(id: .max, delegation: state.name, kind: request.kind, received: receipt.instant)
+        let this = CredentialEntry(id: .max, delegation: stateName, kind: request.kind, received: receipt.instant)
         return CredentialsRecording(
-            meeting: stored.meeting, delegation: state.name,
+            meeting: stored.meeting, delegation: stateName,
             category: try category(of: .state(state), at: stored.meeting), kind: request.kind,
             receipt: receipt, previous: counting?.kind,
             counts: counting.map { this.supersedes($0) } ?? true)

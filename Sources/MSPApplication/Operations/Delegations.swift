@@ -10,13 +10,11 @@ extension RegistrationDesk {
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
         let resolver = try store.resolver(for: name)
         guard let represented = resolver.find(name) else {
-            throw InputError(
-                "'\(name)' is neither a State nor a known organization\(EditDistance.didYouMean(resolver.suggestions(for: name)))",
-                field: .delegation)
+            throw resolver.notFound(name, field: .delegation, on: meeting.meeting.opens)
         }
         guard let delegation = try store.delegation(represented, meeting: meeting) else {
             throw InputError(
-                "\(represented.name) is not registered for \(meeting.meeting.code): it sent no note",
+                "\(represented.name(on: meeting.meeting.opens)) is not registered for \(meeting.meeting.code): it sent no note",
                 field: .delegation, reason: .notFound)
         }
         return (represented, delegation)

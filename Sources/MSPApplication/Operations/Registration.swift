@@ -54,7 +54,8 @@ extension RegistrationDesk {
         if draft.reference == nil && !confirmedNotDuplicate {
             try checkNotTypedTwice(draft, meeting: stored)
         }
-        let summary = "note \(draft.reference ?? "without reference") of \(draft.represented.name)"
+        let summary =
+            "note \(draft.reference ?? "without reference") of \(draft.represented.name(on: stored.meeting.opens))"
         let recorded: RecordedNote
         do {
             recorded = try store.record(

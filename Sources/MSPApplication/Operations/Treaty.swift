@@ -8,6 +8,11 @@ public struct TreatyStatus: Sendable {
     public var membership: TreatyMembership
     public var parties: [MembershipRecord]
     public var signatories: [MembershipRecord]
+    /// The UN short name of every State in `parties` and `signatories` on `day`, by ISO code.
+    public var names: [String: String]
+
+    /// The State's UN short name on the day (its ISO code if it is not a State msp knows).
+    public func name(of record: MembershipRecord) -> String { names[record.iso3] ?? record.iso3 }
 }
 
 /// One fact of a State's membership as a front end gives it.
@@ -58,9 +63,15 @@ extension RegistrationDesk {
         guard !membership.records.isEmpty else {
             throw InputError("no membership records for convention '\(raw)'", field: .convention, reason: .notFound)
         }
+        let parties = membership.parties(on: day)
+        let signatories = membership.signatories(on: day)
+        var names: [String: String] = [:]
+        for record in parties + signatories {
+            names[record.iso3] = ReferenceData.states.name(iso3: record.iso3, on: day)
+        }
         return TreatyStatus(
-            convention: code, day: day, membership: membership, parties: membership.parties(on: day),
-            signatories: membership.signatories(on: day))
+            convention: code, day: day, membership: membership, parties: parties, signatories: signatories,
+            names: names)
     }
 
     /// Records a State's signature, instrument of consent or withdrawal, as it arrives between meetings; a date
@@ -68,7 +79,7 @@ extension RegistrationDesk {
     public func recordMembership(_ request: MembershipRequest) throws -> MembershipRecording {
         let code = try Self.convention(request.convention)
         guard let state = ReferenceData.states.find(request.state) else {
-            throw ReferenceData.states.notFound(request.state, field: .state)
+            throw ReferenceData.states.notFound(request.state, field: .state, on: nil)
         }
         let fact: MembershipChange
         let field: FieldPath

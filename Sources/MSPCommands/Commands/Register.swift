@@ -59,6 +59,11 @@ extension MSP {
                 valueName: "submission.json"))
         var file: String?
 
+        @Flag(
+            name: .customLong("not-a-duplicate"),
+            help: "Record a note without a reference even though one with the same participants was recorded today.")
+        var notADuplicate = false
+
         @Flag(name: .customLong("dry-run"), help: "Check the note and report; write nothing.")
         var dryRun = false
 
@@ -82,8 +87,16 @@ extension MSP {
             let recording: NoteRecording
             do {
                 recording = try database.withDesk { desk in
-                    try desk.register(submission, meeting: meetingOption.meeting, dryRun: dryRun)
+                    try desk.register(
+                        submission, meeting: meetingOption.meeting, dryRun: dryRun,
+                        confirmedNotDuplicate: notADuplicate)
                 }
+            } catch var error as InputError where error.reason == .conflict && error.field == .participants {
+                // A probable duplicate: the command line's way to confirm it is another note.
+                error.message += " (--not-a-duplicate)"
+                guard let source else { throw error }
+                throw CommandFailure(
+                    .dataError, Self.located(source, line: scan?.line(of: error.field), error.description))
             } catch let error as InputError
                 where source != nil && (error.field != .meeting || submission.meeting != nil)
             {

@@ -1,5 +1,5 @@
+import MSPApplication
 import MSPDomain
-import MSPStore
 
 /// A convention's States Parties and signatory States on a day, as `msp treaty status --format json` writes it.
 struct TreatyStatusDocument: Encodable, Equatable {
@@ -45,41 +45,38 @@ struct TreatyStatusDocument: Encodable, Equatable {
         case parties, signatories
     }
 
-    /// The Parties and signatories on `day`, in the membership's order.
-    init(_ membership: TreatyMembership, convention: String, on day: LocalDate) {
-        let states = ReferenceData.states
-        func name(_ iso3: String) -> String { states.state(iso3: iso3)?.name ?? iso3 }
-        let parties = membership.parties(on: day)
-        let signatories = membership.signatories(on: day)
-        self.convention = convention
-        self.on = day.description
-        statesParties = parties.count
-        signatoryStates = signatories.count
-        self.parties = parties.map { record in
+    /// The Parties and signatories on the day, in the membership's order, each under its name on the day.
+    init(_ status: TreatyStatus) {
+        let membership = status.membership
+        self.convention = status.convention
+        self.on = status.day.description
+        statesParties = status.parties.count
+        signatoryStates = status.signatories.count
+        self.parties = status.parties.map { record in
             Party(
-                name: name(record.iso3), iso3: record.iso3, consentedOn: record.consented?.description ?? "",
+                name: status.name(of: record), iso3: record.iso3, consentedOn: record.consented?.description ?? "",
                 consentKind: record.consentKind?.rawValue,
                 entryIntoForce: membership.entryIntoForce(for: record)?.description)
         }
-        self.signatories = signatories.map { record in
-            Signatory(name: name(record.iso3), iso3: record.iso3, signedOn: record.signed?.description ?? "")
+        self.signatories = status.signatories.map { record in
+            Signatory(name: status.name(of: record), iso3: record.iso3, signedOn: record.signed?.description ?? "")
         }
     }
 }
 
 /// `msp treaty status`: for people, the counts and two tables sorted by name; or the document as JSON.
 enum TreatyStatusReport {
-    static func render(_ membership: TreatyMembership, convention: String, on day: LocalDate, format: OutputFormat)
-        throws -> String
-    {
-        let status = TreatyStatusDocument(membership, convention: convention, on: day)
+    static func render(_ treatyStatus: TreatyStatus, format: OutputFormat) throws -> String {
+        let status = TreatyStatusDocument(treatyStatus)
         guard format == .table else { return try Writers.document(status) }
+        // Sorted as the list of participants sorts names: without case or diacritics (Türkiye before Turkmenistan).
+        func ordered(_ a: String, _ b: String) -> Bool { (NameKey.sortKey(a), a) < (NameKey.sortKey(b), b) }
         var out =
-            "\(convention) on \(day.longDescription): \(status.statesParties) States Parties, \(status.signatoryStates) signatory States\n\n"
+            "\(status.convention) on \(treatyStatus.day.longDescription): \(status.statesParties) States Parties, \(status.signatoryStates) signatory States\n\n"
         out += "States Parties (deposit of instrument; entry into force for the State)\n"
         out += TextTable.render(
             header: ["state", "deposited", "kind", "in force"],
-            rows: status.parties.sorted { $0.name < $1.name }.map { p in
+            rows: status.parties.sorted { ordered($0.name, $1.name) }.map { p in
                 [p.name, p.consentedOn, p.consentKind ?? "", p.entryIntoForce ?? ""]
             })
         out += "\nSignatory States\n"
@@ -88,7 +85,7 @@ enum TreatyStatusReport {
             ? "(none)\n"
             : TextTable.render(
                 header: ["state", "signed"],
-                rows: status.signatories.sorted { $0.name < $1.name }.map { s in
+                rows: status.signatories.sorted { ordered($0.name, $1.name) }.map { s in
                     [s.name, s.signedOn]
                 })
         return out

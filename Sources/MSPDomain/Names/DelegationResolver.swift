@@ -6,7 +6,8 @@ public enum Represented: Hashable, Sendable {
     /// An organization registered for the first time, with the category given for it.
     case newOrganization(Organization)
 
-    /// The canonical name: the UN short name of a State, an organization's full name.
+    /// The canonical name today: the UN short name of a State, an organization's full name. What a meeting's
+    /// documents and messages print is `name(on:)` its opening day.
     public var name: String {
         switch self {
         case .state(let state): return state.name
@@ -61,9 +62,10 @@ public struct DelegationResolver: Sendable {
         return organization(named: name).map { .organization($0) }
     }
 
-    /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting.
+    /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting,
+    /// which opens on `day` (nil: no meeting; messages give States' names of today).
     public func resolve(
-        _ typed: String, category given: Category?, stateCategory: (State) -> Category,
+        _ typed: String, category given: Category?, stateCategory: (State) -> Category, on day: LocalDate?,
         field: FieldPath = .delegation
     ) throws -> (represented: Represented, category: Category) {
         let name = typed.trimmed
@@ -77,7 +79,7 @@ public struct DelegationResolver: Sendable {
             let category = stateCategory(state)
             if let given, given != category {
                 throw InputError(
-                    "\(state.name) is a State: its category at this meeting is \(category.rawValue), from the convention's records, and cannot be set to \(given.rawValue)",
+                    "\(day.map(state.name(on:)) ?? state.name) is a State: its category at this meeting is \(category.rawValue), from the convention's records, and cannot be set to \(given.rawValue)",
                     field: field)
             }
             return (.state(state), category)
@@ -91,16 +93,33 @@ public struct DelegationResolver: Sendable {
         case nil:
             break
         }
-        func hint() -> String { EditDistance.didYouMean(suggestions(for: name)) }
         guard let given else {
-            throw InputError(
-                "'\(name)' is neither a State nor a known organization\(hint()); to register it as a new organization, give its category (international_organization or civil_society)",
-                field: field)
+            throw notFound(
+                name, field: field, on: day,
+                then:
+                    "to register it as a new organization, give its category (international_organization or civil_society)"
+            )
         }
         guard !given.isStateCategory else {
-            throw InputError("'\(name)' is not a State the United Nations names\(hint())", field: field)
+            throw states.notFound(name, field: field, on: day, suggesting: suggestions(for: name))
         }
+        // A name given with an organization's category is a new organization's, even one that is part of some
+        // States' names: the category says what the secretariat means.
         return (.newOrganization(Organization.fromTyped(name, category: given)), given)
+    }
+
+    /// The error for a name that finds neither a State nor a known organization: "'Korea' is ambiguous: ..." when
+    /// it could be several States (see `StateDirectory.lookup`), else "'Atlantis' is neither a State nor a known
+    /// organization" with the nearest names and what follows from it, if anything.
+    public func notFound(_ name: String, field: FieldPath?, on day: LocalDate?, then consequence: String? = nil)
+        -> InputError
+    {
+        if case .ambiguous(let candidates) = states.lookup(name) {
+            return StateDirectory.ambiguous(name, candidates, field: field, on: day)
+        }
+        return InputError(
+            "'\(name)' is neither a State nor a known organization\(EditDistance.didYouMean(suggestions(for: name)))\(consequence.map { "; \($0)" } ?? "")",
+            field: field)
     }
 
     public func suggestions(for name: String, limit: Int = 3) -> [String] {

@@ -86,7 +86,7 @@ public struct NoteDraft: Hashable, Sendable {
             .map { try Category.parse($0, field: .category) }
         let resolved = try resolver.resolve(
             submission.delegation ?? "", category: category,
-            stateCategory: { membership.category(of: $0.iso3, at: meeting) },
+            stateCategory: { membership.category(of: $0.iso3, at: meeting) }, on: meeting.opens,
             field: .delegation)
         let receipt = try meeting.receipt(submission.receivedAt, now: now, field: .receivedAt)
         let channel = try submission.channel?.trimmedOrNil

@@ -39,7 +39,9 @@ extension Store {
                     membership: membership, at: stored.meeting)
                 notes.append(
                     LateNote(
-                        delegation: row["delegation_name"], category: category, reference: row["reference"],
+                        delegation: Store.delegationName(
+                            stateIso3: row["state_iso3"], stored: row["delegation_name"], at: stored.meeting),
+                        category: category, reference: row["reference"],
                         kind: kind, received: received,
                         receivedPrecision: precision, channel: try row.storedIfPresent("channel", of: "note"),
                         lateness: stored.meeting.lateness(of: Receipt(instant: received, precision: precision)),

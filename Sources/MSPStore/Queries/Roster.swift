@@ -35,8 +35,9 @@ extension Store {
                     stateIso3: row[column.stateIso3],
                     organizationCategory: row.storedIfPresent(at: column.category, "category", of: "organization"),
                     membership: membership, at: stored.meeting)
-                delegations.append(
-                    Roster.Delegation(name: row[column.delegationName], category: category, participants: []))
+                let name = Store.delegationName(
+                    stateIso3: row[column.stateIso3], stored: row[column.delegationName], at: stored.meeting)
+                delegations.append(Roster.Delegation(name: name, category: category, participants: []))
             }
             // A delegation without a composition (none yet) joins no participant: its role is NULL.
             if let role: Role = try row.storedIfPresent(at: column.role, "role", of: "participant") {

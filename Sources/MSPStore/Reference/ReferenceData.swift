@@ -1,7 +1,7 @@
 import MSPDomain
 
 /// The reference data that travels inside the binary (from `fixtures/reference/`): the States as the UN names
-/// them, the organizations the newsletters name, and the Convention on Cluster Munitions' membership records.
+/// them (and named them since 2000), the organizations the newsletters name, and the Convention on Cluster Munitions' membership records.
 public enum ReferenceData {
     public static func text(_ path: String) -> String {
         guard let text = EmbeddedResources.files[path] else {
@@ -10,10 +10,14 @@ public enum ReferenceData {
         return text
     }
 
-    /// Parsed once per process.
+    /// Parsed once per process: the States with their names since 2000 (`state-names-history.csv`).
     public static let states: StateDirectory = {
-        do { return try StateDirectory(csv: text("fixtures/reference/states.csv")) } catch {
-            fatalError("the embedded states.csv does not parse: \(error)")
+        do {
+            return try StateDirectory(
+                csv: text("fixtures/reference/states.csv"),
+                history: text("fixtures/reference/state-names-history.csv"))
+        } catch {
+            fatalError("the embedded states.csv or state-names-history.csv does not parse: \(error)")
         }
     }()
 
