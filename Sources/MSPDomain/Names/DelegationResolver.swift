@@ -22,8 +22,10 @@ public enum Represented: Hashable, Sendable {
 /// category (international organization or civil society) the first time.
 public struct DelegationResolver: Sendable {
     public let states: StateDirectory
-    private var organizations: [Organization]
+    private(set) var organizations: [Organization]
     private var organizationByKey: [String: Int]
+    /// Every organization key by its length in bytes, for finding close names without comparing with all of them.
+    private(set) var keysByLength: [Int: [CloseCandidate]] = [:]
 
     public init(states: StateDirectory, organizations: [Organization]) {
         self.states = states
@@ -35,6 +37,7 @@ public struct DelegationResolver: Sendable {
             }
         }
         self.organizationByKey = byKey
+        for (key, index) in byKey { keysByLength[key.utf8.count, default: []].append(CloseCandidate(key, index)) }
     }
 
     /// Makes an organization registered during this run findable by the notes that follow it.
@@ -42,7 +45,10 @@ public struct DelegationResolver: Sendable {
         organizations.append(organization)
         for name in organization.names {
             let key = NameKey.of(name)
-            if organizationByKey[key] == nil { organizationByKey[key] = organizations.count - 1 }
+            if organizationByKey[key] == nil {
+                organizationByKey[key] = organizations.count - 1
+                keysByLength[key.utf8.count, default: []].append(CloseCandidate(key, organizations.count - 1))
+            }
         }
     }
 
@@ -62,9 +68,11 @@ public struct DelegationResolver: Sendable {
     }
 
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting.
+    /// A new organization whose name or acronym is close to a known one's is refused with that name, unless
+    /// `confirmedNew` says it is new (see `closeOrganizations`).
     public func resolve(
         _ typed: String, category given: Category?, stateCategory: (State) -> Category,
-        field: FieldPath = .delegation
+        field: FieldPath = .delegation, confirmedNew: Bool = false
     ) throws -> (represented: Represented, category: Category) {
         let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
@@ -100,7 +108,9 @@ public struct DelegationResolver: Sendable {
         guard !given.isStateCategory else {
             throw InputError("'\(name)' is not a State the United Nations names\(hint())", field: field)
         }
-        return (.newOrganization(Organization.fromTyped(name, category: given)), given)
+        let organization = Organization.fromTyped(name, category: given)
+        if !confirmedNew { try refuseIfClose(organization, typed: name) }
+        return (.newOrganization(organization), given)
     }
 
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
