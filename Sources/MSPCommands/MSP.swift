@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSPDomain
 
 /// The root command: it only lists the subcommands, each defined in its own file as an extension.
 public struct MSP: ParsableCommand {
@@ -17,12 +18,15 @@ public struct MSP: ParsableCommand {
         subcommands: [
             MeetingCommand.self,
             Register.self,
+            Delegations.self,
+            FindPerson.self,
             ListLate.self,
             ExportRoster.self,
             Treaty.self,
             Demo.self,
             Import.self,
             Stats.self,
+            AbsentStates.self,
             Credentials.self,
             History.self,
             Withdraw.self,
@@ -41,6 +45,10 @@ public struct MSP: ParsableCommand {
     /// Parses and runs a command line. Every failure is one line on standard error and a documented status;
     /// `--help` and `--version` print in full and exit 0.
     public static func run(arguments: [String]) -> Int32 {
+        if let problem = unknownCommand(arguments) {
+            complain(problem)
+            return ExitStatus.usage.rawValue
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -62,6 +70,11 @@ public struct MSP: ParsableCommand {
                 return code
             }
             if code == ExitCode.validationFailure.rawValue || code == 64 {
+                // A mistyped option first: the missing required option ArgumentParser reports is usually that one.
+                if let problem = unknownOption(arguments) {
+                    complain(problem)
+                    return ExitStatus.usage.rawValue
+                }
                 let message =
                     message(for: error).split(separator: "\n").first.map(String.init) ?? "malformed command line"
                 complain("\(message) (see '\((["msp"] + commandPath(arguments)).joined(separator: " ")) --help')")
@@ -85,6 +98,71 @@ public struct MSP: ParsableCommand {
             command = next
         }
         return path
+    }
+
+    /// The command a command line names, and the path of subcommand names to it.
+    static func command(_ words: [String]) -> (command: any ParsableCommand.Type, path: [String]) {
+        let path = commandPath(words)
+        var command: any ParsableCommand.Type = MSP.self
+        for name in path {
+            for subcommand in command.configuration.subcommands where subcommand._commandName == name {
+                command = subcommand
+            }
+        }
+        return (command, path)
+    }
+
+    /// A subcommand that does not exist ("msp regster", "msp help regster"), with the nearest name; checked before
+    /// ArgumentParser reads the line, which would call it an unexpected argument (or show the root's help for
+    /// `help`, successfully).
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        let isHelp = arguments.first == "help"
+        let words = isHelp ? Array(arguments.dropFirst()) : arguments
+        let (command, path) = command(words)
+        let shown = (["msp"] + path).joined(separator: " ")
+        var subcommands: [String] = []
+        for subcommand in command.configuration.subcommands { subcommands.append(subcommand._commandName) }
+        guard path.count < words.count, !subcommands.isEmpty, let next = words.dropFirst(path.count).first,
+            !next.hasPrefix("-") || isHelp
+        else { return nil }
+        let nearest = EditDistance.nearest(to: next, among: subcommands.map { (NameKey.of($0), $0) }, limit: 1)
+        return "'\(next)' is not a command of \(shown)\(nearest.first.map { " (did you mean \($0)?)" } ?? "")"
+            + " (see '\(shown) --help')"
+    }
+
+    /// An option the command does not take, with the nearest name: reported before a required option is missing.
+    static func unknownOption(_ arguments: [String]) -> String? {
+        let (command, path) = command(arguments)
+        guard command.configuration.subcommands.isEmpty else { return nil }
+        let shown = (["msp"] + path).joined(separator: " ")
+        let known = options(of: command)
+        for argument in arguments.dropFirst(path.count) {
+            if argument == "--" { break }
+            guard argument.hasPrefix("--") else { continue }
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            guard !known.contains(name) else { continue }
+            let nearest = EditDistance.nearest(
+                to: name, among: known.map { (NameKey.of($0), $0) }, limit: 1)
+            return "unknown option '\(name)'\(nearest.first.map { " (did you mean \($0)?)" } ?? "")"
+                + " (see '\(shown) --help')"
+        }
+        return nil
+    }
+
+    /// The long options a command takes, as its help lists them.
+    static func options(of command: any ParsableCommand.Type) -> Set<String> {
+        let help = MSP.helpMessage(for: command, includeHidden: true, columns: 10_000)
+        var names: Set<String> = ["--help", "--version", "--generate-completion-script", "--experimental-dump-help"]
+        var index = help.startIndex
+        while let range = help.range(of: "--", range: index..<help.endIndex) {
+            var end = range.upperBound
+            while end < help.endIndex, help[end].isLetter || help[end].isNumber || help[end] == "-" {
+                end = help.index(after: end)
+            }
+            if end > range.upperBound { names.insert(String(help[range.lowerBound..<end])) }
+            index = end
+        }
+        return names
     }
 
     static func complain(_ message: String) {

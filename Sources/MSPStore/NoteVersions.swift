@@ -46,7 +46,8 @@ extension Store {
             id: record.id!, number: record.noteNumber, delegationId: record.delegationId, represented: represented,
             kind: record.kind, voided: record.voided,
             snapshot: try snapshot(
-                record, name: delegationName(stateIso3: delegation.stateIso3, stored: delegation.name, at: meeting), db))
+                record, name: delegationName(stateIso3: delegation.stateIso3, stored: delegation.name, at: meeting), db)
+        )
     }
 
     static func snapshot(_ record: NoteRecord, name: String, _ db: Database) throws -> NoteSnapshot {
@@ -176,7 +177,8 @@ extension Store {
                     snapshot: try snapshot(
                         record,
                         name: delegationName(
-                            stateIso3: row["delegation_state"], stored: row["delegation_name"], at: meeting.meeting), db),
+                            stateIso3: row["delegation_state"], stored: row["delegation_name"], at: meeting.meeting), db
+                    ),
                     recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
                     command: row["command"], reason: row["change_reason"]))
         }

@@ -44,7 +44,7 @@ import Testing
         #expect(try CredentialKind.parse("Note Verbale") == .noteVerbale)
         #expect(try CredentialKind.parse("ORIGINAL") == .original)
         #expect(CredentialKind.noteVerbale.rawValue == "note_verbale")
-        #expect(CredentialKind.noteVerbale.argument == "note-verbale")
+        #expect(CredentialKind.noteVerbale.argument == "note_verbale")
         #expect(throws: InputError.self) { try CredentialKind.parse("fax") }
     }
 }

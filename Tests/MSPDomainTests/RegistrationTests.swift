@@ -8,9 +8,27 @@ import Testing
         ("H.E. Mr. John Doe", "H.E. Mr.", "John Doe"),
         ("H.E. Ms. Jane Roe", "H.E. Ms.", "Jane Roe"),
         ("Prof. Dr. Ada Lovelace", "Prof. Dr.", "Ada Lovelace"),
-        ("Mr John Smith", "Mr", "John Smith"),
-        ("ms.  Wanjiru   Kamau", "ms.", "Wanjiru Kamau"),
+        ("Mr John Smith", "Mr.", "John Smith"),
+        ("ms.  Wanjiru   Kamau", "Ms.", "Wanjiru Kamau"),
         ("Mrs. A. Example", "Mrs.", "A. Example"),
+        // Whatever the case typed, as UN lists write them; a name typed all in lower case gets its capitals.
+        ("h.e. ms kim", "H.E. Ms.", "Kim"),
+        ("H.E. MR. Li Wei", "H.E. Mr.", "Li Wei"),
+        ("mme. Claire Dubois", "Mme", "Claire Dubois"),
+        ("S.E. M. Jean Dupont", "S.E. M.", "Jean Dupont"),
+        ("M. Jean Dupont", "M.", "Jean Dupont"),
+        ("s.e. sra. maría pérez", "S.E. Sra.", "María Pérez"),
+        ("Sr. Juan Pérez", "Sr.", "Juan Pérez"),
+        ("archbishop Ivan Jurkovič", "Archbishop", "Ivan Jurkovič"),
+        ("msgr Richard Gyhra", "Msgr.", "Richard Gyhra"),
+        ("Rev. Dr. Jane Roe", "Rev. Dr.", "Jane Roe"),
+        ("amb. Michael Biontino", "Amb.", "Michael Biontino"),
+        ("Prof Dr Ada Lovelace", "Prof. Dr.", "Ada Lovelace"),
+        ("Dra. Ana Gómez", "Dra.", "Ana Gómez"),
+        // "M." after another honorific is an initial, not "Monsieur".
+        ("Mr. M. Kamau", "Mr.", "M. Kamau"),
+        ("ms jean-pierre o'neill", "Ms.", "Jean-Pierre O'Neill"),
+        ("Ms. maria van der Berg", "Ms.", "maria van der Berg"),
     ])
     func anHonorificIsKeptApartFromTheName(raw: String, title: String, name: String) {
         let split = Honorific.split(raw)
@@ -18,11 +36,79 @@ import Testing
         #expect(split.name == name)
     }
 
-    @Test(arguments: ["Dr.", "Mr.", "John Doe", "Drake Ramoray", "Mister Rogers"])
+    @Test(arguments: ["Dr.", "Mr.", "John Doe", "Drake Ramoray", "Mister Rogers", "He Yafei", "Miss", "Julie Bishop"])
     func aNameWithoutAHonorificStaysWhole(raw: String) {
         let split = Honorific.split(raw)
         #expect(split.title == nil)
         #expect(split.name == raw)
+    }
+}
+
+@Suite struct HonorificTitleTests {
+    @Test func aTitleGivenApartIsWrittenAsUNListsWriteItWhenItIsOnlyHonorifics() throws {
+        #expect(Honorific.normalizedTitle("h.e.  ms") == "H.E. Ms.")
+        #expect(Honorific.normalizedTitle("s.e. mme") == "S.E. Mme")
+        // A mission's own form is kept.
+        #expect(Honorific.normalizedTitle("Lt. Gen.") == "Lt. Gen.")
+        let participant = try Participant.parse(
+            role: "head", title: "h.e. mr.", name: "John Doe", function: nil, gender: nil, email: nil)
+        #expect(participant.title == "H.E. Mr.")
+    }
+
+    @Test(arguments: ["H.E. Mr.", "s.e. sra.", "Archbishop", "m."])
+    func onlyHonorificsIsNotAName(raw: String) {
+        #expect(Honorific.isOnlyHonorifics(raw))
+    }
+}
+
+@Suite struct TypedParticipantTests {
+    @Test func everyFieldCanBeTypedOnOneLineWithCommasInsideTheParts() throws {
+        let entry = try Submission.ParticipantEntry.typed(
+            "H.E. Ms. Kim, Jae-won; Ambassador, Permanent Representative; female; kim@mission.example", role: "head",
+            field: .participant(0))
+        #expect(entry.name == "H.E. Ms. Kim, Jae-won")
+        #expect(entry.function == "Ambassador, Permanent Representative")
+        #expect(entry.gender == "female")
+        #expect(entry.email == "kim@mission.example")
+        #expect(entry.role == "head")
+    }
+
+    @Test func partsMayBeLeftOutOrEmpty() throws {
+        let nameOnly = try Submission.ParticipantEntry.typed("Mr. Sam Poe", role: "adviser", field: .participant(2))
+        #expect(nameOnly.name == "Mr. Sam Poe" && nameOnly.function == nil && nameOnly.gender == nil)
+        let genderOnly = try Submission.ParticipantEntry.typed(
+            "Ms. Kim; ; female", role: "head", field: .participant(0))
+        #expect(genderOnly.function == nil && genderOnly.gender == "female" && genderOnly.email == nil)
+        let emailOnly = try Submission.ParticipantEntry.typed("Ms. Kim;;;k@x.org", role: "head", field: .participant(0))
+        #expect(emailOnly.email == "k@x.org" && emailOnly.gender == nil)
+    }
+
+    @Test func aGenderOrAnEmailInTheWrongPlaceIsRefusedWithItsField() {
+        #expect(throws: InputError.self) {
+            try Submission.ParticipantEntry.typed("Ms. Kim; female", role: "head", field: .participant(0))
+        }
+        do {
+            _ = try Submission.ParticipantEntry.typed("Ms. Kim; kim@x.org", role: "head", field: .participant(1))
+            Issue.record("an e-mail address as the function was accepted")
+        } catch let error as InputError {
+            #expect(error.field == .participant(1, "function"))
+            #expect(error.message.contains("Ms. Kim; ; ; kim@x.org"))
+        } catch { Issue.record("\(error)") }
+        #expect(throws: InputError.self) {
+            try Submission.ParticipantEntry.typed("Ms. Kim; Counsellor; k@x.org", role: "head", field: .participant(0))
+        }
+        #expect(throws: InputError.self) {
+            try Submission.ParticipantEntry.typed(
+                "Ms. Kim; a; female; k@x.org; extra", role: "head", field: .participant(0))
+        }
+    }
+
+    @Test func aConfirmationReadsYesOrNo() throws {
+        #expect(try Submission.confirmation("Yes"))
+        #expect(try Submission.confirmation("true"))
+        #expect(try !Submission.confirmation(""))
+        #expect(try !Submission.confirmation(nil))
+        #expect(throws: InputError.self) { try Submission.confirmation("perhaps") }
     }
 }
 

@@ -16,7 +16,7 @@ import Testing
         let msp = try MSPRun()
         let result = try msp("--generate-completion-script", shell)
         #expect(result.status == 0, "\(result.stderr)")
-        for word in ["register", "export-roster", "stats", "credentials", "treaty", "note-verbale", "delegation"] {
+        for word in ["register", "export-roster", "stats", "credentials", "treaty", "note_verbale", "delegation"] {
             #expect(result.stdout.contains(word), "\(shell) completion lacks \(word)")
         }
     }

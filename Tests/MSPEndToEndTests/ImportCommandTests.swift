@@ -103,7 +103,7 @@ import Testing
         #expect(header.status == 65)
         #expect(
             header.stderr
-                == "msp: fr.csv:1: nom: 'nom' is not a column: the columns are delegation,category,reference,received_at,channel,role,title,name,function,gender,email\n"
+                == "msp: fr.csv:1: nom: 'nom' is not a column: the columns are delegation,category,reference,received_at,channel,role,title,name,function,gender,email,new_organization\n"
         )
         let missing = try msp("import", "nothere.csv")
         #expect(missing.status == 66)

@@ -131,7 +131,7 @@ import Testing
         #expect(
             credentials.allSatisfy { $0["command"] as? String == "credentials record" && $0["participants"] == nil })
         let historyTable = try msp("history", "--delegation", "Germany")
-        #expect(historyTable.stdout.contains("credentials: note-verbale"))
+        #expect(historyTable.stdout.contains("credentials: note_verbale"))
     }
 
     @Test func refusedRecordsChangeNothing() throws {

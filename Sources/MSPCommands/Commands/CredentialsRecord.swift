@@ -10,7 +10,7 @@ extension MSP.Credentials {
             abstract: "Record credentials received for a State's delegation.",
             discussion: """
                 --kind original: formal credentials issued by the Head of State or Government or the Minister for \
-                Foreign Affairs; copy: a copy or other communication (fax, letter from the Minister); note-verbale: \
+                Foreign Affairs; copy: a copy or other communication (fax, letter from the Minister); note_verbale: \
                 only a note verbale. The delegation must be a State registered for the meeting. The latest record \
                 (by time of receipt) counts; earlier ones stay in the history.
 
@@ -23,7 +23,7 @@ extension MSP.Credentials {
         @Option(help: ArgumentHelp("The State: name, alias or ISO code.", valueName: "name"))
         var delegation: String
 
-        @Option(help: ArgumentHelp("original, copy or note-verbale.", valueName: "kind"))
+        @Option(help: ArgumentHelp("original, copy or note_verbale.", valueName: "kind"))
         var kind: KindArgument
 
         @Option(
@@ -35,7 +35,12 @@ extension MSP.Credentials {
 
         enum KindArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
             case original, copy
-            case noteVerbale = "note-verbale"
+            case noteVerbale = "note_verbale"
+
+            /// `note-verbale`, as earlier versions wrote it, is still read.
+            init?(argument: String) {
+                self.init(rawValue: argument == "note-verbale" ? "note_verbale" : argument)
+            }
 
             var kind: CredentialKind {
                 switch self {

@@ -54,7 +54,8 @@ extension MSP {
                         ]
                     })
             out += "\n" + RosterReport.table(roster, meeting: meeting)
-            out += "\nNext: msp export-roster --format html --output roster.html\n"
+            out +=
+                "\nNext: msp export-roster --database \(ShellWord.quoted(database.path)) --format html --output roster.html\n"
             print(out, terminator: "")
         }
     }
@@ -81,5 +82,18 @@ struct DemoFixture {
             timeZone: m["time_zone"] ?? "", venue: m["venue"])
         let submissions = try SubmissionJSON.decodeArray(JSONSerialization.data(withJSONObject: submissionsObject))
         return DemoFixture(meeting: meeting, submissions: submissions)
+    }
+}
+
+/// A word as a POSIX shell reads it back: as it is when it is plain, else in single quotes.
+enum ShellWord {
+    static func quoted(_ word: String) -> String {
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (CharacterSet.alphanumerics.contains(scalar) || "._/-+:,@%=".unicodeScalars.contains(scalar))
+            }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

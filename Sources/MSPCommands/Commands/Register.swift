@@ -15,8 +15,14 @@ extension MSP {
                 delegation amends it: the list of participants shows the newest composition. A late note is recorded and \
                 flagged.
 
+                A participant (--head, --alternate, --adviser) is "name; function; gender; e-mail", separated by \
+                semicolons; every part after the name may be left out, or left empty in the middle ("Ms. Kim; ; female"). \
+                Commas stay inside their part. Gender is female, male or other. Honorifics at the start of the name are \
+                kept apart and written as UN lists write them ("h.e. ms kim" is "H.E. Ms." Kim).
+
                 Example: msp register --delegation Uganda --received 2017-08-15T10:30:00+02:00 --reference "Note 45/2017" \
-                --channel email --head "H.E. Mr. John Doe" --alternate "Ms. Jane Roe" --adviser "Mr. Sam Poe"
+                --channel email --head "H.E. Mr. John Doe; Ambassador, Permanent Representative; male; doe@mission.example" \
+                --alternate "Ms. Jane Roe; First Secretary; female" --adviser "Mr. Sam Poe"
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -44,14 +50,26 @@ extension MSP {
 
         @Option(
             help: ArgumentHelp(
-                "The head of delegation, e.g. \"H.E. Mr. John Doe\" (a note names exactly one).", valueName: "name"))
+                "The head of delegation (a note names exactly one), e.g. \"H.E. Ms. Kim; Ambassador, Permanent Representative; female; kim@mission.example\".",
+                valueName: "name; function; gender; e-mail"))
         var head: [String] = []
 
-        @Option(help: ArgumentHelp("An alternate (repeatable).", valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                "An alternate (repeatable), e.g. \"Mr. Sam Poe; Counsellor\".",
+                valueName: "name; function; gender; e-mail"))
         var alternate: [String] = []
 
-        @Option(help: ArgumentHelp("An adviser (repeatable).", valueName: "name"))
+        @Option(
+            help: ArgumentHelp("An adviser (repeatable), as --head.", valueName: "name; function; gender; e-mail"))
         var adviser: [String] = []
+
+        @Flag(
+            name: .customLong("new-organization"),
+            help:
+                "Confirm that the organization is new when its name or acronym is close to a known one's (otherwise refused with the known name)."
+        )
+        var newOrganization = false
 
         @Option(
             help: ArgumentHelp(
@@ -115,20 +133,23 @@ extension MSP {
         func readSubmission() throws -> (Submission, String?, JSONScan?) {
             guard let file else {
                 var participants: [Submission.ParticipantEntry] = []
-                participants += head.map { .init(role: "head", name: $0) }
-                participants += alternate.map { .init(role: "alternate", name: $0) }
-                participants += adviser.map { .init(role: "adviser", name: $0) }
+                for (role, typed) in head.map({ ("head", $0) }) + alternate.map({ ("alternate", $0) })
+                    + adviser.map({ ("adviser", $0) })
+                {
+                    participants.append(try .typed(typed, role: role, field: .participant(participants.count)))
+                }
                 return (
                     Submission(
                         meeting: meetingOption.meeting, delegation: delegation, category: category,
                         reference: reference, receivedAt: received, channel: channel,
-                        participants: participants), nil, nil
+                        participants: participants, newOrganization: newOrganization), nil, nil
                 )
             }
             let data = try InputFile.read(file)
             let name = file == "-" ? "<stdin>" : file
             do {
-                let (submission, scan) = try SubmissionJSON.decodeScanned(data)
+                var (submission, scan) = try SubmissionJSON.decodeScanned(data)
+                if newOrganization { submission.newOrganization = true }
                 return (submission, name, scan)
             } catch let error as JSONInputError {
                 throw CommandFailure(.dataError, Self.located(name, line: error.line, error.description))

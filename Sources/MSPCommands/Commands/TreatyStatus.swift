@@ -30,7 +30,7 @@ extension MSP.Treaty {
 
         func run() throws {
             let day = try on.map { try LocalDate.parse($0, field: .day) } ?? VenueTimeZone.utcToday()
-            let status = try database.withDesk { try $0.treatyStatus(convention: convention, on: day) }
+            let status = try database.withReadingDesk { try $0.treatyStatus(convention: convention, on: day) }
             try output.write(TreatyStatusReport.render(status, format: output.format))
         }
     }

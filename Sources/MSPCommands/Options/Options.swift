@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSPApplication
+import MSPDomain
 import MSPStore
 
 /// `--database PATH`, shared by every command that touches data.
@@ -32,8 +33,24 @@ struct DatabaseOptions: ParsableArguments {
             return result
         } catch {
             store.close(discardIfCreated: true)
-            throw error
+            throw located(error)
         }
+    }
+
+    /// Like `withDesk`, for a command that only reads reference data: when the file does not exist, the desk reads
+    /// a database in memory holding only the data bundled with msp, and no file is created.
+    func withReadingDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
+        guard !FileManager.default.fileExists(atPath: path) else { return try withDesk(work) }
+        let store = try Store.inMemory()
+        defer { store.close() }
+        return try work(RegistrationDesk(store: store))
+    }
+
+    /// A meeting not found is named with the database looked in: the clerk may be in the wrong folder.
+    func located(_ error: any Error) -> any Error {
+        guard var input = error as? InputError, input.field == .meeting, input.reason == .notFound else { return error }
+        input.message += " (database: \(path))"
+        return input
     }
 }
 

@@ -132,7 +132,7 @@ enum RosterReport {
     static func participantLine(_ p: Participant) -> String {
         var line = p.displayName
         if let function = p.function { line += ", \(function)" }
-        if p.role == .head { line += " (head of delegation)" }
+        if p.role == .head { line += " (Head of delegation)" }
         return line
     }
 

@@ -84,14 +84,14 @@ enum StatisticsReport {
         out += "\nParticipants by gender\n"
         let genders: [(String, Int)] =
             Gender.allCases.map { ($0.rawValue, stats.participantsByGender[$0] ?? 0) }
-            + [("not stated", stats.participantsByGender[nil] ?? 0)]
+            + [("unspecified", stats.participantsByGender[nil] ?? 0)]
         out += TextTable.render(
             header: ["gender", "participants", "share"],
             rows: genders.map { [$0.0, String($0.1), share($0.1, of: stats.participants)] })
         out += "\nNotes: \(stats.notes), of which late: \(stats.lateNotes)\n"
         let channels: [(String, Int)] =
             Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
-            + [("not recorded", stats.notesByChannel[nil] ?? 0)]
+            + [("unspecified", stats.notesByChannel[nil] ?? 0)]
         out += TextTable.render(header: ["channel", "notes"], rows: channels.map { [$0.0, String($0.1)] })
         return out
     }

@@ -12,6 +12,7 @@ extension FieldPath {
         switch root {
         case "received_at": return "--received"
         case "code": return "CODE"
+        case "name": return "NAME"
         case "consent_kind": return "--kind"
         default: return "--" + root.replacingOccurrences(of: "_", with: "-")
         }

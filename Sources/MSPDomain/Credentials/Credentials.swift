@@ -7,8 +7,8 @@ public enum CredentialKind: String, CaseIterable, Sendable, Codable {
     case copy
     case noteVerbale = "note_verbale"
 
-    /// The word on the command line: original, copy, note-verbale.
-    public var argument: String { self == .noteVerbale ? "note-verbale" : rawValue }
+    /// The word on the command line and in every output: original, copy, note_verbale.
+    public var argument: String { rawValue }
 
     public var description: String {
         switch self {
@@ -22,7 +22,7 @@ public enum CredentialKind: String, CaseIterable, Sendable, Codable {
         let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         if let kind = CredentialKind(rawValue: key) { return kind }
-        throw InputError("'\(raw)' is not a kind of credentials: one of original, copy, note-verbale", field: field)
+        throw InputError("'\(raw)' is not a kind of credentials: one of original, copy, note_verbale", field: field)
     }
 }
 

@@ -1,13 +1,14 @@
 /// Reads the import CSV: a header row, then one row per participant with the columns
-/// `delegation,category,reference,received_at,channel,role,title,name,function,gender,email` (in any order;
-/// `delegation`, `role` and `name` are required, the others may be left out). Consecutive rows with the same
+/// `delegation,category,reference,received_at,channel,role,title,name,function,gender,email,new_organization` (in
+/// any order; `delegation`, `role` and `name` are required, the others may be left out; `new_organization` is `yes`
+/// on a note's first row to confirm that an organization close to a known one is new). Consecutive rows with the same
 /// delegation and reference form one note; the note's own fields (category, received_at, channel) are taken
 /// from its first row and must not contradict it in later rows. A note's rows must be together: the same
 /// delegation and reference appearing again later is an error, not a second note.
 public struct CSVSubmissionSource: SubmissionSource, Sendable {
     public static let columns = [
         "delegation", "category", "reference", "received_at", "channel", "role", "title",
-        "name", "function", "gender", "email",
+        "name", "function", "gender", "email", "new_organization",
     ]
     static let required: Set<String> = ["delegation", "role", "name"]
 
@@ -164,10 +165,19 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
             delegation: value(head, "delegation"), category: value(head, "category"),
             reference: value(head, "reference"), receivedAt: value(head, "received_at"),
             channel: value(head, "channel"))
+        do {
+            submission.newOrganization = try Submission.confirmation(value(head, "new_organization"))
+        } catch let error as InputError {
+            return .problem(
+                SourcedSubmission(submission: submission, line: head.line, participantLines: [], isCSV: true)
+                    .problem(error))
+        } catch {
+            preconditionFailure("Submission.confirmation throws only InputError")
+        }
         var lines: [Int] = []
         submission.participants.reserveCapacity(records.count)
         for record in records {
-            for column in ["category", "received_at", "channel"] where record.line != head.line {
+            for column in ["category", "received_at", "channel", "new_organization"] where record.line != head.line {
                 if let later = value(record, column), later != value(head, column) {
                     return .problem(
                         SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)

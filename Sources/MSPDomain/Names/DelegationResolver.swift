@@ -23,8 +23,10 @@ public enum Represented: Hashable, Sendable {
 /// category (international organization or civil society) the first time.
 public struct DelegationResolver: Sendable {
     public let states: StateDirectory
-    private var organizations: [Organization]
+    private(set) var organizations: [Organization]
     private var organizationByKey: [String: Int]
+    /// Every organization key by its length in bytes, for finding close names without comparing with all of them.
+    private(set) var keysByLength: [Int: [CloseCandidate]] = [:]
 
     public init(states: StateDirectory, organizations: [Organization]) {
         self.states = states
@@ -36,6 +38,7 @@ public struct DelegationResolver: Sendable {
             }
         }
         self.organizationByKey = byKey
+        for (key, index) in byKey { keysByLength[key.utf8.count, default: []].append(CloseCandidate(key, index)) }
     }
 
     /// Makes an organization registered during this run findable by the notes that follow it.
@@ -43,7 +46,10 @@ public struct DelegationResolver: Sendable {
         organizations.append(organization)
         for name in organization.names {
             let key = NameKey.of(name)
-            if organizationByKey[key] == nil { organizationByKey[key] = organizations.count - 1 }
+            if organizationByKey[key] == nil {
+                organizationByKey[key] = organizations.count - 1
+                keysByLength[key.utf8.count, default: []].append(CloseCandidate(key, organizations.count - 1))
+            }
         }
     }
 
@@ -63,10 +69,12 @@ public struct DelegationResolver: Sendable {
     }
 
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting,
-    /// which opens on `day` (nil: no meeting; messages give States' names of today).
+    /// which opens on `day` (nil: no meeting; messages give States' names of today). A new organization whose name
+    /// or acronym is close to a known one's is refused with that name, unless `confirmedNew` says it is new (see
+    /// `closeOrganizations`).
     public func resolve(
         _ typed: String, category given: Category?, stateCategory: (State) -> Category, on day: LocalDate?,
-        field: FieldPath = .delegation
+        field: FieldPath = .delegation, confirmedNew: Bool = false
     ) throws -> (represented: Represented, category: Category) {
         let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
@@ -105,7 +113,9 @@ public struct DelegationResolver: Sendable {
         }
         // A name given with an organization's category is a new organization's, even one that is part of some
         // States' names: the category says what the secretariat means.
-        return (.newOrganization(Organization.fromTyped(name, category: given)), given)
+        let organization = Organization.fromTyped(name, category: given)
+        if !confirmedNew { try refuseIfClose(organization, typed: name) }
+        return (.newOrganization(organization), given)
     }
 
     /// The error for a name that finds neither a State nor a known organization: "'Korea' is ambiguous: ..." when

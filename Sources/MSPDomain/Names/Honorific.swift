@@ -1,12 +1,52 @@
-/// Splits a participant's name as a note writes it into the honorific and the name:
-/// "H.E. Mr. John Doe" is title "H.E. Mr." and name "John Doe".
+/// Splits a participant's name as a note writes it into the honorific and the name, and writes the honorific as
+/// United Nations lists of participants write it, whatever the case typed: "H.E. Mr. John Doe" is title "H.E. Mr."
+/// and name "John Doe"; "h.e. ms kim" is "H.E. Ms." and "Kim".
+///
+/// Sources for the forms. The UN Manual of Protocol (ST/SG/4/Rev.9/1, 23 April 2021, chapter XIX "The Blue Book",
+/// https://www.un.int/protocol/pm/menus-18-23) says that the names, forms of address and titles of diplomats are
+/// written "according to the wishes of the mission concerned and in conformity with the established norms of the
+/// United Nations"; the UN Office at Geneva's Blue Book ("Missions permanentes auprès des Nations Unies à Genève",
+/// https://unog.ch/bluebook, French only) and the lists of participants of Geneva meetings (CCM/MSP/2017/INF.1 and
+/// its kind) use those norms: "H.E. Mr." / "H.E. Ms." for ambassadors and ministers, "Mr.", "Ms.", "Mrs.", "Dr.",
+/// "Prof." in English; "S.E. M.", "S.E. Mme", "M.", "Mme", "Mlle" in French (no full point after "Mme" and
+/// "Mlle", which end with the word's last letter); "S.E. Sr.", "S.E. Sra.", "Sr.", "Sra.", "Srta.", "Dra." in
+/// Spanish; religious titles as the Holy See's delegations give them ("Archbishop", "Msgr.", "Mgr", "Rev.",
+/// "Fr."). No single published table lists them all: this one gathers the forms those documents use, and is the
+/// one place to add another. A mission's wish wins: a note that gives a title in its own field keeps it as given
+/// unless it is made only of these honorifics.
 public enum Honorific {
-    /// The honorifics recognised, compared without case; combinations ("H.E. Ms.", "Prof. Dr.") are runs of them.
-    static let known: Set<String> = [
-        "h.e.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "prof.", "prof",
-        "miss", "mx.", "mx", "amb.", "sir", "dame", "s.e.", "mme", "mme.", "rev.",
-        "msgr.", "h.r.h.", "h.h.",
+    /// Each honorific as UN lists write it, with the spellings people type for it (compared without case).
+    static let forms: [(canonical: String, typed: [String])] = [
+        ("H.E.", ["h.e.", "h.e"]), ("S.E.", ["s.e.", "s.e"]), ("H.R.H.", ["h.r.h.", "h.r.h"]), ("H.H.", ["h.h."]),
+        ("Mr.", ["mr.", "mr"]), ("Ms.", ["ms.", "ms"]), ("Mrs.", ["mrs.", "mrs"]), ("Miss", ["miss"]),
+        ("Mx.", ["mx.", "mx"]), ("Dr.", ["dr.", "dr"]), ("Prof.", ["prof.", "prof"]), ("Amb.", ["amb.", "amb"]),
+        ("Hon.", ["hon.", "hon"]), ("Rt.", ["rt."]), ("Sir", ["sir"]), ("Dame", ["dame"]),
+        ("M.", ["m."]), ("Mme", ["mme", "mme."]), ("Mlle", ["mlle", "mlle."]),
+        ("Sr.", ["sr.", "sr"]), ("Sra.", ["sra.", "sra"]), ("Srta.", ["srta.", "srta"]), ("Dra.", ["dra.", "dra"]),
+        ("Excmo.", ["excmo.", "excmo"]), ("Excma.", ["excma.", "excma"]),
+        ("Archbishop", ["archbishop", "abp."]), ("Bishop", ["bishop"]), ("Cardinal", ["cardinal"]),
+        ("Msgr.", ["msgr.", "msgr", "mons."]), ("Mgr", ["mgr", "mgr."]), ("Rev.", ["rev.", "rev"]), ("Fr.", ["fr."]),
     ]
+
+    /// The canonical form of each typed spelling, lowercased.
+    static let canonical: [String: String] = {
+        var map: [String: String] = [:]
+        for form in forms {
+            for typed in form.typed { map[typed] = form.canonical }
+        }
+        return map
+    }()
+
+    /// The longest spelling, in bytes: a longer word is never an honorific.
+    static let longest = canonical.keys.map(\.utf8.count).max() ?? 0
+
+    /// "M." is the French "Monsieur" only first or after "H.E."/"S.E." ("M. Jean Dupont", "S.E. M. Jean Dupont");
+    /// after another honorific it is an initial ("Mr. M. Kamau").
+    static func canonical(of word: Substring, after previous: String?) -> String? {
+        guard word.utf8.count <= longest, let form = canonical[word.lowercased()] else { return nil }
+        if form == "M.", let previous, previous != "H.E.", previous != "S.E." { return nil }
+        return form
+    }
 
     public static func split(_ raw: String) -> (title: String?, name: String) {
         // Walk the leading words on bytes; most names have no honorific, or one, and need no further work.
@@ -14,17 +54,14 @@ public enum Honorific {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
         var index = bytes.startIndex
         while index < bytes.endIndex, isSpace(bytes[index]) { index = bytes.index(after: index) }
-        let nameStart0 = index
-        var titleEnd = index
+        var titles: [String] = []
         var nameStart = index
         while true {
             var end = index
             while end < bytes.endIndex, !isSpace(bytes[end]) { end = bytes.index(after: end) }
             // The last word always stays the name: "Dr." alone is a name, not a title without a name.
-            guard end < bytes.endIndex, bytes.distance(from: index, to: end) <= 6,
-                known.contains(String(raw[index..<end]).lowercased())
-            else { break }
-            titleEnd = end
+            guard end < bytes.endIndex, let form = canonical(of: raw[index..<end], after: titles.last) else { break }
+            titles.append(form)
             var next = end
             while next < bytes.endIndex, isSpace(bytes[next]) { next = bytes.index(after: next) }
             guard next < bytes.endIndex else { break }
@@ -35,9 +72,36 @@ public enum Honorific {
         if hasTabOrDoubleSpace(name) {
             name = name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         }
-        guard titleEnd > nameStart0 else { return (nil, name) }
-        let title = raw[nameStart0..<titleEnd].split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        return (title, name)
+        return (titles.isEmpty ? nil : titles.joined(separator: " "), capitalizedIfAllLowercase(name))
+    }
+
+    /// A title given in its own field ("h.e. ms"): written as UN lists write it when it is made only of honorifics,
+    /// else kept as given (a mission's own form, "Ambassador", "Lt. Gen.").
+    public static func normalizedTitle(_ raw: String) -> String {
+        var titles: [String] = []
+        for word in raw.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            guard let form = canonical(of: word, after: titles.last) else {
+                return raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            }
+            titles.append(form)
+        }
+        return titles.joined(separator: " ")
+    }
+
+    /// A name typed wholly in lower case ("kim", "maria de la cruz") gets a capital at the start of each word and
+    /// after a hyphen or apostrophe; a name with any capital is kept exactly as the note writes it ("van der Berg",
+    /// "McDonald").
+    static func capitalizedIfAllLowercase(_ name: String) -> String {
+        // Fast path on bytes: an ASCII capital anywhere means the name is kept.
+        if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return name }
+        guard name.contains(where: { $0.isLowercase }), !name.contains(where: { $0.isUppercase }) else { return name }
+        var out = ""
+        var startOfWord = true
+        for character in name {
+            out += startOfWord ? character.uppercased() : String(character)
+            startOfWord = character == " " || character == "-" || character == "'" || character == "\u{2019}"
+        }
+        return out
     }
 
     /// Whether white space inside a name needs folding to single spaces (checked on bytes).
@@ -54,11 +118,16 @@ public enum Honorific {
     public static func isOnlyHonorifics(_ raw: String) -> Bool {
         // Fast path: a last word longer than any honorific (most names) settles it.
         if let lastSpace = raw.utf8.lastIndex(where: { $0 == 0x20 || $0 == 0x09 }),
-            raw.utf8.distance(from: lastSpace, to: raw.utf8.endIndex) > 7
+            raw.utf8.distance(from: lastSpace, to: raw.utf8.endIndex) > longest + 1
         {
             return false
         }
         let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        return !words.isEmpty && words.allSatisfy { known.contains($0.lowercased()) }
+        var titles: [String] = []
+        for word in words {
+            guard let form = canonical(of: word, after: titles.last) else { return false }
+            titles.append(form)
+        }
+        return !titles.isEmpty
     }
 }

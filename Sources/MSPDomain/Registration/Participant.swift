@@ -52,7 +52,7 @@ public struct Participant: Hashable, Sendable, Codable {
             throw InputError("'\(cleaned)' is only an honorific: the name is missing", field: field.appending("name"))
         }
         let split = Honorific.split(cleaned)
-        let title = rawTitle?.trimmedOrNil ?? split.title
+        let title = rawTitle?.trimmedOrNil.map(Honorific.normalizedTitle) ?? split.title
         guard !split.name.isEmpty else { throw InputError("the name is empty", field: field.appending("name")) }
         let gender = try rawGender?.trimmedOrNil.map { try Gender.parse($0, field: field.appending("gender")) }
         let email = rawEmail?.trimmedOrNil

@@ -3,7 +3,8 @@ import Foundation
 /// A note verbale or letter as it arrives, before any check: from the command line, a JSON file or an import row.
 ///
 /// The JSON form is one object with the keys `meeting`, `delegation`, `category`, `reference`, `received_at`,
-/// `channel` and `participants` (objects with `role`, `title`, `name`, `function`, `gender`, `email`).
+/// `channel` and `participants` (objects with `role`, `title`, `name`, `function`, `gender`, `email`), and
+/// `new_organization` (true confirms that an organization close to a known one is new).
 public struct Submission: Hashable, Sendable {
     public var meeting: String?
     public var delegation: String?
@@ -12,6 +13,8 @@ public struct Submission: Hashable, Sendable {
     public var receivedAt: String?
     public var channel: String?
     public var participants: [ParticipantEntry]
+    /// Confirms that a new organization whose name is close to a known one's is new.
+    public var newOrganization: Bool
 
     public struct ParticipantEntry: Hashable, Sendable {
         public var role: String?
@@ -36,7 +39,8 @@ public struct Submission: Hashable, Sendable {
 
     public init(
         meeting: String? = nil, delegation: String?, category: String? = nil, reference: String? = nil,
-        receivedAt: String? = nil, channel: String? = nil, participants: [ParticipantEntry] = []
+        receivedAt: String? = nil, channel: String? = nil, participants: [ParticipantEntry] = [],
+        newOrganization: Bool = false
     ) {
         self.meeting = meeting
         self.delegation = delegation
@@ -45,6 +49,7 @@ public struct Submission: Hashable, Sendable {
         self.receivedAt = receivedAt
         self.channel = channel
         self.participants = participants
+        self.newOrganization = newOrganization
     }
 }
 
@@ -87,7 +92,7 @@ public struct NoteDraft: Hashable, Sendable {
         let resolved = try resolver.resolve(
             submission.delegation ?? "", category: category,
             stateCategory: { membership.category(of: $0.iso3, at: meeting) }, on: meeting.opens,
-            field: .delegation)
+            field: .delegation, confirmedNew: submission.newOrganization)
         let receipt = try meeting.receipt(submission.receivedAt, now: now, field: .receivedAt)
         let channel = try submission.channel?.trimmedOrNil
             .map { try Channel.parse($0, field: .channel) }
@@ -129,6 +134,7 @@ extension Submission: Decodable {
     enum Keys: String, CodingKey, CaseIterable {
         case meeting, delegation, category, reference, channel, participants
         case receivedAt = "received_at"
+        case newOrganization = "new_organization"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -144,6 +150,8 @@ extension Submission: Decodable {
         self.receivedAt = try string(.receivedAt)
         self.channel = try string(.channel)
         self.participants = try container.decodeIfPresent([ParticipantEntry].self, forKey: AnyKey("participants")) ?? []
+        self.newOrganization =
+            try container.decodeIfPresent(Bool.self, forKey: AnyKey(Keys.newOrganization.rawValue)) ?? false
     }
 }
 

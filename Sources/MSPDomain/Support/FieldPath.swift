@@ -70,6 +70,8 @@ extension FieldPath {
     public static let reference = key("reference")
     public static let receivedAt = key("received_at")
     public static let channel = key("channel")
+    /// The confirmation that an organization close to a known one is new.
+    public static let newOrganization = key("new_organization")
     public static let participants = key("participants")
 
     /// One participant of a submission, or one of its fields (`role`, `title`, `name`, `function`, `gender`, `email`).

@@ -1,0 +1,42 @@
+import MSPDomain
+import MSPStore
+
+extension RegistrationDesk {
+    /// Every delegation that sent a note to the meeting, withdrawn ones included, in the order of the list of
+    /// participants: category, participants, first and latest note, late notes, withdrawn, credentials.
+    public func delegations(meeting code: String? = nil) throws -> (
+        meeting: Meeting, delegations: [DelegationOverview]
+    ) {
+        let stored = try meeting(code: code)
+        return (stored.meeting, try store.delegationOverviews(stored))
+    }
+
+    /// The convention's States Parties and signatory States on the meeting's opening day that have no delegation
+    /// on the list of participants (none registered, or it withdrew): where universalization and participation
+    /// work starts.
+    public func absentStates(meeting code: String? = nil) throws -> (meeting: Meeting, states: [AbsentState]) {
+        let stored = try meeting(code: code)
+        let delegations = try store.delegationOverviews(stored)
+        let membership = try store.membership(convention: stored.meeting.convention)
+        let states = ReferenceData.states
+        return (
+            stored.meeting,
+            AbsentState.list(
+                membership: membership, meeting: stored.meeting, delegations: delegations,
+                name: { states.find($0)?.name ?? $0 })
+        )
+    }
+
+    /// The participants of the meeting's list of participants whose name holds every word of `name`, ignoring case
+    /// and diacritics: current compositions only (superseded ones and withdrawn delegations are not searched).
+    public func findPerson(_ name: String, meeting code: String? = nil) throws -> (
+        meeting: Meeting, found: [PersonFound]
+    ) {
+        let query = name.trimmed
+        guard !query.isEmpty, !NameKey.of(Honorific.split(query).name).isEmpty else {
+            throw InputError("the name to search for is empty", field: .key("name"))
+        }
+        let stored = try meeting(code: code)
+        return (stored.meeting, try store.roster(stored).people(matching: query))
+    }
+}

@@ -1,0 +1,55 @@
+/// A new organization whose name or acronym is close to a known one's is most likely the known one, mistyped
+/// ("Clusterr Munition Coalition" for the Cluster Munition Coalition): registering it would split one organization's
+/// delegation in two. It is refused with the known name, unless the clerk confirms that it is new.
+extension DelegationResolver {
+    /// A known organization's key, with what the closeness test needs computed once.
+    struct CloseCandidate: Sendable {
+        var key: String
+        var digits: String
+        var index: Int
+
+        init(_ key: String, _ index: Int) {
+            self.key = key
+            self.digits = String(key.unicodeScalars.filter { $0.properties.numericType != nil })
+            self.index = index
+        }
+    }
+
+    /// The known organizations whose name, acronym or alias is close to one of `organization`'s: keys of four
+    /// characters or more, at most one edit in eight characters (at least one) apart, with the same digits
+    /// ("Forum 2023" and "Forum 2024" are two organizations, not a typing slip).
+    public func closeOrganizations(to organization: Organization) -> [Organization] {
+        var found: [Int] = []
+        for typed in organization.names.map(NameKey.of) {
+            let length = typed.utf8.count
+            guard length >= 4 else { continue }
+            let candidate = CloseCandidate(typed, -1)
+            let allowed = max(1, length / 8)
+            for otherLength in (length - allowed)...(length + allowed) {
+                for known in keysByLength[otherLength] ?? [] where !found.contains(known.index) {
+                    if Self.areClose(candidate, known, allowed: max(1, min(length, otherLength) / 8)) {
+                        found.append(known.index)
+                    }
+                }
+            }
+        }
+        return found.sorted().map { organizations[$0] }
+    }
+
+    static func areClose(_ a: CloseCandidate, _ b: CloseCandidate, allowed: Int) -> Bool {
+        guard min(a.key.utf8.count, b.key.utf8.count) >= 4, a.key != b.key, a.digits == b.digits else { return false }
+        return EditDistance.between(a.key, b.key) <= allowed
+    }
+
+    /// Refuses a new organization close to a known one, naming the known one.
+    func refuseIfClose(_ organization: Organization, typed: String) throws {
+        let close = closeOrganizations(to: organization)
+        guard !close.isEmpty else { return }
+        let names = close.prefix(3).map { known in
+            "'\(known.name)'" + (known.acronym.map { " (\($0))" } ?? "")
+        }
+        throw InputError(
+            "'\(typed)' is not a known organization but is close to \(names.joined(separator: ", ")): give that name, or confirm that '\(typed)' is a new organization",
+            field: .newOrganization, reason: .conflict)
+    }
+}

@@ -1,0 +1,111 @@
+/// One delegation registered for a meeting, as the secretariat surveys them all (`msp delegations`): its
+/// category, how many participants its current composition lists, its first and latest note, whether any of its
+/// notes is late, whether it is withdrawn, and the credentials it presented.
+public struct DelegationOverview: Sendable, Equatable {
+    /// A note as the overview sees it.
+    public struct NoteFact: Sendable, Equatable {
+        public var kind: NoteKind
+        public var received: Instant
+        public var precision: Receipt.Precision
+
+        public init(kind: NoteKind, received: Instant, precision: Receipt.Precision) {
+            self.kind = kind
+            self.received = received
+            self.precision = precision
+        }
+    }
+
+    public var name: String
+    /// The State's ISO 3166 alpha-3 code; nil for an organization.
+    public var stateIso3: String?
+    public var category: Category
+    /// Participants of its current composition; 0 when it is withdrawn (it is not on the list of participants).
+    public var participants: Int
+    public var firstNote: NoteFact
+    public var latestNote: NoteFact
+    /// How many of its notes (registrations and amendments) arrived after the deadline, as `list-late` lists them.
+    public var lateNotes: Int
+    public var withdrawn: Bool
+    /// The kind of its latest credentials record (by receipt, then recording), nil when it presented none.
+    public var credentials: CredentialKind?
+
+    public var isLate: Bool { lateNotes > 0 }
+
+    /// The overview of a delegation from its notes (at least one), oldest or newest in any order.
+    public init(
+        name: String, stateIso3: String?, category: Category, compositionParticipants: Int, withdrawn: Bool,
+        notes: [NoteFact], deadline: Deadline, credentials: CredentialKind?
+    ) {
+        precondition(!notes.isEmpty, "a registered delegation has sent a note")
+        let ordered = notes.enumerated().sorted { ($0.element.received, $0.offset) < ($1.element.received, $1.offset) }
+        self.name = name
+        self.stateIso3 = stateIso3
+        self.category = category
+        self.participants = withdrawn ? 0 : compositionParticipants
+        self.firstNote = ordered.first!.element
+        self.latestNote = ordered.last!.element
+        self.lateNotes =
+            notes.filter {
+                LateNote.needsDecision(kind: $0.kind, received: $0.received, deadline: deadline)
+            }.count
+        self.withdrawn = withdrawn
+        self.credentials = credentials
+    }
+
+    /// In the order of the list of participants: by category, then by name without case or diacritics.
+    public static func ordered(_ delegations: [DelegationOverview]) -> [DelegationOverview] {
+        let position = Dictionary(uniqueKeysWithValues: Category.allCases.enumerated().map { ($1, $0) })
+        return delegations.sorted {
+            (position[$0.category]!, NameKey.sortKey($0.name), $0.name)
+                < (position[$1.category]!, NameKey.sortKey($1.name), $1.name)
+        }
+    }
+}
+
+/// A State Party or signatory State on a meeting's opening day that has no delegation on the list of participants:
+/// it sent no note, or its delegation withdrew. The universalization and participation work starts from this list.
+public struct AbsentState: Sendable, Equatable {
+    public enum Reason: String, Sendable, Equatable {
+        /// No note was received from it for the meeting.
+        case notRegistered = "not_registered"
+        /// It registered, then withdrew.
+        case withdrawn
+    }
+
+    public var name: String
+    public var iso3: String
+    /// `statesParties` or `signatoryStates`.
+    public var category: Category
+    public var reason: Reason
+
+    public init(name: String, iso3: String, category: Category, reason: Reason) {
+        self.name = name
+        self.iso3 = iso3
+        self.category = category
+        self.reason = reason
+    }
+
+    /// The convention's States Parties and signatory States on the opening day that have no delegation on the list,
+    /// States Parties first, each group by name without case or diacritics. `delegations` are the meeting's, by
+    /// State; `name` gives a State's name from its code.
+    public static func list(
+        membership: TreatyMembership, meeting: Meeting, delegations: [DelegationOverview],
+        name: (String) -> String
+    ) -> [AbsentState] {
+        var withdrawn = Set<String>()
+        var present = Set<String>()
+        for delegation in delegations {
+            guard let iso3 = delegation.stateIso3 else { continue }
+            if delegation.withdrawn { withdrawn.insert(iso3) } else { present.insert(iso3) }
+        }
+        func absent(_ records: [MembershipRecord], _ category: Category) -> [AbsentState] {
+            records.filter { !present.contains($0.iso3) }.map { record in
+                AbsentState(
+                    name: name(record.iso3), iso3: record.iso3, category: category,
+                    reason: withdrawn.contains(record.iso3) ? .withdrawn : .notRegistered)
+            }.sorted { (NameKey.sortKey($0.name), $0.name) < (NameKey.sortKey($1.name), $1.name) }
+        }
+        return absent(membership.parties(on: meeting.opens), .statesParties)
+            + absent(membership.signatories(on: meeting.opens), .signatoryStates)
+    }
+}

@@ -1,0 +1,38 @@
+/// A participant found by name across a meeting's list of participants.
+public struct PersonFound: Sendable, Equatable {
+    public var delegation: String
+    public var category: Category
+    public var participant: Participant
+
+    public init(delegation: String, category: Category, participant: Participant) {
+        self.delegation = delegation
+        self.category = category
+        self.participant = participant
+    }
+}
+
+extension Roster {
+    /// The participants whose name holds every word of `query`, compared without case, diacritics or dots
+    /// ("jurkovic" finds "Ivan Jurkovič", "kim jae" finds "Kim Jae-won"); honorifics typed at the start of the query
+    /// are left out of the comparison ("H.E. Kim" finds Kim). Only the list of participants is searched: each
+    /// delegation's current composition, withdrawn delegations left out; earlier compositions an amendment
+    /// superseded are not. In the list's order.
+    public func people(matching query: String) -> [PersonFound] {
+        let words = NameKey.of(Honorific.split(query).name).split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return [] }
+        var found: [PersonFound] = []
+        for group in groups {
+            for delegation in group.delegations {
+                for participant in delegation.participants {
+                    let key = NameKey.of(participant.name)
+                    if words.allSatisfy({ key.contains($0) }) {
+                        found.append(
+                            PersonFound(delegation: delegation.name, category: group.category, participant: participant)
+                        )
+                    }
+                }
+            }
+        }
+        return found
+    }
+}
