@@ -64,16 +64,17 @@ import Testing
         #expect(
             rows.first == [
                 "delegation", "category", "participants", "first_note_at", "first_note_precision", "latest_note_at",
-                "latest_note_precision", "latest_note_kind", "late", "late_notes", "withdrawn", "credentials",
+                "latest_note_precision", "latest_note_kind", "late", "late_notes", "late_pending", "late_accepted",
+                "late_declined", "withdrawn", "credentials",
             ])
         #expect(rows.map { $0[0] } == ["delegation", "Germany", "Uganda", "Cluster Munition Coalition"])
         #expect(
             rows[1] == [
                 "Germany", "state_party", "2", "2017-07-20T09:15:00+02:00", "instant", "2017-07-20T09:15:00+02:00",
-                "instant", "registration", "false", "0", "false", "original",
+                "instant", "registration", "false", "0", "0", "0", "0", "false", "original",
             ])
-        #expect(rows[2][2] == "0" && rows[2][7] == "withdrawal" && rows[2][10] == "true")
-        #expect(rows[3][4] == "date" && rows[3][8] == "true" && rows[3][9] == "1")
+        #expect(rows[2][2] == "0" && rows[2][7] == "withdrawal" && rows[2][13] == "true")
+        #expect(rows[3][4] == "date" && rows[3][8] == "true" && rows[3][9] == "1" && rows[3][10] == "1")
         let json = try #require(try msp("delegations", "--format", "json").json() as? [[String: Any]])
         #expect(json.count == 3 && json[0]["late"] as? Bool == false && json[0]["credentials"] as? String == "original")
         let ndjson = try msp("delegations", "--format", "ndjson")

@@ -26,6 +26,7 @@ import Testing
         #expect(
             rows.first == [
                 "code", "title", "convention", "opens", "closes", "deadline_at", "deadline_day", "time_zone", "venue",
+                "undecided_late_notes",
             ])
         #expect(rows.count == 2)
         #expect(

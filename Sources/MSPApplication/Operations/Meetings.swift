@@ -14,11 +14,14 @@ public struct MeetingRequest: Sendable, Equatable {
     /// The venue's IANA time zone, e.g. Europe/Zurich.
     public var timeZone: String
     public var venue: String?
+    /// What a late note awaiting a decision does at the meeting.
+    public var undecidedLateNotes: UndecidedLateNotes
 
     public init(
         code: String, title: String, convention: String, opens: String, closes: String, deadline: String,
-        timeZone: String, venue: String? = nil
+        timeZone: String, venue: String? = nil, undecidedLateNotes: UndecidedLateNotes = .include
     ) {
+        self.undecidedLateNotes = undecidedLateNotes
         self.code = code
         self.title = title
         self.convention = convention
@@ -49,11 +52,13 @@ extension RegistrationDesk {
     /// A meeting request checked against the rules, without the database.
     public static func meeting(_ request: MeetingRequest) throws -> Meeting {
         let zone = try VenueTimeZone(identifier: request.timeZone.trimmed, field: .timeZone)
-        return try Meeting(
+        var meeting = try Meeting(
             code: request.code, title: request.title, convention: request.convention, venue: request.venue,
             opens: try LocalDate.parse(request.opens, field: .opens),
             closes: try LocalDate.parse(request.closes, field: .closes),
             timeZone: zone, deadline: try WhenParser.deadline(request.deadline, in: zone, field: .deadline))
+        meeting.undecidedLateNotes = request.undecidedLateNotes
+        return meeting
     }
 
     /// Every meeting, by opening day.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MSPApplication
 import MSPDomain
 
@@ -24,8 +25,23 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let (meeting, roster) = try database.withDesk { try $0.roster(meeting: meetingOption.meeting) }
+            let (meeting, roster, pending) = try database.withDesk { desk in
+                let (meeting, roster) = try desk.roster(meeting: meetingOption.meeting)
+                let pending = try desk.lateNotes(meeting: meeting.code).notes.filter { $0.status == .pending }.count
+                return (meeting, roster, pending)
+            }
             try output.write(RosterReport.render(roster, meeting: meeting, format: output.format))
+            if pending > 0 {
+                // On standard error: the list itself stays clean for a file or a pipe.
+                let what =
+                    meeting.undecidedLateNotes == .include
+                    ? "the list includes them until they are declined"
+                    : "the list leaves them out until they are accepted"
+                FileHandle.standardError.write(
+                    Data(
+                        "msp: \(pending) late note\(pending == 1 ? "" : "s") await\(pending == 1 ? "s" : "") a decision (msp list-late --pending); \(what)\n"
+                            .utf8))
+            }
             if let path = output.output, output.writesToFile {
                 print(
                     "Wrote the list of participants of \(meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(path)."

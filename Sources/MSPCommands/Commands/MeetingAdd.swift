@@ -45,12 +45,19 @@ extension MSP.MeetingCommand {
         @Option(help: "Where the meeting takes place.")
         var venue: String?
 
+        @Option(
+            name: .customLong("undecided-late-notes"),
+            help:
+                "What a late note awaiting a decision does: include (counts until declined; the default) or hold (counts once accepted)."
+        )
+        var undecidedLateNotes: UndecidedLateNotes = .include
+
         init() {}
 
         func run() throws {
             let request = MeetingRequest(
                 code: code, title: title, convention: convention, opens: opens, closes: closes,
-                deadline: deadline, timeZone: timeZone, venue: venue)
+                deadline: deadline, timeZone: timeZone, venue: venue, undecidedLateNotes: undecidedLateNotes)
             let meeting = try database.withDesk { try $0.addMeeting(request) }
             print(
                 "Added \(meeting.code): \(meeting.title), \(meeting.datesDescription); registration deadline \(MeetingText.deadline(meeting))."

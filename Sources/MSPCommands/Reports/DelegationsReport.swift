@@ -17,6 +17,10 @@ struct DelegationRow: ReportRow, Equatable {
     /// Whether any of its registrations or amendments arrived after the deadline (`list-late` lists them).
     var late: Bool
     var lateNotes: Int
+    /// Of its late notes, how many await a decision, were accepted, were declined.
+    var latePending: Int
+    var lateAccepted: Int
+    var lateDeclined: Int
     var withdrawn: Bool
     /// Its latest credentials: `original`, `copy`, `note_verbale`, or null.
     var credentials: String?
@@ -30,6 +34,9 @@ struct DelegationRow: ReportRow, Equatable {
         case latestNoteKind = "latest_note_kind"
         case late
         case lateNotes = "late_notes"
+        case latePending = "late_pending"
+        case lateAccepted = "late_accepted"
+        case lateDeclined = "late_declined"
         case withdrawn, credentials
     }
 
@@ -44,6 +51,9 @@ struct DelegationRow: ReportRow, Equatable {
         latestNoteKind = delegation.latestNote.kind.rawValue
         late = delegation.isLate
         lateNotes = delegation.lateNotes
+        latePending = delegation.latePending
+        lateAccepted = delegation.lateAccepted
+        lateDeclined = delegation.lateDeclined
         withdrawn = delegation.withdrawn
         credentials = delegation.credentials?.rawValue
     }
@@ -60,6 +70,9 @@ struct DelegationRow: ReportRow, Equatable {
         try c.encode(latestNoteKind, forKey: .latestNoteKind)
         try c.encode(late, forKey: .late)
         try c.encode(lateNotes, forKey: .lateNotes)
+        try c.encode(latePending, forKey: .latePending)
+        try c.encode(lateAccepted, forKey: .lateAccepted)
+        try c.encode(lateDeclined, forKey: .lateDeclined)
         try c.encode(withdrawn, forKey: .withdrawn)
         try c.encode(credentials, forKey: .credentials)
     }
@@ -87,7 +100,9 @@ enum DelegationsReport {
                         delegation.name, delegation.category.rawValue, String(delegation.participants),
                         day(delegation.firstNote),
                         day(delegation.latestNote) + " (\(delegation.latestNote.kind.rawValue))",
-                        delegation.isLate ? "yes (\(delegation.lateNotes))" : "no",
+                        delegation.isLate
+                            ? "yes (\(delegation.lateNotes): \(delegation.latePending) pending, \(delegation.lateAccepted) accepted, \(delegation.lateDeclined) declined)"
+                            : "no",
                         delegation.withdrawn ? "yes" : "no", delegation.credentials?.rawValue ?? "",
                     ]
                 })

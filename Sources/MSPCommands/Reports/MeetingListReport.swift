@@ -13,6 +13,8 @@ struct MeetingRow: ReportRow, Equatable {
     var deadlineDay: String?
     var timeZone: String
     var venue: String?
+    /// `include` or `hold`: what a late note awaiting a decision does.
+    var undecidedLateNotes: String
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case code, title, convention, opens, closes
@@ -20,6 +22,7 @@ struct MeetingRow: ReportRow, Equatable {
         case deadlineDay = "deadline_day"
         case timeZone = "time_zone"
         case venue
+        case undecidedLateNotes = "undecided_late_notes"
     }
 
     init(_ m: Meeting) {
@@ -32,6 +35,7 @@ struct MeetingRow: ReportRow, Equatable {
         deadlineDay = m.deadline.day?.description
         timeZone = m.timeZone.identifier
         venue = m.venue
+        undecidedLateNotes = m.undecidedLateNotes.rawValue
     }
 }
 

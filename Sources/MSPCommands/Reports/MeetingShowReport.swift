@@ -44,8 +44,9 @@ enum MeetingShowReport {
             Dates:        \(m.datesDescription) (\(m.opens) to \(m.closes))
             Time zone:    \(m.timeZone.identifier)
             Deadline:     \(MeetingText.deadline(m))
+            Late notes:   \(m.undecidedLateNotes == .include ? "count until declined" : "count once accepted") (undecided: \(m.undecidedLateNotes.rawValue))
             Delegations:  \(figures.delegations) (\(figures.participants) participants)
-            Notes:        \(figures.notes), of which \(figures.lateNotes) late
+            Notes:        \(figures.notes), of which \(figures.lateNotes) late (\(figures.lateNotesByStatus[.pending] ?? 0) awaiting a decision)
 
             """
     }

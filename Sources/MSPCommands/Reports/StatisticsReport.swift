@@ -22,6 +22,8 @@ struct StatisticsDocument: Encodable, Equatable {
     var participantsByGender: [String: Int]
     var notes: Int
     var lateNotes: Int
+    /// `pending`, `accepted`, `declined`.
+    var lateNotesByDecision: [String: Int]
     /// `email`, `post`, `hand`, `fax`, `unspecified`.
     var notesByChannel: [String: Int]
 
@@ -34,6 +36,7 @@ struct StatisticsDocument: Encodable, Equatable {
         case participantsByGender = "participants_by_gender"
         case notes
         case lateNotes = "late_notes"
+        case lateNotesByDecision = "late_notes_by_decision"
         case notesByChannel = "notes_by_channel"
     }
 
@@ -57,6 +60,8 @@ struct StatisticsDocument: Encodable, Equatable {
         participantsByGender = genders
         notes = stats.notes
         lateNotes = stats.lateNotes
+        lateNotesByDecision = Dictionary(
+            uniqueKeysWithValues: stats.lateNotesByStatus.map { ($0.key.description, $0.value) })
         notesByChannel = channels
     }
 }
@@ -88,7 +93,14 @@ enum StatisticsReport {
         out += TextTable.render(
             header: ["gender", "participants", "share"],
             rows: genders.map { [$0.0, String($0.1), share($0.1, of: stats.participants)] })
-        out += "\nNotes: \(stats.notes), of which late: \(stats.lateNotes)\n"
+        out += "\nNotes: \(stats.notes), of which late: \(stats.lateNotes)"
+        if stats.lateNotes > 0 {
+            let counts = [DecisionStatus.pending, .decided(.accepted), .decided(.declined)].map {
+                "\(stats.lateNotesByStatus[$0] ?? 0) \($0)"
+            }
+            out += " (\(counts.joined(separator: ", ")))"
+        }
+        out += "\n"
         let channels: [(String, Int)] =
             Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
             + [("unspecified", stats.notesByChannel[nil] ?? 0)]

@@ -7,11 +7,14 @@ public struct DelegationOverview: Sendable, Equatable {
         public var kind: NoteKind
         public var received: Instant
         public var precision: Receipt.Precision
+        /// The newest decision on it, if any.
+        public var decision: Decision?
 
-        public init(kind: NoteKind, received: Instant, precision: Receipt.Precision) {
+        public init(kind: NoteKind, received: Instant, precision: Receipt.Precision, decision: Decision? = nil) {
             self.kind = kind
             self.received = received
             self.precision = precision
+            self.decision = decision
         }
     }
 
@@ -25,6 +28,10 @@ public struct DelegationOverview: Sendable, Equatable {
     public var latestNote: NoteFact
     /// How many of its notes (registrations and amendments) arrived after the deadline, as `list-late` lists them.
     public var lateNotes: Int
+    /// Of those, how many await a decision, were accepted, were declined.
+    public var latePending: Int
+    public var lateAccepted: Int
+    public var lateDeclined: Int
     public var withdrawn: Bool
     /// The kind of its latest credentials record (by receipt, then recording), nil when it presented none.
     public var credentials: CredentialKind?
@@ -44,10 +51,11 @@ public struct DelegationOverview: Sendable, Equatable {
         self.participants = withdrawn ? 0 : compositionParticipants
         self.firstNote = ordered.first!.element
         self.latestNote = ordered.last!.element
-        self.lateNotes =
-            notes.filter {
-                LateNote.needsDecision(kind: $0.kind, received: $0.received, deadline: deadline)
-            }.count
+        let late = notes.filter { LateNote.needsDecision(kind: $0.kind, received: $0.received, deadline: deadline) }
+        self.lateNotes = late.count
+        self.latePending = late.filter { $0.decision == nil }.count
+        self.lateAccepted = late.filter { $0.decision == .accepted }.count
+        self.lateDeclined = late.filter { $0.decision == .declined }.count
         self.withdrawn = withdrawn
         self.credentials = credentials
     }

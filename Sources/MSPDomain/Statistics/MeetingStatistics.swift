@@ -11,11 +11,14 @@ public struct MeetingStatistics: Sendable, Equatable {
         public var received: Instant
         public var channel: Channel?
         public var isWithdrawal: Bool
+        /// The newest decision on it, if any.
+        public var decision: Decision?
 
-        public init(received: Instant, channel: Channel?, isWithdrawal: Bool = false) {
+        public init(received: Instant, channel: Channel?, isWithdrawal: Bool = false, decision: Decision? = nil) {
             self.received = received
             self.channel = channel
             self.isWithdrawal = isWithdrawal
+            self.decision = decision
         }
     }
 
@@ -29,6 +32,8 @@ public struct MeetingStatistics: Sendable, Equatable {
     public var participantsByGender: [Gender?: Int]
     public var notes: Int
     public var lateNotes: Int
+    /// The late notes by where they stand: pending, accepted, declined (every status present).
+    public var lateNotesByStatus: [DecisionStatus: Int]
     /// By channel; `nil` counts notes whose channel was not recorded.
     public var notesByChannel: [Channel?: Int]
 
@@ -56,6 +61,7 @@ public struct MeetingStatistics: Sendable, Equatable {
         }
         var channels: [Channel?: Int] = [:]
         var late = 0
+        var byStatus: [DecisionStatus: Int] = [.pending: 0, .decided(.accepted): 0, .decided(.declined): 0]
         for note in notes {
             channels[note.channel, default: 0] += 1
             if LateNote.needsDecision(
@@ -63,8 +69,10 @@ public struct MeetingStatistics: Sendable, Equatable {
                 deadline: deadline)
             {
                 late += 1
+                byStatus[note.decision.map { .decided($0) } ?? .pending, default: 0] += 1
             }
         }
+        self.lateNotesByStatus = byStatus
         self.delegationsByCategory = delegations
         self.participantsByCategory = participants
         self.statesPartiesRegistered = delegations[.statesParties] ?? 0

@@ -8,11 +8,25 @@ extension Store {
         try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             var notes: [Int64: [DelegationOverview.NoteFact]] = [:]
-            for note in try NoteRecord.filter({ $0.meetingId == stored.id }).fetchAll(db) {
+            // Current versions, voided notes left out, each with its newest decision.
+            var decisions: [Int64: Decision] = [:]
+            for decision in try DecisionRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT dc.* FROM decision dc JOIN note n ON n.id = dc.note_number
+                    WHERE n.meeting_id = ? ORDER BY dc.id
+                    """, arguments: [stored.id])
+            {
+                decisions[decision.noteNumber] = decision.outcome
+            }
+            let current = NoteRecord.filter(NoteRecord.Columns.meetingId == stored.id)
+                .filter(NoteRecord.Columns.replacedBy == nil)
+                .filter(NoteRecord.Columns.voided == false)
+            for note in try current.fetchAll(db) {
                 notes[note.delegationId, default: []].append(
                     DelegationOverview.NoteFact(
                         kind: note.kind, received: Instant(secondsSinceEpoch: note.receivedAt),
-                        precision: note.receivedPrecision))
+                        precision: note.receivedPrecision, decision: decisions[note.noteNumber]))
             }
             var credentials: [Int64: CredentialKind] = [:]
             for credential in try CredentialRecord.filter({ $0.meetingId == stored.id })
@@ -40,7 +54,9 @@ extension Store {
                     membership: membership, at: stored.meeting)
                 overviews.append(
                     DelegationOverview(
-                        name: row["name"], stateIso3: row["state_iso3"], category: category,
+                        name: Store.delegationName(
+                            stateIso3: row["state_iso3"], stored: row["name"], at: stored.meeting),
+                        stateIso3: row["state_iso3"], category: category,
                         compositionParticipants: row["participant_count"], withdrawn: row["withdrawn"],
                         notes: facts, deadline: stored.meeting.deadline, credentials: credentials[id]))
             }
