@@ -13,16 +13,7 @@ extension Store {
             let current = NoteRecord.filter(NoteRecord.Columns.meetingId == stored.id)
                 .filter(NoteRecord.Columns.replacedBy == nil)
                 .filter(NoteRecord.Columns.voided == false)
-            var decisions: [Int64: Decision] = [:]
-            for decision in try DecisionRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT dc.* FROM decision dc JOIN note n ON n.id = dc.note_number
-                    WHERE n.meeting_id = ? ORDER BY dc.id
-                    """, arguments: [stored.id])
-            {
-                decisions[decision.noteNumber] = decision.outcome
-            }
+            let decisions = try Store.newestDecisions(stored, db)
             let notes = try current.fetchAll(db).map { note in
                 MeetingStatistics.NoteFact(
                     received: Instant(secondsSinceEpoch: note.receivedAt), channel: note.channel,

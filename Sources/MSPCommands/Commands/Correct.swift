@@ -37,20 +37,12 @@ extension MSP {
         @Option(help: ArgumentHelp("How it arrived: email, post, hand or fax.", valueName: "channel"))
         var channel: String?
 
-        @Option(
-            help: ArgumentHelp(
-                "The head of delegation (with --alternate and --adviser: the whole list).", valueName: "name"))
-        var head: [String] = []
-
-        @Option(help: ArgumentHelp("An alternate (repeatable).", valueName: "name"))
-        var alternate: [String] = []
-
-        @Option(help: ArgumentHelp("An adviser (repeatable).", valueName: "name"))
-        var adviser: [String] = []
+        /// Together, the whole list of participants as it should read.
+        @OptionGroup var participants: ParticipantOptions
 
         func validate() throws {
             let given = [delegation, category, reference, received, channel].compactMap { $0 }
-            if given.isEmpty && head.isEmpty && alternate.isEmpty && adviser.isEmpty {
+            if given.isEmpty && participants.isEmpty {
                 throw ValidationError(
                     "give what is to be corrected: --delegation, --reference, --received, --channel or the participants"
                 )
@@ -58,15 +50,10 @@ extension MSP {
         }
 
         func run() throws {
-            var participants: [Submission.ParticipantEntry]?
-            if !(head.isEmpty && alternate.isEmpty && adviser.isEmpty) {
-                participants =
-                    head.map { .init(role: "head", name: $0) } + alternate.map { .init(role: "alternate", name: $0) }
-                    + adviser.map { .init(role: "adviser", name: $0) }
-            }
             let request = CorrectionRequest(
                 note: action.note, reason: action.reason, delegation: delegation, category: category,
-                reference: reference, receivedAt: received, channel: channel, participants: participants)
+                reference: reference, receivedAt: received, channel: channel,
+                participants: participants.isEmpty ? nil : try participants.entries())
             let recorded = try database.withDesk { try $0.correct(request, meeting: meetingOption.meeting) }
             print(Self.report(recorded, verb: "Corrected"))
         }

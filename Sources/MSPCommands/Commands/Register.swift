@@ -48,21 +48,7 @@ extension MSP {
                 "For a new organization: international_organization or civil_society.", valueName: "category"))
         var category: String?
 
-        @Option(
-            help: ArgumentHelp(
-                "The head of delegation (a note names exactly one), e.g. \"H.E. Ms. Kim; Ambassador, Permanent Representative; female; kim@mission.example\".",
-                valueName: "name; function; gender; e-mail"))
-        var head: [String] = []
-
-        @Option(
-            help: ArgumentHelp(
-                "An alternate (repeatable), e.g. \"Mr. Sam Poe; Counsellor\".",
-                valueName: "name; function; gender; e-mail"))
-        var alternate: [String] = []
-
-        @Option(
-            help: ArgumentHelp("An adviser (repeatable), as --head.", valueName: "name; function; gender; e-mail"))
-        var adviser: [String] = []
+        @OptionGroup var participants: ParticipantOptions
 
         @Flag(
             name: .customLong("new-organization"),
@@ -90,7 +76,7 @@ extension MSP {
         func validate() throws {
             if file != nil {
                 let given = [delegation, received, reference, channel, category].compactMap { $0 }
-                if !given.isEmpty || !head.isEmpty || !alternate.isEmpty || !adviser.isEmpty {
+                if !given.isEmpty || !participants.isEmpty {
                     throw ValidationError(
                         "--file cannot be combined with --delegation, --received, --reference, --channel, --category, --head, --alternate or --adviser"
                     )
@@ -132,12 +118,7 @@ extension MSP {
 
         func readSubmission() throws -> (Submission, String?, JSONScan?) {
             guard let file else {
-                var participants: [Submission.ParticipantEntry] = []
-                for (role, typed) in head.map({ ("head", $0) }) + alternate.map({ ("alternate", $0) })
-                    + adviser.map({ ("adviser", $0) })
-                {
-                    participants.append(try .typed(typed, role: role, field: .participant(participants.count)))
-                }
+                let participants = try self.participants.entries()
                 return (
                     Submission(
                         meeting: meetingOption.meeting, delegation: delegation, category: category,

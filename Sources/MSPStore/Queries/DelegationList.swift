@@ -9,16 +9,7 @@ extension Store {
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             var notes: [Int64: [DelegationOverview.NoteFact]] = [:]
             // Current versions, voided notes left out, each with its newest decision.
-            var decisions: [Int64: Decision] = [:]
-            for decision in try DecisionRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT dc.* FROM decision dc JOIN note n ON n.id = dc.note_number
-                    WHERE n.meeting_id = ? ORDER BY dc.id
-                    """, arguments: [stored.id])
-            {
-                decisions[decision.noteNumber] = decision.outcome
-            }
+            let decisions = try Store.newestDecisions(stored, db)
             let current = NoteRecord.filter(NoteRecord.Columns.meetingId == stored.id)
                 .filter(NoteRecord.Columns.replacedBy == nil)
                 .filter(NoteRecord.Columns.voided == false)

@@ -62,3 +62,18 @@ extension Store {
             reason: row["decision_reason"] ?? "")
     }
 }
+
+extension Store {
+    /// The newest decision on each note of the meeting that has one, by note number.
+    static func newestDecisions(_ stored: StoredMeeting, _ db: Database) throws -> [Int64: Decision] {
+        var decisions: [Int64: Decision] = [:]
+        let records = try DecisionRecord.fetchAll(
+            db,
+            sql: """
+                SELECT dc.* FROM decision dc JOIN note n ON n.id = dc.note_number
+                WHERE n.meeting_id = ? ORDER BY dc.id
+                """, arguments: [stored.id])
+        for decision in records { decisions[decision.noteNumber] = decision.outcome }
+        return decisions
+    }
+}
