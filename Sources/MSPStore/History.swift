@@ -52,6 +52,8 @@ extension Store {
                 db, sql: "SELECT DISTINCT coalesce(number, id) FROM note WHERE delegation_id = ?",
                 arguments: [delegation.id])
             let versions = try Store.versions(numbers: numbers, meeting: meeting, db)
+            // Keyed by receipt, then note, then the change that did it (0 for the note as first recorded): what was done
+            // to a note (corrections, voidings and decisions alike) in the order it was done.
             var keyed: [(key: (Int64, Int, Int64, Int), entry: HistoryEntry)] = []
             for (number, noteVersions) in versions {
                 guard let first = noteVersions.first else { continue }
@@ -83,7 +85,7 @@ extension Store {
                     var event = entry(record, version, reason: version.reason)
                     // What the note says now: its current receipt and lateness.
                     event.lateness = meeting.meeting.lateness(of: version.snapshot.receipt)
-                    keyed.append(((key, 0, number, Int(version.id)), event))
+                    keyed.append(((key, 0, number, Int(version.changeId)), event))
                 }
             }
             let decisions = try Row.fetchAll(
@@ -100,7 +102,7 @@ extension Store {
                 let receipt = first.snapshot.receipt
                 keyed.append(
                     (
-                        (receipt.instant.secondsSinceEpoch, 0, decision.noteNumber, Int(Int32.max) + Int(decision.id!)),
+                        (receipt.instant.secondsSinceEpoch, 0, decision.noteNumber, Int(decision.changeId)),
                         HistoryEntry(
                             record: .decided(decision.outcome), number: decision.noteNumber, reason: row["reason"],
                             received: receipt.instant, receivedPrecision: receipt.precision,

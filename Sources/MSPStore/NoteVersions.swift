@@ -147,6 +147,8 @@ public struct NoteVersion: Sendable, Equatable {
     public var recordedBy: String
     public var command: String
     public var reason: String?
+    /// The change that recorded it: changes are numbered in the order they were made.
+    public var changeId: Int64
 }
 
 extension Store {
@@ -180,7 +182,7 @@ extension Store {
                             stateIso3: row["delegation_state"], stored: row["delegation_name"], at: meeting.meeting), db
                     ),
                     recordedAt: Instant(secondsSinceEpoch: row["made_at"]), recordedBy: row["os_user"],
-                    command: row["command"], reason: row["change_reason"]))
+                    command: row["command"], reason: row["change_reason"], changeId: record.changeId))
         }
         return versions
     }
