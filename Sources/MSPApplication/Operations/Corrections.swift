@@ -119,7 +119,8 @@ extension RegistrationDesk {
                 change: change(voided ? "void" : "restore", reason: reason),
                 summary: "\(what) note \(number) of \(note.snapshot.delegation)")
         } catch let error as InputError {
-            throw error.at(.note)
+            // The store names the reference that clashes, which this command does not take: the note is the field.
+            throw InputError(error.message, field: .note, reason: error.reason)
         }
         return CorrectionRecording(
             meeting: stored.meeting, note: number, delegation: note.snapshot.delegation, changes: [what], voided: voided
@@ -160,7 +161,8 @@ extension RegistrationDesk {
                 note, with: draft, voided: earlier.voided, meeting: stored, change: change("undo", reason: reason),
                 summary: "undid the last change of note \(number) of \(target.delegation)")
         } catch let error as InputError {
-            throw error.at(.note)
+            // The store names the reference that clashes, which this command does not take: the note is the field.
+            throw InputError(error.message, field: .note, reason: error.reason)
         }
         return CorrectionRecording(
             meeting: stored.meeting, note: number, delegation: target.delegation, changes: changes,
