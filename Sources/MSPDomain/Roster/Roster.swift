@@ -89,6 +89,9 @@ public struct LateNote: Sendable, Equatable {
 
     /// Oldest first; notes received at the same second by delegation name.
     public static func ordered(_ notes: [LateNote]) -> [LateNote] {
-        notes.sorted { ($0.received, NameKey.sortKey($0.delegation)) < ($1.received, NameKey.sortKey($1.delegation)) }
+        // Each name's sort key once, not once per comparison (it folds case and diacritics): a tenth of list-late.
+        notes.map { ($0, NameKey.sortKey($0.delegation)) }
+            .sorted { ($0.0.received, $0.1) < ($1.0.received, $1.1) }
+            .map(\.0)
     }
 }
