@@ -12,6 +12,8 @@ extension FieldPath {
         switch root {
         case "received_at": return "--received"
         case "code": return "CODE"
+        // accept, decline, correct, void, restore and undo take the note's number as their argument.
+        case "note": return "NOTE"
         case "name": return "NAME"
         case "consent_kind": return "--kind"
         default: return "--" + root.replacingOccurrences(of: "_", with: "-")
