@@ -118,7 +118,9 @@ import Testing
     }
 
     /// The databases a case starts from, made once: `none` (no file), `empty` (no meeting), `7msp` (the 7MSP,
-    /// Uganda registered with "Note 45/2017", the ICRC registered then withdrawn), `two` (7MSP and 8MSP).
+    /// Uganda registered with "Note 45/2017" (note 1), the ICRC registered (2) then withdrawn late (3)), `7msp-late`
+    /// (`7msp`, then Kenya's late note "K 1/2017" pending (4) and Norway's note "N 1" voided (5)), `two` (7MSP and
+    /// 8MSP).
     static let templates: [String: Data] = {
         var made: [String: Data] = [:]
         func run(_ msp: MSPRun, _ arguments: String...) {
@@ -138,9 +140,18 @@ import Testing
             run(msp, "register", "--delegation", "ICRC", "--received", "2017-08-10", "--head", "Ms. A. Example")
             run(msp, "withdraw", "--delegation", "ICRC", "--received", "2017-08-25")
         }
-        guard let empty = try? MSPRun(), let seventh = try? MSPRun(), let two = try? MSPRun() else { return made }
+        guard let empty = try? MSPRun(), let seventh = try? MSPRun(), let late = try? MSPRun(), let two = try? MSPRun()
+        else { return made }
         run(empty, "meeting", "list")
         add7MSP(seventh)
+        add7MSP(late)
+        run(
+            late, "register", "--delegation", "Kenya", "--received", "2017-08-25", "--reference", "K 1/2017", "--head",
+            "Ms. A. Mwangi")
+        run(
+            late, "register", "--delegation", "Norway", "--received", "2017-08-10", "--reference", "N 1", "--head",
+            "Ms. B. Example")
+        run(late, "void", "5", "--reason", "Recorded against the wrong meeting")
         add7MSP(two)
         run(
             two, "meeting", "add", "8MSP", "--title",
@@ -149,6 +160,7 @@ import Testing
             "--time-zone", "Europe/Zurich")
         made["empty"] = empty.snapshot()
         made["7msp"] = seventh.snapshot()
+        made["7msp-late"] = late.snapshot()
         made["two"] = two.snapshot()
         return made
     }()
