@@ -62,7 +62,9 @@ extension NamePeriod {
             guard row.count == expected.count else {
                 throw problem("\(row.count) columns, not \(expected.count)")
             }
-            let iso3 = row[0]
+            // Cells by the header's names (checked above).
+            func cell(_ column: String) -> String { reader[column] ?? "" }
+            let iso3 = cell("iso_alpha3")
             guard names[iso3] != nil else { throw problem("'\(iso3)' is not the code of a State in states.csv") }
             func day(_ text: String, _ column: String) throws -> LocalDate? {
                 guard !text.isEmpty else { return nil }
@@ -70,7 +72,8 @@ extension NamePeriod {
                 return day
             }
             let period = NamePeriod(
-                name: row[1], from: try day(row[2], "valid_from"), to: try day(row[3], "valid_to"))
+                name: cell("name"), from: try day(cell("valid_from"), "valid_from"),
+                to: try day(cell("valid_to"), "valid_to"))
             guard !period.name.isEmpty else { throw problem("the name is empty") }
             if let from = period.from, let to = period.to, to < from {
                 throw problem("valid_to \(to) is before valid_from \(from)")

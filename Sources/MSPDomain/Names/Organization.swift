@@ -43,8 +43,10 @@ public struct Organization: Hashable, Sendable {
             guard row.count == expected.count else {
                 throw InputError("organizations.csv: line \(line) has \(row.count) columns, not \(expected.count)")
             }
-            guard let category = Category(rawValue: row[2]) else {
-                throw InputError("organizations.csv: line \(line): category '\(row[2])' is not one msp knows")
+            // Cells by the header's names (checked above).
+            func cell(_ column: String) -> String { reader[column] ?? "" }
+            guard let category = Category(rawValue: cell("category")) else {
+                throw InputError("organizations.csv: line \(line): category '\(cell("category"))' is not one msp knows")
             }
             guard !category.isStateCategory else {
                 throw InputError(
@@ -53,8 +55,8 @@ public struct Organization: Hashable, Sendable {
             }
             organizations.append(
                 Organization(
-                    name: row[0], acronym: row[1].nilIfEmpty, category: category,
-                    aliases: row[3].split(separator: "|").map(String.init)))
+                    name: cell("name"), acronym: cell("acronym").nilIfEmpty, category: category,
+                    aliases: cell("aliases").split(separator: "|").map(String.init)))
         }
         return organizations
     }

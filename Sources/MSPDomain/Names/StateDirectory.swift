@@ -87,10 +87,12 @@ public struct StateDirectory: Sendable {
             guard row.count == expected.count else {
                 throw InputError("states.csv: line \(states.count + 2) has \(row.count) columns, not \(expected.count)")
             }
+            // Cells by the header's names (checked above).
+            func cell(_ column: String) -> String { reader[column] ?? "" }
             states.append(
                 State(
-                    name: row[0], iso2: row[1], iso3: row[2], m49: row[3], unMember: row[4],
-                    aliases: row[5].split(separator: "|").map { String($0) }))
+                    name: cell("un_short_name"), iso2: cell("iso_alpha2"), iso3: cell("iso_alpha3"), m49: cell("m49"),
+                    unMember: cell("un_member"), aliases: cell("aliases").split(separator: "|").map { String($0) }))
         }
         let periods = try NamePeriod.parseHistory(
             csv: history,
