@@ -48,7 +48,7 @@ extension RegistrationDesk {
         else {
             let why =
                 note.kind == .withdrawal
-                ? "it is a withdrawal, which needs no decision" : "it was received on time"
+                ? "it is a withdrawal" : "it was received on time"
             throw InputError("note \(request.note) needs no decision: \(why)", field: .note)
         }
         let previous = try store.decision(on: note)
