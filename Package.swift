@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     ],
     targets: [
         // The rules of the domain: deadlines, categories on a day, names, roster order. No database.
@@ -35,7 +36,13 @@ let package = Package(
         ),
         // The application layer: every operation a front end can ask (register, import, withdraw, reports...),
         // typed requests, results and errors. No options, files or HTTP.
-        .target(name: "MSPApplication", dependencies: ["MSPDomain", "MSPStore"]),
+        .target(
+            name: "MSPApplication",
+            dependencies: [
+                "MSPDomain", "MSPStore",
+                // bcrypt for the portal's passwords: its C core and a Swift wrapper, no HTTP.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
         // The commands: parse options, call the application layer, print.
         .target(
             name: "MSPCommands",
