@@ -23,7 +23,8 @@ extension RegistrationDesk {
             stored.meeting,
             AbsentState.list(
                 membership: membership, meeting: stored.meeting, delegations: delegations,
-                name: { states.find($0)?.name ?? $0 })
+                // The name in force on the opening day, as every document of the meeting prints it.
+                name: { states.name(iso3: $0, on: stored.meeting.opens) ?? $0 })
         )
     }
 
