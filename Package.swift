@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
+        // SHA-256 of the focal points' link tokens (only the hash is stored).
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The rules of the domain: deadlines, categories on a day, names, roster order. No database.
@@ -34,8 +36,11 @@ let package = Package(
             plugins: [.plugin(name: "EmbedResources")]
         ),
         // The application layer: every operation a front end can ask (register, import, withdraw, reports...),
-        // typed requests, results and errors. No options, files or HTTP.
-        .target(name: "MSPApplication", dependencies: ["MSPDomain", "MSPStore"]),
+        // typed requests, results and errors. No options, files or HTTP. Crypto: SHA-256 of focal points' tokens.
+        .target(
+            name: "MSPApplication",
+            dependencies: ["MSPDomain", "MSPStore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The commands: parse options, call the application layer, print.
         .target(
             name: "MSPCommands",
@@ -64,7 +69,14 @@ let package = Package(
             dependencies: [
                 "MSPDomain", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "MSPApplicationTests", dependencies: ["MSPApplication", "MSPDomain", "MSPStore"]),
+        .testTarget(
+            name: "MSPApplicationTests",
+            dependencies: [
+                "MSPApplication", "MSPDomain", "MSPStore",
+                // Reading tables directly (a focal point's token hash).
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "MSPStoreTests",
             dependencies: ["MSPStore", "MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]
