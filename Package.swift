@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        // SHA-256 of the focal points' link tokens (only the hash is stored).
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The rules of the domain: deadlines, categories on a day, names, roster order. No database.
@@ -42,6 +44,8 @@ let package = Package(
                 "MSPDomain", "MSPStore",
                 // bcrypt for the portal's passwords: its C core and a Swift wrapper, no HTTP.
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                // SHA-256 of focal points' link tokens.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The commands: parse options, call the application layer, print.
         .target(
@@ -71,7 +75,14 @@ let package = Package(
             dependencies: [
                 "MSPDomain", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "MSPApplicationTests", dependencies: ["MSPApplication", "MSPDomain", "MSPStore"]),
+        .testTarget(
+            name: "MSPApplicationTests",
+            dependencies: [
+                "MSPApplication", "MSPDomain", "MSPStore",
+                // Reading tables directly (a focal point's token hash).
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "MSPStoreTests",
             dependencies: ["MSPStore", "MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]

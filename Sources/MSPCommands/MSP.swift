@@ -28,6 +28,7 @@ public struct MSP: ParsableCommand {
             Stats.self,
             AbsentStates.self,
             Credentials.self,
+            FocalPointCommand.self,
             History.self,
             Withdraw.self,
             Accept.self,

@@ -2,8 +2,14 @@ import GRDB
 import MSPDomain
 
 /// One record of a delegation, with the change that recorded it: what `msp history` shows. A record is a note
-/// (registration, amendment, withdrawal) or credentials presented; superseded credentials stay here.
+/// (registration, amendment, withdrawal), credentials presented (superseded credentials stay here), or a link issued
+/// to the delegation's focal point, re-issued or revoked.
 public struct HistoryEntry: Sendable, Equatable {
+    /// What was done to a focal point's link.
+    public enum FocalPointEvent: String, Sendable, Equatable {
+        case issued, reissued, revoked
+    }
+
     public enum Record: Sendable, Equatable {
         /// A note as first recorded.
         case note(NoteKind, reference: String?, channel: Channel?, participants: Int)
@@ -13,13 +19,16 @@ public struct HistoryEntry: Sendable, Equatable {
         case voided
         case restored
         case decided(Decision)
+        /// A focal point's link issued, re-issued (the old one stopped working) or revoked, sent to `email`.
+        case focalPoint(FocalPointEvent, email: String)
     }
 
     public var record: Record
-    /// The note's number, for a note and what was done to it; nil for credentials.
+    /// The note's number, for a note and what was done to it; nil for credentials and focal points.
     public var number: Int64?
     /// The reason given, for a correction, a voiding, a restoring or a decision.
     public var reason: String?
+    /// When the note or credentials were received; for a focal point's link, when it was issued or revoked.
     public var received: Instant
     public var receivedPrecision: Receipt.Precision
     /// For a note: on time, or how late. Nil for credentials.
@@ -28,8 +37,8 @@ public struct HistoryEntry: Sendable, Equatable {
     public var recordedBy: String
     public var command: String
 
-    /// `registration`, `amendment`, `withdrawal`, `credentials`, `correction`, `voiding`, `restoring`, `accepted`
-    /// or `declined`.
+    /// `registration`, `amendment`, `withdrawal`, `credentials`, `correction`, `voiding`, `restoring`, `accepted`,
+    /// `declined`, `focal_point_issued`, `focal_point_reissued` or `focal_point_revoked`.
     public var kindName: String {
         switch record {
         case .note(let kind, _, _, _): return kind.rawValue
@@ -38,6 +47,7 @@ public struct HistoryEntry: Sendable, Equatable {
         case .voided: return "voiding"
         case .restored: return "restoring"
         case .decided(let decision): return decision.rawValue
+        case .focalPoint(let event, _): return "focal_point_\(event.rawValue)"
         }
     }
 }

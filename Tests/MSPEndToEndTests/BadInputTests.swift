@@ -118,7 +118,8 @@ import Testing
     }
 
     /// The databases a case starts from, made once: `none` (no file), `empty` (no meeting), `7msp` (the 7MSP,
-    /// Uganda registered with "Note 45/2017" (note 1), the ICRC registered (2) then withdrawn late (3)), `7msp-late`
+    /// Uganda registered with "Note 45/2017" (note 1) and a focal point (focal@mission.example), the ICRC registered
+    /// (2) then withdrawn late (3)), `7msp-late`
     /// (`7msp`, then Kenya's late note "K 1/2017" pending (4) and Norway's note "N 1" voided (5)), `two` (7MSP and
     /// 8MSP).
     static let templates: [String: Data] = {
@@ -139,6 +140,7 @@ import Testing
                 "--channel", "email", "--head", "H.E. Mr. John Doe", "--alternate", "Ms. Jane Roe")
             run(msp, "register", "--delegation", "ICRC", "--received", "2017-08-10", "--head", "Ms. A. Example")
             run(msp, "withdraw", "--delegation", "ICRC", "--received", "2017-08-25")
+            run(msp, "focal-point", "add", "--delegation", "Uganda", "--email", "focal@mission.example")
         }
         guard let empty = try? MSPRun(), let seventh = try? MSPRun(), let late = try? MSPRun(), let two = try? MSPRun()
         else { return made }

@@ -161,15 +161,18 @@ import Testing
         try msp.registerSampleNotes()
         expectSuccess(
             try msp("credentials", "record", "--delegation", "Germany", "--kind", "copy", "--received", "2017-09-01"))
+        expectSuccess(try msp("focal-point", "add", "--delegation", "Germany", "--email", "fp@mission.example"))
         let header = csvRows(try msp("history", "--delegation", "Germany", "--format", "csv").stdout).first ?? []
         #expect(header == HistoryRow.columns)
         let objects = try #require(
             try msp("history", "--delegation", "Germany", "--format", "json").json() as? [[String: Any]])
-        #expect(objects.count == 2)
-        // Every JSON key is a CSV column; only a correction's `changes` is missing from notes and credentials.
+        #expect(objects.count == 3)
+        // Every JSON key is a CSV column; only a correction's `changes` is missing from notes, credentials and focal
+        // points.
         #expect(Set(header).subtracting(objects.reduce(into: Set<String>()) { $0.formUnion($1.keys) }) == ["changes"])
-        // A note has no credentials key; credentials have none of a note's figures.
-        #expect(objects[0]["credentials"] == nil && objects[1]["participants"] == nil)
+        // A note has no credentials or email key; credentials and focal points have none of a note's figures.
+        #expect(objects[0]["credentials"] == nil && objects[0]["email"] == nil && objects[1]["participants"] == nil)
+        #expect(objects[2]["email"] as? String == "fp@mission.example" && objects[2]["participants"] == nil)
     }
 
     @Test func theRosterCSVFastPathWritesWhatTheGenericWriterWrites() throws {

@@ -56,7 +56,8 @@ import Testing
         expectSuccess(history)
         #expect(csvRows(history.stdout).dropFirst().map { $0[0] } == ["Turkey"])
         #expect(
-            try msp("history", "--delegation", "Türkiye").stdout.hasPrefix("Notes and credentials of Turkey for 7MSP"))
+            try msp("history", "--delegation", "Türkiye").stdout.hasPrefix(
+                "Notes, credentials and focal points of Turkey for 7MSP"))
 
         let recorded = try msp("credentials", "record", "--delegation", "Eswatini", "--kind", "original")
         expectSuccess(recorded)

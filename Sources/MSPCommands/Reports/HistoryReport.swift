@@ -3,16 +3,17 @@ import MSPStore
 
 /// One record of a delegation's history as `msp history` writes it in CSV, JSON and NDJSON: a note (registration,
 /// amendment, withdrawal) as first recorded, what the secretariat did to it since (correction, voiding, restoring, a
-/// decision, with its reason), or credentials presented; each with who recorded it and when.
+/// decision, with its reason), credentials presented, or a focal point's link issued, re-issued or revoked (with the
+/// address it was sent to, never any part of the token); each with who recorded it and when.
 ///
-/// In JSON a note has no `credentials` key and credentials have no `participants`, `late` or `late_by_seconds`;
-/// in CSV those cells are empty.
+/// In JSON a note has no `credentials` or `email` key and credentials have no `participants`, `late` or
+/// `late_by_seconds`; in CSV those cells are empty.
 struct HistoryRow: ReportRow, Equatable {
     var delegation: String
     /// The note's number (null for credentials).
     var note: Int64?
-    /// `registration`, `amendment`, `withdrawal`, `credentials`, `correction`, `voiding`, `restoring`, `accepted` or
-    /// `declined`.
+    /// `registration`, `amendment`, `withdrawal`, `credentials`, `correction`, `voiding`, `restoring`, `accepted`,
+    /// `declined`, `focal_point_issued`, `focal_point_reissued` or `focal_point_revoked`.
     var kind: String
     var reference: String?
     var receivedAt: String
@@ -33,8 +34,10 @@ struct HistoryRow: ReportRow, Equatable {
     var lateBy: String?
     /// For a correction: what changed, one change a line.
     var changes: String?
-    /// The reason given for a correction, voiding, restoring or decision.
+    /// The reason given for a correction, voiding, restoring or decision, or a focal point's link re-issued or revoked.
     var reason: String?
+    /// For a focal point's link: the address it was sent to.
+    var email: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case delegation, note, kind, reference
@@ -47,7 +50,7 @@ struct HistoryRow: ReportRow, Equatable {
         case lateBySeconds = "late_by_seconds"
         case lateByDays = "late_by_days"
         case lateBy = "late_by"
-        case changes, reason
+        case changes, reason, email
     }
 
     init(_ entry: HistoryEntry, delegation: String, zone: VenueTimeZone) {
@@ -74,6 +77,8 @@ struct HistoryRow: ReportRow, Equatable {
             credentials = kind.rawValue
         case .corrected(let lines):
             changes = lines.joined(separator: "\n")
+        case .focalPoint(_, let email):
+            self.email = email
         case .voided, .restored, .decided:
             break
         }
@@ -94,6 +99,8 @@ struct HistoryRow: ReportRow, Equatable {
         try c.encode(reason, forKey: .reason)
         if let credentials {
             try c.encode(credentials, forKey: .credentials)
+        } else if let email {
+            try c.encode(email, forKey: .email)
         } else if let changes {
             try c.encode(changes, forKey: .changes)
         } else if participants != nil {
@@ -116,7 +123,7 @@ enum HistoryReport {
             return try Writers.rows(
                 history.entries.map { HistoryRow($0, delegation: history.name, zone: zone) }, as: format)
         }
-        return "Notes and credentials of \(history.name) for \(meeting.code): \(history.entries.count)\n"
+        return "Notes, credentials and focal points of \(history.name) for \(meeting.code): \(history.entries.count)\n"
             + table(history.entries, zone: zone)
     }
 
@@ -147,6 +154,9 @@ enum HistoryReport {
                     cells += [entry.kindName, "", "", "", ""]
                 case .decided(let decision):
                     cells += [decision.rawValue, "", "", "", ""]
+                case .focalPoint(let event, let email):
+                    let done = event == .reissued ? "re-issued" : event.rawValue
+                    cells += ["focal point's link \(done): \(email)", "", "", "", ""]
                 }
                 return cells + [zone.format(entry.recordedAt), entry.recordedBy, entry.command, entry.reason ?? ""]
             })

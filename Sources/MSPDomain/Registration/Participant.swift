@@ -55,13 +55,7 @@ public struct Participant: Hashable, Sendable, Codable {
         let title = rawTitle?.trimmedOrNil.map(Honorific.normalizedTitle) ?? split.title
         guard !split.name.isEmpty else { throw InputError("the name is empty", field: field.appending("name")) }
         let gender = try rawGender?.trimmedOrNil.map { try Gender.parse($0, field: field.appending("gender")) }
-        let email = rawEmail?.trimmedOrNil
-        if let email {
-            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
-                throw InputError("'\(email)' is not an e-mail address", field: field.appending("email"))
-            }
-        }
+        let email = try EmailAddress.checked(rawEmail, field: field.appending("email"))
         return Participant(
             role: role, title: title, name: split.name,
             function: function?.trimmedOrNil,

@@ -99,4 +99,9 @@ extension FieldPath {
     public static let withdrawal = key("withdrawal")
     public static let day = key("on")
     public static let credentialKind = key("kind")
+
+    // The fields of a focal point and of its link.
+    public static let email = key("email")
+    public static let token = key("token")
+    public static let baseURL = key("base_url")
 }
