@@ -36,11 +36,13 @@ let package = Package(
         // The application layer: every operation a front end can ask (register, import, withdraw, reports...),
         // typed requests, results and errors. No options, files or HTTP.
         .target(name: "MSPApplication", dependencies: ["MSPDomain", "MSPStore"]),
+        // Documents both front ends publish (the list of participants as HTML), and the escaping HTML writer.
+        .target(name: "MSPDocuments", dependencies: ["MSPDomain"]),
         // The commands: parse options, call the application layer, print.
         .target(
             name: "MSPCommands",
             dependencies: [
-                "MSPDomain", "MSPStore", "MSPApplication",
+                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -72,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "MSPEndToEndTests",
             dependencies: [
-                "MSPDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                "MSPDomain", "MSPDocuments", .product(name: "GRDB", package: "GRDB.swift"),
                 // For the property-based test of CSV output (CSVOutput lives in MSPCommands).
                 "MSPCommands", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
