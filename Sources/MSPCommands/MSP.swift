@@ -37,6 +37,7 @@ public struct MSP: ParsableCommand {
             Restore.self,
             Undo.self,
             Backup.self,
+            Serve.self,
         ]
     )
 
