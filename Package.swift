@@ -39,7 +39,13 @@ let package = Package(
         ),
         // The application layer: every operation a front end can ask (register, import, withdraw, reports...),
         // typed requests, results and errors. No options, files or HTTP.
-        .target(name: "MSPApplication", dependencies: ["MSPDomain", "MSPStore"]),
+        .target(
+            name: "MSPApplication",
+            dependencies: [
+                "MSPDomain", "MSPStore",
+                // bcrypt for the portal's passwords: its C core and a Swift wrapper, no HTTP.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
         // Documents both front ends publish (the list of participants as HTML), and the escaping HTML writer.
         .target(name: "MSPDocuments", dependencies: ["MSPDomain"]),
         // The web portal: a Hummingbird application over the registration desk; templates and static files

@@ -15,13 +15,17 @@ public struct RegistrationDesk: Sendable {
     public var user: String
     /// The time now, for a note received "now" and for the change log (tests set it).
     public var clock: @Sendable () -> Instant
+    /// The bcrypt cost of new password hashes (`defaultPasswordCost`; tests lower it).
+    public var passwordCost: UInt8
 
     public init(
-        store: Store, user: String = ChangeInfo.currentUser(), clock: @escaping @Sendable () -> Instant = { .now() }
+        store: Store, user: String = ChangeInfo.currentUser(), clock: @escaping @Sendable () -> Instant = { .now() },
+        passwordCost: UInt8 = RegistrationDesk.defaultPasswordCost
     ) {
         self.store = store
         self.user = user
         self.clock = clock
+        self.passwordCost = passwordCost
     }
 
     /// Who makes a change now, through which operation ("register", "import").

@@ -36,6 +36,7 @@ public struct MSP: ParsableCommand {
             Void.self,
             Restore.self,
             Undo.self,
+            User.self,
             Backup.self,
             Serve.self,
         ]

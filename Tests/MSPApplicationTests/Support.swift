@@ -9,7 +9,7 @@ enum Desk {
     static let now = Instant(secondsSinceEpoch: 1_504_267_200)
 
     static func empty(user: String = "clerk") throws -> RegistrationDesk {
-        RegistrationDesk(store: try Store.inMemory(), user: user, clock: { now })
+        RegistrationDesk(store: try Store.inMemory(), user: user, clock: { now }, passwordCost: 4)
     }
 
     static let sevenMSPRequest = MeetingRequest(

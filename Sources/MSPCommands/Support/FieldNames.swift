@@ -15,6 +15,7 @@ extension FieldPath {
         // accept, decline, correct, void, restore and undo take the note's number as their argument.
         case "note": return "NOTE"
         case "name": return "NAME"
+        case "password": return "password"
         case "consent_kind": return "--kind"
         default: return "--" + root.replacingOccurrences(of: "_", with: "-")
         }

@@ -3,8 +3,8 @@
 ///
 /// The one error every rule throws, whichever front end asked. `field` says where the problem is as a value
 /// (`participants[2].name`), which each front end names in its own words; `reason` says what kind of problem it is,
-/// which the command line maps to its exit status (65 for all three) and a web server to its HTTP status
-/// (422, 404, 409).
+/// which the command line maps to its exit status (65 for all) and a web server to its HTTP status
+/// (422, 404, 409, 429).
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
         /// The value given is not acceptable.
@@ -13,6 +13,8 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case notFound
         /// It contradicts what is recorded: a meeting code or a note's reference used already.
         case conflict
+        /// Too many attempts: try again later (failed sign-ins).
+        case throttled
     }
 
     public var field: FieldPath?

@@ -30,6 +30,7 @@ struct PortalError: Error {
                 case .invalid: .unprocessableContent
                 case .notFound: .notFound
                 case .conflict: .conflict
+                case .throttled: .tooManyRequests
                 }
             return (PortalError(status, error.message), false)
         case let error as HTTPError:

@@ -19,6 +19,7 @@ extension ConsentKind: DatabaseValueConvertible, StoredEnum {}
 extension Receipt.Precision: DatabaseValueConvertible, StoredEnum {}
 extension Decision: DatabaseValueConvertible, StoredEnum {}
 extension UndecidedLateNotes: DatabaseValueConvertible, StoredEnum {}
+extension AccountRole: DatabaseValueConvertible, StoredEnum {}
 
 extension Row {
     /// The enum stored in `column` (a column of `table`, or its alias in a query's result); NULL or a value this
