@@ -94,6 +94,7 @@ let package = Package(
             dependencies: [
                 "MSPServer", "MSPApplication", "MSPDomain", "MSPStore", "MSPDocuments",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "MSPApplicationTests", dependencies: ["MSPApplication", "MSPDomain", "MSPStore"]),

@@ -33,8 +33,9 @@ public enum Portal {
         HealthController(desk: runner).addRoutes(to: router)
         StaticController().addRoutes(to: router)
         HomeController(desk: runner, templates: templates).addRoutes(to: router)
+        SessionController(desk: runner, templates: templates, configuration: configuration).addRoutes(to: router)
         MeetingsController(desk: runner, templates: templates)
-            .addRoutes(to: router.group("meetings").add(middleware: SignInRequiredMiddleware()))
+            .addRoutes(to: router.group("meetings").add(middleware: SignInRequiredMiddleware(desk: runner)))
         return router
     }
 

@@ -1,5 +1,7 @@
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
+import NIOCore
 
 /// What the portal keeps between requests of one browser: the token its forms carry, and who signed in.
 /// Kept in memory for now (a restart signs everyone out).
@@ -27,13 +29,27 @@ public struct SignedInUser: Codable, Sendable, Equatable {
 }
 
 /// The request context of every portal request: Hummingbird's core context and the session.
-public struct PortalContext: RequestContext, SessionRequestContext {
+public struct PortalContext: RequestContext, SessionRequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let sessions: SessionContext<PortalSession>
+    /// The peer of the connection (nginx's, behind a proxy).
+    public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         sessions = .init()
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Where a request comes from, for counting failed sign-ins: the peer's address; behind a reverse proxy on this
+    /// machine (a loopback peer), the address the proxy says it served (`X-Real-IP`, which nginx sets).
+    func clientAddress(_ request: Request) -> String {
+        let peer = remoteAddress?.ipAddress
+        let isLoopback = peer.map { $0.hasPrefix("127.") || $0 == "::1" } ?? true
+        if isLoopback, let forwarded = request.headers[HTTPField.Name("X-Real-IP")!], !forwarded.isEmpty {
+            return String(forwarded.prefix(64))
+        }
+        return peer ?? "unknown"
     }
 
     /// Forms are posted as `application/x-www-form-urlencoded` (no JavaScript).

@@ -34,7 +34,7 @@ struct HomeController {
 
     @Sendable func home(_ request: Request, context: PortalContext) async throws -> Response {
         var meetings: [MeetingView] = []
-        if context.signedIn != nil {
+        if let user = context.signedIn, try await SignInRequiredMiddleware.isActive(user, desk: desk) {
             meetings = try await desk.run { desk in
                 try desk.meetings().map { stored in
                     let meeting = stored.meeting
