@@ -13,9 +13,12 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         // SHA-256 of the focal points' link tokens (only the hash is stored).
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         // The rules of the domain: deadlines, categories on a day, names, roster order. No database.
@@ -47,11 +50,26 @@ let package = Package(
                 // SHA-256 of focal points' link tokens.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Documents both front ends publish (the list of participants as HTML), and the escaping HTML writer.
+        .target(name: "MSPDocuments", dependencies: ["MSPDomain"]),
+        // The web portal: a Hummingbird application over the registration desk; templates and static files
+        // (portal/) embedded at build time.
+        .target(
+            name: "MSPServer",
+            dependencies: [
+                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            plugins: [.plugin(name: "EmbedResources")]
+        ),
         // The commands: parse options, call the application layer, print.
         .target(
             name: "MSPCommands",
             dependencies: [
-                "MSPDomain", "MSPStore", "MSPApplication",
+                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -76,6 +94,14 @@ let package = Package(
                 "MSPDomain", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
+            name: "MSPServerTests",
+            dependencies: [
+                "MSPServer", "MSPApplication", "MSPDomain", "MSPStore", "MSPDocuments",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "MSPApplicationTests",
             dependencies: [
                 "MSPApplication", "MSPDomain", "MSPStore",
@@ -90,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "MSPEndToEndTests",
             dependencies: [
-                "MSPDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                "MSPDomain", "MSPDocuments", .product(name: "GRDB", package: "GRDB.swift"),
                 // For the property-based test of CSV output (CSVOutput lives in MSPCommands).
                 "MSPCommands", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -39,6 +39,7 @@ public struct MSP: ParsableCommand {
             Undo.self,
             User.self,
             Backup.self,
+            Serve.self,
         ]
     )
 

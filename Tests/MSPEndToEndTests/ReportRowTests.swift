@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import MSPDocuments
 import MSPDomain
 import Testing
 

@@ -1,3 +1,4 @@
+import MSPDocuments
 import MSPDomain
 
 /// The credentials report as `msp credentials report --format json` writes it: for every registered State Party,

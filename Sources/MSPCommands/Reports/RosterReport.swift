@@ -1,3 +1,4 @@
+import MSPDocuments
 import MSPDomain
 
 /// The list of participants as `msp export-roster --format json` writes it: the meeting, the five category groups

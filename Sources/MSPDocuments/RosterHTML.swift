@@ -8,8 +8,11 @@ import MSPDomain
 /// delegation's name with its participants, so no heading is left alone at the foot of a page. Names in any script
 /// (diacritics, Cyrillic, Arabic, Chinese) are isolated with `<bdi>`, so a right-to-left name keeps the honorific
 /// before it and the line's left alignment; long names wrap rather than run off the page.
-enum RosterHTML {
-    static let style: StaticString = """
+///
+/// `msp export-roster --format html` writes `render`'s page, its style sheet inline; the portal shows `body` inside
+/// its own page and serves `style` as a file (its Content-Security-Policy allows no inline style).
+public enum RosterHTML {
+    public static let style: StaticString = """
         @page { size: A4; margin: 20mm 20mm 22mm 20mm;
                 @bottom-center { content: counter(page) " / " counter(pages); font: 9pt "Liberation Serif", "DejaVu Serif", serif; } }
         body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "Noto Naskh Arabic",
@@ -34,7 +37,18 @@ enum RosterHTML {
         @media print { body { padding: 0; max-width: none; } }
         """
 
-    static func render(_ roster: Roster, meeting: Meeting) -> String {
+    /// The whole page, self-contained.
+    public static func render(_ roster: Roster, meeting: Meeting) -> String {
+        HTML.page(title: title(meeting), style: style, body: body(roster, meeting: meeting))
+    }
+
+    /// "7MSP: List of participants".
+    public static func title(_ meeting: Meeting) -> String {
+        "\(meeting.code): List of participants"
+    }
+
+    /// The page's body: the heading, the five categories and the counts.
+    public static func body(_ roster: Roster, meeting: Meeting) -> HTMLWriter {
         var h = HTMLWriter()
         h.raw("<header>\n")
         h.element("h1", meeting.title)
@@ -62,7 +76,7 @@ enum RosterHTML {
         h.raw("</main>\n")
         h.element("footer", "\(roster.delegationCount) delegations, \(roster.participantCount) participants")
         h.raw("\n")
-        return HTML.page(title: "\(meeting.code): List of participants", style: style, body: h)
+        return h
     }
 
     static func delegation(_ delegation: Roster.Delegation, to h: inout HTMLWriter) {

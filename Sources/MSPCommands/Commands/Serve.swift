@@ -1,0 +1,83 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import MSPServer
+
+extension MSP {
+    /// `msp serve`: the web portal over the database.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Serve the web portal (HTTP) over the database, until SIGTERM or Ctrl-C.",
+            discussion: """
+                Listens on 127.0.0.1:8080 unless told otherwise: put a reverse proxy with TLS (nginx) in front of it \
+                and give --base-url the address people type, so that cookies are sent over TLS only. The command line \
+                and the portal can use the same database at the same time. SIGTERM or SIGINT stops it gracefully: the \
+                requests under way finish, then it exits 0.
+
+                Example: msp serve --database 7msp.sqlite --base-url https://msp.example.org
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
+        var host = "127.0.0.1"
+
+        @Option(
+            help: ArgumentHelp("The port to listen on (0: any free port, printed when listening).", valueName: "port"))
+        var port = 8080
+
+        @Option(
+            name: .customLong("base-url"),
+            help: ArgumentHelp(
+                "The address people reach the portal at, e.g. https://msp.example.org (https: cookies are Secure).",
+                valueName: "url"))
+        var baseURL: String?
+
+        init() {}
+
+        func validate() throws {
+            guard (0...65535).contains(port) else {
+                throw ValidationError("--port: \(port) is not a port (0 to 65535)")
+            }
+            if let baseURL {
+                guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(),
+                    scheme == "http" || scheme == "https", url.host != nil
+                else {
+                    throw ValidationError("--base-url: '\(baseURL)' is not an http:// or https:// address")
+                }
+            }
+        }
+
+        func run() throws {
+            let configuration = PortalConfiguration(
+                host: host, port: port, baseURL: baseURL.flatMap { URL(string: $0) })
+            let path = database.path
+            let host = host
+            let outcome = Outcome()
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                do {
+                    try await Portal.serve(databasePath: path, configuration: configuration) { port in
+                        // Written whole and at once: a supervisor or a test reads the port from this line.
+                        FileHandle.standardOutput.write(
+                            Data(
+                                "msp serve: listening on http://\(host):\(port) (database: \(path)); SIGTERM or Ctrl-C stops it\n"
+                                    .utf8))
+                    }
+                } catch {
+                    outcome.error = error
+                }
+                done.signal()
+            }
+            done.wait()
+            if let error = outcome.error { throw database.located(error) }
+            print("msp serve: stopped")
+        }
+
+        /// How the server's task ended, handed back to the waiting thread.
+        final class Outcome: @unchecked Sendable {
+            var error: (any Error)?
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// An HTML document built piece by piece. Markup can only be a literal in msp's source (`StaticString`); every
+/// `String` (a name, a title, an attribute's value) goes through `HTML.escape`, so text never becomes markup.
+public struct HTMLWriter: Sendable {
+    public private(set) var markup = ""
+
+    public init() {}
+
+    /// Literal markup from msp's source.
+    public mutating func raw(_ literal: StaticString) {
+        markup += literal.description
+    }
+
+    /// Text, escaped.
+    public mutating func text(_ text: String) {
+        markup += HTML.escape(text)
+    }
+
+    /// `<tag a="v">`, the values escaped.
+    public mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
+        markup += "<\(tag)"
+        for (name, value) in attributes { markup += " \(name)=\"\(HTML.escape(value))\"" }
+        markup += ">"
+    }
+
+    public mutating func close(_ tag: StaticString) {
+        markup += "</\(tag)>"
+    }
+
+    /// `<tag a="v">text</tag>`, the text and values escaped.
+    public mutating func element(
+        _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], _ text: String
+    ) {
+        open(tag, attributes)
+        self.text(text)
+        close(tag)
+    }
+
+    /// `<tag>text</tag>`, the text escaped.
+    public mutating func element(_ tag: StaticString, _ text: String) {
+        element(tag, [:], text)
+    }
+
+    /// Another writer's markup (built the same way, so already escaped).
+    public mutating func append(_ other: HTMLWriter) {
+        markup += other.markup
+    }
+}
+
+/// HTML escaping for text and attribute values.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for char in text {
+            switch char {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(char)
+            }
+        }
+        return out
+    }
+
+    /// A complete, self-contained HTML page: UTF-8, an inline style sheet, no external assets.
+    public static func page(title: String, style: StaticString, body: HTMLWriter) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+        \(body.markup)</body>
+        </html>
+
+        """
+    }
+}

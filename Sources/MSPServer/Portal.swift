@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import MSPApplication
+import MSPStore
+import ServiceLifecycle
+
+/// The web portal: a Hummingbird application over the registration desk.
+///
+/// One router and one request context (`PortalContext`); routes grouped by controller, one file each
+/// (`Controllers/`); the cross-cutting concerns as middleware, outermost first: security headers on every
+/// response, error pages, sessions, the CSRF check of every form. Every read and write goes through the
+/// `RegistrationDesk`, over the server's one `Store`.
+public enum Portal {
+    /// The router with every route and middleware, for `application` and for tests.
+    static func router(desk: RegistrationDesk, configuration: PortalConfiguration) throws -> Router<PortalContext> {
+        let templates = try Templates()
+        let runner = DeskRunner(desk: desk)
+        let router = Router(context: PortalContext.self)
+        // Middleware applies to the routes added after it, and to the not-found answer.
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorPageMiddleware(templates: templates))
+        router.add(
+            middleware: SessionMiddleware(
+                storage: MemoryPersistDriver(),
+                configuration: .init(
+                    sessionCookieParameters: .init(
+                        name: "msp_session", path: "/", secure: configuration.secureCookies, sameSite: .strict),
+                    keyPrefix: "session.", defaultSessionExpiration: configuration.sessionLifetime)))
+        router.add(middleware: CSRFMiddleware())
+
+        HealthController(desk: runner).addRoutes(to: router)
+        StaticController().addRoutes(to: router)
+        HomeController(desk: runner, templates: templates).addRoutes(to: router)
+        SessionController(desk: runner, templates: templates, configuration: configuration).addRoutes(to: router)
+        MeetingsController(desk: runner, templates: templates)
+            .addRoutes(to: router.group("meetings").add(middleware: SignInRequiredMiddleware(desk: runner)))
+        return router
+    }
+
+    /// The application, listening where `configuration` says; `onListening` gets the port (0 picks one).
+    public static func application(
+        desk: RegistrationDesk, configuration: PortalConfiguration, logger: Logger = Portal.logger(),
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        Application(
+            router: try router(desk: desk, configuration: configuration),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "msp"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
+    public static func logger() -> Logger {
+        var logger = Logger(label: "msp.serve")
+        logger.logLevel = .info
+        return logger
+    }
+
+    /// Opens the database at `databasePath` (one `Store` for the whole process), serves until SIGTERM or SIGINT,
+    /// lets the requests under way finish, and closes the database.
+    public static func serve(
+        databasePath: String, configuration: PortalConfiguration,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        let store = try Store(path: databasePath)
+        defer { store.close() }
+        let app = try application(
+            desk: RegistrationDesk(store: store, user: "portal"), configuration: configuration,
+            onListening: onListening)
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+}

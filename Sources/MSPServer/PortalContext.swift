@@ -1,0 +1,67 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdAuth
+import NIOCore
+
+/// What the portal keeps between requests of one browser: the token its forms carry, and who signed in.
+/// Kept in memory for now (a restart signs everyone out).
+public struct PortalSession: Codable, Sendable, Equatable {
+    /// The CSRF token every form of this session carries in a hidden field (`csrf_token`).
+    public var csrfToken: String
+    /// Nil until someone signs in.
+    public var user: SignedInUser?
+
+    public init(csrfToken: String = Secrets.token(), user: SignedInUser? = nil) {
+        self.csrfToken = csrfToken
+        self.user = user
+    }
+}
+
+public struct SignedInUser: Codable, Sendable, Equatable {
+    public var name: String
+    /// `secretariat` or `viewer`.
+    public var role: String
+
+    public init(name: String, role: String) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// The request context of every portal request: Hummingbird's core context and the session.
+public struct PortalContext: RequestContext, SessionRequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let sessions: SessionContext<PortalSession>
+    /// The peer of the connection (nginx's, behind a proxy).
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        sessions = .init()
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Where a request comes from, for counting failed sign-ins: the peer's address; behind a reverse proxy on this
+    /// machine (a loopback peer), the address the proxy says it served (`X-Real-IP`, which nginx sets).
+    func clientAddress(_ request: Request) -> String {
+        let peer = remoteAddress?.ipAddress
+        let isLoopback = peer.map { $0.hasPrefix("127.") || $0 == "::1" } ?? true
+        if isLoopback, let forwarded = request.headers[HTTPField.Name("X-Real-IP")!], !forwarded.isEmpty {
+            return String(forwarded.prefix(64))
+        }
+        return peer ?? "unknown"
+    }
+
+    /// Forms are posted as `application/x-www-form-urlencoded` (no JavaScript).
+    public var requestDecoder: URLEncodedFormDecoder { URLEncodedFormDecoder() }
+
+    /// The session, made if there is none yet (a form needs its token before anyone signs in).
+    func ensureSession(lifetime: Duration) -> PortalSession {
+        if let session = sessions.session { return session }
+        let fresh = PortalSession()
+        sessions.createSession(fresh, expiresIn: lifetime)
+        return fresh
+    }
+
+    var signedIn: SignedInUser? { sessions.session?.user }
+}
