@@ -1,0 +1,239 @@
+import Foundation
+import GRDB
+import MSPDomain
+
+/// A focal point's submission as the store holds it, without its PDF (`submissionPDF` reads that).
+public struct SubmissionEntry: Sendable, Equatable {
+    public var id: Int64
+    public var meetingId: Int64
+    public var represented: Represented
+    /// The delegation's name at the meeting: a State's as on the opening day.
+    public var delegation: String
+    /// The link it came through, and the address that link was sent to.
+    public var focalPointId: Int64
+    public var focalPointEmail: String
+    /// The server's clock when it arrived.
+    public var received: Instant
+    public var content: SubmissionContent
+    public var pdfSha256: Data
+    public var pdfSize: Int
+    public var status: SubmissionStatus
+    /// Who accepted or returned it, when, and (returned) why; nil while pending.
+    public var decided: FocalPointEntry.Event?
+    /// Once accepted: the number of the note it became.
+    public var noteNumber: Int64?
+}
+
+extension Store {
+    /// Records a submission that arrived through the working link `focalPointId`, as one change. The delegation is
+    /// the link's: nothing in the submission names it. A link revoked meanwhile is refused (`.notFound` on `token`).
+    public func addSubmission(
+        focalPoint focalPointId: Int64, meeting: StoredMeeting, content: SubmissionContent, pdf: Data,
+        pdfSha256: Data, received: Instant, change: ChangeInfo, summary: String
+    ) throws -> SubmissionEntry {
+        let json = try content.json()
+        return try transaction { db in
+            let changeId = try change.insert(db, summary: summary)
+            try db.execute(
+                sql: """
+                    INSERT INTO submission (meeting_id, state_iso3, organization_id, focal_point_id, received_at,
+                                            change_id, content, pdf, pdf_sha256, status)
+                    SELECT meeting_id, state_iso3, organization_id, id, ?, ?, ?, ?, ?, 'pending'
+                    FROM focal_point WHERE id = ? AND meeting_id = ? AND revoked_at IS NULL
+                    """,
+                arguments: [
+                    received.secondsSinceEpoch, changeId, json, pdf, pdfSha256, focalPointId, meeting.id,
+                ])
+            guard db.changesCount == 1 else {
+                throw InputError(
+                    "this link does not work: it may have been revoked or replaced; ask the secretariat for a new one",
+                    field: FieldPath.key("token"), reason: .notFound)
+            }
+            let id = db.lastInsertedRowID
+            guard let entry = try Store.submissions(db, where: "s.id = ?", arguments: [id], meeting: meeting).first
+            else { throw StoreError.corrupt(table: "submission", column: "id", value: String(id)) }
+            return entry
+        }
+    }
+
+    /// The meeting's submissions with `status` (every one when nil), oldest first (by receipt, then arrival).
+    public func submissions(meeting: StoredMeeting, status: SubmissionStatus?) throws -> [SubmissionEntry] {
+        try read { db in
+            if let status {
+                return try Store.submissions(
+                    db, where: "s.meeting_id = ? AND s.status = ?", arguments: [meeting.id, status], meeting: meeting)
+            }
+            return try Store.submissions(db, where: "s.meeting_id = ?", arguments: [meeting.id], meeting: meeting)
+        }
+    }
+
+    /// What `represented` submitted for the meeting, through any of its links, oldest first.
+    public func submissions(of represented: Represented, meeting: StoredMeeting) throws -> [SubmissionEntry] {
+        try read { db in
+            switch represented {
+            case .state(let state):
+                return try Store.submissions(
+                    db, where: "s.meeting_id = ? AND s.state_iso3 = ?", arguments: [meeting.id, state.iso3],
+                    meeting: meeting)
+            case .organization(let organization), .newOrganization(let organization):
+                guard
+                    let id = try Int64.fetchOne(
+                        db, sql: "SELECT organization_id FROM organization_key WHERE key = ?",
+                        arguments: [NameKey.of(organization.name)])
+                else { return [] }
+                return try Store.submissions(
+                    db, where: "s.meeting_id = ? AND s.organization_id = ?", arguments: [meeting.id, id],
+                    meeting: meeting)
+            }
+        }
+    }
+
+    /// The meeting's submission `id`, if it is one of the meeting's.
+    public func submission(id: Int64, meeting: StoredMeeting) throws -> SubmissionEntry? {
+        try read { db in
+            try Store.submissions(
+                db, where: "s.id = ? AND s.meeting_id = ?", arguments: [id, meeting.id], meeting: meeting
+            ).first
+        }
+    }
+
+    /// The PDF attached to the meeting's submission `id`, as it arrived.
+    public func submissionPDF(id: Int64, meeting: StoredMeeting) throws -> Data? {
+        try read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT pdf FROM submission WHERE id = ? AND meeting_id = ?", arguments: [id, meeting.id])
+        }
+    }
+
+    /// Accepts a pending submission: records `draft` (made from it) as a note, as `register` records one, and marks
+    /// the submission accepted with the note's number, in one change. A submission decided meanwhile is refused
+    /// (`.conflict` on `submission`), and so is a reference the delegation has recorded already (on `reference`).
+    public func acceptSubmission(
+        _ id: Int64, draft: NoteDraft, meeting: StoredMeeting, change: ChangeInfo, summary: String
+    ) throws -> (submission: SubmissionEntry, note: RecordedNote) {
+        try transaction { db in
+            let changeId = try change.insert(db, summary: summary)
+            var recorder = NoteRecorder(db: db, meeting: meeting, changeId: changeId)
+            let recorded = try recorder.record(draft)
+            try Store.decideSubmission(id, status: .accepted, changeId: changeId, note: recorded.noteId, db)
+            guard let entry = try Store.submissions(db, where: "s.id = ?", arguments: [id], meeting: meeting).first
+            else { throw StoreError.corrupt(table: "submission", column: "id", value: String(id)) }
+            return (entry, recorded)
+        }
+    }
+
+    /// Returns a pending submission to its focal point, as one change whose reason is the secretariat's. A
+    /// submission decided meanwhile is refused (`.conflict` on `submission`).
+    public func returnSubmission(_ id: Int64, meeting: StoredMeeting, change: ChangeInfo, summary: String) throws
+        -> SubmissionEntry
+    {
+        try transaction { db in
+            let changeId = try change.insert(db, summary: summary)
+            try Store.decideSubmission(id, status: .returned, changeId: changeId, note: nil, db)
+            guard let entry = try Store.submissions(db, where: "s.id = ?", arguments: [id], meeting: meeting).first
+            else { throw StoreError.corrupt(table: "submission", column: "id", value: String(id)) }
+            return entry
+        }
+    }
+
+    /// Sets a pending submission's status, once.
+    private static func decideSubmission(
+        _ id: Int64, status: SubmissionStatus, changeId: Int64, note: Int64?, _ db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                UPDATE submission SET status = ?, decided_change_id = ?, note_number = ?
+                WHERE id = ? AND status = 'pending'
+                """,
+            arguments: [status, changeId, note, id])
+        guard db.changesCount == 1 else {
+            throw InputError(
+                "submission \(id) was accepted or returned already", field: FieldPath.key("submission"),
+                reason: .conflict)
+        }
+    }
+
+    /// The submissions matching a condition on `submission s`, oldest first, without their PDFs.
+    private static func submissions(
+        _ db: Database, where condition: String, arguments: StatementArguments, meeting: StoredMeeting
+    ) throws -> [SubmissionEntry] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.id, s.meeting_id, s.state_iso3, s.organization_id, s.focal_point_id, s.received_at,
+                       s.content, s.pdf_sha256, length(s.pdf) AS pdf_size, s.status, s.note_number,
+                       f.email AS focal_point_email, f.name AS focal_point_name,
+                       c.made_at AS decided_at, c.os_user AS decided_by, c.command AS decided_command,
+                       c.reason AS decided_reason, s.decided_change_id
+                FROM submission s
+                JOIN focal_point f ON f.id = s.focal_point_id
+                LEFT JOIN change c ON c.id = s.decided_change_id
+                WHERE \(condition)
+                ORDER BY s.received_at, s.id
+                """, arguments: arguments)
+        var organizations: [Int64: Organization] = [:]
+        return try rows.map { row in
+            let id: Int64 = row["id"]
+            let stateIso3: String? = row["state_iso3"]
+            let organizationId: Int64? = row["organization_id"]
+            let represented: Represented
+            if let stateIso3 {
+                guard let state = ReferenceData.states.state(iso3: stateIso3) else {
+                    throw StoreError.corrupt(table: "submission", column: "state_iso3", value: stateIso3)
+                }
+                represented = .state(state)
+            } else if let organizationId {
+                if organizations[organizationId] == nil {
+                    organizations[organizationId] = try OrganizationRecord.fetchOne(db, key: organizationId)?
+                        .organization
+                }
+                guard let organization = organizations[organizationId] else {
+                    throw StoreError.corrupt(
+                        table: "submission", column: "organization_id", value: String(organizationId))
+                }
+                represented = .organization(organization)
+            } else {
+                throw StoreError.corrupt(table: "submission", column: "state_iso3", value: "NULL")
+            }
+            let decidedChange: Int64? = row["decided_change_id"]
+            let decided = decidedChange.map { _ in
+                FocalPointEntry.Event(
+                    at: Instant(secondsSinceEpoch: row["decided_at"]), by: row["decided_by"],
+                    command: row["decided_command"], reason: row["decided_reason"])
+            }
+            return SubmissionEntry(
+                id: id, meetingId: row["meeting_id"], represented: represented,
+                delegation: Store.delegationName(
+                    stateIso3: stateIso3, stored: row["focal_point_name"], at: meeting.meeting),
+                focalPointId: row["focal_point_id"], focalPointEmail: row["focal_point_email"],
+                received: Instant(secondsSinceEpoch: row["received_at"]),
+                content: try SubmissionContent.decode(row["content"], id: id),
+                pdfSha256: row["pdf_sha256"], pdfSize: row["pdf_size"],
+                status: try row.stored("status", of: "submission"), decided: decided,
+                noteNumber: row["note_number"])
+        }
+    }
+}
+
+extension Store {
+    /// The participants of a delegation's composition as the list of participants counts it (its newest note that
+    /// lists participants), in the note's order; empty when it has none or is withdrawn.
+    public func composition(of delegation: RegisteredDelegation) throws -> [Participant] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.role, p.title, p.name, p.function, p.gender, p.email
+                    FROM delegation d JOIN participant p ON p.note_id = d.composition_note_id
+                    WHERE d.id = ? AND d.withdrawn = 0
+                    ORDER BY p.position
+                    """, arguments: [delegation.id])
+            return try rows.map { row in
+                Participant(
+                    role: try row.stored("role", of: "participant"), title: row["title"], name: row["name"],
+                    function: row["function"], gender: try row.storedIfPresent("gender", of: "participant"),
+                    email: row["email"])
+            }
+        }
+    }
+}
