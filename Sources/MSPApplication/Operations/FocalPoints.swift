@@ -77,6 +77,8 @@ public struct FocalPointAccess: Sendable, Equatable {
     /// The address the link was sent to.
     public var email: String
     public var issuedAt: Instant
+    /// The link's row: what a submission through it is recorded as coming through.
+    public var focalPointId: Int64
 }
 
 /// The secret a focal point's link carries, and what the store keeps of it.
@@ -227,7 +229,7 @@ extension RegistrationDesk {
         }
         return FocalPointAccess(
             meeting: stored.meeting, represented: entry.represented, delegation: entry.delegation, email: entry.email,
-            issuedAt: entry.issued.at)
+            issuedAt: entry.issued.at, focalPointId: entry.id)
     }
 
     /// The State or known organization a typed name means (as `register` finds it); a name that finds neither is

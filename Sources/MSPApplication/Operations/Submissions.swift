@@ -1,0 +1,218 @@
+import Crypto
+import Foundation
+import MSPDomain
+import MSPStore
+
+/// A note a focal point submits through their link: the note's reference, its participants, and the note verbale
+/// or letter as a PDF. Nothing names the delegation or the meeting: the link does. No client file name is taken.
+public struct NoteSubmissionRequest: Sendable, Equatable {
+    public var reference: String?
+    public var participants: [Submission.ParticipantEntry]
+    /// The PDF's bytes, as uploaded.
+    public var pdf: Data
+
+    public init(reference: String?, participants: [Submission.ParticipantEntry], pdf: Data) {
+        self.reference = reference
+        self.participants = participants
+        self.pdf = pdf
+    }
+}
+
+/// A focal point's submission as the desk shows it, to its focal point or to the secretariat.
+public struct FocalPointSubmission: Sendable, Equatable {
+    public var id: Int64
+    public var meeting: Meeting
+    public var delegation: String
+    /// The address of the link it came through.
+    public var focalPointEmail: String
+    /// The server's clock when it arrived: what the deadline applies to.
+    public var received: Instant
+    /// On time, or how late.
+    public var lateness: Lateness
+    public var reference: String?
+    public var participants: [Participant]
+    /// SHA-256 of the PDF, in lowercase hexadecimal, and its size in bytes.
+    public var pdfSHA256: String
+    public var pdfSize: Int
+    public var status: SubmissionStatus
+    /// Who accepted or returned it, and when; nil while pending.
+    public var decidedBy: String?
+    public var decidedAt: Instant?
+    /// The secretariat's reason for returning it.
+    public var reason: String?
+    /// Once accepted: the number of the note it became.
+    public var noteNumber: Int64?
+
+    init(_ entry: SubmissionEntry, meeting: Meeting) {
+        id = entry.id
+        self.meeting = meeting
+        delegation = entry.delegation
+        focalPointEmail = entry.focalPointEmail
+        received = entry.received
+        lateness = meeting.lateness(of: Receipt(instant: entry.received, precision: .instant))
+        reference = entry.content.reference
+        participants = entry.content.participants
+        pdfSHA256 = entry.pdfSha256.map { String(format: "%02x", $0) }.joined()
+        pdfSize = entry.pdfSize
+        status = entry.status
+        decidedBy = entry.decided?.by
+        decidedAt = entry.decided?.at
+        reason = entry.decided?.reason
+        noteNumber = entry.noteNumber
+    }
+}
+
+/// What a focal point's link shows: the meeting, the delegation's composition now, and what it submitted.
+public struct FocalPointOverview: Sendable, Equatable {
+    public var access: FocalPointAccess
+    /// The composition the list of participants counts now (empty if it has none, or withdrew).
+    public var composition: [Participant]
+    /// Whether the delegation has sent a note (by any way) and whether it is withdrawn.
+    public var registered: Bool
+    public var withdrawn: Bool
+    /// Its submissions, newest first.
+    public var submissions: [FocalPointSubmission]
+    /// The desk's clock now, for the time left before the deadline.
+    public var now: Instant
+}
+
+extension RegistrationDesk {
+    /// Receives a note through a focal point's link: checked as `register` checks a note (for the link's delegation
+    /// and meeting only), its PDF checked by its content, and kept pending for the secretariat with the receipt time
+    /// of the desk's clock now. A late submission is kept too, marked late (its `lateness` says by how much).
+    ///
+    /// A reference the delegation has recorded already is refused (`.conflict` on `reference`); a link that does not
+    /// work is refused as `focalPoint(token:)` refuses it.
+    public func submit(token: String, request: NoteSubmissionRequest) throws -> FocalPointSubmission {
+        let access = try focalPoint(token: token)
+        let stored = try meeting(code: access.meeting.code)
+        let now = clock()
+        let submission = Submission(
+            meeting: stored.meeting.code, delegation: access.delegation, reference: request.reference,
+            receivedAt: nil, participants: request.participants)
+        var draft = try NoteDraft.check(
+            submission, meeting: stored.meeting, resolver: store.resolver(for: access.delegation),
+            membership: store.membership(convention: stored.meeting.convention), now: now)
+        // The link's delegation, whatever its name finds: a link never writes for another.
+        draft.represented = access.represented
+        draft.category = try category(of: access.represented, at: stored.meeting)
+        try NoteDocument.check(request.pdf)
+        if draft.reference != nil {
+            // A reference recorded already would be refused on acceptance: say so now (nothing is written).
+            do {
+                _ = try store.record([draft], meeting: stored, change: change("submit"), summary: "", dryRun: true)
+            } catch let error as InputError {
+                throw error.at(.reference)
+            }
+        }
+        var info = change("submit")
+        info.osUser = "focal point \(access.email)"
+        let lateness = stored.meeting.lateness(of: draft.receipt)
+        let entry = try store.addSubmission(
+            focalPoint: access.focalPointId, meeting: stored,
+            content: SubmissionContent(reference: draft.reference, participants: draft.participants), pdf: request.pdf,
+            pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: info,
+            summary:
+                "submission of note \(draft.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.isLate ? "late by \(lateness)" : "on time"))"
+        )
+        return FocalPointSubmission(entry, meeting: stored.meeting)
+    }
+
+    /// What a focal point's link shows: its delegation's composition at its meeting and the delegation's own
+    /// submissions (through this link or an earlier one), nothing of any other delegation.
+    public func focalPointOverview(token: String) throws -> FocalPointOverview {
+        let access = try focalPoint(token: token)
+        let stored = try meeting(code: access.meeting.code)
+        let registered = try store.delegation(access.represented, meeting: stored)
+        let composition = try registered.map { try store.composition(of: $0) } ?? []
+        let submissions = try store.submissions(of: access.represented, meeting: stored)
+            .map { FocalPointSubmission($0, meeting: stored.meeting) }
+        return FocalPointOverview(
+            access: access, composition: composition, registered: registered != nil,
+            withdrawn: registered?.withdrawn ?? false, submissions: submissions.reversed(), now: clock())
+    }
+
+    /// The meeting's submissions with `status` (all when nil), oldest first: the secretariat's queue with
+    /// `.pending`.
+    public func submissions(meeting code: String? = nil, status: SubmissionStatus? = .pending) throws -> (
+        meeting: Meeting, submissions: [FocalPointSubmission]
+    ) {
+        let stored = try meeting(code: code)
+        return (
+            stored.meeting,
+            try store.submissions(meeting: stored, status: status).map {
+                FocalPointSubmission($0, meeting: stored.meeting)
+            }
+        )
+    }
+
+    /// One of the meeting's submissions, with its PDF. An id not of the meeting is `.notFound` on `submission`.
+    public func submission(id: Int64, meeting code: String? = nil) throws -> (
+        submission: FocalPointSubmission, pdf: Data
+    ) {
+        let stored = try meeting(code: code)
+        let entry = try submissionEntry(id, meeting: stored)
+        guard let pdf = try store.submissionPDF(id: id, meeting: stored) else {
+            throw InputError(
+                "there is no submission \(id) at \(stored.meeting.code)", field: .submission, reason: .notFound)
+        }
+        return (FocalPointSubmission(entry, meeting: stored.meeting), pdf)
+    }
+
+    /// Accepts a pending submission: it becomes the delegation's registration or amendment, recorded as `register`
+    /// records a note, with the submission's receipt time (a late one is a late note, which the secretariat then
+    /// decides on as any other). Who accepted it and when are kept with the change.
+    public func acceptSubmission(id: Int64, meeting code: String? = nil) throws -> (
+        submission: FocalPointSubmission, note: NoteRecording
+    ) {
+        let stored = try meeting(code: code)
+        let entry = try pendingSubmission(id, meeting: stored)
+        let receipt = Receipt(instant: entry.received, precision: .instant)
+        let draft = NoteDraft(
+            represented: entry.represented, category: try category(of: entry.represented, at: stored.meeting),
+            reference: entry.content.reference, receipt: receipt, channel: nil,
+            participants: entry.content.participants, lateness: stored.meeting.lateness(of: receipt))
+        let (accepted, recorded) = try store.acceptSubmission(
+            id, draft: draft, meeting: stored, change: change("accept submission"),
+            summary:
+                "accepted submission \(id): note \(draft.reference ?? "without reference") of \(entry.delegation)")
+        let recording = NoteRecording(
+            meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
+            kind: recorded.kind, reference: draft.reference, receipt: receipt,
+            participantCount: recorded.participantCount, lateness: recorded.lateness, dryRun: false)
+        return (FocalPointSubmission(accepted, meeting: stored.meeting), recording)
+    }
+
+    /// Returns a pending submission to its focal point with a reason (required, as a decision's is). Nothing is
+    /// recorded of the note; the focal point sees the reason and may submit again.
+    public func returnSubmission(id: Int64, reason: String, meeting code: String? = nil) throws
+        -> FocalPointSubmission
+    {
+        let stored = try meeting(code: code)
+        let reason = try Self.reason(reason)
+        let entry = try pendingSubmission(id, meeting: stored)
+        let returned = try store.returnSubmission(
+            id, meeting: stored, change: change("return submission", reason: reason),
+            summary:
+                "returned submission \(id): note \(entry.content.reference ?? "without reference") of \(entry.delegation)"
+        )
+        return FocalPointSubmission(returned, meeting: stored.meeting)
+    }
+
+    private func submissionEntry(_ id: Int64, meeting: StoredMeeting) throws -> SubmissionEntry {
+        guard let entry = try store.submission(id: id, meeting: meeting) else {
+            throw InputError(
+                "there is no submission \(id) at \(meeting.meeting.code)", field: .submission, reason: .notFound)
+        }
+        return entry
+    }
+
+    private func pendingSubmission(_ id: Int64, meeting: StoredMeeting) throws -> SubmissionEntry {
+        let entry = try submissionEntry(id, meeting: meeting)
+        guard entry.status == .pending else {
+            throw InputError(
+                "submission \(id) was \(entry.status.rawValue) already", field: .submission, reason: .conflict)
+        }
+        return entry
+    }
+}
