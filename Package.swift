@@ -62,6 +62,8 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // HMAC of a focal point's link, as the CSRF token of its forms.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: [.plugin(name: "EmbedResources")]
         ),

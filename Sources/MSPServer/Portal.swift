@@ -28,14 +28,18 @@ public enum Portal {
                     sessionCookieParameters: .init(
                         name: "msp_session", path: "/", secure: configuration.secureCookies, sameSite: .strict),
                     keyPrefix: "session.", defaultSessionExpiration: configuration.sessionLifetime)))
-        router.add(middleware: CSRFMiddleware())
+        // Focal points' forms carry a token tied to their link (no session), made and checked with one key.
+        let links = FocalPointCSRF()
+        router.add(middleware: CSRFMiddleware(links: links))
 
         HealthController(desk: runner).addRoutes(to: router)
         StaticController().addRoutes(to: router)
         HomeController(desk: runner, templates: templates).addRoutes(to: router)
         SessionController(desk: runner, templates: templates, configuration: configuration).addRoutes(to: router)
-        MeetingsController(desk: runner, templates: templates)
-            .addRoutes(to: router.group("meetings").add(middleware: SignInRequiredMiddleware(desk: runner)))
+        FocalPointController(desk: runner, templates: templates, links: links).addRoutes(to: router)
+        let meetings = router.group("meetings").add(middleware: SignInRequiredMiddleware(desk: runner))
+        MeetingsController(desk: runner, templates: templates).addRoutes(to: meetings)
+        SubmissionsController(desk: runner, templates: templates).addRoutes(to: meetings)
         return router
     }
 

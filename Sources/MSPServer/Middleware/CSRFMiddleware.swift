@@ -3,9 +3,13 @@ import Hummingbird
 
 /// Every request that could change something (anything but GET and HEAD) must carry the session's CSRF token in
 /// its form (`csrf_token`): a form posted from another site, or from a page of an ended session, is refused
-/// (403) before any controller sees it. The token is compared in constant time.
+/// (403) before any controller sees it. The token is compared in constant time. A focal point's form has no session:
+/// its token is tied to the link, and `links` checks it.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = PortalContext
+
+    /// The check of focal points' forms (`/focal-point/TOKEN/submissions`, multipart).
+    var links = FocalPointCSRF()
 
     /// A form larger than this is refused (the portal's forms are a few fields).
     static let maxFormBytes = 64 * 1024
@@ -23,6 +27,10 @@ struct CSRFMiddleware: RouterMiddleware {
     {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
         var request = request
+        if let token = FocalPointCSRF.linkToken(inFormPath: request.uri.path) {
+            try await links.check(&request, token: token)
+            return try await next(request, context)
+        }
         let body = try await request.collectBody(upTo: Self.maxFormBytes)
         let form = String(buffer: body)
         let sent = (try? URLEncodedFormDecoder().decode(TokenField.self, from: form))?.token

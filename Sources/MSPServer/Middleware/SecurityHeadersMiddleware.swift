@@ -3,7 +3,8 @@ import Hummingbird
 
 /// The security headers of every response, pages, files and errors alike: a Content-Security-Policy that allows
 /// nothing but this site's own style sheets, images and form targets (no script at all, no inline style), no
-/// framing, no MIME sniffing, no Referer sent on.
+/// framing, no MIME sniffing, no Referer sent on. A response that sets its own Content-Security-Policy and
+/// X-Frame-Options keeps them (the PDF of a submission, shown in a frame of this site's own page, and that page).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
         [
@@ -26,7 +27,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         async throws -> Response
     {
         var response = try await next(request, context)
-        for field in Self.headers { response.headers[field.name] = field.value }
+        for field in Self.headers where response.headers[field.name] == nil {
+            response.headers[field.name] = field.value
+        }
         return response
     }
 }
