@@ -51,7 +51,7 @@ import Testing
         let stored = try second.read { db in
             try Row.fetchAll(db, sql: "SELECT id_hash, account_name, data FROM portal_session")
         }
-        let signedIn = try #require(stored.first { $0["account_name"] == "clerk" })
+        let signedIn = try #require(stored.first { ($0["account_name"] as String?) == "clerk" })
         #expect(signedIn["id_hash"] == SessionID.hash("session." + session))
         for row in stored {
             #expect(!String(decoding: row["data"] as Data, as: UTF8.self).contains(session))
