@@ -61,39 +61,55 @@ def screenshots():
     print(f"\nscreenshots: {folder}")
 
 
+class Server:
+    """`msp serve --port 0` over a database: `url` once it listens; `stop()` sends SIGTERM and waits."""
+
+    def __init__(self, binary, database):
+        self.process = subprocess.Popen(
+            [binary, "serve", "--database", database, "--port", "0"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.url = None
+        lines = []
+        for line in self.process.stdout:
+            lines.append(line)
+            found = re.search(r"listening on (http://[0-9.]+:[0-9]+)", line)
+            if found:
+                self.url = found.group(1)
+                break
+        if self.url is None:
+            self.process.kill()
+            pytest.fail("msp serve did not say where it listens:\n" + "".join(lines))
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            pytest.fail("msp serve did not stop on SIGTERM")
+        assert self.process.returncode == 0, f"msp serve exited {self.process.returncode}"
+
+
 @pytest.fixture(scope="session")
-def portal(msp_binary, workdir):
-    """The base URL of `msp serve` over a demo database with one secretariat account."""
+def database(msp_binary, workdir):
+    """A demo database with one secretariat account."""
     database = workdir / "demo.sqlite"
-    env = {**os.environ, "MSP_DATABASE": str(database)}
-    subprocess.run([msp_binary, "demo", "--database", database], check=True, capture_output=True, env=env)
+    subprocess.run([msp_binary, "demo", "--database", database], check=True, capture_output=True)
     password_file = workdir / "password"
     password_file.write_text(PASSWORD + "\n")
     subprocess.run(
         [msp_binary, "user", "add", ACCOUNT, "--role", "secretariat", "--password-file", password_file,
          "--database", database],
-        check=True, capture_output=True, env=env)
-    server = subprocess.Popen(
-        [msp_binary, "serve", "--database", database, "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    url = None
-    lines = []
-    for line in server.stdout:
-        lines.append(line)
-        found = re.search(r"listening on (http://[0-9.]+:[0-9]+)", line)
-        if found:
-            url = found.group(1)
-            break
-    if url is None:
-        server.kill()
-        pytest.fail("msp serve did not say where it listens:\n" + "".join(lines))
-    yield url
-    server.send_signal(signal.SIGTERM)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        pytest.fail("msp serve did not stop on SIGTERM")
+        check=True, capture_output=True)
+    return database
+
+
+@pytest.fixture(scope="session")
+def portal(msp_binary, database):
+    """The base URL of `msp serve` over the demo database, for the whole run."""
+    server = Server(msp_binary, database)
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -108,3 +108,24 @@ def test_signing_in_reading_the_lists_and_signing_out(browser, portal, screensho
     browser.get(portal + "/meetings/7MSP/late-notes")
     wait_for(browser, (By.ID, "name"))
     assert "/login?next=" in browser.current_url
+
+
+def test_a_restart_of_the_server_keeps_the_browser_signed_in(browser, msp_binary, database, screenshots):
+    from conftest import Server
+
+    server = Server(msp_binary, database)
+    try:
+        sign_in(browser, server.url, PASSWORD, next_path="/meetings/7MSP/late-notes")
+        wait_for(browser, (By.CSS_SELECTOR, ".portal-user"))
+    finally:
+        server.stop()
+    # Another process over the same file (on another port: cookies are kept per host, not per port).
+    restarted = Server(msp_binary, database)
+    try:
+        browser.get(restarted.url + "/meetings/7MSP/late-notes")
+        user = wait_for(browser, (By.CSS_SELECTOR, ".portal-user"))
+        assert user.text == f"{ACCOUNT} (secretariat)"
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Late notes: 7MSP"
+        shot(browser, screenshots, "07-after-restart")
+    finally:
+        restarted.stop()
