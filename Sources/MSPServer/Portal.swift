@@ -23,7 +23,7 @@ public enum Portal {
         router.add(middleware: ErrorPageMiddleware(templates: templates))
         router.add(
             middleware: SessionMiddleware(
-                storage: MemoryPersistDriver(),
+                storage: DatabasePersistDriver(desk: runner, fallbackLifetime: configuration.sessionLifetime),
                 configuration: .init(
                     sessionCookieParameters: .init(
                         name: "msp_session", path: "/", secure: configuration.secureCookies, sameSite: .strict),
@@ -62,16 +62,19 @@ public enum Portal {
         return logger
     }
 
-    /// Opens the database at `databasePath` (one `Store` for the whole process), serves until SIGTERM or SIGINT,
-    /// lets the requests under way finish, and closes the database.
+    /// Opens the database at `databasePath` (one `Store` for the whole process), deletes the sessions that expired
+    /// while it was stopped, serves until SIGTERM or SIGINT, lets the requests under way finish, and closes the
+    /// database. Sessions are kept in the database: whoever was signed in before a restart still is.
     public static func serve(
         databasePath: String, configuration: PortalConfiguration,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         let store = try Store(path: databasePath)
         defer { store.close() }
+        let desk = RegistrationDesk(store: store, user: "portal")
+        try desk.removeExpiredSessions()
         let app = try application(
-            desk: RegistrationDesk(store: store, user: "portal"), configuration: configuration,
+            desk: desk, configuration: configuration,
             onListening: onListening)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }

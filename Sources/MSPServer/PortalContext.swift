@@ -4,8 +4,8 @@ import HummingbirdAuth
 import NIOCore
 
 /// What the portal keeps between requests of one browser: the token its forms carry, and who signed in.
-/// Kept in memory for now (a restart signs everyone out).
-public struct PortalSession: Codable, Sendable, Equatable {
+/// Kept in the database (`DatabasePersistDriver`): a restart signs nobody out.
+public struct PortalSession: Codable, Sendable, Equatable, AccountBoundSession {
     /// The CSRF token every form of this session carries in a hidden field (`csrf_token`).
     public var csrfToken: String
     /// Nil until someone signs in.
@@ -15,6 +15,9 @@ public struct PortalSession: Codable, Sendable, Equatable {
         self.csrfToken = csrfToken
         self.user = user
     }
+
+    /// Who signed in with it, kept beside it so that disabling the account ends it.
+    var accountName: String? { user?.name }
 }
 
 public struct SignedInUser: Codable, Sendable, Equatable {

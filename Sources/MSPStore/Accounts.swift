@@ -33,12 +33,14 @@ extension Store {
         }
     }
 
-    /// Disables an account, as one change: it can no longer sign in; nothing is deleted.
+    /// Disables an account, as one change: it can no longer sign in, and its portal sessions end at once (they are
+    /// deleted in the same transaction); nothing of the record is deleted.
     public func disableAccount(named name: String, change: ChangeInfo) throws -> Account? {
         try transaction { db in
             guard var record = try AccountRecord.filter(AccountRecord.Columns.name == name).fetchOne(db) else {
                 return nil
             }
+            try db.execute(sql: "DELETE FROM portal_session WHERE account_name = ?", arguments: [record.name])
             guard record.disabledAt == nil else { return record.account }
             record.disabledAt = change.at.secondsSinceEpoch
             try record.update(db)

@@ -16,9 +16,11 @@ enum Portal7MSP {
     static let now = Instant(secondsSinceEpoch: 1_504_267_200)
     static let password = "correct horse battery staple"
 
-    static func desk() throws -> RegistrationDesk {
+    /// The desk over `store` (a fresh in-memory database unless given one).
+    static func desk(store: Store? = nil) throws -> RegistrationDesk {
         // The lowest bcrypt cost: the tests check sign-in, not bcrypt's time.
-        let desk = RegistrationDesk(store: try Store.inMemory(), user: "clerk", clock: { now }, passwordCost: 4)
+        let desk = RegistrationDesk(
+            store: try store ?? Store.inMemory(), user: "clerk", clock: { now }, passwordCost: 4)
         try desk.addMeeting(
             MeetingRequest(
                 code: "7MSP", title: "Seventh Meeting of States Parties to the Convention on Cluster Munitions",

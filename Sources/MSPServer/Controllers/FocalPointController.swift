@@ -198,6 +198,8 @@ struct FocalPointController {
 
     @Sendable func page(_ request: Request, context: PortalContext) async throws -> Response {
         let token = try context.parameters.require("token")
+        // Links that do not work are counted per address, and an address past the limit is held back (429).
+        _ = try await desk.openFocalPoint(token: token, request: request, context: context)
         let overview = try await desk.run { try $0.focalPointOverview(token: token) }
         let received = request.uri.queryParameters.get("received").flatMap { Int64($0) }
         return Self.unstored(
@@ -210,6 +212,7 @@ struct FocalPointController {
 
     @Sendable func submit(_ request: Request, context: PortalContext) async throws -> Response {
         let token = try context.parameters.require("token")
+        _ = try await desk.openFocalPoint(token: token, request: request, context: context)
         var request = request
         // CSRFMiddleware read and checked the form already; this reads the same collected body again.
         let form = try await FocalPointCSRF.form(&request)
