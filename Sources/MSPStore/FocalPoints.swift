@@ -208,25 +208,9 @@ extension Store {
         var organizations: [Int64: Organization] = [:]
         return try rows.map { row in
             let record = try FocalPointRecord(row: row)
-            let represented: Represented
-            if let iso3 = record.stateIso3 {
-                guard let state = ReferenceData.states.state(iso3: iso3) else {
-                    throw StoreError.corrupt(table: "focal_point", column: "state_iso3", value: iso3)
-                }
-                represented = .state(state)
-            } else if let organizationId = record.organizationId {
-                if organizations[organizationId] == nil {
-                    organizations[organizationId] = try OrganizationRecord.fetchOne(db, key: organizationId)?
-                        .organization
-                }
-                guard let organization = organizations[organizationId] else {
-                    throw StoreError.corrupt(
-                        table: "focal_point", column: "organization_id", value: String(organizationId))
-                }
-                represented = .organization(organization)
-            } else {
-                throw StoreError.corrupt(table: "focal_point", column: "state_iso3", value: "NULL")
-            }
+            let represented = try Store.represented(
+                stateIso3: record.stateIso3, organizationId: record.organizationId, table: "focal_point",
+                cache: &organizations, db)
             var revoked: FocalPointEntry.Event?
             if record.revokedAt != nil {
                 revoked = FocalPointEntry.Event(

@@ -32,16 +32,10 @@ extension Store {
         guard let delegation = try DelegationRecord.fetchOne(db, key: record.delegationId) else {
             throw StoreError.corrupt(table: "note", column: "delegation_id", value: String(record.delegationId))
         }
-        let represented: Represented
-        if let iso3 = delegation.stateIso3, let state = ReferenceData.states.state(iso3: iso3) {
-            represented = .state(state)
-        } else if let organizationId = delegation.organizationId,
-            let organization = try OrganizationRecord.fetchOne(db, key: organizationId)
-        {
-            represented = .organization(organization.organization)
-        } else {
-            throw StoreError.corrupt(table: "delegation", column: "state_iso3", value: delegation.stateIso3 ?? "NULL")
-        }
+        var organizations: [Int64: Organization] = [:]
+        let represented = try represented(
+            stateIso3: delegation.stateIso3, organizationId: delegation.organizationId, table: "delegation",
+            cache: &organizations, db)
         return StoredNote(
             id: record.id!, number: record.noteNumber, delegationId: record.delegationId, represented: represented,
             kind: record.kind, voided: record.voided,

@@ -176,25 +176,8 @@ extension Store {
             let id: Int64 = row["id"]
             let stateIso3: String? = row["state_iso3"]
             let organizationId: Int64? = row["organization_id"]
-            let represented: Represented
-            if let stateIso3 {
-                guard let state = ReferenceData.states.state(iso3: stateIso3) else {
-                    throw StoreError.corrupt(table: "submission", column: "state_iso3", value: stateIso3)
-                }
-                represented = .state(state)
-            } else if let organizationId {
-                if organizations[organizationId] == nil {
-                    organizations[organizationId] = try OrganizationRecord.fetchOne(db, key: organizationId)?
-                        .organization
-                }
-                guard let organization = organizations[organizationId] else {
-                    throw StoreError.corrupt(
-                        table: "submission", column: "organization_id", value: String(organizationId))
-                }
-                represented = .organization(organization)
-            } else {
-                throw StoreError.corrupt(table: "submission", column: "state_iso3", value: "NULL")
-            }
+            let represented = try Store.represented(
+                stateIso3: stateIso3, organizationId: organizationId, table: "submission", cache: &organizations, db)
             let decidedChange: Int64? = row["decided_change_id"]
             let decided = decidedChange.map { _ in
                 FocalPointEntry.Event(
