@@ -82,7 +82,7 @@ enum LateNotesReport {
                     note.lateness.description, note.delegation, note.category.rawValue,
                     note.kind.rawValue,
                     note.reference ?? "", note.channel?.rawValue ?? "",
-                    note.decision.map { "\($0.outcome.rawValue) by \($0.by), \(zone.format($0.at)): \($0.reason)" }
+                    note.decision.map { $0.summary(in: zone) }
                         ?? "pending",
                 ]
             })

@@ -55,3 +55,10 @@ public struct DecisionTaken: Hashable, Sendable {
         self.reason = reason
     }
 }
+
+extension DecisionTaken {
+    /// "accepted by j.dupont, 2017-08-25T10:00:00+02:00: Delayed by the pouch", for people, in the venue's time.
+    public func summary(in zone: VenueTimeZone) -> String {
+        "\(outcome.rawValue) by \(by), \(zone.format(at)): \(reason)"
+    }
+}

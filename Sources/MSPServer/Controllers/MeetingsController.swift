@@ -54,7 +54,7 @@ struct MeetingsController {
             reference = note.reference ?? ""
             channel = note.channel?.rawValue ?? ""
             decision =
-                note.decision.map { "\($0.outcome.rawValue) by \($0.by), \(zone.format($0.at)): \($0.reason)" }
+                note.decision.map { $0.summary(in: zone) }
                 ?? "pending"
             status = note.decision == nil ? "pending" : "decided"
         }
