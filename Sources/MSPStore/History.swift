@@ -10,6 +10,12 @@ public struct HistoryEntry: Sendable, Equatable {
         case issued, reissued, revoked
     }
 
+    /// What happened to a focal point's submission: it arrived through the link, or the secretariat accepted or
+    /// returned it.
+    public enum SubmissionEvent: String, Sendable, Equatable {
+        case received, accepted, returned
+    }
+
     public enum Record: Sendable, Equatable {
         /// A note as first recorded.
         case note(NoteKind, reference: String?, channel: Channel?, participants: Int)
@@ -21,10 +27,14 @@ public struct HistoryEntry: Sendable, Equatable {
         case decided(Decision)
         /// A focal point's link issued, re-issued (the old one stopped working) or revoked, sent to `email`.
         case focalPoint(FocalPointEvent, email: String)
+        /// A submission through a focal point's link (`id`, a note or a withdrawal) received, accepted (as note
+        /// `number`) or returned (with the entry's reason).
+        case submission(SubmissionEvent, id: Int64, kind: SubmissionKind, reference: String?, participants: Int)
     }
 
     public var record: Record
-    /// The note's number, for a note and what was done to it; nil for credentials and focal points.
+    /// The note's number, for a note and what was done to it, and for a submission accepted as that note; nil for
+    /// credentials and focal points.
     public var number: Int64?
     /// The reason given, for a correction, a voiding, a restoring or a decision.
     public var reason: String?
@@ -38,7 +48,8 @@ public struct HistoryEntry: Sendable, Equatable {
     public var command: String
 
     /// `registration`, `amendment`, `withdrawal`, `credentials`, `correction`, `voiding`, `restoring`, `accepted`,
-    /// `declined`, `focal_point_issued`, `focal_point_reissued` or `focal_point_revoked`.
+    /// `declined`, `focal_point_issued`, `focal_point_reissued`, `focal_point_revoked`, `submission_received`,
+    /// `submission_accepted` or `submission_returned`.
     public var kindName: String {
         switch record {
         case .note(let kind, _, _, _): return kind.rawValue
@@ -48,6 +59,7 @@ public struct HistoryEntry: Sendable, Equatable {
         case .restored: return "restoring"
         case .decided(let decision): return decision.rawValue
         case .focalPoint(let event, _): return "focal_point_\(event.rawValue)"
+        case .submission(let event, _, _, _, _): return "submission_\(event.rawValue)"
         }
     }
 }

@@ -12,6 +12,8 @@ public struct SubmissionEntry: Sendable, Equatable {
     /// The link it came through, and the address that link was sent to.
     public var focalPointId: Int64
     public var focalPointEmail: String
+    /// A note or a withdrawal.
+    public var kind: SubmissionKind
     /// The server's clock when it arrived.
     public var received: Instant
     public var content: SubmissionContent
@@ -28,7 +30,9 @@ extension Store {
     /// Records a submission that arrived through the working link `focalPointId`, as one change. The delegation is
     /// the link's: nothing in the submission names it. A link revoked meanwhile is refused (`.notFound` on `token`).
     public func addSubmission(
-        focalPoint focalPointId: Int64, meeting: StoredMeeting, content: SubmissionContent, pdf: Data,
+        focalPoint focalPointId: Int64, meeting: StoredMeeting, kind: SubmissionKind = .note,
+        content: SubmissionContent,
+        pdf: Data,
         pdfSha256: Data, received: Instant, change: ChangeInfo, summary: String
     ) throws -> SubmissionEntry {
         let json = try content.json()
@@ -37,12 +41,12 @@ extension Store {
             try db.execute(
                 sql: """
                     INSERT INTO submission (meeting_id, state_iso3, organization_id, focal_point_id, received_at,
-                                            change_id, content, pdf, pdf_sha256, status)
-                    SELECT meeting_id, state_iso3, organization_id, id, ?, ?, ?, ?, ?, 'pending'
+                                            change_id, kind, content, pdf, pdf_sha256, status)
+                    SELECT meeting_id, state_iso3, organization_id, id, ?, ?, ?, ?, ?, ?, 'pending'
                     FROM focal_point WHERE id = ? AND meeting_id = ? AND revoked_at IS NULL
                     """,
                 arguments: [
-                    received.secondsSinceEpoch, changeId, json, pdf, pdfSha256, focalPointId, meeting.id,
+                    received.secondsSinceEpoch, changeId, kind, json, pdf, pdfSha256, focalPointId, meeting.id,
                 ])
             guard db.changesCount == 1 else {
                 throw InputError(
@@ -85,6 +89,40 @@ extension Store {
                     db, where: "s.meeting_id = ? AND s.organization_id = ?", arguments: [meeting.id, id],
                     meeting: meeting)
             }
+        }
+    }
+
+    /// What `represented`'s focal points submitted and what the secretariat did with it, as history entries: each
+    /// submission received (by its link's address, at its receipt time), then accepted or returned (by whom, when,
+    /// and why).
+    public func submissionHistory(of represented: Represented, meeting: StoredMeeting) throws -> [HistoryEntry] {
+        try submissions(of: represented, meeting: meeting).flatMap { submission in
+            func entry(_ event: HistoryEntry.SubmissionEvent, at: Instant, by: String, command: String, reason: String?)
+                -> HistoryEntry
+            {
+                HistoryEntry(
+                    record: .submission(
+                        event, id: submission.id, kind: submission.kind, reference: submission.content.reference,
+                        participants: submission.content.participants.count),
+                    number: event == .accepted ? submission.noteNumber : nil, reason: reason, received: at,
+                    receivedPrecision: .instant,
+                    lateness: event == .received
+                        ? meeting.meeting.lateness(of: Receipt(instant: submission.received, precision: .instant))
+                        : nil,
+                    recordedAt: at, recordedBy: by, command: command)
+            }
+            var entries = [
+                entry(
+                    .received, at: submission.received, by: "focal point \(submission.focalPointEmail)",
+                    command: "submit", reason: nil)
+            ]
+            if let decided = submission.decided {
+                entries.append(
+                    entry(
+                        submission.status == .accepted ? .accepted : .returned, at: decided.at, by: decided.by,
+                        command: decided.command, reason: decided.reason))
+            }
+            return entries
         }
     }
 
@@ -160,7 +198,7 @@ extension Store {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT s.id, s.meeting_id, s.state_iso3, s.organization_id, s.focal_point_id, s.received_at,
+                SELECT s.id, s.meeting_id, s.state_iso3, s.organization_id, s.focal_point_id, s.received_at, s.kind,
                        s.content, s.pdf_sha256, length(s.pdf) AS pdf_size, s.status, s.note_number,
                        f.email AS focal_point_email, f.name AS focal_point_name,
                        c.made_at AS decided_at, c.os_user AS decided_by, c.command AS decided_command,
@@ -189,6 +227,7 @@ extension Store {
                 delegation: Store.delegationName(
                     stateIso3: stateIso3, stored: row["focal_point_name"], at: meeting.meeting),
                 focalPointId: row["focal_point_id"], focalPointEmail: row["focal_point_email"],
+                kind: try row.stored("kind", of: "submission"),
                 received: Instant(secondsSinceEpoch: row["received_at"]),
                 content: try SubmissionContent.decode(row["content"], id: id),
                 pdfSha256: row["pdf_sha256"], pdfSize: row["pdf_size"],

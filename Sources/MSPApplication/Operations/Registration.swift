@@ -83,27 +83,10 @@ extension RegistrationDesk {
     public func withdraw(_ request: WithdrawalRequest, meeting code: String? = nil) throws -> NoteRecording {
         let stored = try meeting(code: code)
         let (represented, delegation) = try registeredDelegation(request.delegation, meeting: stored)
-        guard !delegation.withdrawn else {
-            throw InputError(
-                "\(delegation.name) is already withdrawn from \(stored.meeting.code)", field: .delegation,
-                reason: .conflict)
-        }
         let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
         let reference = try NoteDraft.reference(request.reference)
-        // A withdrawal received before the delegation's newest registration or amendment would not take it off.
-        let after = DelegationTimeline(
-            delegation.timeline + [
-                DelegationTimeline.Entry(id: .max, received: receipt.instant, isWithdrawal: true, participantCount: 0)
-            ])
-        guard after.isWithdrawn else {
-            throw InputError(
-                "the withdrawal is received before \(delegation.name)'s newest note, which it would not override",
-                field: .receivedAt)
-        }
-        let draft = NoteDraft(
-            represented: represented, category: try category(of: represented, at: stored.meeting),
-            reference: reference, receipt: receipt, channel: nil, participants: [],
-            lateness: stored.meeting.lateness(of: receipt), isWithdrawal: true)
+        let draft = try withdrawalDraft(
+            represented, delegation: delegation, reference: reference, receipt: receipt, meeting: stored)
         let summary = "withdrawal \(reference ?? "without reference") of \(delegation.name)"
         let recorded: RecordedNote
         do {
@@ -115,6 +98,33 @@ extension RegistrationDesk {
             meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
             kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
             lateness: recorded.lateness, dryRun: false)
+    }
+
+    /// A delegation's withdrawal, received at `receipt`, checked: the delegation is not withdrawn already, and the
+    /// withdrawal is newer than its newest note (one received before would not take it off). One rule for `withdraw`
+    /// and for a withdrawal a focal point submits, when it arrives and again when the secretariat accepts it.
+    func withdrawalDraft(
+        _ represented: Represented, delegation: RegisteredDelegation, reference: String?, receipt: Receipt,
+        meeting stored: StoredMeeting
+    ) throws -> NoteDraft {
+        guard !delegation.withdrawn else {
+            throw InputError(
+                "\(delegation.name) is already withdrawn from \(stored.meeting.code)", field: .delegation,
+                reason: .conflict)
+        }
+        let after = DelegationTimeline(
+            delegation.timeline + [
+                DelegationTimeline.Entry(id: .max, received: receipt.instant, isWithdrawal: true, participantCount: 0)
+            ])
+        guard after.isWithdrawn else {
+            throw InputError(
+                "the withdrawal is received before \(delegation.name)'s newest note, which it would not override",
+                field: .receivedAt)
+        }
+        return NoteDraft(
+            represented: represented, category: try category(of: represented, at: stored.meeting),
+            reference: reference, receipt: receipt, channel: nil, participants: [],
+            lateness: stored.meeting.lateness(of: receipt), isWithdrawal: true)
     }
 
     /// Refuses a note without a reference that repeats the participants of a note recorded today (in the venue's

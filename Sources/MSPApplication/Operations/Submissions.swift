@@ -18,11 +18,26 @@ public struct NoteSubmissionRequest: Sendable, Equatable {
     }
 }
 
+/// A withdrawal a focal point submits through their link: the reference of the note verbale and the note itself as a
+/// PDF. Its receipt time is the desk's clock, as a note's is.
+public struct WithdrawalSubmissionRequest: Sendable, Equatable {
+    public var reference: String?
+    /// The PDF's bytes, as uploaded.
+    public var pdf: Data
+
+    public init(reference: String?, pdf: Data) {
+        self.reference = reference
+        self.pdf = pdf
+    }
+}
+
 /// A focal point's submission as the desk shows it, to its focal point or to the secretariat.
 public struct FocalPointSubmission: Sendable, Equatable {
     public var id: Int64
     public var meeting: Meeting
     public var delegation: String
+    /// A note (participants listed) or a withdrawal (none).
+    public var kind: SubmissionKind
     /// The address of the link it came through.
     public var focalPointEmail: String
     /// The server's clock when it arrived: what the deadline applies to.
@@ -47,6 +62,7 @@ public struct FocalPointSubmission: Sendable, Equatable {
         id = entry.id
         self.meeting = meeting
         delegation = entry.delegation
+        kind = entry.kind
         focalPointEmail = entry.focalPointEmail
         received = entry.received
         lateness = meeting.lateness(of: Receipt(instant: entry.received, precision: .instant))
@@ -97,25 +113,63 @@ extension RegistrationDesk {
         draft.represented = access.represented
         draft.category = try category(of: access.represented, at: stored.meeting)
         try NoteDocument.check(request.pdf)
-        if draft.reference != nil {
-            // A reference recorded already would be refused on acceptance: say so now (nothing is written).
-            do {
-                _ = try store.record([draft], meeting: stored, change: change("submit"), summary: "", dryRun: true)
-            } catch let error as InputError {
-                throw error.at(.reference)
-            }
-        }
-        var info = change("submit")
-        info.osUser = "focal point \(access.email)"
+        try checkReferenceIsNew(draft, meeting: stored)
         let lateness = stored.meeting.lateness(of: draft.receipt)
         let entry = try store.addSubmission(
             focalPoint: access.focalPointId, meeting: stored,
             content: SubmissionContent(reference: draft.reference, participants: draft.participants), pdf: request.pdf,
-            pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: info,
+            pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
             summary:
-                "submission of note \(draft.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.isLate ? "late by \(lateness)" : "on time"))"
+                "submission of note \(draft.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))"
         )
         return FocalPointSubmission(entry, meeting: stored.meeting)
+    }
+
+    /// Receives a withdrawal through a focal point's link, kept pending for the secretariat with the receipt time of
+    /// the desk's clock now, as a note is. The delegation must be registered and not withdrawn, checked as `withdraw`
+    /// checks it (`.notFound` or `.conflict` on `delegation`); the PDF is checked by its content.
+    public func submitWithdrawal(token: String, request: WithdrawalSubmissionRequest) throws -> FocalPointSubmission {
+        let access = try focalPoint(token: token)
+        let stored = try meeting(code: access.meeting.code)
+        let now = clock()
+        let reference = try NoteDraft.reference(request.reference)
+        guard let delegation = try store.delegation(access.represented, meeting: stored) else {
+            throw InputError(
+                "\(access.delegation) has no registration for \(stored.meeting.code) to withdraw",
+                field: .delegation, reason: .notFound)
+        }
+        let draft = try withdrawalDraft(
+            access.represented, delegation: delegation, reference: reference,
+            receipt: Receipt(instant: now, precision: .instant), meeting: stored)
+        try NoteDocument.check(request.pdf)
+        try checkReferenceIsNew(draft, meeting: stored)
+        let lateness = stored.meeting.lateness(of: draft.receipt)
+        let entry = try store.addSubmission(
+            focalPoint: access.focalPointId, meeting: stored, kind: .withdrawal,
+            content: SubmissionContent(reference: reference, participants: []), pdf: request.pdf,
+            pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
+            summary:
+                "submission of withdrawal \(reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))"
+        )
+        return FocalPointSubmission(entry, meeting: stored.meeting)
+    }
+
+    /// A reference the delegation has recorded already would be refused on acceptance: say so when the submission
+    /// arrives (nothing is written).
+    private func checkReferenceIsNew(_ draft: NoteDraft, meeting stored: StoredMeeting) throws {
+        guard draft.reference != nil else { return }
+        do {
+            _ = try store.record([draft], meeting: stored, change: change("submit"), summary: "", dryRun: true)
+        } catch let error as InputError {
+            throw error.at(.reference)
+        }
+    }
+
+    /// A change made through a focal point's link: who is the address the link was sent to.
+    private func focalPointChange(_ access: FocalPointAccess) -> ChangeInfo {
+        var info = change("submit")
+        info.osUser = "focal point \(access.email)"
+        return info
     }
 
     /// What a focal point's link shows: its delegation's composition at its meeting and the delegation's own
@@ -168,14 +222,29 @@ extension RegistrationDesk {
         let stored = try meeting(code: code)
         let entry = try pendingSubmission(id, meeting: stored)
         let receipt = Receipt(instant: entry.received, precision: .instant)
-        let draft = NoteDraft(
-            represented: entry.represented, category: try category(of: entry.represented, at: stored.meeting),
-            reference: entry.content.reference, receipt: receipt, channel: nil,
-            participants: entry.content.participants, lateness: stored.meeting.lateness(of: receipt))
+        let draft: NoteDraft
+        switch entry.kind {
+        case .note:
+            draft = NoteDraft(
+                represented: entry.represented, category: try category(of: entry.represented, at: stored.meeting),
+                reference: entry.content.reference, receipt: receipt, channel: nil,
+                participants: entry.content.participants, lateness: stored.meeting.lateness(of: receipt))
+        case .withdrawal:
+            // Checked again: the delegation may have been withdrawn, or sent a newer note, since it arrived.
+            guard let delegation = try store.delegation(entry.represented, meeting: stored) else {
+                throw InputError(
+                    "\(entry.delegation) has no registration for \(stored.meeting.code) to withdraw",
+                    field: .delegation, reason: .notFound)
+            }
+            draft = try withdrawalDraft(
+                entry.represented, delegation: delegation, reference: entry.content.reference, receipt: receipt,
+                meeting: stored)
+        }
         let (accepted, recorded) = try store.acceptSubmission(
             id, draft: draft, meeting: stored, change: change("accept submission"),
             summary:
-                "accepted submission \(id): note \(draft.reference ?? "without reference") of \(entry.delegation)")
+                "accepted submission \(id): \(entry.kind.rawValue) \(draft.reference ?? "without reference") of \(entry.delegation)"
+        )
         let recording = NoteRecording(
             meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
             kind: recorded.kind, reference: draft.reference, receipt: receipt,
@@ -194,7 +263,7 @@ extension RegistrationDesk {
         let returned = try store.returnSubmission(
             id, meeting: stored, change: change("return submission", reason: reason),
             summary:
-                "returned submission \(id): note \(entry.content.reference ?? "without reference") of \(entry.delegation)"
+                "returned submission \(id): \(entry.kind.rawValue) \(entry.content.reference ?? "without reference") of \(entry.delegation)"
         )
         return FocalPointSubmission(returned, meeting: stored.meeting)
     }

@@ -20,15 +20,19 @@ extension RegistrationDesk {
         return (stored.meeting, try store.statistics(stored))
     }
 
-    /// A delegation's notes and credentials in the order they were received, and its focal point's links when they
-    /// were issued or revoked, with who recorded each and when. A delegation that sent no note has a history if it
-    /// has had a focal point.
+    /// A delegation's notes and credentials in the order they were received, its focal point's links when they were
+    /// issued or revoked, and what its focal points submitted (received, accepted, returned), with who recorded each
+    /// and when. A delegation that sent no note has a history if it has had a focal point.
     public func history(delegation: String, meeting code: String? = nil) throws -> (
         meeting: Meeting, delegation: String, entries: [HistoryEntry]
     ) {
         let stored = try meeting(code: code)
         let represented = try knownDelegation(delegation, meeting: stored)
-        let focalPoints = try store.focalPointHistory(of: represented, meeting: stored)
+        let focalPoints = try
+            (store.focalPointHistory(of: represented, meeting: stored)
+            + store.submissionHistory(of: represented, meeting: stored))
+            .enumerated().sorted { ($0.element.recordedAt, $0.offset) < ($1.element.recordedAt, $1.offset) }
+            .map(\.element)
         guard let registered = try store.delegation(represented, meeting: stored) else {
             if focalPoints.isEmpty {
                 // The refusal of a delegation that sent no note.
@@ -36,8 +40,8 @@ extension RegistrationDesk {
             }
             return (stored.meeting, represented.name(on: stored.meeting.opens), focalPoints)
         }
-        // Notes and credentials by receipt, focal points' links by when it was done; the sort is stable, so a note
-        // keeps what was done to it after it.
+        // Notes and credentials by receipt, focal points' links and submissions by when it was done; the sort is
+        // stable, so a note keeps what was done to it after it.
         let entries = (try store.history(of: registered, meeting: stored) + focalPoints)
             .enumerated().sorted { ($0.element.received, $0.offset) < ($1.element.received, $1.offset) }.map(\.element)
         return (stored.meeting, registered.name, entries)

@@ -25,6 +25,9 @@ public enum Lateness: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// "on time" or "late by 30 minutes": how every front end says whether a note or submission was on time.
+    public var timing: String { isLate ? "late by \(self)" : "on time" }
+
     /// "on time", "30 minutes", "less than 1 second", "1 day (date only)".
     public var description: String {
         switch self {

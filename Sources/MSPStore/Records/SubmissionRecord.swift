@@ -10,6 +10,14 @@ public enum SubmissionStatus: String, CaseIterable, Sendable, Codable {
 
 extension SubmissionStatus: DatabaseValueConvertible, StoredEnum {}
 
+/// What a focal point sent: a note listing the delegation's participants (a registration, or an amendment once
+/// accepted), or a withdrawal, which lists nobody and takes the delegation off the list once accepted.
+public enum SubmissionKind: String, CaseIterable, Sendable, Codable {
+    case note, withdrawal
+}
+
+extension SubmissionKind: DatabaseValueConvertible, StoredEnum {}
+
 /// A row of `submission` (migrations/0006_submissions.sql): a note a focal point sent through their link, with its
 /// PDF, as the store keeps it.
 public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
@@ -29,9 +37,10 @@ public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableReco
     public var status: SubmissionStatus
     public var decidedChangeId: Int64?
     public var noteNumber: Int64?
+    public var kind: SubmissionKind
 
     enum CodingKeys: String, CodingKey {
-        case id, content, pdf, status
+        case id, content, pdf, status, kind
         case meetingId = "meeting_id"
         case stateIso3 = "state_iso3"
         case organizationId = "organization_id"
@@ -57,6 +66,7 @@ public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableReco
         public static let status = Column(CodingKeys.status)
         public static let decidedChangeId = Column(CodingKeys.decidedChangeId)
         public static let noteNumber = Column(CodingKeys.noteNumber)
+        public static let kind = Column(CodingKeys.kind)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
