@@ -29,6 +29,7 @@ public struct MSP: ParsableCommand {
             AbsentStates.self,
             Credentials.self,
             FocalPointCommand.self,
+            SubmissionCommand.self,
             History.self,
             Withdraw.self,
             Accept.self,

@@ -38,6 +38,9 @@ struct HistoryRow: ReportRow, Equatable {
     var reason: String?
     /// For a focal point's link: the address it was sent to.
     var email: String?
+    /// For a focal point's submission: its number, and whether it is a `note` or a `withdrawal`.
+    var submission: Int64?
+    var submissionKind: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case delegation, note, kind, reference
@@ -50,7 +53,8 @@ struct HistoryRow: ReportRow, Equatable {
         case lateBySeconds = "late_by_seconds"
         case lateByDays = "late_by_days"
         case lateBy = "late_by"
-        case changes, reason, email
+        case changes, reason, email, submission
+        case submissionKind = "submission_kind"
     }
 
     init(_ entry: HistoryEntry, delegation: String, zone: VenueTimeZone) {
@@ -79,6 +83,18 @@ struct HistoryRow: ReportRow, Equatable {
             changes = lines.joined(separator: "\n")
         case .focalPoint(_, let email):
             self.email = email
+        case .submission(let event, let id, let kind, let reference, let participants):
+            submission = id
+            submissionKind = kind.rawValue
+            self.reference = reference
+            if event == .received {
+                self.participants = participants
+                let lateness = entry.lateness ?? .onTime
+                late = lateness.isLate
+                lateBySeconds = lateness.seconds
+                lateByDays = lateness.days
+                lateBy = lateness.isLate ? lateness.description : nil
+            }
         case .voided, .restored, .decided:
             break
         }
@@ -97,6 +113,10 @@ struct HistoryRow: ReportRow, Equatable {
         try c.encode(recordedBy, forKey: .recordedBy)
         try c.encode(command, forKey: .command)
         try c.encode(reason, forKey: .reason)
+        if let submission {
+            try c.encode(submission, forKey: .submission)
+            try c.encode(submissionKind, forKey: .submissionKind)
+        }
         if let credentials {
             try c.encode(credentials, forKey: .credentials)
         } else if let email {
@@ -144,7 +164,7 @@ enum HistoryReport {
                 case .note(_, let reference, let channel, let participants):
                     cells += [
                         entry.kindName, reference ?? "", channel?.rawValue ?? "", String(participants),
-                        entry.lateness.map { $0.isLate ? "late by \($0)" : "on time" } ?? "",
+                        entry.lateness?.timing ?? "",
                     ]
                 case .credentials(let kind):
                     cells += ["\(entry.kindName): \(kind.argument)", "", "", "", ""]
@@ -157,6 +177,12 @@ enum HistoryReport {
                 case .focalPoint(let event, let email):
                     let done = event == .reissued ? "re-issued" : event.rawValue
                     cells += ["focal point's link \(done): \(email)", "", "", "", ""]
+                case .submission(let event, let id, let kind, let reference, let participants):
+                    cells += [
+                        "submission \(id) (\(kind.rawValue)) \(event.rawValue)", reference ?? "", "portal",
+                        event == .received && kind == .note ? String(participants) : "",
+                        entry.lateness?.timing ?? "",
+                    ]
                 }
                 return cells + [zone.format(entry.recordedAt), entry.recordedBy, entry.command, entry.reason ?? ""]
             })

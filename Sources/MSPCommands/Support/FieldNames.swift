@@ -14,6 +14,8 @@ extension FieldPath {
         case "code": return "CODE"
         // accept, decline, correct, void, restore and undo take the note's number as their argument.
         case "note": return "NOTE"
+        // submission show|accept|return take the submission's number as their argument.
+        case "submission": return "SUBMISSION"
         case "name": return "NAME"
         case "password": return "password"
         case "consent_kind": return "--kind"
