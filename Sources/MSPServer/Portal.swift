@@ -40,6 +40,8 @@ public enum Portal {
         let meetings = router.group("meetings").add(middleware: SignInRequiredMiddleware(desk: runner))
         MeetingsController(desk: runner, templates: templates).addRoutes(to: meetings)
         SubmissionsController(desk: runner, templates: templates).addRoutes(to: meetings)
+        DelegationsController(desk: runner, templates: templates).addRoutes(to: meetings)
+        DecisionsController(desk: runner, templates: templates).addRoutes(to: meetings)
         return router
     }
 

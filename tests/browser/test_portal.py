@@ -86,8 +86,8 @@ def test_signing_in_reading_the_lists_and_signing_out(browser, portal, screensho
 
     # The start page lists the meeting, with its links.
     browser.get(portal + "/")
-    wait_for(browser, (By.CSS_SELECTOR, ".portal-table"))
-    assert "7MSP" in browser.find_element(By.CSS_SELECTOR, ".portal-table").text
+    wait_for(browser, (By.CSS_SELECTOR, ".portal-meeting"))
+    assert "7MSP" in browser.find_element(By.CSS_SELECTOR, ".portal-meeting").text
     fits_the_width(browser)
     shot(browser, screenshots, "04-home")
 

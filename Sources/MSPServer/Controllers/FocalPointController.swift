@@ -90,6 +90,8 @@ struct FocalPointController {
 
     struct SubmissionView {
         var id: Int64
+        var kind: String
+        var isWithdrawal: Bool
         var received: String
         var timing: String
         var late: Bool
@@ -102,9 +104,11 @@ struct FocalPointController {
         init(_ submission: FocalPointSubmission) {
             let zone = submission.meeting.timeZone
             id = submission.id
+            kind = submission.kind.rawValue
+            isWithdrawal = submission.kind == .withdrawal
             received = zone.format(submission.received)
             late = submission.lateness.isLate
-            timing = late ? "late by \(submission.lateness)" : "on time"
+            timing = submission.lateness.timing
             reference = submission.reference ?? "(no reference)"
             participants = submission.participants.map(ParticipantView.init)
             status = submission.status.rawValue
@@ -113,6 +117,7 @@ struct FocalPointController {
                 case .pending: "awaiting the secretariat"
                 case .accepted:
                     "accepted \(submission.decidedAt.map(zone.format) ?? ""), recorded as note \(submission.noteNumber.map(String.init) ?? "")"
+                        + (submission.kind == .withdrawal ? " (the delegation's withdrawal)" : "")
                 case .returned: "returned \(submission.decidedAt.map(zone.format) ?? "")"
                 }
             reason = submission.reason
@@ -145,14 +150,31 @@ struct FocalPointController {
         var pdfError: String?
         var formError: String?
         var hasErrors: Bool
+        // The withdrawal form, shown while the delegation is registered and not withdrawn.
+        var canWithdraw: Bool
+        var withdrawal: WithdrawalForm
+    }
+
+    /// What the withdrawal form shows: what was typed, and the problems at their fields.
+    /// Its keys differ from the note form's: Mustache looks a key it does not find in a section up in the page.
+    struct WithdrawalForm {
+        var withdrawalReference = ""
+        var withdrawalReferenceError: String?
+        var withdrawalPDFError: String?
+        var withdrawalError: String?
+        var hasErrors: Bool { withdrawalReferenceError != nil || withdrawalPDFError != nil || withdrawalError != nil }
+        // Stored for Mustache, which sees stored properties only.
+        var failed = false
     }
 
     func model(
         _ overview: FocalPointOverview, token: String, rowCount: Int, received: Int64? = nil,
         entries: [Submission.ParticipantEntry] = [], rowErrors: [Int: [String: String]] = [:], reference: String = "",
         referenceError: String? = nil, participantsError: String? = nil, pdfError: String? = nil,
-        formError: String? = nil
+        formError: String? = nil, withdrawal: WithdrawalForm = WithdrawalForm()
     ) -> PageModel {
+        var withdrawal = withdrawal
+        withdrawal.failed = withdrawal.hasErrors
         let meeting = overview.access.meeting
         let left = meeting.deadline.closesAt.secondsSinceEpoch - overview.now.secondsSinceEpoch
         let submissions = overview.submissions.map(SubmissionView.init)
@@ -179,7 +201,8 @@ struct FocalPointController {
             reference: reference, referenceError: referenceError, participantsError: participantsError,
             pdfError: pdfError, formError: formError,
             hasErrors: referenceError != nil || participantsError != nil || pdfError != nil || formError != nil
-                || !rowErrors.isEmpty)
+                || !rowErrors.isEmpty,
+            canWithdraw: overview.registered && !overview.withdrawn, withdrawal: withdrawal)
     }
 
     static func rows(_ raw: String?) -> Int {
@@ -216,6 +239,9 @@ struct FocalPointController {
         var request = request
         // CSRFMiddleware read and checked the form already; this reads the same collected body again.
         let form = try await FocalPointCSRF.form(&request)
+        if form.value("kind") == "withdrawal" {
+            return try await withdraw(form, token: token, context: context)
+        }
         let rowCount = Self.rows(form.value("rows"))
         var entries: [Submission.ParticipantEntry] = []
         for row in 0..<rowCount {
@@ -271,6 +297,41 @@ struct FocalPointController {
                         overview, token: token, rowCount: rowCount, entries: entries, rowErrors: rowErrors,
                         reference: reference, referenceError: referenceError, participantsError: participantsError,
                         pdfError: pdfError, formError: formError), status: status))
+        }
+    }
+
+    /// The withdrawal form (the same address as the note's, `kind=withdrawal`): its reference and the note verbale as a
+    /// PDF. A problem is shown at its field with 422 (409 when the delegation is withdrawn already, or the reference
+    /// recorded already); success sends the browser back to the page, which says when it was received.
+    func withdraw(_ form: MultipartForm, token: String, context: PortalContext) async throws -> Response {
+        let reference = form.value("reference") ?? ""
+        let pdf = Data(form.file("pdf") ?? [])
+        do {
+            let submitted = try await desk.run {
+                try $0.submitWithdrawal(
+                    token: token, request: WithdrawalSubmissionRequest(reference: reference, pdf: pdf))
+            }
+            context.logger.info(
+                "withdrawal \(submitted.id) received for \(submitted.delegation) at \(submitted.meeting.code)")
+            return .redirect(to: "/focal-point/\(token)?received=\(submitted.id)", type: .normal)
+        } catch let error as InputError
+            where error.reason == .invalid || error.reason == .conflict
+            || (error.reason == .notFound && error.field == .delegation)
+        {
+            let overview = try await desk.run { try $0.focalPointOverview(token: token) }
+            var withdrawal = WithdrawalForm(withdrawalReference: reference)
+            let message = Self.sentence(error.message)
+            switch error.field?.root {
+            case "reference": withdrawal.withdrawalReferenceError = message
+            case "pdf": withdrawal.withdrawalPDFError = message
+            default: withdrawal.withdrawalError = message
+            }
+            let status: HTTPResponse.Status = error.reason == .invalid ? .unprocessableContent : .conflict
+            return Self.unstored(
+                try templates.page(
+                    "focal-point",
+                    model(overview, token: token, rowCount: Self.defaultRows, withdrawal: withdrawal),
+                    status: status))
         }
     }
 

@@ -3,15 +3,176 @@ import MSPDocuments
 import MSPDomain
 
 /// A meeting's pages for the secretariat (every signed-in user, viewer or secretariat, may read them):
-/// `GET /meetings/{code}/participants`, the list of participants as `msp export-roster --format html` renders it,
-/// and `GET /meetings/{code}/late-notes`, the notes received after the deadline with their decisions.
+/// `GET /meetings/{code}`, the meeting with its figures and what awaits the secretariat;
+/// `GET /meetings/{code}/participants`, the list of participants as `msp export-roster --format html` renders it;
+/// `GET /meetings/{code}/late-notes`, the notes received after the deadline with their decisions (decided by
+/// `DecisionsController`); `GET /meetings/{code}/statistics`, the figures `msp stats` gives; and
+/// `GET /meetings/{code}/credentials`, the credentials report.
 struct MeetingsController {
     let desk: DeskRunner
     let templates: Templates
 
     func addRoutes(to group: RouterGroup<PortalContext>) {
+        group.get("{code}", use: overview)
         group.get("{code}/participants", use: participants)
         group.get("{code}/late-notes", use: lateNotes)
+        group.get("{code}/statistics", use: statistics)
+        group.get("{code}/credentials", use: credentials)
+    }
+
+    /// What every page of a meeting shows at its top: its code, title and the links to its pages.
+    struct MeetingHeader {
+        var code: String
+        var path: String
+        var title: String
+        var deadline: String
+
+        init(_ meeting: Meeting) {
+            code = meeting.code
+            path = LoginTarget.encode(meeting.code)
+            title = meeting.title
+            deadline = PortalText.deadline(meeting)
+        }
+    }
+
+    struct OverviewModel {
+        var signedIn: SignedInView?
+        var meeting: MeetingHeader
+        var venue: String?
+        var dates: String
+        var timeZone: String
+        var undecided: String
+        var delegations: Int
+        var participants: Int
+        var statesParties: String
+        var notes: Int
+        var lateNotes: Int
+        var latePending: Int
+        var pendingSubmissions: Int
+        var lateSubmissions: Int
+    }
+
+    @Sendable func overview(_ request: Request, context: PortalContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        let (meeting, stats, queue) = try await desk.run(as: context.signedIn?.name) { desk in
+            let (meeting, stats) = try desk.statistics(meeting: code)
+            return (meeting, stats, try desk.submissions(meeting: code, status: .pending).submissions)
+        }
+        return try templates.page(
+            "meeting",
+            OverviewModel(
+                signedIn: SignedInView(context.sessions.session), meeting: MeetingHeader(meeting),
+                venue: meeting.venue, dates: meeting.datesDescription, timeZone: meeting.timeZone.identifier,
+                undecided: meeting.undecidedLateNotes == .include
+                    ? "count in the list of participants until declined" : "count only once accepted",
+                delegations: stats.delegations, participants: stats.participants,
+                statesParties: stats.statesPartiesDescription, notes: stats.notes, lateNotes: stats.lateNotes,
+                latePending: stats.lateNotesByStatus[.pending] ?? 0, pendingSubmissions: queue.count,
+                lateSubmissions: queue.filter(\.lateness.isLate).count))
+    }
+
+    struct CountView {
+        var label: String
+        var count: Int
+        var share: String
+        var max: Int
+    }
+
+    struct CategoryView {
+        var title: String
+        var delegations: Int
+        var participants: Int
+    }
+
+    struct StatisticsModel {
+        var signedIn: SignedInView?
+        var meeting: MeetingHeader
+        var opens: String
+        var convention: String
+        var categories: [CategoryView]
+        var delegations: Int
+        var participants: Int
+        var statesPartiesRegistered: Int
+        var statesPartiesTotal: Int
+        var statesParties: String
+        var genders: [CountView]
+        var notes: Int
+        var lateNotes: Int
+        var lateByDecision: [CountView]
+        var channels: [CountView]
+    }
+
+    @Sendable func statistics(_ request: Request, context: PortalContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        let (meeting, stats) = try await desk.run(as: context.signedIn?.name) { try $0.statistics(meeting: code) }
+        func counts(_ pairs: [(String, Int)], of total: Int) -> [CountView] {
+            pairs.map { label, count in
+                CountView(
+                    label: label, count: count,
+                    share: total == 0 ? "" : String(format: "%.0f%%", Double(count) * 100 / Double(total)),
+                    max: Swift.max(total, 1))
+            }
+        }
+        let genders =
+            Gender.allCases.map { ($0.rawValue, stats.participantsByGender[$0] ?? 0) }
+            + [("unspecified", stats.participantsByGender[nil] ?? 0)]
+        let decisions = [DecisionStatus.pending, .decided(.accepted), .decided(.declined)].map {
+            ($0.description, stats.lateNotesByStatus[$0] ?? 0)
+        }
+        let channels =
+            Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
+            + [("unspecified", stats.notesByChannel[nil] ?? 0)]
+        return try templates.page(
+            "statistics",
+            StatisticsModel(
+                signedIn: SignedInView(context.sessions.session), meeting: MeetingHeader(meeting),
+                opens: meeting.opens.longDescription, convention: meeting.convention,
+                categories: Category.allCases.map {
+                    CategoryView(
+                        title: $0.title, delegations: stats.delegationsByCategory[$0] ?? 0,
+                        participants: stats.participantsByCategory[$0] ?? 0)
+                },
+                delegations: stats.delegations, participants: stats.participants,
+                statesPartiesRegistered: stats.statesPartiesRegistered,
+                statesPartiesTotal: Swift.max(stats.statesPartiesTotal, 1),
+                statesParties: stats.statesPartiesDescription,
+                genders: counts(genders, of: stats.participants), notes: stats.notes, lateNotes: stats.lateNotes,
+                lateByDecision: counts(decisions, of: stats.lateNotes), channels: counts(channels, of: stats.notes)))
+    }
+
+    struct CredentialsListView {
+        var id: String
+        var title: String
+        var states: [String]
+        var count: Int
+        var hasStates: Bool
+    }
+
+    struct CredentialsModel {
+        var signedIn: SignedInView?
+        var meeting: MeetingHeader
+        var statesParties: Int
+        var lists: [CredentialsListView]
+    }
+
+    @Sendable func credentials(_ request: Request, context: PortalContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        let (meeting, report) = try await desk.run(as: context.signedIn?.name) {
+            try $0.credentialsReport(meeting: code)
+        }
+        let lists =
+            CredentialKind.allCases.map { kind in
+                (kind.rawValue, "States Parties that presented \(kind.description)", report.list(kind))
+            } + [("missing", "States Parties that presented nothing yet", report.missing)]
+        return try templates.page(
+            "credentials",
+            CredentialsModel(
+                signedIn: SignedInView(context.sessions.session), meeting: MeetingHeader(meeting),
+                statesParties: report.statesPartiesCount,
+                lists: lists.map { id, title, states in
+                    CredentialsListView(
+                        id: id, title: title, states: states, count: states.count, hasStates: !states.isEmpty)
+                }))
     }
 
     struct ParticipantsModel {
@@ -43,6 +204,11 @@ struct MeetingsController {
         var channel: String
         var decision: String
         var status: String
+        // The decision form at the note's row, with what was typed and the problem when it was refused.
+        var path = ""
+        var typedReason = ""
+        var problem: String?
+        var justDecided = false
 
         init(_ note: LateNote, zone: VenueTimeZone) {
             number = note.number
@@ -62,6 +228,7 @@ struct MeetingsController {
 
     struct LateNotesModel {
         var signedIn: SignedInView?
+        var meeting: MeetingHeader
         var code: String
         var path: String
         var title: String
@@ -71,17 +238,42 @@ struct MeetingsController {
         var count: Int
         var pending: Int
         var hasNotes: Bool
+        /// A secretariat account: each note has its decision form.
+        var mayDecide: Bool
+        var csrfToken: String
+        var decided: String?
 
-        init(signedIn: SignedInView?, meeting: Meeting, notes: [LateNote]) {
+        init(signedIn: SignedInView?, meeting: Meeting, notes: [LateNote], mayDecide: Bool, decided: Int64? = nil) {
             self.signedIn = signedIn
+            self.meeting = MeetingHeader(meeting)
             code = meeting.code
             path = LoginTarget.encode(meeting.code)
             title = meeting.title
             deadline = PortalText.deadline(meeting)
-            self.notes = notes.map { LateNoteView($0, zone: meeting.timeZone) }
+            let path = path
+            self.notes = notes.map {
+                var view = LateNoteView($0, zone: meeting.timeZone)
+                view.path = "/meetings/\(path)/late-notes/\($0.number)"
+                view.justDecided = $0.number == decided
+                return view
+            }
             count = notes.count
             pending = notes.filter { $0.decision == nil }.count
             hasNotes = !notes.isEmpty
+            self.mayDecide = mayDecide
+            csrfToken = signedIn?.csrfToken ?? ""
+            self.decided = decided.flatMap { number in
+                notes.first { $0.number == number }.map {
+                    "Note \(number) of \($0.delegation): \(LateNoteView($0, zone: meeting.timeZone).decision)."
+                }
+            }
+        }
+
+        /// The decision on `note` was refused: its form shows what was typed and why.
+        mutating func fail(note: Int64, reason: String, message: String) {
+            guard let index = notes.firstIndex(where: { $0.number == note }) else { return }
+            notes[index].typedReason = reason
+            notes[index].problem = message
         }
     }
 
@@ -91,6 +283,9 @@ struct MeetingsController {
         let (meeting, notes) = try await desk.run(as: user) { try $0.lateNotes(meeting: code) }
         return try templates.page(
             "late-notes",
-            LateNotesModel(signedIn: SignedInView(context.sessions.session), meeting: meeting, notes: notes))
+            LateNotesModel(
+                signedIn: SignedInView(context.sessions.session), meeting: meeting, notes: notes,
+                mayDecide: SubmissionsController.mayDecide(context),
+                decided: request.uri.queryParameters.get("decided").flatMap { Int64($0) }))
     }
 }

@@ -36,6 +36,8 @@ struct SubmissionsController {
         var timing: String
         var late: Bool
         var delegation: String
+        var kind: String
+        var isWithdrawal: Bool
         var reference: String
         var participants: Int
         var status: String
@@ -47,8 +49,10 @@ struct SubmissionsController {
             path = "/meetings/\(LoginTarget.encode(code))/submissions/\(submission.id)"
             received = zone.format(submission.received)
             late = submission.lateness.isLate
-            timing = late ? "late by \(submission.lateness)" : "on time"
+            timing = submission.lateness.timing
             delegation = submission.delegation
+            kind = submission.kind.rawValue
+            isWithdrawal = submission.kind == .withdrawal
             reference = submission.reference ?? ""
             participants = submission.participants.count
             status = submission.status.rawValue

@@ -1,0 +1,151 @@
+import Hummingbird
+import MSPApplication
+import MSPDomain
+import MSPStore
+
+/// The delegations of a meeting, for every signed-in user: `GET /meetings/{code}/delegations`, each delegation that
+/// sent a note or has had a focal point, with its standing and its focal point; and
+/// `GET /meetings/{code}/history?delegation=NAME`, one delegation's history as `msp history` gives it (notes, what the
+/// secretariat did to them, credentials, focal points' links and submissions, each with who and when).
+struct DelegationsController {
+    let desk: DeskRunner
+    let templates: Templates
+
+    func addRoutes(to group: RouterGroup<PortalContext>) {
+        group.get("{code}/delegations", use: delegations)
+        group.get("{code}/history", use: history)
+    }
+
+    struct DelegationView {
+        var name: String
+        var historyPath: String
+        var category: String
+        var participants: String
+        var standing: String
+        var withdrawn: Bool
+        var late: String
+        var credentials: String
+        var focalPoint: String
+    }
+
+    struct DelegationsModel {
+        var signedIn: SignedInView?
+        var meeting: MeetingsController.MeetingHeader
+        var delegations: [DelegationView]
+        var count: Int
+        var withFocalPoint: Int
+        var hasDelegations: Bool
+    }
+
+    static func historyPath(code: String, delegation: String) -> String {
+        "/meetings/\(LoginTarget.encode(code))/history?delegation=\(LoginTarget.encode(delegation))"
+    }
+
+    @Sendable func delegations(_ request: Request, context: PortalContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        let (meeting, overviews, focalPoints) = try await desk.run(as: context.signedIn?.name) { desk in
+            let (meeting, overviews) = try desk.delegations(meeting: code)
+            return (meeting, overviews, try desk.focalPoints(meeting: code).focalPoints)
+        }
+        var links: [String: FocalPoint] = [:]
+        for focalPoint in focalPoints { links[focalPoint.delegation] = focalPoint }
+        func focalPoint(_ name: String) -> String {
+            guard let link = links[name] else { return "none" }
+            return link.status == .active ? link.email : "\(link.email) (link revoked)"
+        }
+        var views = overviews.map { overview in
+            DelegationView(
+                name: overview.name, historyPath: Self.historyPath(code: meeting.code, delegation: overview.name),
+                category: overview.category.title, participants: String(overview.participants),
+                standing: overview.withdrawn ? "withdrawn" : "registered", withdrawn: overview.withdrawn,
+                late: overview.lateNotes == 0
+                    ? "" : "\(overview.lateNotes) late (\(overview.latePending) awaiting a decision)",
+                credentials: overview.credentials?.description ?? "", focalPoint: focalPoint(overview.name))
+        }
+        // Delegations that have a focal point but sent no note yet: the ones to remind.
+        let registered = Set(overviews.map(\.name))
+        for link in focalPoints where !registered.contains(link.delegation) {
+            views.append(
+                DelegationView(
+                    name: link.delegation,
+                    historyPath: Self.historyPath(code: meeting.code, delegation: link.delegation),
+                    category: "", participants: "", standing: "not registered yet", withdrawn: false, late: "",
+                    credentials: "", focalPoint: focalPoint(link.delegation)))
+        }
+        return try templates.page(
+            "delegations",
+            DelegationsModel(
+                signedIn: SignedInView(context.sessions.session), meeting: .init(meeting), delegations: views,
+                count: views.count, withFocalPoint: views.filter { $0.focalPoint != "none" }.count,
+                hasDelegations: !views.isEmpty))
+    }
+
+    struct EntryView {
+        var received: String
+        var note: String
+        var what: String
+        var reference: String
+        var timing: String
+        var recordedAt: String
+        var recordedBy: String
+        var reason: String
+    }
+
+    struct HistoryModel {
+        var signedIn: SignedInView?
+        var meeting: MeetingsController.MeetingHeader
+        var delegation: String
+        var entries: [EntryView]
+        var hasEntries: Bool
+    }
+
+    @Sendable func history(_ request: Request, context: PortalContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        guard let delegation = request.uri.queryParameters.get("delegation"), !delegation.isEmpty else {
+            throw PortalError.notFound
+        }
+        let (meeting, name, entries) = try await desk.run(as: context.signedIn?.name) {
+            try $0.history(delegation: String(delegation), meeting: code)
+        }
+        let zone = meeting.timeZone
+        let views = entries.map { entry in
+            EntryView(
+                received: zone.format(entry.received) + (entry.receivedPrecision == .date ? " (date only)" : ""),
+                note: entry.number.map(String.init) ?? "", what: Self.describe(entry.record),
+                reference: Self.reference(entry.record) ?? "",
+                timing: entry.lateness?.timing ?? "",
+                recordedAt: zone.format(entry.recordedAt), recordedBy: entry.recordedBy, reason: entry.reason ?? "")
+        }
+        return try templates.page(
+            "history",
+            HistoryModel(
+                signedIn: SignedInView(context.sessions.session), meeting: .init(meeting), delegation: name,
+                entries: views, hasEntries: !views.isEmpty))
+    }
+
+    /// What a history record is, in words.
+    static func describe(_ record: HistoryEntry.Record) -> String {
+        switch record {
+        case .note(let kind, _, let channel, let participants):
+            let listed = kind == .withdrawal ? "" : ", \(participants) participant(s)"
+            return "\(kind.rawValue)\(channel.map { " by \($0.rawValue)" } ?? "")\(listed)"
+        case .credentials(let kind): return "credentials: \(kind.description)"
+        case .corrected(let lines): return "correction: " + lines.joined(separator: "; ")
+        case .voided: return "voided"
+        case .restored: return "restored"
+        case .decided(let decision): return "late note \(decision.rawValue)"
+        case .focalPoint(let event, let email):
+            return "focal point's link \(event == .reissued ? "re-issued" : event.rawValue): \(email)"
+        case .submission(let event, let id, let kind, _, let participants):
+            let listed = kind == .note && event == .received ? ", \(participants) participant(s)" : ""
+            return "submission \(id) (\(kind.rawValue)) \(event.rawValue) through the portal\(listed)"
+        }
+    }
+
+    static func reference(_ record: HistoryEntry.Record) -> String? {
+        switch record {
+        case .note(_, let reference, _, _), .submission(_, _, _, let reference, _): return reference
+        default: return nil
+        }
+    }
+}
