@@ -168,9 +168,12 @@ import Testing
         let objects = try #require(
             try msp("history", "--delegation", "Germany", "--format", "json").json() as? [[String: Any]])
         #expect(objects.count == 3)
-        // Every JSON key is a CSV column; only a correction's `changes` is missing from notes, credentials and focal
-        // points.
-        #expect(Set(header).subtracting(objects.reduce(into: Set<String>()) { $0.formUnion($1.keys) }) == ["changes"])
+        // Every JSON key is a CSV column; only a correction's `changes` and a submission's keys are missing from notes,
+        // credentials and focal points.
+        #expect(
+            Set(header).subtracting(objects.reduce(into: Set<String>()) { $0.formUnion($1.keys) }) == [
+                "changes", "submission", "submission_kind",
+            ])
         // A note has no credentials or email key; credentials and focal points have none of a note's figures.
         #expect(objects[0]["credentials"] == nil && objects[0]["email"] == nil && objects[1]["participants"] == nil)
         #expect(objects[2]["email"] as? String == "fp@mission.example" && objects[2]["participants"] == nil)

@@ -42,8 +42,17 @@ extension RegistrationDesk {
         }
         // Notes and credentials by receipt, focal points' links and submissions by when it was done; the sort is
         // stable, so a note keeps what was done to it after it.
+        // A submission's arrival comes before the note it became, received at the same instant.
+        func rank(_ entry: HistoryEntry) -> Int {
+            if case .submission(.received, _, _, _, _) = entry.record { return 0 }
+            return 1
+        }
         let entries = (try store.history(of: registered, meeting: stored) + focalPoints)
-            .enumerated().sorted { ($0.element.received, $0.offset) < ($1.element.received, $1.offset) }.map(\.element)
+            .enumerated()
+            .sorted {
+                ($0.element.received, rank($0.element), $0.offset) < ($1.element.received, rank($1.element), $1.offset)
+            }
+            .map(\.element)
         return (stored.meeting, registered.name, entries)
     }
 }

@@ -137,8 +137,9 @@ struct DelegationsController {
         case .focalPoint(let event, let email):
             return "focal point's link \(event == .reissued ? "re-issued" : event.rawValue): \(email)"
         case .submission(let event, let id, let kind, _, let participants):
-            let listed = kind == .note && event == .received ? ", \(participants) participant(s)" : ""
-            return "submission \(id) (\(kind.rawValue)) \(event.rawValue) through the portal\(listed)"
+            guard event == .received else { return "submission \(id) (\(kind.rawValue)) \(event.rawValue)" }
+            let listed = kind == .note ? ", \(participants) participant(s)" : ""
+            return "submission \(id) (\(kind.rawValue)) received through the focal point's link\(listed)"
         }
     }
 
