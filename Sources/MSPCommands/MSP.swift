@@ -22,6 +22,7 @@ public struct MSP: ParsableCommand {
             FindPerson.self,
             ListLate.self,
             ExportRoster.self,
+            Document.self,
             Treaty.self,
             Demo.self,
             Import.self,

@@ -64,23 +64,29 @@ public enum HTML {
         return out
     }
 
-    /// A complete, self-contained HTML page: UTF-8, an inline style sheet, no external assets.
-    public static func page(title: String, style: StaticString, body: HTMLWriter) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
-        <style>
-        \(style)
-        </style>
-        </head>
-        <body>
-        \(body.markup)</body>
-        </html>
+    /// Style sheets from msp's source, as one.
+    public static func styleSheet(_ styles: [StaticString]) -> String {
+        styles.map(\.description).joined(separator: "\n")
+    }
 
-        """
+    /// A complete, self-contained HTML page: UTF-8, an inline style sheet, no external assets.
+    public static func page(title: String, styles: [StaticString], body: HTMLWriter) -> String {
+        let style = styleSheet(styles)
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            \(body.markup)</body>
+            </html>
+
+            """
     }
 }

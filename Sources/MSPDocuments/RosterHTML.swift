@@ -37,19 +37,28 @@ public enum RosterHTML {
         @media print { body { padding: 0; max-width: none; } }
         """
 
+    /// Every style sheet the page uses: its own and the masthead's.
+    public static let styles = [style, MastheadHTML.style]
+
+    /// The styles as one sheet, as the portal serves it.
+    public static var styleSheet: String { HTML.styleSheet(styles) }
+
     /// The whole page, self-contained.
-    public static func render(_ roster: Roster, meeting: Meeting) -> String {
-        HTML.page(title: title(meeting), style: style, body: body(roster, meeting: meeting))
+    public static func render(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) -> String {
+        HTML.page(
+            title: title(meeting, masthead: masthead), styles: styles,
+            body: body(roster, meeting: meeting, masthead: masthead))
     }
 
-    /// "7MSP: List of participants".
-    public static func title(_ meeting: Meeting) -> String {
-        "\(meeting.code): List of participants"
+    /// "7MSP: Provisional list of participants", with the symbol when there is one.
+    public static func title(_ meeting: Meeting, masthead: Masthead = .unset) -> String {
+        "\(meeting.code): \(masthead.title(.participants))" + (masthead.symbol.map { " (\($0))" } ?? "")
     }
 
-    /// The page's body: the heading, the five categories and the counts.
-    public static func body(_ roster: Roster, meeting: Meeting) -> HTMLWriter {
+    /// The page's body: the masthead, the heading, the five categories and the counts.
+    public static func body(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) -> HTMLWriter {
         var h = HTMLWriter()
+        MastheadHTML.write(masthead, to: &h)
         h.raw("<header>\n")
         h.element("h1", meeting.title)
         h.raw("\n")
@@ -58,7 +67,9 @@ public enum RosterHTML {
             h.raw("\n")
         }
         h.element("p", ["class": "dates"], meeting.datesDescription)
-        h.raw("\n<p class=\"doc-title\">List of participants</p>\n</header>\n<main>\n")
+        h.raw("\n")
+        h.element("p", ["class": "doc-title"], masthead.title(.participants))
+        h.raw("\n</header>\n<main>\n")
         for group in roster.groups {
             h.open("section", ["class": "category", "id": group.category.rawValue])
             h.raw("\n<div class=\"keep\">\n")

@@ -188,7 +188,7 @@ import Testing
     }
 
     @Test func theRosterDocumentsParticipantsHaveTheRowsKeys() throws {
-        let document = RosterDocument(Self.roster(), meeting: try Self.meeting())
+        let document = RosterDocument(Self.roster(), meeting: try Self.meeting(), masthead: .unset)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(Writers.document(document).utf8)) as? [String: Any])
         let groups = try #require(object["groups"] as? [[String: Any]])

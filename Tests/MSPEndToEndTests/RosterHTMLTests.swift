@@ -30,7 +30,7 @@ import Testing
         // Title, venue and dates at the top; the five headings in order; States Parties before signatories.
         let order = [
             "<h1>Seventh Meeting of States Parties", "Palais des Nations, Room XIX, Geneva", "4–6 September 2017",
-            "List of participants", "<h2>States Parties</h2>", "<bdi>Bulgaria</bdi>", "<bdi>Lebanon</bdi>",
+            "Provisional list of participants", "<h2>States Parties</h2>", "<bdi>Bulgaria</bdi>", "<bdi>Lebanon</bdi>",
             "<h2>Signatory States</h2>", "<bdi>Uganda</bdi>", "<h2>Observer States</h2>", "<bdi>China</bdi>",
             "<h2>International organizations</h2>", "<h2>Civil society</h2>", "<p class=\"none\">None.</p>",
         ]

@@ -62,7 +62,7 @@ import Testing
             #expect(portal.headers[.contentType] == "text/css; charset=utf-8")
             #expect(portal.text.contains(".portal-bar"))
             let roster = try await client.execute(uri: "/static/roster.css", method: .get)
-            #expect(roster.text == RosterHTML.style.description)
+            #expect(roster.text == RosterHTML.styleSheet && roster.text.contains(".masthead"))
             let missing = try await client.execute(uri: "/static/secret.txt", method: .get)
             #expect(missing.status == .notFound)
         }
@@ -268,7 +268,7 @@ import Testing
             #expect(page.text.contains(#"<link rel="stylesheet" href="/static/roster.css">"#))
             #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!page.text.contains("<script>alert(1)"))
-            #expect(page.text.contains("<title>7MSP: List of participants</title>"))
+            #expect(page.text.contains("<title>7MSP: Provisional list of participants</title>"))
         }
     }
 

@@ -23,8 +23,12 @@ extension MSP.Credentials {
         init() {}
 
         func run() throws {
-            let (meeting, report) = try database.withDesk { try $0.credentialsReport(meeting: meetingOption.meeting) }
-            try output.write(CredentialsDocument.render(report, meeting: meeting, format: output.format))
+            let (meeting, report, masthead) = try database.withDesk { desk in
+                let (meeting, report) = try desk.credentialsReport(meeting: meetingOption.meeting)
+                return (meeting, report, try desk.masthead(.credentials, meeting: meeting.code).masthead)
+            }
+            try output.write(
+                CredentialsDocument.render(report, meeting: meeting, masthead: masthead, format: output.format))
         }
     }
 }

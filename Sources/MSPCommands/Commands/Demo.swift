@@ -53,7 +53,7 @@ extension MSP {
                             $0.kind.rawValue, $0.reference ?? "",
                         ]
                     })
-            out += "\n" + RosterReport.table(roster, meeting: meeting)
+            out += "\n" + RosterReport.table(roster, meeting: meeting, masthead: .unset)
             out +=
                 "\nNext: msp export-roster --database \(ShellWord.quoted(database.path)) --format html --output roster.html\n"
             print(out, terminator: "")

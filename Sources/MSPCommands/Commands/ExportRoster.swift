@@ -25,12 +25,13 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let (meeting, roster, pending) = try database.withDesk { desk in
+            let (meeting, roster, masthead, pending) = try database.withDesk { desk in
                 let (meeting, roster) = try desk.roster(meeting: meetingOption.meeting)
+                let masthead = try desk.masthead(.participants, meeting: meeting.code).masthead
                 let pending = try desk.lateNotes(meeting: meeting.code).notes.filter { $0.status == .pending }.count
-                return (meeting, roster, pending)
+                return (meeting, roster, masthead, pending)
             }
-            try output.write(RosterReport.render(roster, meeting: meeting, format: output.format))
+            try output.write(RosterReport.render(roster, meeting: meeting, masthead: masthead, format: output.format))
             if pending > 0 {
                 // On standard error: the list itself stays clean for a file or a pipe.
                 let what =

@@ -10,6 +10,8 @@ struct CredentialsDocument: Encodable, Equatable {
     }
 
     var meeting: MeetingRef
+    /// The masthead: symbol, distribution, date of issue, provisional, original language.
+    var document: MastheadDocument?
     var statesPartiesRegistered: Int
     /// Formal credentials issued by the Head of State or Government or the Minister for Foreign Affairs.
     var original: [String]
@@ -21,7 +23,7 @@ struct CredentialsDocument: Encodable, Equatable {
     var missing: [String]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case meeting
+        case meeting, document
         case statesPartiesRegistered = "states_parties_registered"
         case original, copy
         case noteVerbale = "note_verbale"
@@ -50,11 +52,14 @@ struct CredentialsDocument: Encodable, Equatable {
 
 /// `msp credentials report`: the four lists for people, as JSON, or as a page to print.
 extension CredentialsDocument {
-    static func render(_ report: CredentialsReport, meeting: Meeting, format: OutputFormat) throws -> String {
-        let document = CredentialsDocument(report, meeting: meeting)
+    static func render(_ report: CredentialsReport, meeting: Meeting, masthead: Masthead, format: OutputFormat) throws
+        -> String
+    {
+        var document = CredentialsDocument(report, meeting: meeting)
+        document.document = MastheadDocument(masthead, kind: .credentials)
         switch format {
         case .json: return try Writers.document(document)
-        case .html: return html(document, meeting: meeting)
+        case .html: return html(document, meeting: meeting, masthead: masthead)
         default: return table(document)
         }
     }
@@ -81,13 +86,16 @@ extension CredentialsDocument {
         .none { font-style: italic; }
         """
 
-    static func html(_ document: CredentialsDocument, meeting: Meeting) -> String {
+    static func html(_ document: CredentialsDocument, meeting: Meeting, masthead: Masthead) -> String {
         var h = HTMLWriter()
+        MastheadHTML.write(masthead, to: &h)
         h.raw("<header>\n")
         h.element("h1", meeting.title)
         h.raw("\n")
         h.element("p", [meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", "))
-        h.raw("\n<p><strong>Credentials</strong> — ")
+        h.raw("\n<p><strong>")
+        h.text(masthead.title(.credentials))
+        h.raw("</strong> — ")
         h.text("\(document.statesPartiesRegistered) registered States Parties")
         h.raw("</p>\n</header>\n")
         for section in document.sections {
@@ -107,6 +115,8 @@ extension CredentialsDocument {
             }
             h.raw("</section>\n")
         }
-        return HTML.page(title: "\(meeting.code): Credentials", style: style, body: h)
+        return HTML.page(
+            title: "\(meeting.code): \(masthead.title(.credentials))" + (masthead.symbol.map { " (\($0))" } ?? ""),
+            styles: [style, MastheadHTML.style], body: h)
     }
 }

@@ -34,18 +34,21 @@ struct RosterDocument: Encodable, Equatable {
     }
 
     var meeting: MeetingRow
+    /// The masthead: title, symbol, distribution, date of issue, provisional, original language.
+    var document: MastheadDocument
     var groups: [Group]
     var delegationCount: Int
     var participantCount: Int
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case meeting, groups
+        case meeting, document, groups
         case delegationCount = "delegation_count"
         case participantCount = "participant_count"
     }
 
-    init(_ roster: Roster, meeting: Meeting) {
+    init(_ roster: Roster, meeting: Meeting, masthead: Masthead) {
         self.meeting = MeetingRow(meeting)
+        document = MastheadDocument(masthead, kind: .participants)
         groups = roster.groups.map { group in
             Group(
                 category: group.category.rawValue, title: group.title,
@@ -99,13 +102,18 @@ struct RosterRow: ReportRow, Equatable {
 /// `msp export-roster`: the list of participants for people (a text table, Markdown, an HTML page) or machines
 /// (CSV, JSON).
 enum RosterReport {
-    static func render(_ roster: Roster, meeting: Meeting, format: OutputFormat) throws -> String {
+    /// The CSV carries no masthead: it is one row per participant under one header row, for spreadsheets and
+    /// programs, and a line before the header (a "comment") is not part of RFC 4180: Excel and most readers would
+    /// take it as the header or as data.
+    static func render(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset, format: OutputFormat) throws
+        -> String
+    {
         switch format {
-        case .table: return table(roster, meeting: meeting)
+        case .table: return table(roster, meeting: meeting, masthead: masthead)
         case .csv: return try csv(roster)
-        case .json, .ndjson: return try Writers.document(RosterDocument(roster, meeting: meeting))
-        case .markdown: return markdown(roster, meeting: meeting)
-        case .html: return RosterHTML.render(roster, meeting: meeting)
+        case .json, .ndjson: return try Writers.document(RosterDocument(roster, meeting: meeting, masthead: masthead))
+        case .markdown: return markdown(roster, meeting: meeting, masthead: masthead)
+        case .html: return RosterHTML.render(roster, meeting: meeting, masthead: masthead)
         }
     }
 
@@ -123,10 +131,10 @@ enum RosterReport {
         return out
     }
 
-    static func heading(_ meeting: Meeting) -> [String] {
+    static func heading(_ meeting: Meeting, masthead: Masthead) -> [String] {
         [
             meeting.title, [meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", "),
-            "List of participants",
+            masthead.title(.participants),
         ]
     }
 
@@ -137,8 +145,10 @@ enum RosterReport {
         return line
     }
 
-    static func table(_ roster: Roster, meeting: Meeting) -> String {
-        var out = heading(meeting).joined(separator: "\n") + "\n"
+    static func table(_ roster: Roster, meeting: Meeting, masthead: Masthead) -> String {
+        let top = MastheadDocument.lines(masthead)
+        var out = top.isEmpty ? "" : top.joined(separator: "\n") + "\n\n"
+        out += heading(meeting, masthead: masthead).joined(separator: "\n") + "\n"
         for group in roster.groups {
             out += "\n\(group.title.uppercased())\n"
             if group.delegations.isEmpty { out += "  (none)\n" }
@@ -153,9 +163,19 @@ enum RosterReport {
         return out
     }
 
-    static func markdown(_ roster: Roster, meeting: Meeting) -> String {
-        let head = heading(meeting)
+    static func markdown(_ roster: Roster, meeting: Meeting, masthead: Masthead) -> String {
+        let head = heading(meeting, masthead: masthead)
         var md = MarkdownWriter()
+        let top = MastheadDocument.lines(masthead)
+        if let symbol = masthead.symbol {
+            md.strong(symbol)
+            md.blankLine()
+        }
+        if !top.isEmpty {
+            // Distribution, date, original: one line each (a hard line break between them).
+            md.line(masthead.lines.joined(separator: "  \n"))
+            md.blankLine()
+        }
         md.heading(1, head[0])
         md.blankLine()
         md.line(head[1])

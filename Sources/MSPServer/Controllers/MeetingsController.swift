@@ -185,12 +185,16 @@ struct MeetingsController {
     @Sendable func participants(_ request: Request, context: PortalContext) async throws -> Response {
         let code = try context.parameters.require("code")
         let user = context.signedIn?.name
-        let (meeting, roster) = try await desk.run(as: user) { try $0.roster(meeting: code) }
+        let (meeting, roster, masthead) = try await desk.run(as: user) { desk in
+            let (meeting, roster) = try desk.roster(meeting: code)
+            return (meeting, roster, try desk.masthead(.participants, meeting: meeting.code).masthead)
+        }
         return try templates.page(
             "participants",
             ParticipantsModel(
-                signedIn: SignedInView(context.sessions.session), pageTitle: RosterHTML.title(meeting),
-                document: RosterHTML.body(roster, meeting: meeting).markup))
+                signedIn: SignedInView(context.sessions.session),
+                pageTitle: RosterHTML.title(meeting, masthead: masthead),
+                document: RosterHTML.body(roster, meeting: meeting, masthead: masthead).markup))
     }
 
     struct LateNoteView {

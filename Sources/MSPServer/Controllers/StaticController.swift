@@ -8,7 +8,7 @@ struct StaticController {
 
     init() {
         var files = StaticFiles.all
-        files["roster.css"] = RosterHTML.style.description
+        files["roster.css"] = RosterHTML.styleSheet
         self.files = files
     }
 
