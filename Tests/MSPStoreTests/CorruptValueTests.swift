@@ -99,4 +99,22 @@ import Testing
             try msp.store.membership(convention: "CCM")
         }
     }
+
+    @Test func anUnknownDistributionLanguageOrDateOfADocumentIsAnError() throws {
+        let msp = try Self.sample()
+        try msp.store.setMasthead(
+            Masthead(symbol: "CCM/MSP/2017/INF.1"), for: .participants, meeting: msp.meeting,
+            change: ChangeInfo(at: .now(), osUser: "clerk", command: "document set"))
+        for (column, value) in [
+            ("distribution", "Public"), ("original_language", "Latin"), ("issued_on", "2017-02-30"),
+        ] {
+            try Self.corrupt(msp.store, "UPDATE meeting_document SET \(column) = ?", value)
+            #expect(throws: StoreError.corrupt(table: "meeting_document", column: column, value: value)) {
+                try msp.store.masthead(.participants, meeting: msp.meeting)
+            }
+            try msp.store.setMasthead(
+                Masthead(symbol: "CCM/MSP/2017/INF.1"), for: .participants, meeting: msp.meeting,
+                change: ChangeInfo(at: .now(), osUser: "clerk", command: "document set"))
+        }
+    }
 }

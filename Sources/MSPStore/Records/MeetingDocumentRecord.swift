@@ -49,6 +49,18 @@ public struct MeetingDocumentRecord: Codable, FetchableRecord, PersistableRecord
         self.changeId = changeId
     }
 
+    /// Read column by column so that a value this msp does not know is a `StoreError.corrupt`.
+    public init(row: Row) throws {
+        meetingId = try row.decode(forColumn: Columns.meetingId)
+        kind = try row.stored(Columns.kind, of: Self.databaseTableName)
+        symbol = try row.decode(forColumn: Columns.symbol)
+        distribution = try row.stored(Columns.distribution, of: Self.databaseTableName)
+        issuedOn = try row.decode(forColumn: Columns.issuedOn)
+        provisional = try row.decode(forColumn: Columns.provisional)
+        originalLanguage = try row.stored(Columns.originalLanguage, of: Self.databaseTableName)
+        changeId = try row.decode(forColumn: Columns.changeId)
+    }
+
     /// The masthead it holds; a date that does not read is `StoreError.corrupt`, never a guess.
     func masthead() throws -> Masthead {
         var issued: LocalDate?
