@@ -352,7 +352,7 @@ import Testing
             #expect(result.stdout.contains("\n### \(title)\n"))
         }
         #expect(result.stdout.contains("**Uganda**"))
-        #expect(result.stdout.contains("- H\\.E\\. Mr\\. John Doe \\(Head of delegation\\)"))
+        #expect(result.stdout.contains("- H.E. Mr. John Doe (Head of delegation)"))
     }
 
     @Test func htmlToAFile() throws {

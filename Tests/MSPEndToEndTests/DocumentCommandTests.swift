@@ -32,7 +32,7 @@ import Testing
         }
         #expect(html.contains(".masthead { display: flex; justify-content: flex-end;"))
         let markdown = try msp("export-roster", "--format", "markdown").stdout
-        #expect(markdown.hasPrefix("**CCM/MSP/2017/INF\\.1**\n\nDistribution: General  \n4 September 2017  \n"))
+        #expect(markdown.hasPrefix("**CCM/MSP/2017/INF.1**\n\nDistribution: General  \n4 September 2017  \n"))
         #expect(markdown.contains("## Provisional list of participants"))
         let table = try msp("export-roster").stdout
         #expect(table.hasPrefix("CCM/MSP/2017/INF.1\nDistribution: General\n4 September 2017\nOriginal: English\n\n"))

@@ -387,11 +387,12 @@ import Testing
         #expect(!html.stdout.contains("<script>alert") && html.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.stdout.contains("<b>Bold</b>") && html.stdout.contains("&lt;b&gt;Bold&lt;/b&gt;"))
         #expect(html.stdout.contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)"))
-        // Markdown: the markup characters are escaped, so a renderer shows them as text.
+        // Markdown: what a renderer would read as markup is escaped (every `<`), so it shows them as text.
         let markdown = try msp("export-roster", "--format", "markdown")
         #expect(markdown.status == 0)
-        #expect(!markdown.stdout.contains("<script>") && markdown.stdout.contains("\\<script\\>"))
-        #expect(!markdown.stdout.contains("<b>"))
+        #expect(markdown.stdout.contains("\\<script>alert(1)\\</script>"))
+        #expect(markdown.stdout.contains("\\<b>Bold\\</b>"))
+        #expect(markdown.stdout.firstMatch(of: /(^|[^\\])</) == nil, "an unescaped <")
 
         // JSON always parses, and gives the names back exactly.
         let jsonOutputs = [

@@ -79,12 +79,28 @@ import Testing
         )
     }
 
-    @Test func markdownTextIsEscaped() {
+    @Test func markdownTextIsEscapedWhereARendererWouldReadMarkupOnly() {
         var md = MarkdownWriter()
         md.heading(2, "A *bold* [link](x)")
         md.bullet("<b>H.E.</b> #1")
         md.strong("under_score")
-        #expect(md.text == "## A \\*bold\\* \\[link\\]\\(x\\)\n- \\<b\\>H\\.E\\.\\</b\\> \\#1\n**under\\_score**\n")
+        #expect(md.text == "## A \\*bold\\* \\[link\\](x)\n- \\<b>H.E.\\</b> #1\n**under\\_score**\n")
+        // As people write them: nothing to escape.
+        for text in [
+            "H.E. Mr. Jean-Pierre Dupont (Head of delegation)", "Ambassador, Permanent Representative", "O'Brien",
+        ] {
+            #expect(MarkdownWriter.escape(text) == text)
+        }
+        // What would start a list, a heading, a quote or a rule at the start of a line; a heading's closing #s.
+        let cases = [
+            ("- Kim", "\\- Kim"), ("+1", "\\+1"), ("1. Kim", "1\\. Kim"), ("2017) note", "2017\\) note"),
+            ("#1 delegate", "\\#1 delegate"), ("> Kim", "\\> Kim"), ("===", "\\==="), ("Room 5 #", "Room 5 \\#"),
+            ("Room #5", "Room #5"), ("&copy; x", "\\&copy; x"), ("a|b ~~c~~ `d`", "a\\|b \\~\\~c\\~\\~ \\`d\\`"),
+            ("C:\\path", "C:\\\\path"),
+        ]
+        for (text, escaped) in cases {
+            #expect(MarkdownWriter.escape(text) == escaped, "\(text)")
+        }
     }
 
     @Test func theEncoderKeepsOrderNestingAndNulls() throws {
