@@ -21,7 +21,7 @@ extension Store {
             }
             return MeetingStatistics(
                 roster: roster, statesPartiesTotal: membership.parties(on: stored.meeting.opens).count,
-                notes: notes, deadline: stored.meeting.deadline)
+                notes: notes, deadline: stored.meeting.deadline, timeZone: stored.meeting.timeZone)
         }
     }
 }

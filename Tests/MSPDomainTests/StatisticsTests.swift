@@ -37,6 +37,10 @@ import Testing
         #expect(stats.participantsByGender[.female] == 2)
         #expect(stats.participantsByGender[.male] == 1)
         #expect(stats.participantsByGender[nil] == 1)
+        // Gender within each category, every category present.
+        #expect(stats.participantsByCategoryAndGender[.statesParties] == [.male: 1, .female: 2])
+        #expect(stats.participantsByCategoryAndGender[.signatoryStates] == [nil: 1])
+        #expect(stats.participantsByCategoryAndGender[.civilSociety] == [:])
     }
 
     @Test func countsLateNotesAgainstTheEndOfTheDeadlineDayAndNotesByChannel() {
@@ -54,5 +58,25 @@ import Testing
         #expect(stats.notesByChannel[nil] == 1)
         #expect(stats.notesByChannel[.post] == nil)
         #expect(stats.statesPartiesRegistered == 0)
+    }
+
+    @Test func notesAreCountedByTheirDayAtTheVenueOnTimeOrLate() {
+        let notes: [MeetingStatistics.NoteFact] = [
+            .init(received: instant("2017-08-18T23:59:59"), channel: .email),
+            // 18:30 in New York is 00:30 on the 19th in Geneva: that day, late.
+            .init(received: instant("2017-08-18T18:30:00-04:00"), channel: .fax),
+            .init(received: instant("2017-08-19T09:00:00"), channel: .email, isWithdrawal: true),
+            .init(received: instant("2017-08-01"), channel: nil),
+        ]
+        let stats = MeetingStatistics(
+            roster: Roster([]), statesPartiesTotal: 102, notes: notes, deadline: deadline, timeZone: zone)
+        #expect(
+            stats.notesByDay.map { "\($0.day) \($0.onTime)+\($0.late)" } == [
+                "2017-08-01 1+0", "2017-08-18 1+0", "2017-08-19 0+2",
+            ])
+        // Without the venue's time zone there is no day to count by.
+        #expect(
+            MeetingStatistics(roster: Roster([]), statesPartiesTotal: 102, notes: notes, deadline: deadline)
+                .notesByDay.isEmpty)
     }
 }

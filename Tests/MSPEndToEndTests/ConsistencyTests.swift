@@ -49,7 +49,7 @@ import Testing
     @Test func eachCommandsHelpOffersOnlyTheFormatsItTakes() throws {
         let msp = try MSPRun()
         let expected: [[String]: String] = [
-            ["stats"]: "values: table, json;", ["delegations"]: "values: table, csv, json, ndjson;",
+            ["stats"]: "values: table, json, html;", ["delegations"]: "values: table, csv, json, ndjson;",
             ["credentials", "report"]: "values: table, json, html;",
             ["find-person"]: "values: table, csv, json, ndjson;",
         ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSPApplication
+import MSPDocuments
 import MSPDomain
 
 extension MSP {
@@ -13,20 +14,24 @@ extension MSP {
                 Delegations and participants per category; how many of the convention's States Parties on the opening \
                 day have registered ("57 of 102"); participants by gender; late notes; notes by channel. Participants \
                 are those of the list of participants (each delegation's current composition; withdrawn delegations \
-                are left out); notes are every note received.
+                are left out); notes are every note received. --format html: a one-page report to print on A4, with                 the figures as charts (participants by category, gender balance by category, notes by day against the                 deadline, States Parties registered).
 
-                Example: msp stats --meeting 7MSP --format json
+                Examples: msp stats --meeting 7MSP --format json
+                          msp stats --format html --output 7msp-figures.html
                 """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var meetingOption: MeetingOption
 
-        @OptionGroup var output: OutputOptions<SummaryFormats>
+        @OptionGroup var output: OutputOptions<StatisticsFormats>
 
         init() {}
 
         func run() throws {
             let (meeting, stats) = try database.withDesk { try $0.statistics(meeting: meetingOption.meeting) }
+            guard output.format != .html else {
+                return try output.write(StatisticsHTML.render(stats, meeting: meeting))
+            }
             try output.write(StatisticsReport.render(stats, meeting: meeting, format: output.format))
         }
     }

@@ -25,6 +25,11 @@ enum SummaryFormats: OutputFormats {
     static let offered: [OutputFormat] = [.table, .json]
 }
 
+/// `stats`: the figures for people or machines, or a page of charts to print.
+enum StatisticsFormats: OutputFormats {
+    static let offered: [OutputFormat] = [.table, .json, .html]
+}
+
 /// The credentials report, also a page to print.
 enum CredentialsFormats: OutputFormats {
     static let offered: [OutputFormat] = [.table, .json, .html]

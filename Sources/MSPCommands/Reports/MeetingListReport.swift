@@ -49,10 +49,7 @@ enum MeetingListReport {
 enum MeetingText {
     /// "18 August 2017, end of day in Europe/Zurich (2017-08-19T00:00:00+02:00)".
     static func deadline(_ meeting: Meeting) -> String {
-        if let day = meeting.deadline.day {
-            return
-                "\(day.longDescription), end of day in \(meeting.timeZone.identifier) (\(meeting.timeZone.format(meeting.deadline.closesAt)))"
-        }
-        return meeting.timeZone.format(meeting.deadline.closesAt)
+        guard meeting.deadline.day != nil else { return meeting.deadlineDescription }
+        return "\(meeting.deadlineDescription) (\(meeting.timeZone.format(meeting.deadline.closesAt)))"
     }
 }

@@ -72,6 +72,12 @@ public struct Meeting: Hashable, Sendable {
     }
 
     /// "4–6 September 2017", "30 August – 1 September 2017", as a title page writes it.
+    /// "18 August 2017, end of day in Europe/Zurich", or the instant in the venue's time for a deadline given as one.
+    public var deadlineDescription: String {
+        if let day = deadline.day { return "\(day.longDescription), end of day in \(timeZone.identifier)" }
+        return timeZone.format(deadline.closesAt)
+    }
+
     public var datesDescription: String {
         if opens == closes { return opens.longDescription }
         if opens.year == closes.year && opens.month == closes.month {

@@ -22,7 +22,18 @@ public struct MeetingStatistics: Sendable, Equatable {
         }
     }
 
+    /// Notes received on one day at the venue: on time and after the deadline.
+    public struct DayCount: Sendable, Equatable {
+        public var day: LocalDate
+        public var onTime: Int
+        public var late: Int
+    }
+
     public var delegationsByCategory: [Category: Int]
+    /// Participants of each category by gender (`nil`: not said); every category present.
+    public var participantsByCategoryAndGender: [Category: [Gender?: Int]]
+    /// Notes by the day they were received at the venue, oldest first; empty when no time zone was given.
+    public var notesByDay: [DayCount]
     public var participantsByCategory: [Category: Int]
     /// Registered delegations of States that are Parties on the opening day.
     public var statesPartiesRegistered: Int
@@ -42,13 +53,20 @@ public struct MeetingStatistics: Sendable, Equatable {
 
     /// The figures of `roster` (the meeting's list of participants) and its `notes`, for a meeting whose
     /// convention has `statesPartiesTotal` Parties on its opening day.
-    public init(roster: Roster, statesPartiesTotal: Int, notes: [NoteFact], deadline: Deadline) {
+    ///
+    /// With the venue's `timeZone`, notes are also counted by the day they were received there (`notesByDay`).
+    public init(
+        roster: Roster, statesPartiesTotal: Int, notes: [NoteFact], deadline: Deadline,
+        timeZone: VenueTimeZone? = nil
+    ) {
         var delegations: [Category: Int] = [:]
         var participants: [Category: Int] = [:]
         var genders: [Gender?: Int] = [:]
+        var categoryGenders: [Category: [Gender?: Int]] = [:]
         for category in Category.allCases {
             delegations[category] = 0
             participants[category] = 0
+            categoryGenders[category] = [:]
         }
         for group in roster.groups {
             delegations[group.category, default: 0] += group.delegations.count
@@ -56,9 +74,21 @@ public struct MeetingStatistics: Sendable, Equatable {
                 participants[group.category, default: 0] += delegation.participants.count
                 for participant in delegation.participants {
                     genders[participant.gender, default: 0] += 1
+                    categoryGenders[group.category, default: [:]][participant.gender, default: 0] += 1
                 }
             }
         }
+        var days: [LocalDate: DayCount] = [:]
+        if let timeZone {
+            for note in notes {
+                let day = timeZone.localDate(of: note.received)
+                var count = days[day] ?? DayCount(day: day, onTime: 0, late: 0)
+                if deadline.isLate(note.received) { count.late += 1 } else { count.onTime += 1 }
+                days[day] = count
+            }
+        }
+        self.participantsByCategoryAndGender = categoryGenders
+        self.notesByDay = days.values.sorted { $0.day < $1.day }
         var channels: [Channel?: Int] = [:]
         var late = 0
         var byStatus: [DecisionStatus: Int] = [.pending: 0, .decided(.accepted): 0, .decided(.declined): 0]

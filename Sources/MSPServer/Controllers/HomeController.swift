@@ -53,9 +53,6 @@ struct HomeController {
 enum PortalText {
     /// "18 August 2017, end of day in Europe/Zurich".
     static func deadline(_ meeting: Meeting) -> String {
-        if let day = meeting.deadline.day {
-            return "\(day.longDescription), end of day in \(meeting.timeZone.identifier)"
-        }
-        return meeting.timeZone.format(meeting.deadline.closesAt)
+        meeting.deadlineDescription
     }
 }
