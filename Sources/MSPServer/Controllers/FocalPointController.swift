@@ -213,9 +213,15 @@ struct FocalPointController {
     @Sendable func submit(_ request: Request, context: PortalContext) async throws -> Response {
         let token = try context.parameters.require("token")
         _ = try await desk.openFocalPoint(token: token, request: request, context: context)
+        // CSRFMiddleware read and checked the form already: it is taken from the context, not parsed again (the
+        // body is up to 10 MB). Without that middleware (a router built otherwise) the body is read here.
         var request = request
-        // CSRFMiddleware read and checked the form already; this reads the same collected body again.
-        let form = try await FocalPointCSRF.form(&request)
+        let form: MultipartForm
+        if let checked = context.focalPointForm {
+            form = checked
+        } else {
+            form = try await FocalPointCSRF.form(&request)
+        }
         let rowCount = Self.rows(form.value("rows"))
         var entries: [Submission.ParticipantEntry] = []
         for row in 0..<rowCount {
