@@ -260,7 +260,7 @@ def plain_loop(database, total, pdf, focal_point_ids):
                      "email": "p1@mission.example"}] + [
         {"role": "adviser", "title": "Mr.", "name": f"Adviser {i}", "function": "Counsellor", "gender": "male",
          "email": f"p{i}@mission.example"} for i in range(2, 6)]
-    start = time.perf_counter()
+    usage0, start = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
     for n in range(total):
         reference = f"Plain loop/{n}"
         content = json.dumps({"reference": reference, "participants": participants}, ensure_ascii=False)
@@ -275,8 +275,9 @@ def plain_loop(database, total, pdf, focal_point_ids):
                    (int(time.time()), cur.lastrowid, content, pdf, digest, focal_point_ids[n % len(focal_point_ids)]))
         db.execute("COMMIT")
     elapsed = time.perf_counter() - start
+    usage1 = resource.getrusage(resource.RUSAGE_SELF)
     db.close()
-    return elapsed
+    return elapsed, (usage1.ru_utime - usage0.ru_utime) + (usage1.ru_stime - usage0.ru_stime)
 
 
 def main():
@@ -293,6 +294,7 @@ def main():
     parser.add_argument("--msp", help="an msp binary to use instead of building one")
     args = parser.parse_args()
     msp = os.path.abspath(args.msp) if args.msp else build_msp()
+    load = os.getloadavg()
     scale = args.participants / 100_000
 
     work = tempfile.mkdtemp(prefix="msp-rush-")
@@ -386,10 +388,13 @@ def main():
     # 2. The ceiling: the same rows by a plain loop, on another copy of the set-up database.
     loop_db = os.path.join(work, "loop.sqlite")
     shutil.copy(base, loop_db)
-    loop_seconds = plain_loop(loop_db, args.submissions, pdf, focal_point_ids)
+    loop_seconds, loop_cpu = plain_loop(loop_db, args.submissions, pdf, focal_point_ids)
     loop_rate = args.submissions / loop_seconds
-    print(f"plain loop: {args.submissions} in {loop_seconds:.2f} s = {loop_rate:.0f}/s; the portal's rate is "
-          f"{rate / loop_rate:.3f} of it", file=sys.stderr)
+    server_ms = result["server_cpu"] * 1000 / max(1, len(successes))
+    loop_ms = loop_cpu * 1000 / args.submissions
+    print(f"plain loop: {args.submissions} in {loop_seconds:.2f} s = {loop_rate:.0f}/s ({loop_ms:.2f} ms CPU each); "
+          f"the portal's rate is {rate / loop_rate:.3f} of it; msp serve's CPU per submission "
+          f"{server_ms:.2f} ms, {server_ms / loop_ms:.1f}x the loop's", file=sys.stderr)
 
     # 4. kill -9 in the middle of a rush, on a fresh copy; then a restart.
     kill_db = os.path.join(work, "kill.sqlite")
@@ -420,7 +425,7 @@ def main():
           f"{len(killed['errors'])}; after restart /healthz {health[0]}, integrity_check {integrity}", file=sys.stderr)
 
     # Results.
-    machine = f"{os.cpu_count()} cores"
+    machine = f"{os.cpu_count()} cores, load average {load[0]:.1f} when it started"
     lines = [SECTION, "",
              f"`bench/rush --participants {args.participants} --submissions {args.submissions} --clients "
              f"{args.clients}`: {participants_stored:,} participants stored; {args.clients} clients, each a focal point "
@@ -440,6 +445,8 @@ def main():
              f"{doubled} | all |",
              f"| plain loop (same rows, one process, one transaction each) | {loop_rate:,.0f}/s | |",
              f"| portal / plain loop | {rate / loop_rate:.3f} | |",
+             f"| CPU per submission: msp serve / plain loop | {server_ms:.2f} ms / {loop_ms:.2f} ms "
+             f"({server_ms / loop_ms:.1f}×) | |",
              f"| CPU during the rush: msp serve / load generator | {result['server_cpu']:.1f} s / "
              f"{result['client_cpu']:.1f} s in {result['elapsed']:.1f} s | |"]
     for name, label in [("participants", f"list of participants ({participants_stored:,})"),
