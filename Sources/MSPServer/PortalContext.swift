@@ -37,11 +37,15 @@ public struct PortalContext: RequestContext, SessionRequestContext, RemoteAddres
     public let sessions: SessionContext<PortalSession>
     /// The peer of the connection (nginx's, behind a proxy).
     public let remoteAddress: SocketAddress?
+    /// A focal point's form as `CSRFMiddleware` read and checked it: its body is up to 10 MB, so it is parsed once
+    /// and handed on here rather than parsed again by the controller.
+    var focalPointForm: MultipartForm?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         sessions = .init()
         remoteAddress = source.channel.remoteAddress
+        focalPointForm = nil
     }
 
     /// Where a request comes from, for counting failed sign-ins: the peer's address; behind a reverse proxy on this

@@ -20,12 +20,15 @@ extension RegistrationDesk {
         return (represented, delegation)
     }
 
-    /// A delegation's category at a meeting: a State's from the convention's records on the opening day, an
-    /// organization's as registered.
-    func category(of represented: Represented, at meeting: Meeting) throws -> Category {
+    /// A delegation's category at a meeting: a State's from the convention's records on the opening day (from
+    /// `membership` when the caller read them already, else read here), an organization's as registered.
+    func category(of represented: Represented, at meeting: Meeting, membership: TreatyMembership? = nil) throws
+        -> Category
+    {
         switch represented {
         case .state(let state):
-            return try store.membership(convention: meeting.convention).category(of: state.iso3, at: meeting)
+            return try (membership ?? store.membership(convention: meeting.convention))
+                .category(of: state.iso3, at: meeting)
         case .organization(let organization), .newOrganization(let organization):
             return organization.category
         }

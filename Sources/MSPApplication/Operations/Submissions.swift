@@ -103,15 +103,17 @@ extension RegistrationDesk {
         let access = try focalPoint(token: token)
         let stored = try meeting(code: access.meeting.code)
         let now = clock()
+        // The convention's records, read once for the check and the category (every submission needs them).
+        let membership = try store.membership(convention: stored.meeting.convention)
         let submission = Submission(
             meeting: stored.meeting.code, delegation: access.delegation, reference: request.reference,
             receivedAt: nil, participants: request.participants)
         var draft = try NoteDraft.check(
             submission, meeting: stored.meeting, resolver: store.resolver(for: access.delegation),
-            membership: store.membership(convention: stored.meeting.convention), now: now)
+            membership: membership, now: now)
         // The link's delegation, whatever its name finds: a link never writes for another.
         draft.represented = access.represented
-        draft.category = try category(of: access.represented, at: stored.meeting)
+        draft.category = try category(of: access.represented, at: stored.meeting, membership: membership)
         try NoteDocument.check(request.pdf)
         try checkReferenceIsNew(draft, meeting: stored)
         let lateness = stored.meeting.lateness(of: draft.receipt)

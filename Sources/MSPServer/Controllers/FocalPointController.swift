@@ -236,9 +236,15 @@ struct FocalPointController {
     @Sendable func submit(_ request: Request, context: PortalContext) async throws -> Response {
         let token = try context.parameters.require("token")
         _ = try await desk.openFocalPoint(token: token, request: request, context: context)
+        // CSRFMiddleware read and checked the form already: it is taken from the context, not parsed again (the
+        // body is up to 10 MB). Without that middleware (a router built otherwise) the body is read here.
         var request = request
-        // CSRFMiddleware read and checked the form already; this reads the same collected body again.
-        let form = try await FocalPointCSRF.form(&request)
+        let form: MultipartForm
+        if let checked = context.focalPointForm {
+            form = checked
+        } else {
+            form = try await FocalPointCSRF.form(&request)
+        }
         if form.value("kind") == "withdrawal" {
             return try await withdraw(form, token: token, context: context)
         }

@@ -36,12 +36,15 @@ struct FocalPointCSRF: Sendable {
         return String(components[2])
     }
 
-    /// Reads the body (up to `maxBodyBytes`, else 413) as the link's multipart form and checks its token.
-    func check(_ request: inout Request, token: String) async throws {
+    /// Reads the body (up to `maxBodyBytes`, else 413) as the link's multipart form, checks its token, and returns
+    /// the form (for the controller: a body of up to 10 MB is parsed once).
+    @discardableResult
+    func check(_ request: inout Request, token: String) async throws -> MultipartForm {
         let form = try await Self.form(&request)
         guard let sent = form.value("csrf_token"), Secrets.equal(sent, formToken(for: token)) else {
             throw PortalError.forbiddenForm
         }
+        return form
     }
 
     /// The request's body as a multipart form: collected (so a later reader gets it again), refused with 400 when it

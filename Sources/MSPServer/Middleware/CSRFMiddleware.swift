@@ -28,7 +28,8 @@ struct CSRFMiddleware: RouterMiddleware {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
         var request = request
         if let token = FocalPointCSRF.linkToken(inFormPath: request.uri.path) {
-            try await links.check(&request, token: token)
+            var context = context
+            context.focalPointForm = try await links.check(&request, token: token)
             return try await next(request, context)
         }
         let body = try await request.collectBody(upTo: Self.maxFormBytes)
