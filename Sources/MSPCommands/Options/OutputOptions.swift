@@ -65,15 +65,28 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
         name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "With --format csv: begin with a byte-order mark, so that Excel reads the text as UTF-8 (Côte d'Ivoire, not CÃ´te d'Ivoire).",
+            visibility: Formats.offered.contains(.csv) ? .default : .hidden))
+    var bom = false
+
     init() {}
 
     var format: OutputFormat { choice.format }
+
+    func validate() throws {
+        if bom && format != .csv {
+            throw ValidationError("--bom: a byte-order mark is for --format csv only, not \(format.rawValue)")
+        }
+    }
 
     /// A file was named (not standard output).
     var writesToFile: Bool { output.map { $0 != "-" } ?? false }
 
     /// Writes the text to standard output or, whole, to the file.
     func write(_ text: String) throws {
-        try OutputTarget(path: output).write(text)
+        // U+FEFF, written as UTF-8 (EF BB BF): how Excel knows a CSV file is UTF-8.
+        try OutputTarget(path: output).write(bom ? "\u{FEFF}" + text : text)
     }
 }
