@@ -40,6 +40,7 @@ public struct MSP: ParsableCommand {
             User.self,
             Backup.self,
             Serve.self,
+            Mail.self,
         ]
     )
 
