@@ -57,6 +57,8 @@ def main():
     controller.start()
     print("listening", flush=True)
     done = threading.Event()
+    # A parent may have started us with SIGTERM blocked (a test runner's threads): take it back.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     signal.signal(signal.SIGINT, lambda *_: done.set())
     # Short sleeps, not one long wait: the signal handler runs between them.
