@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "MSPServer",
             dependencies: [
-                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments",
+                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -67,11 +67,20 @@ let package = Package(
             ],
             plugins: [.plugin(name: "EmbedResources")]
         ),
+        // Sending the outbox's e-mails: a hand-written SMTP client (POSIX sockets), the .eml outbox folder, one
+        // delivery pass, and the Service that runs passes inside msp serve.
+        .target(
+            name: "MSPMail",
+            dependencies: [
+                "MSPDomain", "MSPApplication",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The commands: parse options, call the application layer, print.
         .target(
             name: "MSPCommands",
             dependencies: [
-                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPServer",
+                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPServer", "MSPMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -109,6 +118,12 @@ let package = Package(
                 "MSPApplication", "MSPDomain", "MSPStore",
                 // Reading tables directly (a focal point's token hash).
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "MSPMailTests",
+            dependencies: [
+                "MSPMail", "MSPApplication", "MSPDomain", "MSPStore", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

@@ -12,7 +12,8 @@ public struct MSP: ParsableCommand {
             "Register delegations for a Meeting of States Parties, list late notes, export the list of participants.",
         discussion: """
             Exit status: 0 success; 64 malformed command line; 65 input that is well formed but wrong; \
-            66 missing input file; 73 output file that cannot be written; 70 unexpected failure.
+            66 missing input file; 73 output file that cannot be written; 75 e-mails kept for a later attempt \
+            (mail send); 70 unexpected failure.
             """,
         version: version,
         subcommands: [
@@ -42,6 +43,7 @@ public struct MSP: ParsableCommand {
             User.self,
             Backup.self,
             Serve.self,
+            Mail.self,
         ]
     )
 

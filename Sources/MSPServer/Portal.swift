@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdAuth
 import Logging
 import MSPApplication
+import MSPMail
 import MSPStore
 import ServiceLifecycle
 
@@ -67,17 +68,32 @@ public enum Portal {
     /// Opens the database at `databasePath` (one `Store` for the whole process), deletes the sessions that expired
     /// while it was stopped, serves until SIGTERM or SIGINT, lets the requests under way finish, and closes the
     /// database. Sessions are kept in the database: whoever was signed in before a restart still is.
+    ///
+    /// With `mail`, the outbox's e-mails are sent beside the HTTP application (`MailService`, in the same
+    /// `ServiceGroup`): a pass every `mailInterval`, each message sent or failed told to `mailReport`.
     public static func serve(
-        databasePath: String, configuration: PortalConfiguration,
+        databasePath: String, configuration: PortalConfiguration, mail: (any MailSender)? = nil,
+        mailInterval: Duration = .seconds(2), mailReport: @escaping @Sendable (String) -> Void = { _ in },
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         let store = try Store(path: databasePath)
         defer { store.close() }
         let desk = RegistrationDesk(store: store, user: "portal")
         try desk.removeExpiredSessions()
+        let logger = Portal.logger()
         let app = try application(
-            desk: desk, configuration: configuration,
+            desk: desk, configuration: configuration, logger: logger,
             onListening: onListening)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
+        if let mail {
+            // Last in the group, so stopped first: the pass under way ends, then the HTTP server stops.
+            services.append(
+                .init(
+                    service: MailService(desk: desk, sender: mail, interval: mailInterval, report: mailReport),
+                    successTerminationBehavior: .gracefullyShutdownGroup))
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 }

@@ -29,11 +29,12 @@ public struct SubmissionEntry: Sendable, Equatable {
 extension Store {
     /// Records a submission that arrived through the working link `focalPointId`, as one change. The delegation is
     /// the link's: nothing in the submission names it. A link revoked meanwhile is refused (`.notFound` on `token`).
+    /// `mail` composes the message to its focal point from the submission as stored; it is queued in the same
+    /// transaction (nil queues none).
     public func addSubmission(
         focalPoint focalPointId: Int64, meeting: StoredMeeting, kind: SubmissionKind = .note,
-        content: SubmissionContent,
-        pdf: Data,
-        pdfSha256: Data, received: Instant, change: ChangeInfo, summary: String
+        content: SubmissionContent, pdf: Data, pdfSha256: Data, received: Instant, change: ChangeInfo, summary: String,
+        mail: (SubmissionEntry) throws -> QueuedMail?
     ) throws -> SubmissionEntry {
         let json = try content.json()
         return try transaction { db in
@@ -56,6 +57,7 @@ extension Store {
             let id = db.lastInsertedRowID
             guard let entry = try Store.submissions(db, where: "s.id = ?", arguments: [id], meeting: meeting).first
             else { throw StoreError.corrupt(table: "submission", column: "id", value: String(id)) }
+            try Store.notify(mail, about: entry, changeId: changeId, at: change.at, db)
             return entry
         }
     }
@@ -147,7 +149,8 @@ extension Store {
     /// the submission accepted with the note's number, in one change. A submission decided meanwhile is refused
     /// (`.conflict` on `submission`), and so is a reference the delegation has recorded already (on `reference`).
     public func acceptSubmission(
-        _ id: Int64, draft: NoteDraft, meeting: StoredMeeting, change: ChangeInfo, summary: String
+        _ id: Int64, draft: NoteDraft, meeting: StoredMeeting, change: ChangeInfo, summary: String,
+        mail: (SubmissionEntry) throws -> QueuedMail?
     ) throws -> (submission: SubmissionEntry, note: RecordedNote) {
         try transaction { db in
             let changeId = try change.insert(db, summary: summary)
@@ -156,22 +159,35 @@ extension Store {
             try Store.decideSubmission(id, status: .accepted, changeId: changeId, note: recorded.noteId, db)
             guard let entry = try Store.submissions(db, where: "s.id = ?", arguments: [id], meeting: meeting).first
             else { throw StoreError.corrupt(table: "submission", column: "id", value: String(id)) }
+            try Store.notify(mail, about: entry, changeId: changeId, at: change.at, db)
             return (entry, recorded)
         }
     }
 
     /// Returns a pending submission to its focal point, as one change whose reason is the secretariat's. A
     /// submission decided meanwhile is refused (`.conflict` on `submission`).
-    public func returnSubmission(_ id: Int64, meeting: StoredMeeting, change: ChangeInfo, summary: String) throws
-        -> SubmissionEntry
-    {
+    public func returnSubmission(
+        _ id: Int64, meeting: StoredMeeting, change: ChangeInfo, summary: String,
+        mail: (SubmissionEntry) throws -> QueuedMail?
+    ) throws -> SubmissionEntry {
         try transaction { db in
             let changeId = try change.insert(db, summary: summary)
             try Store.decideSubmission(id, status: .returned, changeId: changeId, note: nil, db)
             guard let entry = try Store.submissions(db, where: "s.id = ?", arguments: [id], meeting: meeting).first
             else { throw StoreError.corrupt(table: "submission", column: "id", value: String(id)) }
+            try Store.notify(mail, about: entry, changeId: changeId, at: change.at, db)
             return entry
         }
+    }
+
+    /// Queues the message `compose` makes of a submission as the change left it, in the change's transaction: the
+    /// one hook every operation on submissions calls (arrival, acceptance, return, and any added later).
+    static func notify(
+        _ compose: (SubmissionEntry) throws -> QueuedMail?, about entry: SubmissionEntry, changeId: Int64,
+        at: Instant, _ db: Database
+    ) throws {
+        guard let mail = try compose(entry) else { return }
+        try enqueue(mail, meetingId: entry.meetingId, submissionId: entry.id, changeId: changeId, at: at, db)
     }
 
     /// Sets a pending submission's status, once.

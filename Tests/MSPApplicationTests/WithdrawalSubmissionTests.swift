@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MSPApplication
 import MSPDomain
 import MSPStore
@@ -110,5 +111,22 @@ import Testing
             return
         }
         #expect(id == first.id && reference == "Note 46/2017")
+    }
+}
+
+/// A withdrawal's e-mails say it is a withdrawal, and list no participant.
+@Suite struct WithdrawalMailTests {
+    @Test func theFocalPointIsToldOfTheWithdrawalReceivedAndAccepted() throws {
+        let (desk, uganda, _) = try WithdrawalSubmissionTests.setUp()
+        let submitted = try SubmissionTests.at(desk, SubmissionTests.lastSecond).submitWithdrawal(
+            token: uganda, request: WithdrawalSubmissionTests.withdrawal())
+        _ = try desk.acceptSubmission(id: submitted.id)
+        let outbox = try desk.store.read { try MailRecord.order(MailRecord.Columns.id).fetchAll($0) }
+        #expect(outbox.count == 2)
+        #expect(outbox[0].subject.hasSuffix("withdrawal Note 50/2017 of Uganda received on time"))
+        #expect(outbox[0].body.contains("The secretariat received your withdrawal on time."))
+        #expect(outbox[0].body.contains("it lists no participant") && !outbox[0].body.contains("Participants ("))
+        #expect(outbox[1].body.contains("your delegation is no longer on the list of participants"))
+        #expect(outbox.allSatisfy { $0.toAddress == "focal@ug.example" })
     }
 }

@@ -95,7 +95,8 @@ public struct FocalPointOverview: Sendable, Equatable {
 extension RegistrationDesk {
     /// Receives a note through a focal point's link: checked as `register` checks a note (for the link's delegation
     /// and meeting only), its PDF checked by its content, and kept pending for the secretariat with the receipt time
-    /// of the desk's clock now. A late submission is kept too, marked late (its `lateness` says by how much).
+    /// of the desk's clock now. A late submission is kept too, marked late (its `lateness` says by how much). The
+    /// e-mail to the focal point (`SubmissionMail.received`) is queued with it, in the same transaction.
     ///
     /// A reference the delegation has recorded already is refused (`.conflict` on `reference`); a link that does not
     /// work is refused as `focalPoint(token:)` refuses it.
@@ -122,8 +123,8 @@ extension RegistrationDesk {
             content: SubmissionContent(reference: draft.reference, participants: draft.participants), pdf: request.pdf,
             pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
             summary:
-                "submission of note \(draft.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))"
-        )
+                "submission of note \(draft.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
+            mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })
         return FocalPointSubmission(entry, meeting: stored.meeting)
     }
 
@@ -151,8 +152,8 @@ extension RegistrationDesk {
             content: SubmissionContent(reference: reference, participants: []), pdf: request.pdf,
             pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
             summary:
-                "submission of withdrawal \(reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))"
-        )
+                "submission of withdrawal \(reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
+            mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })
         return FocalPointSubmission(entry, meeting: stored.meeting)
     }
 
@@ -245,8 +246,8 @@ extension RegistrationDesk {
         let (accepted, recorded) = try store.acceptSubmission(
             id, draft: draft, meeting: stored, change: change("accept submission"),
             summary:
-                "accepted submission \(id): \(entry.kind.rawValue) \(draft.reference ?? "without reference") of \(entry.delegation)"
-        )
+                "accepted submission \(id): \(entry.kind.rawValue) \(draft.reference ?? "without reference") of \(entry.delegation)",
+            mail: { SubmissionMail.accepted(FocalPointSubmission($0, meeting: stored.meeting)) })
         let recording = NoteRecording(
             meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
             kind: recorded.kind, reference: draft.reference, receipt: receipt,
@@ -265,8 +266,8 @@ extension RegistrationDesk {
         let returned = try store.returnSubmission(
             id, meeting: stored, change: change("return submission", reason: reason),
             summary:
-                "returned submission \(id): \(entry.kind.rawValue) \(entry.content.reference ?? "without reference") of \(entry.delegation)"
-        )
+                "returned submission \(id): \(entry.kind.rawValue) \(entry.content.reference ?? "without reference") of \(entry.delegation)",
+            mail: { SubmissionMail.returned(FocalPointSubmission($0, meeting: stored.meeting)) })
         return FocalPointSubmission(returned, meeting: stored.meeting)
     }
 

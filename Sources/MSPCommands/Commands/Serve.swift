@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import MSPMail
 import MSPServer
 
 extension MSP {
@@ -15,10 +16,17 @@ extension MSP {
                 and the portal can use the same database at the same time. SIGTERM or SIGINT stops it gracefully: the \
                 requests under way finish, then it exits 0.
 
-                Example: msp serve --database 7msp.sqlite --base-url https://msp.example.org
+                E-mails to focal points (a submission received, accepted, returned) are queued in the database with \
+                the change they tell of, and sent every 2 seconds: to the SMTP relay --smtp, or else as .eml files \
+                in --outbox (default: outbox beside the database). One that cannot be sent stays queued and is tried \
+                again later; msp mail list shows them.
+
+                Example: msp serve --database 7msp.sqlite --base-url https://msp.example.org \
+                --smtp localhost --mail-from 'CCM secretariat <ccm@unog.ch>'
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var mail: MailOptions
 
         @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
         var host = "127.0.0.1"
@@ -56,9 +64,15 @@ extension MSP {
             let host = host
             let outcome = Outcome()
             let done = DispatchSemaphore(value: 0)
+            let sender = mail.sender(database: path)
+            FileHandle.standardOutput.write(
+                Data("msp serve: e-mails to focal points go to \(mail.destination(database: path))\n".utf8))
             Task {
                 do {
-                    try await Portal.serve(databasePath: path, configuration: configuration) { port in
+                    try await Portal.serve(
+                        databasePath: path, configuration: configuration, mail: sender,
+                        mailReport: { line in FileHandle.standardError.write(Data("msp serve: \(line)\n".utf8)) }
+                    ) { port in
                         // Written whole and at once: a supervisor or a test reads the port from this line.
                         FileHandle.standardOutput.write(
                             Data(
