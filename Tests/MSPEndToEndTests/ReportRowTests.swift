@@ -223,7 +223,7 @@ import Testing
         (["meeting", "list"], ["table", "csv", "json", "ndjson"]),
         (["meeting", "show", "7MSP"], ["table", "json"]),
         (["history", "--delegation", "Uganda"], ["table", "csv", "json", "ndjson"]),
-        (["stats"], ["table", "json"]),
+        (["stats"], ["table", "json", "html"]),
         (["treaty", "status", "--on", "2017-09-04"], ["table", "json"]),
         (["credentials", "report"], ["table", "json", "html"]),
         (["export-roster"], ["table", "csv", "json", "markdown", "html"]),
