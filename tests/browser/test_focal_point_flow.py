@@ -168,6 +168,20 @@ def test_a_delegation_registers_through_its_link_and_the_secretariat_accepts(bro
     browser.get(portal + "/meetings/FP/participants")
     assert "John Okello" not in wait_for(browser, (By.CSS_SELECTOR, ".portal-document")).text
 
+    # The meeting's page, its figures and its delegations with their focal points.
+    browser.get(portal + "/meetings/FP")
+    assert "0 submission(s) from focal points" in wait_for(browser, (By.ID, "todo-submissions")).text
+    fits_the_width(browser)
+    shot(browser, screenshots, "18-meeting")
+    browser.get(portal + "/meetings/FP/statistics")
+    assert "States Parties registered: 0 of " in wait_for(browser, (By.ID, "states-parties")).text
+    fits_the_width(browser)
+    shot(browser, screenshots, "19-statistics")
+    browser.get(portal + "/meetings/FP/delegations")
+    assert "focal@ug.example" in wait_for(browser, (By.ID, "delegations")).text
+    fits_the_width(browser)
+    shot(browser, screenshots, "20-delegations")
+
     # The delegation's history tells all of it, with who and when.
     browser.get(portal + "/meetings/FP/delegations")
     wait_for(browser, (By.ID, "delegations")).find_element(By.LINK_TEXT, "Uganda").click()
