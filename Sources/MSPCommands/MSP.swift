@@ -1,6 +1,14 @@
 import ArgumentParser
+import CStandardOutput
 import Foundation
 import MSPDomain
+import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The root command: it only lists the subcommands, each defined in its own file as an extension.
 public struct MSP: ParsableCommand {
@@ -12,7 +20,8 @@ public struct MSP: ParsableCommand {
             "Register delegations for a Meeting of States Parties, list late notes, export the list of participants.",
         discussion: """
             Exit status: 0 success; 64 malformed command line; 65 input that is well formed but wrong; \
-            66 missing input file; 73 output file that cannot be written; 70 unexpected failure.
+            66 missing input file or unusable database; 73 output file that cannot be made; 74 read or write error \
+            (full disk, /dev/full); 75 database busy past the timeout; 70 unexpected failure.
             """,
         version: version,
         subcommands: [
@@ -48,6 +57,31 @@ public struct MSP: ParsableCommand {
     /// Parses and runs a command line. Every failure is one line on standard error and a documented status;
     /// `--help` and `--version` print in full and exit 0.
     public static func run(arguments: [String]) -> Int32 {
+        keepStandardDescriptorsTaken()
+        let status = runCommand(arguments)
+        // What was printed is only out once flushed: a full disk, /dev/full or a closed standard output is an error.
+        let failed = msp_flush_standard_output()
+        guard failed == 0 else {
+            complain(OutputTarget.failure("standard output", Errno(rawValue: failed)).message)
+            return status == 0 ? ExitStatus.ioError.rawValue : status
+        }
+        return status
+    }
+
+    /// A program started with standard input, output or error closed would get the database's descriptor as one of
+    /// them, and print into the database. Each closed one is taken by /dev/null opened read-only: reading it gives
+    /// nothing, and writing to it fails (EBADF), as writing to a closed descriptor does.
+    static func keepStandardDescriptorsTaken() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
+            let null = open("/dev/null", O_RDONLY)
+            if null >= 0 && null != fd {
+                dup2(null, fd)
+                close(null)
+            }
+        }
+    }
+
+    static func runCommand(_ arguments: [String]) -> Int32 {
         if let problem = unknownCommand(arguments) {
             complain(problem)
             return ExitStatus.usage.rawValue
