@@ -23,7 +23,9 @@ extension MSP.Credentials {
         init() {}
 
         func run() throws {
-            let (meeting, report) = try database.withDesk { try $0.credentialsReport(meeting: meetingOption.meeting) }
+            let (meeting, report) = try database.withReadingDesk {
+                try $0.credentialsReport(meeting: meetingOption.meeting)
+            }
             try output.write(CredentialsDocument.render(report, meeting: meeting, format: output.format))
         }
     }

@@ -26,7 +26,7 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let (meeting, stats) = try database.withDesk { try $0.statistics(meeting: meetingOption.meeting) }
+            let (meeting, stats) = try database.withReadingDesk { try $0.statistics(meeting: meetingOption.meeting) }
             try output.write(StatisticsReport.render(stats, meeting: meeting, format: output.format))
         }
     }
