@@ -49,8 +49,12 @@ struct DatabaseOptions: ParsableArguments {
     /// no switch to WAL). When the file does not exist, the desk reads a database in memory holding only the data
     /// bundled with msp, and no file is created.
     func withReadingDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
-        let store =
-            try FileManager.default.fileExists(atPath: path) ? Store(path: path, access: .read) : Store.inMemory()
+        let exists = FileManager.default.fileExists(atPath: path)
+        let folder = PrivateFile.folder(of: path)
+        if !exists && !FileManager.default.fileExists(atPath: folder) {
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(ENOENT)))
+        }
+        let store = try exists ? Store(path: path, access: .read) : Store.inMemory()
         defer { store.close() }
         do {
             return try work(RegistrationDesk(store: store))
