@@ -719,3 +719,28 @@ extension ReliabilityTests {
         #expect(importing.process.terminationReason == .uncaughtSignal)
     }
 }
+
+// MARK: 11. Who recorded a change (issue 11)
+
+extension ReliabilityTests {
+    /// A uid with no passwd entry is recorded as `uid N`, whatever $USER says. Only root can run msp under another
+    /// uid (setpriv); as another user the test has nothing to run and says so.
+    @Test func aUidWithoutAPasswdEntryIsRecordedAsItsNumberNeverAsUSER() throws {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            print("skipped: running msp under a uid with no passwd entry needs root and setpriv")
+            return
+        }
+        let msp = try MSPRun()
+        chmod(msp.folder.path, 0o777)
+        let uid = 54_321
+        let script =
+            "USER=root exec setpriv --reuid=\(uid) --regid=\(uid) --clear-groups \"$MSP\" meeting add 7MSP --title T"
+            + " --convention CCM --opens 2017-09-04 --closes 2017-09-06 --deadline 2017-08-18 --time-zone Europe/Zurich"
+        let added = try Self.shell(msp, script)
+        #expect(added.status == 0, "\(added.stderr)")
+        let queue = try DatabaseQueue(path: msp.database)
+        defer { try? queue.close() }
+        let users = try queue.read { try String.fetchAll($0, sql: "SELECT os_user FROM change") }
+        #expect(users == ["uid \(uid)"])
+    }
+}
