@@ -95,7 +95,7 @@ extension MSP {
             bar.finish()
             let seconds = Date().timeIntervalSince(started)
             if report.problemCount > 0 {
-                var lines = report.problems.map { "msp: \($0.located(in: name))" }
+                var lines = report.problems.map { "msp: \(MSP.visible($0.located(in: name)))" }
                 if report.problemCount > report.problems.count {
                     lines.append("msp: \(name): \(report.problemCount - report.problems.count) more problems not shown")
                 }
