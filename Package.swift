@@ -84,8 +84,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "CSV", package: "CSV.swift"),
+                "CStandardOutput",
             ]
         ),
+        // Whether C's standard output stream failed a write (Swift 6 cannot name `stdout`).
+        .target(name: "CStandardOutput"),
         // The binary: a thin shell around MSPCommands.
         .executableTarget(name: "msp", dependencies: ["MSPCommands", "CMallocTuning"]),
         // glibc's malloc tuning (mallopt lives in <malloc.h>, which Swift's Glibc module does not export).

@@ -1,6 +1,14 @@
 import ArgumentParser
+import CStandardOutput
 import Foundation
 import MSPDomain
+import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The root command: it only lists the subcommands, each defined in its own file as an extension.
 public struct MSP: ParsableCommand {
@@ -12,8 +20,9 @@ public struct MSP: ParsableCommand {
             "Register delegations for a Meeting of States Parties, list late notes, export the list of participants.",
         discussion: """
             Exit status: 0 success; 64 malformed command line; 65 input that is well formed but wrong; \
-            66 missing input file; 73 output file that cannot be written; 75 e-mails kept for a later attempt \
-            (mail send); 70 unexpected failure.
+            66 missing input file or unusable database; 73 output file that cannot be made; 74 read or write error \
+            (full disk, /dev/full); 75 database busy past the timeout, or e-mails kept for a later attempt (mail \
+            send); 70 unexpected failure.
             """,
         version: version,
         subcommands: [
@@ -52,6 +61,31 @@ public struct MSP: ParsableCommand {
     /// Parses and runs a command line. Every failure is one line on standard error and a documented status;
     /// `--help` and `--version` print in full and exit 0.
     public static func run(arguments: [String]) -> Int32 {
+        keepStandardDescriptorsTaken()
+        let status = runCommand(arguments)
+        // What was printed is only out once flushed: a full disk, /dev/full or a closed standard output is an error.
+        let failed = msp_flush_standard_output()
+        guard failed == 0 else {
+            complain(OutputTarget.failure("standard output", Errno(rawValue: failed)).message)
+            return status == 0 ? ExitStatus.ioError.rawValue : status
+        }
+        return status
+    }
+
+    /// A program started with standard input, output or error closed would get the database's descriptor as one of
+    /// them, and print into the database. Each closed one is taken by /dev/null opened read-only: reading it gives
+    /// nothing, and writing to it fails (EBADF), as writing to a closed descriptor does.
+    static func keepStandardDescriptorsTaken() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
+            let null = open("/dev/null", O_RDONLY)
+            if null >= 0 && null != fd {
+                dup2(null, fd)
+                close(null)
+            }
+        }
+    }
+
+    static func runCommand(_ arguments: [String]) -> Int32 {
         if let problem = unknownCommand(arguments) {
             complain(problem)
             return ExitStatus.usage.rawValue
@@ -173,6 +207,25 @@ public struct MSP: ParsableCommand {
     }
 
     static func complain(_ message: String) {
-        FileHandle.standardError.write(Data("msp: \(message.replacingOccurrences(of: "\n", with: " "))\n".utf8))
+        FileHandle.standardError.write(Data("msp: \(visible(message))\n".utf8))
+    }
+
+    /// Text for one line of a terminal: a line break becomes a space; every other control character (C0, DEL, C1)
+    /// and every explicit bidirectional control (U+202A–U+202E, U+2066–U+2069) is shown as `\u{1B}`, so refused
+    /// input echoed in an error line can neither clear the screen, set the window title, overwrite the line (CR) nor
+    /// reorder it.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                out.append(" ")
+            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+                out.append("\\u{\(String(scalar.value, radix: 16, uppercase: true))}")
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

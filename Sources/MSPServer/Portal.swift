@@ -78,6 +78,8 @@ public enum Portal {
     ) async throws {
         let store = try Store(path: databasePath)
         defer { store.close() }
+        // Readers never wait for a writer: a restored backup (rollback journal) is switched to WAL for the service.
+        try store.useWAL()
         let desk = RegistrationDesk(store: store, user: "portal")
         try desk.removeExpiredSessions()
         let logger = Portal.logger()

@@ -10,7 +10,7 @@ import GRDB
 extension Store {
     /// Copies the database at `source` to `target` with SQLite's online backup, in one step: the copy is the
     /// database as one transaction saw it, whatever other processes write meanwhile. The copy is written beside
-    /// `target` (mode 0600), checked with `PRAGMA integrity_check`, then renamed into place, so `target` is
+    /// `target` (mode 0600, `PrivateFile`), checked with `PRAGMA integrity_check`, then renamed into place, so `target` is
     /// never half written. The source is only read: nothing is migrated or created.
     /// Returns the number of pages copied.
     @discardableResult
@@ -20,18 +20,17 @@ extension Store {
         config.busyMode = .timeout(busyTimeout)
         let sourceQueue: DatabaseQueue
         do {
-            sourceQueue = try DatabaseQueue(path: source, configuration: config)
+            sourceQueue = try DatabaseQueue(path: sqlitePath(source), configuration: config)
         } catch {
             throw translate(error, path: source)
         }
         defer { try? sourceQueue.close() }
-        let temporary = "\(target).partial-\(getpid())"
-        guard try createPrivately(temporary) else {
-            throw StoreError.inTheWay(path: temporary)
-        }
+        // Created as every file msp writes is (exclusively, never through a link, 0600), under a name nobody can guess.
+        let (temporary, fd) = try PrivateFile.createTemporary(in: PrivateFile.folder(of: target))
+        defer { closeDescriptor(fd) }
         var pages = 0
         do {
-            let copy = try DatabaseQueue(path: temporary)
+            let copy = try DatabaseQueue(path: sqlitePath(temporary))
             try sourceQueue.backup(to: copy) { progress in pages = progress.totalPageCount }
             try copy.writeWithoutTransaction { db in
                 // A copy in the plain rollback-journal mode is one self-contained file.
@@ -44,6 +43,9 @@ extension Store {
             try copy.close()
             if !replacing, FileManager.default.fileExists(atPath: target) {
                 throw StoreError.appeared(path: target, while: "backup")
+            }
+            guard PrivateFile.isStill(fd, at: temporary) else {
+                throw StoreError.appeared(path: temporary, while: "backup")
             }
             guard rename(temporary, target) == 0 else {
                 throw StoreError.cannotWrite(path: target, reason: String(cString: strerror(errno)))

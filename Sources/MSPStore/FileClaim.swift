@@ -15,17 +15,20 @@ final class FileClaim: @unchecked Sendable {
     private var fd: Int32
     let created: Bool
 
-    init(_ path: String) throws {
+    /// Claims the file at `path`, creating it (privately) unless `create` is false; a file that does not exist is
+    /// then `StoreError.cannotOpen`. A file with more than one name (hard link) is refused: SQLite's locks and its
+    /// `-wal` file go by name, so two processes writing through two names would lose each other's writes.
+    init(_ path: String, create: Bool = true) throws {
         while true {
             var created = false
-            var fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd >= 0 {
+            var fd: Int32 = -1
+            if create, let new = try PrivateFile.create(path, readable: true) {
+                fd = new
                 created = true
-                // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
-                fchmod(fd, 0o600)
-            } else if errno == EEXIST {
-                fd = open(path, O_RDONLY | O_CLOEXEC)
-                if fd < 0 && errno == ENOENT { continue }
+            } else {
+                // Non-blocking: a FIFO named as the database must be refused, not waited on.
+                fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+                if fd < 0 && errno == ENOENT && create { continue }
             }
             guard fd >= 0 else {
                 throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -36,6 +39,20 @@ final class FileClaim: @unchecked Sendable {
             var named = stat()
             if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev
             {
+                guard held.st_mode & S_IFMT == S_IFREG else {
+                    close(fd)
+                    let what = held.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : "it is not a regular file"
+                    throw StoreError.cannotOpen(path: path, reason: what)
+                }
+                // A command that writes is refused at once on a file it may not write, before it reads or checks.
+                if create && access(path, W_OK) != 0 {
+                    close(fd)
+                    throw StoreError.notWritable(path: path, reason: String(cString: strerror(errno)))
+                }
+                if held.st_nlink > 1 {
+                    close(fd)
+                    throw StoreError.hardLinked(path: path, links: Int(held.st_nlink))
+                }
                 self.fd = fd
                 self.created = created
                 return

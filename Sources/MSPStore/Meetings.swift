@@ -57,10 +57,11 @@ public struct ChangeInfo: Sendable {
         self.reason = reason
     }
 
-    /// The operating-system user running msp.
+    /// The operating-system user running msp: the name the system gives for the effective uid, else `uid N`;
+    /// never an environment variable (anyone can set `$USER=root`).
     public static func currentUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
+        return "uid \(geteuid())"
     }
 
     func insert(_ db: Database, summary: String) throws -> Int64 {

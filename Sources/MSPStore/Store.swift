@@ -24,24 +24,80 @@ public final class Store: @unchecked Sendable {
     /// Where an older database was copied before it was upgraded, if it was.
     public private(set) var upgradeBackup: String?
 
-    public static let busyTimeout: TimeInterval = 120
+    /// How long a writer waits for another to finish: 120 s, or `MSP_BUSY_TIMEOUT` seconds.
+    public static let busyTimeout: TimeInterval =
+        ProcessInfo.processInfo.environment["MSP_BUSY_TIMEOUT"].flatMap(Double.init).flatMap { $0 >= 0 ? $0 : nil }
+        ?? 120
+
+    /// What a command does with the database.
+    public enum Access: Sendable {
+        /// Records things: the file is created on first use, an older schema upgraded.
+        case write
+        /// Only reads: nothing is ever written to the file (no schema upgrade, no switch to WAL); an older schema
+        /// is upgraded in a copy in memory, which the command reads. The file must exist.
+        case read
+    }
 
     /// Opens (or creates) the database at `path`. An in-memory database for tests: `Store.inMemory()`.
     /// `migrator` is the set of migrations this binary knows (tests give others).
-    public init(path: String, migrator: SchemaMigrator = .embedded) throws {
+    ///
+    /// A new file is put in WAL mode at once; an existing file in another journal mode (a restored backup) is
+    /// switched by `useWAL()`, which a command calls once it has succeeded, so a failing command leaves it as it was.
+    public init(path: String, migrator: SchemaMigrator = .embedded, access: Access = .write) throws {
         self.path = path
-        let claim = try FileClaim(path)
+        let claim = try FileClaim(path, create: access == .write)
         self.claim = claim
         self.createdFile = claim.created
         do {
             // WAL is switched on by `prepare` (not by GRDB at open: GRDB writes a dummy transaction when the WAL
             // file is missing, which would change the file of a command that fails, and of a newer schema).
-            self.dbQueue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: false))
-            try prepare(migrator, wal: true)
+            let file = try DatabaseQueue(path: Store.sqlitePath(path), configuration: Store.configuration(wal: false))
+            switch access {
+            case .write:
+                self.dbQueue = file
+                try prepare(migrator, wal: claim.created)
+            case .read:
+                self.dbQueue = try Store.readable(file, migrator: migrator, path: path)
+            }
         } catch {
             if createdFile { claim.removeIfAlone(path) }
+            claim.release()
             throw Store.translate(error, path: path)
         }
+    }
+
+    /// A path as SQLite must be given it to take it as a path: SQLite reads a name that starts with `file:` as a
+    /// URI (`file:x.sqlite?mode=memory`), so a relative path is given as `./NAME`.
+    static func sqlitePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : "./" + path
+    }
+
+    /// The database a read-only command reads: the file itself when its schema is up to date; else a copy in memory,
+    /// brought up to date there. Refuses a newer schema and another application's database; writes nothing.
+    private static func readable(_ file: DatabaseQueue, migrator: SchemaMigrator, path: String) throws
+        -> DatabaseQueue
+    {
+        let plan = try file.read { db -> SchemaMigrator.Plan in
+            let plan = try migrator.plan(db)
+            if plan == .create { try refuseForeign(db, path: path) }
+            return plan
+        }
+        guard plan != .upToDate else { return file }
+        let memory = try DatabaseQueue(configuration: configuration(wal: false))
+        try file.backup(to: memory)
+        try file.close()
+        try memory.write { db in
+            try migrator.applyPending(db)
+            if plan == .create { try seedReferenceData(db) }
+        }
+        return memory
+    }
+
+    /// Refuses a database that holds tables but not msp's: another application's file is never taken over.
+    static func refuseForeign(_ db: Database, path: String) throws {
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+        if !tables.isEmpty { throw StoreError.notMsp(path: path, tables: tables) }
     }
 
     private init(inMemory queue: DatabaseQueue) throws {
@@ -71,31 +127,6 @@ public final class Store: @unchecked Sendable {
         return config
     }
 
-    /// Creates the file with mode 0600 if it does not exist; returns whether it did.
-    static func createPrivately(_ path: String) throws -> Bool {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        if fd >= 0 {
-            // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
-            fchmod(fd, 0o600)
-            closeDescriptor(fd)
-            // The new file's name is in its folder only once the folder is synced: without this, a power cut could
-            // lose the whole database however well its commits were synced.
-            syncFolder(of: path)
-            return true
-        }
-        if errno == EEXIST { return false }
-        throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-    }
-
-    /// Syncs the folder holding `path`, so that a file just created there survives a power cut.
-    static func syncFolder(of path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        closeDescriptor(fd)
-    }
-
     /// Removes a database file this process created, with its WAL and shared-memory files.
     static func remove(_ path: String) {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
@@ -109,20 +140,36 @@ public final class Store: @unchecked Sendable {
         claim?.release()
     }
 
+    /// SQLite's failures as msp names them: each says what happened to the file and what to do.
     static func translate(_ error: any Error, path: String) -> any Error {
-        if let error = error as? DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-                return StoreError.notADatabase(path: path, reason: "the file is not an SQLite database or is damaged")
-            case .SQLITE_CANTOPEN:
-                return StoreError.cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
-            case .SQLITE_PERM, .SQLITE_READONLY:
-                return StoreError.notWritable(path: path, reason: error.message ?? "SQLite may not write it")
-            default:
-                return error
-            }
+        guard let error = error as? DatabaseError else { return error }
+        let said = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return StoreError.notADatabase(path: path, reason: "the file is not an SQLite database")
+        case .SQLITE_CORRUPT:
+            return StoreError.damaged(path: path, reason: said)
+        case .SQLITE_CANTOPEN:
+            return StoreError.cannotOpen(path: path, reason: said)
+        case .SQLITE_PERM, .SQLITE_READONLY:
+            return StoreError.notWritable(path: path, reason: said)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.busy(path: path, seconds: Int(busyTimeout))
+        case .SQLITE_FULL:
+            return StoreError.diskFull(path: path)
+        case .SQLITE_IOERR:
+            return isNearlyFull(path) ? StoreError.diskFull(path: path) : StoreError.ioError(path: path, reason: said)
+        default:
+            return error
         }
-        return error
+    }
+
+    /// Whether the file system holding `path` has less than 1 MB left for this user (SQLite reports a full disk
+    /// met while syncing as an I/O error).
+    static func isNearlyFull(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(PrivateFile.folder(of: path), &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 1 << 20
     }
 
     /// Brings the schema up to date, seeds the reference data into a new database, and puts the file in WAL
@@ -138,6 +185,7 @@ public final class Store: @unchecked Sendable {
                     db.clearSchemaCache()
                     let locked = try migrator.plan(db)
                     guard locked != .upToDate else { return .commit }
+                    if locked == .create { try Store.refuseForeign(db, path: path) }
                     if case .upgrade(let from, _) = locked, path != ":memory:" {
                         // The copy is taken under the write lock, so it is exactly the schema being upgraded.
                         upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
@@ -149,12 +197,14 @@ public final class Store: @unchecked Sendable {
                 }
             }
         }
-        if wal { try enableWAL() }
+        if wal { try useWAL() }
     }
 
     /// Switches the file to WAL (readers never wait for a writer) unless it is already: done once, by whichever
-    /// process gets there first; the others find it done.
-    private func enableWAL() throws {
+    /// process gets there first; the others find it done. Called when the file is created, and by a command that
+    /// succeeded (a restored backup is in rollback mode): a command that fails leaves the journal mode as it was.
+    public func useWAL() throws {
+        guard path != ":memory:" else { return }
         try dbQueue.writeWithoutTransaction { db in
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
             guard mode.lowercased() != "wal" else { return }
@@ -175,24 +225,29 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// Copies the database beside itself before its first migration: `NAME.schema-vN.bak`.
+    /// Copies the database beside itself before its first migration: `NAME.schema-vN.bak` (or `NAME.schema-vN.2.bak`
+    /// and on when that name is taken), created as every file msp writes is (`PrivateFile`).
     private func backupBeforeUpgrade(fromVersion version: Int) throws -> String {
         var target = "\(path).schema-v\(version).bak"
         var counter = 1
-        while FileManager.default.fileExists(atPath: target) {
+        var created = try PrivateFile.create(target)
+        while created == nil {
             counter += 1
             target = "\(path).schema-v\(version).\(counter).bak"
+            created = try PrivateFile.create(target)
         }
-        _ = try Store.createPrivately(target)
+        guard let fd = created else { return target }
+        defer { closeDescriptor(fd) }
         // SQLite cannot back up from a connection that holds the write lock: a second, read-only connection
         // copies the file while this one keeps every other writer out.
         var config = Configuration()
         config.readonly = true
-        let reader = try DatabaseQueue(path: path, configuration: config)
-        let copy = try DatabaseQueue(path: target)
+        let reader = try DatabaseQueue(path: Store.sqlitePath(path), configuration: config)
+        let copy = try DatabaseQueue(path: Store.sqlitePath(target))
         try reader.backup(to: copy)
         try copy.close()
         try reader.close()
+        guard PrivateFile.isStill(fd, at: target) else { throw StoreError.appeared(path: target, while: "upgrade") }
         return target
     }
 
@@ -232,19 +287,27 @@ public final class Store: @unchecked Sendable {
     /// Runs `work` in one IMMEDIATE transaction, which `work` itself decides to commit or roll back (an import
     /// rolls back when it found problems); rolled back if it throws.
     func writeTransaction<T>(_ work: (Database) throws -> (result: T, commit: Bool)) throws -> T {
-        try dbQueue.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                let outcome = try work(db)
-                result = outcome.result
-                return outcome.commit ? .commit : .rollback
+        do {
+            return try dbQueue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let outcome = try work(db)
+                    result = outcome.result
+                    return outcome.commit ? .commit : .rollback
+                }
+                return result!
             }
-            return result!
+        } catch {
+            throw Store.translate(error, path: path)
         }
     }
 
     public func read<T>(_ work: (Database) throws -> T) throws -> T {
-        try dbQueue.read(work)
+        do {
+            return try dbQueue.read(work)
+        } catch {
+            throw Store.translate(error, path: path)
+        }
     }
 
     /// The applied schema version.
@@ -254,6 +317,6 @@ public final class Store: @unchecked Sendable {
 }
 
 /// `close(2)`. (Inside `Store`, a plain `close` would name `Store.close(discardIfCreated:)`.)
-private func closeDescriptor(_ fd: Int32) {
+func closeDescriptor(_ fd: Int32) {
     _ = close(fd)
 }

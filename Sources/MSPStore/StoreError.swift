@@ -10,10 +10,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// SQLite opened the file but may not read or write it (permissions, a read-only file or file system).
     case notWritable(path: String, reason: String)
-    /// Other processes kept the file busy longer than the busy timeout while it was switched to WAL mode.
+    /// The file has more than one name (hard links): SQLite's locks cannot keep writers through two names apart.
+    case hardLinked(path: String, links: Int)
+    /// An SQLite file that is neither empty nor an msp database (another application's).
+    case notMsp(path: String, tables: [String])
+    /// Another process kept the file busy (writing) longer than the busy timeout.
     case busy(path: String, seconds: Int)
-    /// A file that msp would create already exists.
-    case inTheWay(path: String)
+    /// SQLite found a damaged page while reading or writing.
+    case damaged(path: String, reason: String)
+    /// The disk holding the database is full.
+    case diskFull(path: String)
+    /// A read or write of the database failed (not a full disk).
+    case ioError(path: String, reason: String)
     /// A file that msp would write appeared while it was working.
     case appeared(path: String, while: String)
     /// A finished file could not be put in place.
@@ -34,10 +42,23 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "cannot open or create the database \(path): \(reason)"
         case .notWritable(let path, let reason):
             return "cannot use the database \(path): \(reason)"
+        case .hardLinked(let path, let links):
+            return
+                "\(path) has \(links) names (hard links): SQLite's locks cannot keep two msp processes writing through two names apart, so writes would be lost; keep one name (remove the other links) — the database was not touched"
+        case .notMsp(let path, let tables):
+            return
+                "\(path) is another application's SQLite database (it holds \(tables.prefix(3).joined(separator: ", "))\(tables.count > 3 ? ", ..." : "")), not an msp database: give msp a file of its own — the file was not touched"
         case .busy(let path, let seconds):
-            return "\(path) is kept busy by other processes: it could not be switched to WAL mode within \(seconds) s"
-        case .inTheWay(let path):
-            return "\(path) exists already: a file of that name is in the way"
+            return
+                "another msp is writing to \(path) and did not finish within \(seconds) s: nothing was written; run the command again when it has finished (a long import, or an msp stopped at a prompt?)"
+        case .damaged(let path, let reason):
+            return
+                "the database \(path) is damaged (SQLite: \(reason)): nothing was changed; restore the latest backup as README's 'msp backup' section says (move the file and its -wal aside, copy the backup in its place)"
+        case .diskFull(let path):
+            return
+                "the disk holding \(path) is full: nothing was written; free some space and run the command again"
+        case .ioError(let path, let reason):
+            return "a read or write of \(path) failed (SQLite: \(reason)): nothing was written"
         case .appeared(let path, let work):
             return "\(path) appeared while the \(work) ran: it was left as it is"
         case .cannotWrite(let path, let reason):

@@ -218,3 +218,22 @@ import Testing
         #expect(try meeting(opens: opens, closes: closes, deadline: opens).datesDescription == text)
     }
 }
+
+/// Every zone of the system's tz database is a zone (issue 11: Asia/Kolkata, Etc/UTC and Etc/GMT+5 were refused).
+@Suite struct VenueTimeZoneTests {
+    @Test func everyZoneOfZone1970TabAndTheEtcZonesAreAccepted() throws {
+        let table = try String(contentsOfFile: "/usr/share/zoneinfo/zone1970.tab", encoding: .utf8)
+        let zones = table.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap {
+            $0.split(separator: "\t").dropFirst(2).first.map(String.init)
+        }
+        #expect(zones.count > 300)
+        for zone in zones + ["Asia/Kolkata", "Asia/Calcutta", "Etc/UTC", "Etc/GMT+5", "UTC"] {
+            #expect(throws: Never.self, "\(zone)") { try VenueTimeZone(identifier: zone) }
+        }
+    }
+
+    @Test(arguments: ["Atlantis/Capital", "../../etc/passwd", "/etc/localtime", "Europe/", "zone1970.tab", ""])
+    func anythingElseIsRefused(_ identifier: String) {
+        #expect(throws: InputError.self) { try VenueTimeZone(identifier: identifier) }
+    }
+}

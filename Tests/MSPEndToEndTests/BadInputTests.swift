@@ -144,7 +144,8 @@ import Testing
         }
         guard let empty = try? MSPRun(), let seventh = try? MSPRun(), let late = try? MSPRun(), let two = try? MSPRun()
         else { return made }
-        run(empty, "meeting", "list")
+        // A command that writes and records nothing new (a reading command creates no file).
+        run(empty, "treaty", "record", "--state", "Uganda", "--signed", "2008-12-03")
         add7MSP(seventh)
         add7MSP(late)
         run(

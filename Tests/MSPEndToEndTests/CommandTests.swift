@@ -111,10 +111,12 @@ import Testing
         #expect(head["function"] as? String == "First Counsellor")
     }
 
-    @Test func byStandardInput() throws {
+    /// `-`, and names of standard input that are a pipe here (as `<(...)` is): whatever can be read is read.
+    @Test(arguments: ["-", "/dev/stdin", "/dev/fd/0"])
+    func byStandardInput(_ file: String) throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        let result = try msp("register", "--file", "-", stdin: Self.kenya)
+        let result = try msp("register", "--file", file, stdin: Self.kenya)
         expectSuccess(result)
         #expect(result.stdout.contains("registration of Kenya"))
         let late = try #require(try msp("list-late", "--format", "json").json() as? [[String: Any]])
@@ -447,7 +449,8 @@ import Testing
 @Suite struct DatabaseLocationTests {
     @Test func theOptionWinsOverTheEnvironmentWhichWinsOverTheWorkingFolder() throws {
         let msp = try MSPRun()
-        let list = ["meeting", "list", "--format", "json"]
+        // A command that writes (and records nothing new) shows which file it used: reading commands create none.
+        let list = ["treaty", "record", "--state", "Uganda", "--signed", "2008-12-03"]
         expectSuccess(
             try msp.run(
                 list + ["--database", msp.path("option.sqlite")], environment: ["MSP_DATABASE": msp.path("env.sqlite")])

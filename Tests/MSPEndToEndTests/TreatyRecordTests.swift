@@ -72,8 +72,8 @@ import Testing
 
     @Test func malformedCommandLinesAreRefusedBeforeAnythingIsOpened() throws {
         let msp = try MSPRun()
-        // A command that writes nothing creates the database (`treaty status` does not: it reads only the bundled data).
-        #expect(try msp("meeting", "list").status == 0)
+        // A command that records nothing new creates the database (a reading command does not).
+        #expect(try msp("treaty", "record", "--state", "Uganda", "--signed", "2008-12-03").status == 0)
         let before = try msp.databaseContents()
         let cases: [[String]] = [
             ["--state", "Benin"],
@@ -93,8 +93,8 @@ import Testing
 
     @Test func wrongFactsAreRefusedAndChangeNothing() throws {
         let msp = try MSPRun()
-        // A command that writes nothing creates the database (`treaty status` does not: it reads only the bundled data).
-        #expect(try msp("meeting", "list").status == 0)
+        // A command that records nothing new creates the database (a reading command does not).
+        #expect(try msp("treaty", "record", "--state", "Uganda", "--signed", "2008-12-03").status == 0)
         let before = try msp.databaseContents()
         let cases: [([String], String)] = [
             (["--state", "Narnia", "--signed", "2008-12-03"], "msp: --state: 'Narnia' is not a State"),
@@ -122,8 +122,8 @@ import Testing
 
     @Test func importIsOneTransactionAndNamesTheFileAndLine() throws {
         let msp = try MSPRun()
-        // A command that writes nothing creates the database (`treaty status` does not: it reads only the bundled data).
-        #expect(try msp("meeting", "list").status == 0)
+        // A command that records nothing new creates the database (a reading command does not).
+        #expect(try msp("treaty", "record", "--state", "Uganda", "--signed", "2008-12-03").status == 0)
         let header = "iso_alpha3,state,signature_date,consent_date,consent_kind,withdrawal_effective_date\n"
         try (header + "UGA,Uganda,2008-12-03,2019-01-01,ratification,\nKEN,Kenya,2008-12-03,2019-01-01,ratifcation,\n")
             .write(toFile: msp.path("bad.csv"), atomically: true, encoding: .utf8)

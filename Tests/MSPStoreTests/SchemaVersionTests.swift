@@ -96,4 +96,34 @@ import Testing
         for _ in 0..<3 { try Store(path: path).close() }
         #expect(Self.bytes(path) == before)
     }
+
+    @Test func theCopyBeforeAnUpgradeNeverFollowsALinkPlantedUnderItsName() throws {
+        let path = try Self.scratch()
+        try Store(path: path).close()
+        let known = SchemaMigrator.embedded.version
+        let victim = path + ".victim"
+        try Data("not to be touched".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.createSymbolicLink(
+            atPath: path + ".schema-v\(known).bak", withDestinationPath: victim)
+        let upgraded = try Store(path: path, migrator: Self.migrator([Self.extraA]))
+        let backup = try #require(upgraded.upgradeBackup)
+        upgraded.close()
+        #expect(backup == path + ".schema-v\(known).2.bak")
+        #expect(FileManager.default.contents(atPath: victim) == Data("not to be touched".utf8))
+        let mode = try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func readingAnOlderDatabaseUpgradesACopyInMemoryAndWritesNothing() throws {
+        let path = try Self.scratch()
+        try Store(path: path).close()
+        let before = Self.bytes(path)
+        let reader = try Store(path: path, migrator: Self.migrator([Self.extraA]), access: .read)
+        #expect(try reader.read { try $0.tableExists("extra_a") })
+        reader.close()
+        #expect(Self.bytes(path) == before)
+        #expect(!(try Self.tables(path)).contains("extra_a"))
+        let known = SchemaMigrator.embedded.version
+        #expect(!FileManager.default.fileExists(atPath: path + ".schema-v\(known).bak"))
+    }
 }

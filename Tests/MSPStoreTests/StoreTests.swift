@@ -116,7 +116,7 @@ import Testing
         }
         #expect(
             error?.description
-                == "\(scratch.path()) is not an msp database: the file is not an SQLite database or is damaged")
+                == "\(scratch.path()) is not an msp database: the file is not an SQLite database")
         #expect(scratch.bytes() == text)
     }
 }

@@ -23,7 +23,7 @@ extension MSP.Credentials {
         init() {}
 
         func run() throws {
-            let (meeting, report, masthead) = try database.withDesk { desk in
+            let (meeting, report, masthead) = try database.withReadingDesk { desk in
                 let (meeting, report) = try desk.credentialsReport(meeting: meetingOption.meeting)
                 return (meeting, report, try desk.masthead(.credentials, meeting: meeting.code).masthead)
             }

@@ -23,7 +23,9 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let (meeting, delegations) = try database.withDesk { try $0.delegations(meeting: meetingOption.meeting) }
+            let (meeting, delegations) = try database.withReadingDesk {
+                try $0.delegations(meeting: meetingOption.meeting)
+            }
             try output.write(DelegationsReport.render(delegations, meeting: meeting, format: output.format))
         }
     }
@@ -49,7 +51,7 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let (meeting, states) = try database.withDesk { try $0.absentStates(meeting: meetingOption.meeting) }
+            let (meeting, states) = try database.withReadingDesk { try $0.absentStates(meeting: meetingOption.meeting) }
             try output.write(AbsentStatesReport.render(states, meeting: meeting, format: output.format))
         }
     }
@@ -79,7 +81,9 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let (meeting, found) = try database.withDesk { try $0.findPerson(name, meeting: meetingOption.meeting) }
+            let (meeting, found) = try database.withReadingDesk {
+                try $0.findPerson(name, meeting: meetingOption.meeting)
+            }
             try output.write(PersonReport.render(found, query: name, meeting: meeting, format: output.format))
         }
     }

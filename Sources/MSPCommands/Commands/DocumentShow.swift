@@ -16,7 +16,7 @@ extension MSP.Document {
         init() {}
 
         func run() throws {
-            let documents = try database.withDesk { desk in
+            let documents = try database.withReadingDesk { desk in
                 try DocumentKind.allCases.map { kind in
                     (kind, try desk.masthead(kind, meeting: meetingOption.meeting).masthead)
                 }

@@ -25,7 +25,7 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let (meeting, roster, masthead, pending) = try database.withDesk { desk in
+            let (meeting, roster, masthead, pending) = try database.withReadingDesk { desk in
                 let (meeting, roster) = try desk.roster(meeting: meetingOption.meeting)
                 let masthead = try desk.masthead(.participants, meeting: meeting.code).masthead
                 let pending = try desk.lateNotes(meeting: meeting.code).notes.filter { $0.status == .pending }.count

@@ -21,7 +21,7 @@ extension MSP.FocalPointCommand {
         init() {}
 
         func run() throws {
-            let list = try database.withDesk { try $0.focalPoints(meeting: meetingOption.meeting) }
+            let list = try database.withReadingDesk { try $0.focalPoints(meeting: meetingOption.meeting) }
             try output.write(
                 FocalPointListReport.render(list.focalPoints, meeting: list.meeting, format: output.format))
         }

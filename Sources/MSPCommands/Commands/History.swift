@@ -23,7 +23,7 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let history = try database.withDesk {
+            let history = try database.withReadingDesk {
                 try $0.history(delegation: delegation, meeting: meetingOption.meeting)
             }
             try output.write(

@@ -46,23 +46,27 @@ extension MSP {
 
         func run() throws {
             let name = file == "-" ? "<stdin>" : file
-            let fd: Int32
-            var size: Int?
+            // Stopped before its one transaction is committed, an import has written nothing, and says so.
+            Interruption.arm("the import of \(name) was interrupted: nothing was written")
+            let given: Int32
             if file == "-" {
-                fd = FileHandle.standardInput.fileDescriptor
+                given = FileHandle.standardInput.fileDescriptor
             } else {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
                     throw CommandFailure(.noInput, "\(file): no such file")
                 }
                 guard !isDirectory.boolValue else { throw CommandFailure(.noInput, "\(file): is a folder, not a file") }
-                fd = open(file, O_RDONLY)
-                guard fd >= 0 else {
+                given = open(file, O_RDONLY | O_CLOEXEC)
+                guard given >= 0 else {
                     throw CommandFailure(.noInput, "\(file): cannot be read: \(String(cString: strerror(errno)))")
                 }
-                size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             }
-            defer { if file != "-" { close(fd) } }
+            defer { if file != "-" { close(given) } }
+            // Input that is still coming (a pipe, a terminal, a device) is read whole first: the database's write
+            // lock is never held while msp waits for it.
+            let (fd, size, spooled) = try InputSpool.readable(given, name: name)
+            defer { if spooled { close(fd) } }
 
             let bar = ProgressBar(total: size)
             let started = Date()
@@ -87,10 +91,11 @@ extension MSP {
                     throw CommandFailure(.dataError, problem.located(in: name))
                 }
             }
+            Interruption.disarm()
             bar.finish()
             let seconds = Date().timeIntervalSince(started)
             if report.problemCount > 0 {
-                var lines = report.problems.map { "msp: \($0.located(in: name))" }
+                var lines = report.problems.map { "msp: \(MSP.visible($0.located(in: name)))" }
                 if report.problemCount > report.problems.count {
                     lines.append("msp: \(name): \(report.problemCount - report.problems.count) more problems not shown")
                 }

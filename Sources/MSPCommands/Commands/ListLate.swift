@@ -26,7 +26,7 @@ extension MSP {
         init() {}
 
         func run() throws {
-            var (meeting, notes) = try database.withDesk { try $0.lateNotes(meeting: meetingOption.meeting) }
+            var (meeting, notes) = try database.withReadingDesk { try $0.lateNotes(meeting: meetingOption.meeting) }
             if pending { notes = notes.filter { $0.status == .pending } }
             try output.write(LateNotesReport.render(notes, meeting: meeting, format: output.format))
         }

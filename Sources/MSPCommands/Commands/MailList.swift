@@ -27,7 +27,7 @@ extension MSP.Mail {
         init() {}
 
         func run() throws {
-            let messages = try database.withDesk { try $0.outbox(meeting: meeting, status: status) }
+            let messages = try database.withReadingDesk { try $0.outbox(meeting: meeting, status: status) }
             try output.write(try MailListReport.render(messages, format: output.format))
         }
     }

@@ -15,7 +15,7 @@ extension MSP.MeetingCommand {
         init() {}
 
         func run() throws {
-            let meetings = try database.withDesk { try $0.meetings() }
+            let meetings = try database.withReadingDesk { try $0.meetings() }
             try output.write(MeetingListReport.render(meetings.map(\.meeting), format: output.format))
         }
     }

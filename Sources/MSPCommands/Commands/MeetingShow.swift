@@ -19,7 +19,7 @@ extension MSP.MeetingCommand {
         init() {}
 
         func run() throws {
-            let overview = try database.withDesk { try $0.overview(code: code) }
+            let overview = try database.withReadingDesk { try $0.overview(code: code) }
             try output.write(
                 MeetingShowReport.render(overview.meeting, figures: overview.statistics, format: output.format))
         }

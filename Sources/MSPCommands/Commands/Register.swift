@@ -162,7 +162,8 @@ extension MSP {
     }
 }
 
-/// Reading an input file or standard input; a missing file is exit status 66.
+/// Reading an input file or standard input; a missing file is exit status 66. Whatever can be read is read, not
+/// only regular files: `--file /dev/stdin`, `--file <(...)`, a FIFO.
 enum InputFile {
     static func read(_ path: String) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
@@ -171,9 +172,14 @@ enum InputFile {
             throw CommandFailure(.noInput, "\(path): no such file")
         }
         guard !isDirectory.boolValue else { throw CommandFailure(.noInput, "\(path): is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure(.noInput, "\(path): cannot be read")
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CommandFailure(.noInput, "\(path): cannot be read: \(String(cString: strerror(errno)))")
         }
-        return data
+        defer { try? handle.close() }
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw CommandFailure(.ioError, "\(path): cannot be read: \(error.localizedDescription)")
+        }
     }
 }

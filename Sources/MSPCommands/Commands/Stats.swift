@@ -28,7 +28,7 @@ extension MSP {
         init() {}
 
         func run() throws {
-            let (meeting, stats) = try database.withDesk { try $0.statistics(meeting: meetingOption.meeting) }
+            let (meeting, stats) = try database.withReadingDesk { try $0.statistics(meeting: meetingOption.meeting) }
             guard output.format != .html else {
                 return try output.write(StatisticsHTML.render(stats, meeting: meeting))
             }

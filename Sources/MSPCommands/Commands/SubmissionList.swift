@@ -30,7 +30,7 @@ extension MSP.SubmissionCommand {
         init() {}
 
         func run() throws {
-            let list = try database.withDesk {
+            let list = try database.withReadingDesk {
                 try $0.submissions(meeting: meetingOption.meeting, status: status.status)
             }
             try output.write(SubmissionReport.list(list.submissions, meeting: list.meeting, format: output.format))

@@ -24,7 +24,7 @@ extension MSP.SubmissionCommand {
         init() {}
 
         func run() throws {
-            let shown = try database.withDesk { try $0.submission(id: id, meeting: meetingOption.meeting) }
+            let shown = try database.withReadingDesk { try $0.submission(id: id, meeting: meetingOption.meeting) }
             try output.write(SubmissionReport.show(shown.submission, format: output.format))
         }
     }

@@ -12,7 +12,7 @@ extension MSP.User {
         @OptionGroup var output: OutputOptions<RowFormats>
 
         func run() throws {
-            let accounts = try database.withDesk { try $0.accounts() }
+            let accounts = try database.withReadingDesk { try $0.accounts() }
             try output.write(AccountsReport.render(accounts, format: output.format))
         }
     }

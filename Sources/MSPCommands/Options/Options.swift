@@ -16,19 +16,27 @@ struct DatabaseOptions: ParsableArguments {
 
     init() {}
 
+    /// `--database ""` names no file: an error, not `./msp.sqlite`.
+    func validate() throws {
+        if let database, database.isEmpty {
+            throw ValidationError("--database: an empty path names no file")
+        }
+    }
+
     /// The path in force: the option, else MSP_DATABASE, else ./msp.sqlite.
     var path: String {
-        if let database, !database.isEmpty { return database }
+        if let database { return database }
         if let env = ProcessInfo.processInfo.environment["MSP_DATABASE"], !env.isEmpty { return env }
         return "msp.sqlite"
     }
 
     /// Opens the database, runs `work` at its registration desk, and closes it; if `work` fails on a file this run
-    /// created, the file goes.
+    /// created, the file goes. Only once `work` has succeeded is an existing file switched to WAL mode.
     func withDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
         let store = try Store(path: path)
         do {
             let result = try work(RegistrationDesk(store: store))
+            try? store.useWAL()
             store.close()
             return result
         } catch {
@@ -37,13 +45,22 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Like `withDesk`, for a command that only reads reference data: when the file does not exist, the desk reads
-    /// a database in memory holding only the data bundled with msp, and no file is created.
+    /// For a command that only reads: nothing is ever written to the file (`Store.Access.read`: no schema upgrade,
+    /// no switch to WAL). When the file does not exist, the desk reads a database in memory holding only the data
+    /// bundled with msp, and no file is created.
     func withReadingDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
-        guard !FileManager.default.fileExists(atPath: path) else { return try withDesk(work) }
-        let store = try Store.inMemory()
+        let exists = FileManager.default.fileExists(atPath: path)
+        let folder = PrivateFile.folder(of: path)
+        if !exists && !FileManager.default.fileExists(atPath: folder) {
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(ENOENT)))
+        }
+        let store = try exists ? Store(path: path, access: .read) : Store.inMemory()
         defer { store.close() }
-        return try work(RegistrationDesk(store: store))
+        do {
+            return try work(RegistrationDesk(store: store))
+        } catch {
+            throw located(error)
+        }
     }
 
     /// A meeting not found is named with the database looked in: the clerk may be in the wrong folder.

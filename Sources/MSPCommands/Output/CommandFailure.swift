@@ -14,8 +14,11 @@ enum ExitStatus: Int32, Sendable {
     case software = 70
     /// An output file that cannot be written.
     case cantCreate = 73
-    /// A read or write error on a file.
+    /// A read or write error: a full disk, an output that cannot take what is written (/dev/full, a closed
+    /// standard output).
     case ioError = 74
+    /// Another msp kept the database busy past the busy timeout: try again.
+    case tempFail = 75
 }
 
 /// A failure a command reports as one line on standard error, with its exit status.
@@ -36,7 +39,12 @@ struct CommandFailure: Error, CustomStringConvertible {
         case let failure as CommandFailure: return failure
         case let input as InputError: return CommandFailure(.dataError, input.commandLineDescription)
         case let store as StoreError:
-            if case .cannotOpen = store { return CommandFailure(.noInput, store.description) }
+            switch store {
+            case .cannotOpen, .notWritable, .hardLinked: return CommandFailure(.noInput, store.description)
+            case .busy: return CommandFailure(.tempFail, store.description)
+            case .diskFull, .ioError: return CommandFailure(.ioError, store.description)
+            default: break
+            }
             return CommandFailure(.dataError, store.description)
         default:
             return CommandFailure(

@@ -1,5 +1,6 @@
 import Foundation
 import MSPDomain
+import MSPStore
 import SystemPackage
 
 #if canImport(Glibc)
@@ -7,50 +8,104 @@ import SystemPackage
 #endif
 
 /// Where a command's output goes: standard output, or a file written whole (a temporary file renamed into
-/// place, so a failed export never leaves half a file).
+/// place, so a failed export never leaves half a file). What is already at the path decides how: a regular file
+/// (or a link to one) is replaced, its links kept; a terminal, a pipe, a FIFO or a link to a descriptor
+/// (`/dev/stdout`) is written into, never replaced; a folder or a block device is refused. A write that fails is
+/// an error (status 74), as is a file that cannot be made (73).
 struct OutputTarget {
     var path: String?
 
     func write(_ text: String) throws {
         guard let path, path != "-" else {
             // Straight from the string's own storage: a large export is not copied once more into a Data.
-            _ = OutputTarget.writeAll(text, to: STDOUT_FILENO)
+            try OutputTarget.writeAll(text, to: STDOUT_FILENO, named: "standard output")
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw CommandFailure(.cantCreate, "--output: the folder \(directory.path) does not exist")
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                break
+            case S_IFDIR:
+                throw CommandFailure(.cantCreate, "--output: \(path) is a folder")
+            case S_IFCHR, S_IFIFO, S_IFSOCK:
+                try writeInto(path, text)
+                return
+            default:
+                throw CommandFailure(.cantCreate, "--output: \(path) is not a regular file: it was left as it is")
+            }
         }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CommandFailure(.cantCreate, "--output: \(path) is a folder")
+        // A link to a regular file stays a link: the file it names is the one replaced.
+        let target =
+            realpath(path, nil).map { resolved in
+                defer { free(resolved) }
+                return String(cString: resolved)
+            } ?? path
+        let folder = PrivateFile.folder(of: target)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(.cantCreate, "--output: the folder \(folder) does not exist")
         }
         // Written beside the target, readable by its owner only (a list of participants is personal data), and
         // renamed into place: a failed export never leaves half a file.
-        let temporary = directory.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(String(cString: strerror(errno)))")
+        let temporary: String
+        let fd: Int32
+        do {
+            (temporary, fd) = try PrivateFile.createTemporary(in: folder)
+        } catch {
+            throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(error)")
         }
-        let written = OutputTarget.writeAll(text, to: fd)
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written, synced, rename(temporary, path) == 0 else {
+        do {
+            try OutputTarget.writeAll(text, to: fd, named: path)
+            guard fsync(fd) == 0 else { throw OutputTarget.failure(path, Errno(rawValue: errno)) }
+            guard PrivateFile.isStill(fd, at: temporary) else {
+                throw CommandFailure(.cantCreate, "--output: \(temporary) was replaced while msp wrote it")
+            }
+            guard close(fd) == 0 else { throw OutputTarget.failure(path, Errno(rawValue: errno)) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(reason)")
         }
     }
 
-    /// Writes all of `text` to a file descriptor; false on an error.
-    static func writeAll(_ text: String, to fd: Int32) -> Bool {
-        var text = text
-        return text.withUTF8 { buffer in
-            // swift-system writes every byte, retrying a write that a signal interrupts.
-            (try? FileDescriptor(rawValue: fd).writeAll(UnsafeRawBufferPointer(buffer))) != nil
+    /// Writes into what is at `path` without replacing it (a device, a FIFO, a link to a descriptor).
+    private func writeInto(_ path: String, _ text: String) throws {
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(String(cString: strerror(errno)))")
         }
+        do {
+            try OutputTarget.writeAll(text, to: fd, named: path)
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard close(fd) == 0 else { throw OutputTarget.failure(path, Errno(rawValue: errno)) }
+    }
+
+    /// Writes all of `text` to a file descriptor; a failure is status 74, naming `name`.
+    static func writeAll(_ text: String, to fd: Int32, named name: String) throws {
+        var text = text
+        let failed: Errno? = text.withUTF8 { buffer in
+            do {
+                // swift-system writes every byte, retrying a write that a signal interrupts.
+                _ = try FileDescriptor(rawValue: fd).writeAll(UnsafeRawBufferPointer(buffer))
+                return nil
+            } catch {
+                return error as? Errno ?? .ioError
+            }
+        }
+        if let failed { throw failure(name, failed) }
+    }
+
+    static func failure(_ name: String, _ errno: Errno) -> CommandFailure {
+        CommandFailure(.ioError, "cannot write \(name): \(errno.description); the output is incomplete")
     }
 }
 

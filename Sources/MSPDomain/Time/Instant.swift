@@ -45,9 +45,12 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
     public let identifier: String
     public let timeZone: TimeZone
 
-    /// Accepts IANA identifiers such as `Europe/Zurich`, and `UTC`.
+    /// Accepts IANA identifiers such as `Europe/Zurich`, and `UTC`: every zone of the system's tz database
+    /// (`Asia/Kolkata`, `Etc/UTC`, `Etc/GMT+5`), not only those Foundation lists.
     public init(identifier: String, field: FieldPath? = nil) throws {
-        let known = identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
+        let known =
+            identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
+            || VenueTimeZone.isInSystemDatabase(identifier)
         guard known, let zone = TimeZone(identifier: identifier) else {
             throw InputError(
                 "'\(identifier)' is not a known time zone: give an IANA name such as Europe/Zurich or America/New_York",
@@ -55,6 +58,23 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
         }
         self.identifier = identifier
         self.timeZone = zone
+    }
+
+    /// Whether `identifier` names a zone file of the system's tz database (`$TZDIR`, else /usr/share/zoneinfo):
+    /// letters, digits, `_`, `+`, `-` and `/` only (no `..`, no absolute path), and a file that starts with `TZif`.
+    static func isInSystemDatabase(_ identifier: String) -> Bool {
+        let allowed = identifier.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+                || "_+-/".unicodeScalars.contains($0)
+        }
+        guard allowed, let first = identifier.unicodeScalars.first, first.properties.isAlphabetic,
+            !identifier.contains("//"), !identifier.hasSuffix("/")
+        else { return false }
+        let folder =
+            ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/zoneinfo"
+        guard let handle = FileHandle(forReadingAtPath: folder + "/" + identifier) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 4)) == Data("TZif".utf8)
     }
 
     /// A zone already checked when it was first given (a stored meeting's): skips the list of known zones,

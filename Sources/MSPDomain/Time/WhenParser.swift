@@ -31,6 +31,10 @@ public enum WhenParser {
     static let forms =
         "write ISO 8601: 2017-08-18T17:30:00+02:00, 2017-08-18T15:30:00Z, 2017-08-18T17:30 (venue time) or 2017-08-18"
 
+    /// The first and last instants with a four-digit year in every time zone: 0001-01-02 and 9999-12-30, UTC.
+    static let earliest = Int64(LocalDate(iso: "0001-01-02")!.daysSinceEpoch) * 86400
+    static let latest = Int64(LocalDate(iso: "9999-12-31")!.daysSinceEpoch) * 86400 - 1
+
     /// The syntax alone, without a time zone.
     public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Parsed {
         let text = raw.trimmed
@@ -97,6 +101,10 @@ public enum WhenParser {
         }
         guard i == bytes.count else { throw fail() }
         let seconds = Int64(date.daysSinceEpoch) * 86400 + Int64(secondOfDay) - Int64(offset)
+        // Printed in UTC or in any venue's zone (up to 14 h away), it must keep a four-digit year, which msp reads.
+        guard (earliest...latest).contains(seconds) else {
+            throw fail("not between years 0001 and 9999 in every time zone")
+        }
         return .instant(Instant(secondsSinceEpoch: seconds))
     }
 

@@ -47,17 +47,20 @@ struct MSPRun {
     /// `unsetting` names environment variables taken away (MSP_DATABASE, to fall back on ./msp.sqlite).
     func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        unsetting: [String] = []
+        unsetting: [String] = [], shell: Bool = false
     ) throws -> Result {
-        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, unsetting: unsetting)
+        try run(
+            arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, unsetting: unsetting,
+            shell: shell)
     }
 
+    /// With `shell`, runs `/bin/sh ARGS` instead (a redirection to /dev/full, a closed descriptor).
     func run(
         _ arguments: [String], stdinData stdin: Data?, environment: [String: String] = [:],
-        unsetting: [String] = []
+        unsetting: [String] = [], shell: Bool = false
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
