@@ -21,7 +21,7 @@ The results are printed and written as the section "## The deadline rush" of --o
 No time is judged: the exit status is non-zero only when a check of correctness fails (a lost or doubled success,
 an integrity_check that is not ok).
 """
-import argparse, asyncio, hashlib, json, os, re, resource, shutil, signal, sqlite3, statistics, subprocess, sys
+import argparse, asyncio, threading, hashlib, json, os, re, resource, shutil, signal, sqlite3, statistics, subprocess, sys
 import tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -54,11 +54,18 @@ class Server:
     def __init__(self, msp, database):
         self.proc = subprocess.Popen([msp, "serve", "--database", database, "--port", "0"], stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, text=True)
-        line = self.proc.stdout.readline()
-        match = re.search(r"listening on http://([^:]+):(\d+)", line)
+        # msp serve may say other things first (where e-mails go); it says where it listens once it does.
+        printed, match = [], None
+        for line in self.proc.stdout:
+            printed.append(line)
+            match = re.search(r"listening on http://([^:]+):(\d+)", line)
+            if match:
+                break
         if not match:
             self.proc.kill()
-            sys.exit(f"rush: msp serve did not start: {line!r}")
+            sys.exit(f"rush: msp serve did not start: {''.join(printed)!r}")
+        # Keep reading what it prints (a line per e-mail it delivers): a full pipe would stop the server.
+        threading.Thread(target=lambda: [None for _ in self.proc.stdout], daemon=True).start()
         self.host, self.port = match.group(1), int(match.group(2))
 
     def cpu_seconds(self):
