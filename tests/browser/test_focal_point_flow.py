@@ -16,7 +16,8 @@ import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ACCOUNT, PASSWORD, Server
 from test_portal import fits_the_width, shot, sign_in, wait_for
@@ -55,6 +56,20 @@ def meeting(msp_binary, workdir, browser):
     server = Server(msp_binary, database)
     yield server.url, link, deadline, pdf
     server.stop()
+
+
+def press(browser, button, result, screenshots, name):
+    """Clicks `button` (scrolled into view first) and waits for `result`, longer than for a page: the click posts a
+    form and follows its redirect. On a timeout, the page as it was is kept as `name`-timeout.png and named."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    try:
+        return WebDriverWait(browser, 30).until(EC.visibility_of_element_located(result))
+    except Exception:
+        path = screenshots / f"{name}-timeout-{browser.size}.png"
+        browser.save_screenshot(str(path))
+        text = browser.find_element(By.TAG_NAME, "body").text[:500]
+        pytest.fail(f"{result} did not appear after pressing {name} ({browser.current_url}; {path}): {text}")
 
 
 def fill_participant(browser, number, role, title, name, function, gender, email):
@@ -118,8 +133,8 @@ def test_a_delegation_registers_through_its_link_and_the_secretariat_accepts(bro
         == [0, 1, 0]
     fits_the_width(browser)
     shot(browser, screenshots, "13-submission")
-    browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Accept')]").click()
-    assert "Accepted: recorded as note" in wait_for(browser, (By.ID, "done")).text
+    accept = browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Accept')]")
+    assert "Accepted: recorded as note" in press(browser, accept, (By.ID, "done"), screenshots, "accept").text
     assert browser.find_element(By.ID, "status").text == "accepted"
 
     # The list of participants shows the delegation, its head first.
@@ -140,8 +155,8 @@ def test_a_delegation_registers_through_its_link_and_the_secretariat_accepts(bro
     late_row = wait_for(browser, (By.CSS_SELECTOR, "#queue tr.late"))
     assert "late by" in late_row.text
     late_row.find_element(By.LINK_TEXT, "Open").click()
-    browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Accept')]").click()
-    wait_for(browser, (By.ID, "done"))
+    accept = wait_for(browser, (By.XPATH, "//button[starts-with(normalize-space(), 'Accept')]"))
+    press(browser, accept, (By.ID, "done"), screenshots, "accept-late")
 
     # Accepted, it is a late note: the secretariat decides on it from the late-notes page, with a reason.
     browser.get(portal + "/meetings/FP/late-notes")
@@ -150,8 +165,9 @@ def test_a_delegation_registers_through_its_link_and_the_secretariat_accepts(bro
     fits_the_width(browser)
     shot(browser, screenshots, "16-late-notes-to-decide")
     row.find_element(By.NAME, "reason").send_keys("Sent minutes after the deadline; the President agreed")
-    row.find_element(By.CSS_SELECTOR, "button[value=accepted]").click()
-    notice = wait_for(browser, (By.ID, "decided"))
+    notice = press(
+        browser, row.find_element(By.CSS_SELECTOR, "button[value=accepted]"), (By.ID, "decided"), screenshots,
+        "decide")
     assert "accepted by " + ACCOUNT in notice.text
 
     # The focal point withdraws the delegation; accepted, it leaves the list.
@@ -163,8 +179,8 @@ def test_a_delegation_registers_through_its_link_and_the_secretariat_accepts(bro
     browser.get(secretariat)
     wait_for(browser, (By.ID, "queue")).find_element(By.LINK_TEXT, "Open").click()
     assert wait_for(browser, (By.ID, "withdrawal")).text.startswith("A withdrawal")
-    browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Accept')]").click()
-    wait_for(browser, (By.ID, "done"))
+    accept = browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Accept')]")
+    press(browser, accept, (By.ID, "done"), screenshots, "accept-withdrawal")
     browser.get(portal + "/meetings/FP/participants")
     assert "John Okello" not in wait_for(browser, (By.CSS_SELECTOR, ".portal-document")).text
 
