@@ -71,12 +71,7 @@ struct HistoryRow: ReportRow, Equatable {
         case .note(_, let reference, let channel, let participants):
             self.reference = reference
             self.channel = channel?.rawValue
-            self.participants = participants
-            let lateness = entry.lateness ?? .onTime
-            late = lateness.isLate
-            lateBySeconds = lateness.seconds
-            lateByDays = lateness.days
-            lateBy = lateness.isLate ? lateness.description : nil
+            setTiming(participants: participants, lateness: entry.lateness)
         case .credentials(let kind):
             credentials = kind.rawValue
         case .corrected(let lines):
@@ -87,17 +82,20 @@ struct HistoryRow: ReportRow, Equatable {
             submission = id
             submissionKind = kind.rawValue
             self.reference = reference
-            if event == .received {
-                self.participants = participants
-                let lateness = entry.lateness ?? .onTime
-                late = lateness.isLate
-                lateBySeconds = lateness.seconds
-                lateByDays = lateness.days
-                lateBy = lateness.isLate ? lateness.description : nil
-            }
+            if event == .received { setTiming(participants: participants, lateness: entry.lateness) }
         case .voided, .restored, .decided:
             break
         }
+    }
+
+    /// A note's (or a received submission's) figures: how many it lists, and whether and how late it came.
+    private mutating func setTiming(participants: Int, lateness: Lateness?) {
+        self.participants = participants
+        let lateness = lateness ?? .onTime
+        late = lateness.isLate
+        lateBySeconds = lateness.seconds
+        lateByDays = lateness.days
+        lateBy = lateness.isLate ? lateness.description : nil
     }
 
     func encode(to encoder: any Encoder) throws {
