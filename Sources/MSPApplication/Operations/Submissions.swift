@@ -136,13 +136,8 @@ extension RegistrationDesk {
         let stored = try meeting(code: access.meeting.code)
         let now = clock()
         let reference = try NoteDraft.reference(request.reference)
-        guard let delegation = try store.delegation(access.represented, meeting: stored) else {
-            throw InputError(
-                "\(access.delegation) has no registration for \(stored.meeting.code) to withdraw",
-                field: .delegation, reason: .notFound)
-        }
-        let draft = try withdrawalDraft(
-            access.represented, delegation: delegation, reference: reference,
+        let draft = try submittedWithdrawal(
+            access.represented, name: access.delegation, reference: reference,
             receipt: Receipt(instant: now, precision: .instant), meeting: stored)
         try NoteDocument.check(request.pdf)
         try checkReferenceIsNew(draft, meeting: stored)
@@ -155,6 +150,20 @@ extension RegistrationDesk {
                 "submission of withdrawal \(reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
             mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })
         return FocalPointSubmission(entry, meeting: stored.meeting)
+    }
+
+    /// A withdrawal sent through a focal point's link, checked when it arrives and again when it is accepted: the
+    /// delegation (`name` as the link names it) must be registered, then as `withdrawalDraft` checks any withdrawal.
+    private func submittedWithdrawal(
+        _ represented: Represented, name: String, reference: String?, receipt: Receipt, meeting stored: StoredMeeting
+    ) throws -> NoteDraft {
+        guard let delegation = try store.delegation(represented, meeting: stored) else {
+            throw InputError(
+                "\(name) has no registration for \(stored.meeting.code) to withdraw", field: .delegation,
+                reason: .notFound)
+        }
+        return try withdrawalDraft(
+            represented, delegation: delegation, reference: reference, receipt: receipt, meeting: stored)
     }
 
     /// A reference the delegation has recorded already would be refused on acceptance: say so when the submission
@@ -234,13 +243,8 @@ extension RegistrationDesk {
                 participants: entry.content.participants, lateness: stored.meeting.lateness(of: receipt))
         case .withdrawal:
             // Checked again: the delegation may have been withdrawn, or sent a newer note, since it arrived.
-            guard let delegation = try store.delegation(entry.represented, meeting: stored) else {
-                throw InputError(
-                    "\(entry.delegation) has no registration for \(stored.meeting.code) to withdraw",
-                    field: .delegation, reason: .notFound)
-            }
-            draft = try withdrawalDraft(
-                entry.represented, delegation: delegation, reference: entry.content.reference, receipt: receipt,
+            draft = try submittedWithdrawal(
+                entry.represented, name: entry.delegation, reference: entry.content.reference, receipt: receipt,
                 meeting: stored)
         }
         let (accepted, recorded) = try store.acceptSubmission(
