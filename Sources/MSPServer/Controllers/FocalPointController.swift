@@ -181,7 +181,7 @@ struct FocalPointController {
         return PageModel(
             token: token, csrfToken: links.formToken(for: token), code: meeting.code, title: meeting.title,
             venue: meeting.venue, delegation: overview.access.delegation,
-            deadline: PortalText.deadline(meeting),
+            deadline: meeting.deadlineDescription,
             timeLeft: left > 0
                 ? "\(Deadline.describe(seconds: left)) left"
                 : "The deadline has passed: a note submitted now is received late, and the secretariat decides on it.",

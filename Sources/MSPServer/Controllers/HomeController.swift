@@ -40,19 +40,11 @@ struct HomeController {
                     let meeting = stored.meeting
                     return MeetingView(
                         code: meeting.code, path: LoginTarget.encode(meeting.code), title: meeting.title,
-                        dates: meeting.datesDescription, deadline: PortalText.deadline(meeting))
+                        dates: meeting.datesDescription, deadline: meeting.deadlineDescription)
                 }
             }
         }
         return try templates.page(
             "home", Model(signedIn: SignedInView(context.sessions.session), meetings: meetings))
-    }
-}
-
-/// How the portal words a meeting's facts (as the command line does).
-enum PortalText {
-    /// "18 August 2017, end of day in Europe/Zurich".
-    static func deadline(_ meeting: Meeting) -> String {
-        meeting.deadlineDescription
     }
 }

@@ -31,7 +31,7 @@ struct MeetingsController {
             code = meeting.code
             path = LoginTarget.encode(meeting.code)
             title = meeting.title
-            deadline = PortalText.deadline(meeting)
+            deadline = meeting.deadlineDescription
         }
     }
 
@@ -253,7 +253,7 @@ struct MeetingsController {
             code = meeting.code
             path = LoginTarget.encode(meeting.code)
             title = meeting.title
-            deadline = PortalText.deadline(meeting)
+            deadline = meeting.deadlineDescription
             let path = path
             self.notes = notes.map {
                 var view = LateNoteView($0, zone: meeting.timeZone)

@@ -93,7 +93,7 @@ struct SubmissionsController {
             "submissions",
             QueueModel(
                 signedIn: SignedInView(context.sessions.session), code: meeting.code,
-                path: LoginTarget.encode(meeting.code), title: meeting.title, deadline: PortalText.deadline(meeting),
+                path: LoginTarget.encode(meeting.code), title: meeting.title, deadline: meeting.deadlineDescription,
                 pending: pending, decided: decided, pendingCount: pending.count,
                 lateCount: pending.filter(\.late).count, hasPending: !pending.isEmpty, hasDecided: !decided.isEmpty))
     }
