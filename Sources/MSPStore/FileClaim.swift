@@ -25,6 +25,9 @@ final class FileClaim: @unchecked Sendable {
             if create, let new = try PrivateFile.create(path, readable: true) {
                 fd = new
                 created = true
+                // A new database: without its name synced into the folder, a power cut could lose it whole however
+                // well its commits are synced. (Temporaries need not be: they are renamed or removed.)
+                PrivateFile.syncFolder(of: path)
             } else {
                 // Non-blocking: a FIFO named as the database must be refused, not waited on.
                 fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

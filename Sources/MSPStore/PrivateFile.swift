@@ -21,13 +21,11 @@ public enum PrivateFile {
         }
         // The umask may have taken bits away (even the owner's): owner read and write, nobody else.
         fchmod(fd, 0o600)
-        // The new name is in its folder only once the folder is synced: without this, a power cut could lose a new
-        // database however well its commits were synced.
-        syncFolder(of: path)
         return fd
     }
 
-    /// Syncs the folder holding `path`, so that a file just created (or renamed) there survives a power cut.
+    /// Syncs the folder holding `path`, so that a file just created there survives a power cut (its name is in the
+    /// folder only once the folder is synced).
     public static func syncFolder(of path: String) {
         let fd = open(folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
