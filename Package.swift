@@ -107,6 +107,7 @@ let package = Package(
             dependencies: [
                 "MSPDomain", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(name: "MSPDocumentsTests", dependencies: ["MSPDocuments"]),
         .testTarget(
             name: "MSPServerTests",
             dependencies: [

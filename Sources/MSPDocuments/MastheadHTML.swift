@@ -12,6 +12,12 @@ public enum MastheadHTML {
         .masthead p { margin: 0; }
         """
 
+    /// A document's title as a browser's tab or a PDF's properties show it: "7MSP: Provisional list of
+    /// participants", with the symbol when there is one.
+    public static func documentTitle(_ kind: DocumentKind, meeting: Meeting, masthead: Masthead) -> String {
+        "\(meeting.code): \(masthead.title(kind))" + (masthead.symbol.map { " (\($0))" } ?? "")
+    }
+
     /// The block, written at the top of the document; nothing when the document has no symbol and no date.
     public static func write(_ masthead: Masthead, to h: inout HTMLWriter) {
         guard masthead.symbol != nil || masthead.issued != nil else { return }

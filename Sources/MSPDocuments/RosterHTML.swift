@@ -52,7 +52,7 @@ public enum RosterHTML {
 
     /// "7MSP: Provisional list of participants", with the symbol when there is one.
     public static func title(_ meeting: Meeting, masthead: Masthead = .unset) -> String {
-        "\(meeting.code): \(masthead.title(.participants))" + (masthead.symbol.map { " (\($0))" } ?? "")
+        MastheadHTML.documentTitle(.participants, meeting: meeting, masthead: masthead)
     }
 
     /// The page's body: the masthead, the heading, the five categories and the counts.

@@ -27,8 +27,7 @@ extension MSP.Credentials {
                 let (meeting, report) = try desk.credentialsReport(meeting: meetingOption.meeting)
                 return (meeting, report, try desk.masthead(.credentials, meeting: meeting.code).masthead)
             }
-            try output.write(
-                CredentialsDocument.render(report, meeting: meeting, masthead: masthead, format: output.format))
+            try CredentialsDocument.write(report, meeting: meeting, masthead: masthead, to: output)
         }
     }
 }

@@ -31,7 +31,7 @@ extension MSP {
                 let pending = try desk.lateNotes(meeting: meeting.code).notes.filter { $0.status == .pending }.count
                 return (meeting, roster, masthead, pending)
             }
-            try output.write(RosterReport.render(roster, meeting: meeting, masthead: masthead, format: output.format))
+            try RosterReport.write(roster, meeting: meeting, masthead: masthead, to: output)
             if pending > 0 {
                 // On standard error: the list itself stays clean for a file or a pipe.
                 let what =

@@ -1,8 +1,12 @@
 import ArgumentParser
+import Foundation
 
 /// Every format msp writes. A command offers some of them (`OutputFormats`).
 enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, json, ndjson, markdown, html
+    case table, csv, json, ndjson, markdown, html, pdf
+
+    /// Bytes for a viewer, not text: written to a file or a pipe, never to a terminal.
+    var isBinary: Bool { self == .pdf }
 }
 
 /// The formats one family of commands offers; `--format` takes these and `--help` lists these only.
@@ -17,7 +21,7 @@ enum RowFormats: OutputFormats {
 
 /// The list of participants (`export-roster`).
 enum RosterFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html]
+    static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html, .pdf]
 }
 
 /// One summary for people or for machines: `stats`, `meeting show`, `treaty status`.
@@ -32,7 +36,7 @@ enum StatisticsFormats: OutputFormats {
 
 /// The credentials report, also a page to print.
 enum CredentialsFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .json, .html]
+    static let offered: [OutputFormat] = [.table, .json, .html, .pdf]
 }
 
 /// A format a command offers, as `--format` parses it: anything else is a malformed command line.
@@ -79,6 +83,11 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
         if bom && format != .csv {
             throw ValidationError("--bom: a byte-order mark is for --format csv only, not \(format.rawValue)")
         }
+        if format.isBinary && !writesToFile && isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError(
+                "--format \(format.rawValue) writes a file, not text for a terminal: add --output FILE (or send it to a pipe)"
+            )
+        }
     }
 
     /// A file was named (not standard output).
@@ -88,5 +97,10 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
     func write(_ text: String) throws {
         // U+FEFF, written as UTF-8 (EF BB BF): how Excel knows a CSV file is UTF-8.
         try OutputTarget(path: output).write(bom ? "\u{FEFF}" + text : text)
+    }
+
+    /// Writes a binary document (a PDF) to standard output or, whole, to the file.
+    func write(_ bytes: [UInt8]) throws {
+        try OutputTarget(path: output).write(bytes)
     }
 }

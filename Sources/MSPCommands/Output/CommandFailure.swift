@@ -1,3 +1,4 @@
+import MSPDocuments
 import MSPDomain
 import MSPStore
 
@@ -10,6 +11,8 @@ enum ExitStatus: Int32, Sendable {
     case dataError = 65
     /// An input file (or the database) that does not exist or cannot be opened.
     case noInput = 66
+    /// A part msp needs for this command is not installed (Pango and Cairo, for --format pdf).
+    case unavailable = 69
     /// Something msp did not expect: a bug, or a database it cannot use.
     case software = 70
     /// An output file that cannot be written.
@@ -38,6 +41,8 @@ struct CommandFailure: Error, CustomStringConvertible {
         switch error {
         case let failure as CommandFailure: return failure
         case let input as InputError: return CommandFailure(.dataError, input.commandLineDescription)
+        case PrintError.unavailable(let message): return CommandFailure(.unavailable, message)
+        case PrintError.failed(let message): return CommandFailure(.software, message)
         case let store as StoreError:
             switch store {
             case .cannotOpen, .notWritable, .hardLinked: return CommandFailure(.noInput, store.description)

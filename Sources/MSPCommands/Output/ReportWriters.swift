@@ -20,7 +20,7 @@ enum Writers {
         case .csv: return try CSVOutput.render(columns: Row.columns, values: values)
         case .json: return try JSONOutput.render(OutputValue.array(values))
         case .ndjson: return try JSONOutput.renderLines(values)
-        case .markdown, .html: throw WriterError.unsupported(format)
+        case .markdown, .html, .pdf: throw WriterError.unsupported(format)
         }
     }
 

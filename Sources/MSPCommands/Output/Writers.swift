@@ -16,8 +16,18 @@ struct OutputTarget {
     var path: String?
 
     func write(_ text: String) throws {
+        // Straight from the string's own storage: a large export is not copied once more into a Data.
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes bytes (a PDF, a workbook).
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    func write(_ text: UnsafeRawBufferPointer) throws {
         guard let path, path != "-" else {
-            // Straight from the string's own storage: a large export is not copied once more into a Data.
             try OutputTarget.writeAll(text, to: STDOUT_FILENO, named: "standard output")
             return
         }
@@ -75,7 +85,7 @@ struct OutputTarget {
     }
 
     /// Writes into what is at `path` without replacing it (a device, a FIFO, a link to a descriptor).
-    private func writeInto(_ path: String, _ text: String) throws {
+    private func writeInto(_ path: String, _ text: UnsafeRawBufferPointer) throws {
         let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
             throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(String(cString: strerror(errno)))")
@@ -90,18 +100,13 @@ struct OutputTarget {
     }
 
     /// Writes all of `text` to a file descriptor; a failure is status 74, naming `name`.
-    static func writeAll(_ text: String, to fd: Int32, named name: String) throws {
-        var text = text
-        let failed: Errno? = text.withUTF8 { buffer in
-            do {
-                // swift-system writes every byte, retrying a write that a signal interrupts.
-                _ = try FileDescriptor(rawValue: fd).writeAll(UnsafeRawBufferPointer(buffer))
-                return nil
-            } catch {
-                return error as? Errno ?? .ioError
-            }
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, named name: String) throws {
+        do {
+            // swift-system writes every byte, retrying a write that a signal interrupts.
+            _ = try FileDescriptor(rawValue: fd).writeAll(bytes)
+        } catch {
+            throw failure(name, error as? Errno ?? .ioError)
         }
-        if let failed { throw failure(name, failed) }
     }
 
     static func failure(_ name: String, _ errno: Errno) -> CommandFailure {

@@ -52,15 +52,22 @@ struct CredentialsDocument: Encodable, Equatable {
 
 /// `msp credentials report`: the four lists for people, as JSON, or as a page to print.
 extension CredentialsDocument {
-    static func render(_ report: CredentialsReport, meeting: Meeting, masthead: Masthead, format: OutputFormat) throws
-        -> String
-    {
+    static func write(
+        _ report: CredentialsReport, meeting: Meeting, masthead: Masthead, to output: OutputOptions<CredentialsFormats>
+    ) throws {
         var document = CredentialsDocument(report, meeting: meeting)
         document.document = MastheadDocument(masthead, kind: .credentials)
-        switch format {
-        case .json: return try Writers.document(document)
-        case .html: return html(document, meeting: meeting, masthead: masthead)
-        default: return table(document)
+        switch output.format {
+        case .json: try output.write(Writers.document(document))
+        case .html: try output.write(html(document, meeting: meeting, masthead: masthead))
+        case .pdf:
+            let sections = document.sections.map { (title: $0.title, names: $0.names) }
+            try output.write(
+                PrintedOutput.pdf { () throws(PrintError) in
+                    try CredentialsPDF.render(
+                        sections, registered: document.statesPartiesRegistered, meeting: meeting, masthead: masthead)
+                })
+        default: try output.write(table(document))
         }
     }
 
@@ -116,7 +123,7 @@ extension CredentialsDocument {
             h.raw("</section>\n")
         }
         return HTML.page(
-            title: "\(meeting.code): \(masthead.title(.credentials))" + (masthead.symbol.map { " (\($0))" } ?? ""),
+            title: MastheadHTML.documentTitle(.credentials, meeting: meeting, masthead: masthead),
             styles: [style, MastheadHTML.style], body: h)
     }
 }

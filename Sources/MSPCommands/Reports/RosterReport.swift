@@ -105,15 +105,21 @@ enum RosterReport {
     /// The CSV carries no masthead: it is one row per participant under one header row, for spreadsheets and
     /// programs, and a line before the header (a "comment") is not part of RFC 4180: Excel and most readers would
     /// take it as the header or as data.
-    static func render(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset, format: OutputFormat) throws
-        -> String
-    {
-        switch format {
-        case .table: return table(roster, meeting: meeting, masthead: masthead)
-        case .csv: return try csv(roster)
-        case .json, .ndjson: return try Writers.document(RosterDocument(roster, meeting: meeting, masthead: masthead))
-        case .markdown: return markdown(roster, meeting: meeting, masthead: masthead)
-        case .html: return RosterHTML.render(roster, meeting: meeting, masthead: masthead)
+    static func write(
+        _ roster: Roster, meeting: Meeting, masthead: Masthead = .unset, to output: OutputOptions<RosterFormats>
+    ) throws {
+        switch output.format {
+        case .table: try output.write(table(roster, meeting: meeting, masthead: masthead))
+        case .csv: try output.write(csv(roster))
+        case .json, .ndjson:
+            try output.write(Writers.document(RosterDocument(roster, meeting: meeting, masthead: masthead)))
+        case .markdown: try output.write(markdown(roster, meeting: meeting, masthead: masthead))
+        case .html: try output.write(RosterHTML.render(roster, meeting: meeting, masthead: masthead))
+        case .pdf:
+            try output.write(
+                PrintedOutput.pdf { () throws(PrintError) in
+                    try RosterPDF.render(roster, meeting: meeting, masthead: masthead)
+                })
         }
     }
 

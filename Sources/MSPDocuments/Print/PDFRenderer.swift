@@ -1,0 +1,177 @@
+/// Prints a `PrintedDocument` as an A4 PDF through Pango and Cairo: every block measured, the blocks laid out on
+/// pages by `PageFlow`, then drawn page by page with the running head and "n / N" at the foot.
+///
+/// Two passes over the text (measure, then draw), because the foot of each page names the number of pages. Cairo
+/// writes each page as it is finished and embeds the fonts as subsets at the end, so memory grows with the text
+/// held, not with the pages drawn (`bench/run` measures both).
+public enum PDFRenderer {
+    /// The PDF's bytes, and what printing found.
+    public struct Output: Sendable {
+        public var bytes: [UInt8]
+        public var pages: Int
+        /// Characters no installed font could draw (printed as boxes): fonts for a script are missing.
+        public var missingGlyphs: Int
+    }
+
+    /// The base font: the HTML's serif families, then fonts that cover Arabic and Chinese; fontconfig falls back
+    /// further for any other script.
+    static let font =
+        "Liberation Serif, Times New Roman, DejaVu Serif, Noto Serif, Noto Naskh Arabic, Noto Serif CJK SC 11"
+
+    public static func render(_ document: PrintedDocument) throws(PrintError) -> Output {
+        let pc = try PangoCairo.shared.get()
+        let sink = Sink()
+        let write: PangoCairo.WriteFunction = { closure, data, length in
+            guard let closure, let data else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return 0  // CAIRO_STATUS_SUCCESS
+        }
+        typealias M = PrintedDocument.Measure
+        let surface = pc.pdfSurfaceCreateForStream(
+            write, Unmanaged.passUnretained(sink).toOpaque(), M.pageWidth, M.pageHeight)
+        defer { pc.surfaceDestroy(surface) }
+        pc.pdfSurfaceSetMetadata(surface, PangoCairo.metadataTitle, document.title)
+        pc.pdfSurfaceSetMetadata(surface, PangoCairo.metadataCreator, "msp")
+        let cr = pc.create(surface)
+        defer { pc.destroy(cr) }
+        let layout = pc.createLayout(cr)
+        defer { pc.objectUnref(UnsafeMutableRawPointer(layout)) }
+        let font = pc.fontDescriptionFromString(font)
+        defer { pc.fontDescriptionFree(font) }
+        pc.setFontDescription(layout, font)
+        pc.setWrap(layout, PangoCairo.wrapWordChar)
+        // The paragraph's direction is not guessed from its first letter: a line stays aligned like the others
+        // even when it begins with an Arabic name, which is still drawn right to left within the line.
+        pc.setAutoDir(layout, 0)
+
+        var missing = 0
+        /// Sets the layout to one cell of a block; returns the text's height in points.
+        func set(_ markup: String, width: Double?, alignment: Int32) -> Double {
+            pc.setWidth(layout, width.map { Int32($0 * PangoCairo.scale) } ?? -1)
+            pc.setAlignment(layout, alignment)
+            pc.setMarkup(layout, markup, -1)
+            var w: Int32 = 0
+            var h: Int32 = 0
+            pc.getSize(layout, &w, &h)
+            return Double(h) / PangoCairo.scale
+        }
+        func naturalWidth() -> Double {
+            var w: Int32 = 0
+            var h: Int32 = 0
+            pc.getSize(layout, &w, &h)
+            return Double(w) / PangoCairo.scale
+        }
+        func cellWidth(_ block: PrintedDocument.Block) -> Double {
+            switch block.placement {
+            case .left(let indent): return M.bodyWidth - indent
+            case .centered: return M.bodyWidth
+            case .right: return M.bodyWidth
+            case .columns: return M.bodyWidth / Double(max(block.markup.count, 1))
+            }
+        }
+        func textHeight(_ block: PrintedDocument.Block) -> Double {
+            var height = 0.0
+            for cell in block.markup {
+                let alignment = block.placement.isCentered ? PangoCairo.alignCenter : PangoCairo.alignLeft
+                height = max(
+                    height, set(cell, width: block.placement.isRight ? nil : cellWidth(block), alignment: alignment))
+            }
+            return height
+        }
+        func measure(_ block: PrintedDocument.Block) -> PageFlow.Measure {
+            let text = textHeight(block)
+            missing += Int(pc.unknownGlyphsCount(layout))
+            return PageFlow.Measure(
+                height: text + (block.rule.map { $0.gap + $0.width } ?? 0), spaceBefore: block.spaceBefore)
+        }
+
+        let units = document.units.map { unit in
+            PageFlow.Unit(
+                lead: unit.lead.map(measure), heading: unit.heading.map(measure),
+                continuedHeading: unit.continuedHeading.map(measure), items: unit.items.map(measure))
+        }
+        let flow = PageFlow(units, bodyHeight: M.bodyHeight)
+
+        func draw(_ block: PrintedDocument.Block, top: Double) {
+            let y = M.margin + top
+            var height = 0.0
+            for (column, cell) in block.markup.enumerated() {
+                let x: Double
+                switch block.placement {
+                case .left(let indent):
+                    height = max(height, set(cell, width: cellWidth(block), alignment: PangoCairo.alignLeft))
+                    x = M.margin + indent
+                case .centered:
+                    height = max(height, set(cell, width: M.bodyWidth, alignment: PangoCairo.alignCenter))
+                    x = M.margin
+                case .right:
+                    height = max(height, set(cell, width: nil, alignment: PangoCairo.alignLeft))
+                    x = M.margin + M.bodyWidth - naturalWidth()
+                case .columns:
+                    height = max(height, set(cell, width: cellWidth(block), alignment: PangoCairo.alignLeft))
+                    x = M.margin + Double(column) * cellWidth(block)
+                }
+                pc.moveTo(cr, x, y)
+                pc.showLayout(cr, layout)
+            }
+            if let rule = block.rule {
+                let ruleY = y + height + rule.gap + rule.width / 2
+                pc.setLineWidth(cr, rule.width)
+                pc.moveTo(cr, M.margin, ruleY)
+                pc.lineTo(cr, M.margin + M.bodyWidth, ruleY)
+                pc.stroke(cr)
+            }
+        }
+        func small(_ text: String) -> String { PrintedDocument.span(text, size: 9).markup }
+
+        let pageCount = flow.pages.count
+        for (index, page) in flow.pages.enumerated() {
+            if index > 0 {
+                // The symbol at the top right of every following page, as UN documents print it.
+                _ = set(small(document.runningHead), width: nil, alignment: PangoCairo.alignLeft)
+                pc.moveTo(cr, M.margin + M.bodyWidth - naturalWidth(), 10 * M.millimetre)
+                pc.showLayout(cr, layout)
+            }
+            _ = set(small("\(index + 1) / \(pageCount)"), width: M.bodyWidth, alignment: PangoCairo.alignCenter)
+            pc.moveTo(cr, M.margin, M.pageHeight - 14 * M.millimetre)
+            pc.showLayout(cr, layout)
+            for placement in page {
+                let unit = document.units[placement.unit]
+                let block: PrintedDocument.Block? =
+                    switch placement.part {
+                    case .lead(let n): unit.lead[n]
+                    case .heading: unit.heading
+                    case .continuedHeading: unit.continuedHeading ?? unit.heading
+                    case .item(let n): unit.items[n]
+                    }
+                if let block { draw(block, top: placement.top) }
+            }
+            pc.showPage(cr)
+        }
+        pc.surfaceFinish(surface)
+        let status = pc.surfaceStatus(surface)
+        guard status == 0 else {
+            let reason = pc.statusToString(status).map { String(cString: $0) } ?? "status \(status)"
+            throw .failed("the PDF could not be written: \(reason)")
+        }
+        return Output(bytes: sink.bytes, pages: pageCount, missingGlyphs: missing)
+    }
+}
+
+extension PrintedDocument.Block.Placement {
+    var isCentered: Bool {
+        if case .centered = self { return true }
+        return false
+    }
+
+    var isRight: Bool {
+        if case .right = self { return true }
+        return false
+    }
+}
+
+/// Where Cairo's stream of PDF bytes is collected.
+private final class Sink {
+    var bytes: [UInt8] = []
+}
