@@ -107,6 +107,25 @@ import Testing
         }
     }
 
+    @Test func theListOfParticipantsDownloadsAsAPDF() async throws {
+        try await Portal7MSP.test { client in
+            let signedOut = try await client.execute(uri: "/meetings/7MSP/participants.pdf", method: .get)
+            #expect(signedOut.status == .seeOther)
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            let page = try await browser.get("/meetings/7MSP/participants")
+            #expect(page.text.contains(#"<a href="/meetings/7MSP/participants.pdf" download>"#))
+            let response = try await browser.get("/meetings/7MSP/participants.pdf")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/pdf")
+            #expect(response.headers[.contentDisposition] == #"attachment; filename="7MSP-participants.pdf""#)
+            #expect(response.text.hasPrefix("%PDF-"))
+            #expect(response.text.contains("/Title (7MSP: Provisional list of participants)"))
+            let missing = try await browser.get("/meetings/9MSP/participants.pdf")
+            #expect(missing.status == .notFound)
+        }
+    }
+
     @Test func aServerErrorShowsNoStackTracePathOrSQL() async throws {
         let desk = try Portal7MSP.desk()
         try await Portal7MSP.test(desk: desk) { client in

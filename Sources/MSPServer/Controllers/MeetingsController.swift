@@ -4,7 +4,8 @@ import MSPDomain
 
 /// A meeting's pages for the secretariat (every signed-in user, viewer or secretariat, may read them):
 /// `GET /meetings/{code}`, the meeting with its figures and what awaits the secretariat;
-/// `GET /meetings/{code}/participants`, the list of participants as `msp export-roster --format html` renders it;
+/// `GET /meetings/{code}/participants`, the list of participants as `msp export-roster --format html` renders it,
+/// and `.../participants.pdf`, as `--format pdf` prints it;
 /// `GET /meetings/{code}/late-notes`, the notes received after the deadline with their decisions (decided by
 /// `DecisionsController`); `GET /meetings/{code}/statistics`, the figures `msp stats` gives; and
 /// `GET /meetings/{code}/credentials`, the credentials report.
@@ -15,6 +16,7 @@ struct MeetingsController {
     func addRoutes(to group: RouterGroup<PortalContext>) {
         group.get("{code}", use: overview)
         group.get("{code}/participants", use: participants)
+        group.get("{code}/participants.pdf", use: participantsPDF)
         group.get("{code}/late-notes", use: lateNotes)
         group.get("{code}/statistics", use: statistics)
         group.get("{code}/credentials", use: credentials)
@@ -177,6 +179,7 @@ struct MeetingsController {
 
     struct ParticipantsModel {
         var signedIn: SignedInView?
+        var meeting: MeetingHeader
         var pageTitle: String
         /// Built by `HTMLWriter`, which escapes every name: the one value a template shows unescaped.
         var document: String
@@ -192,9 +195,33 @@ struct MeetingsController {
         return try templates.page(
             "participants",
             ParticipantsModel(
-                signedIn: SignedInView(context.sessions.session),
+                signedIn: SignedInView(context.sessions.session), meeting: MeetingHeader(meeting),
                 pageTitle: RosterHTML.title(meeting, masthead: masthead),
                 document: RosterHTML.body(roster, meeting: meeting, masthead: masthead).markup))
+    }
+
+    /// The list as a PDF to download, printed as `msp export-roster --format pdf` prints it (on the desk's thread:
+    /// a COP-scale list takes seconds of CPU, which the threads serving requests must not spend).
+    @Sendable func participantsPDF(_ request: Request, context: PortalContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        let (meeting, pdf) = try await desk.run(as: context.signedIn?.name) { desk in
+            let (meeting, roster) = try desk.roster(meeting: code)
+            let masthead = try desk.masthead(.participants, meeting: meeting.code).masthead
+            do {
+                return (meeting, try RosterPDF.render(roster, meeting: meeting, masthead: masthead).bytes)
+            } catch PrintError.unavailable(let message) {
+                throw PortalError(.serviceUnavailable, "The PDF cannot be printed on this server: \(message).")
+            }
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/pdf",
+                // A meeting's code is letters, digits, '-', '_' and '.' (`Meeting`): nothing to quote.
+                .contentDisposition: "attachment; filename=\"\(meeting.code)-participants.pdf\"",
+                .cacheControl: "private, no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
     }
 
     struct LateNoteView {
