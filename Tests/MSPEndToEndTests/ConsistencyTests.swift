@@ -50,7 +50,7 @@ import Testing
         let msp = try MSPRun()
         let expected: [[String]: String] = [
             ["stats"]: "values: table, json, html;", ["delegations"]: "values: table, csv, json, ndjson;",
-            ["credentials", "report"]: "values: table, json, html;",
+            ["credentials", "report"]: "values: table, json, html, pdf;",
             ["find-person"]: "values: table, csv, json, ndjson;",
         ]
         for (command, values) in expected {

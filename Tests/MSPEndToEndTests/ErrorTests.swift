@@ -40,7 +40,7 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
             mention: "--file cannot be combined",
             files: ["note.json": twoHeads]),
         .init(arguments: ["register"], status: 64, mention: "--delegation"),
-        .init(arguments: ["export-roster", "--format", "pdf"], status: 64, mention: "pdf"),
+        .init(arguments: ["export-roster", "--format", "docx"], status: 64, mention: "docx"),
         .init(arguments: ["list-late", "--format", "xml"], status: 64, mention: "xml"),
         .init(arguments: ["meeting", "add", "8MSP", "--title", "Eighth"], status: 64, mention: "--convention"),
         .init(arguments: ["frobnicate"], status: 64, mention: "frobnicate"),
