@@ -143,6 +143,13 @@ def test_a_delegation_registers_through_its_link_and_the_secretariat_accepts(bro
     assert "Uganda" in document.text and "John Okello" in document.text
     fits_the_width(browser)
     shot(browser, screenshots, "14-participants-after")
+    # It links to the same list as an A4 PDF, downloaded with the secretariat's session.
+    download = browser.find_element(By.CSS_SELECTOR, ".document-actions a").get_attribute("href")
+    assert download == portal + "/meetings/FP/participants.pdf"
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(download, headers={"Cookie": cookies})) as printed:
+        assert printed.headers["Content-Type"] == "application/pdf"
+        assert printed.read(5) == b"%PDF-"
 
     # After the deadline: a second note (an amendment) is received late, and the page says so.
     wait = (deadline - datetime.datetime.now(datetime.timezone.utc)).total_seconds() + 1
