@@ -9,7 +9,7 @@ timed (median of --runs) with its peak memory (maximum resident set size) and th
 the goal of issue 10 (100,000 participants in under 30 s and 500 MiB). With --chromium N, Chromium (headless)
 prints msp's own HTML list of the first N-participant size, the engine msp did not choose, timed the same way.
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -58,15 +58,18 @@ def main():
                        stdout=subprocess.DEVNULL)
         subprocess.run([msp, "document", "set", "participants", "--symbol", "FCCC/CP/2017/INF.4", "--issued",
                         "2017-11-06", "--database", db], check=True, stdout=subprocess.DEVNULL)
+        # The list holds fewer participants than the rows generated: an amendment replaces its delegation's list.
+        listed = json.loads(subprocess.run([msp, "stats", "--format", "json", "--database", db], check=True,
+                                           capture_output=True, text=True).stdout)["participants"]
         pdf = os.path.join(work, f"{size}.pdf")
         times, peaks = [], []
         for _ in range(args.runs):
             seconds, peak = run_timed([msp, "export-roster", "--format", "pdf", "--output", pdf, "--database", db])
             times.append(seconds)
             peaks.append(peak)
-        rows.append(("msp (Pango and Cairo)", size, statistics.median(times), max(peaks), pdf_pages(pdf),
+        rows.append(("msp (Pango and Cairo)", size, listed, statistics.median(times), max(peaks), pdf_pages(pdf),
                      os.path.getsize(pdf)))
-        print(f"bench: {size} participants: {rows[-1][2]:.2f} s, {rows[-1][3]:.0f} MB", file=sys.stderr)
+        print(f"bench: {size} rows ({listed} listed): {rows[-1][3]:.2f} s, {rows[-1][4]:.0f} MB", file=sys.stderr)
         if args.chromium == size:
             chromium = shutil.which("chromium") or shutil.which("chromium-browser")
             if chromium:
@@ -77,16 +80,18 @@ def main():
                 seconds, peak = run_timed([chromium, "--headless", "--no-sandbox", "--disable-gpu",
                                            "--no-pdf-header-footer", f"--print-to-pdf={printed}", "file://" + html])
                 # Chromium's peak is its browser process's; its renderer is a child, counted by wait4 as well.
-                rows.append(("Chromium printing msp's HTML", size, seconds, peak, pdf_pages(printed),
+                rows.append(("Chromium printing msp's HTML", size, listed, seconds, peak, pdf_pages(printed),
                              os.path.getsize(printed)))
-    lines = ["| engine | participants | seconds | peak MB | pages | MB |", "|---|---:|---:|---:|---:|---:|"]
-    for engine, size, seconds, peak, pages, size_bytes in rows:
-        lines.append(f"| {engine} | {size:,} | {seconds:.2f} | {peak:.0f} | {pages:,} | {size_bytes / 1e6:.1f} |")
+    lines = ["| engine | rows generated | participants listed | seconds | peak MB | pages | MB |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for engine, size, listed, seconds, peak, pages, size_bytes in rows:
+        lines.append(f"| {engine} | {size:,} | {listed:,} | {seconds:.2f} | {peak:.0f} | {pages:,} | {size_bytes / 1e6:.1f} |")
     largest = max((r for r in rows if r[0].startswith("msp")), key=lambda r: r[1])
-    verdict = "met" if largest[2] < GOAL_SECONDS and largest[3] < GOAL_MB else "missed"
+    verdict = "met" if largest[3] < GOAL_SECONDS and largest[4] < GOAL_MB else "missed"
     lines.append("")
-    lines.append(f"Goal (issue 10): 100,000 participants in under {GOAL_SECONDS:.0f} s and {GOAL_MB:.0f} MB. "
-                 f"At {largest[1]:,}: {largest[2]:.1f} s, {largest[3]:.0f} MB: {verdict}.")
+    lines.append(f"Goal (issue 10): the 100,000-participant roster of bench/generate.py in under {GOAL_SECONDS:.0f} s "
+                 f"and {GOAL_MB:.0f} MB. At {largest[1]:,} rows ({largest[2]:,} listed): {largest[3]:.1f} s, "
+                 f"{largest[4]:.0f} MB: {verdict}.")
     report = "\n".join(lines) + "\n"
     print(report)
     with open(args.out, "w", encoding="utf-8") as f:
