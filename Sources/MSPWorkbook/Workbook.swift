@@ -77,6 +77,8 @@ public enum Cell: Sendable, Equatable {
     case boolean(Bool)
     /// A wall-clock date and time (the meeting's), shown as `yyyy-mm-dd hh:mm:ss`.
     case dateTime(WallClock)
+    /// A calendar day, shown as `yyyy-mm-dd` (its time of day is not shown).
+    case date(WallClock)
 }
 
 /// A date and time on the wall clock of some place, to the second, as a spreadsheet stores it: without a time zone.

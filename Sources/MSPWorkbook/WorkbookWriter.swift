@@ -132,13 +132,15 @@ enum CellStyle: Int {
     case dateTime = 3
     case percent = 4
     case header = 5
+    case date = 6
 
     /// Fonts: the default, bold, large bold. Fills: the two every file has, then a light grey for the header.
-    /// Borders: none, a thin rule under the header. Number formats: 164 is the date and time; 9 is Excel's built-in
-    /// "0%".
+    /// Borders: none, a thin rule under the header. Number formats: 164 is the date and time, 165 the date; 9 is
+    /// Excel's built-in "0%".
     static let stylesXML = """
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-        <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/></numFmts>\
+        <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/>\
+        <numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd"/></numFmts>\
         <fonts count="3">\
         <font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
         <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
@@ -154,13 +156,14 @@ enum CellStyle: Int {
         <border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>\
         </borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="6">\
+        <cellXfs count="7">\
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
         <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
         <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         <xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>\
+        <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         </cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>
@@ -174,6 +177,7 @@ enum CellStyle: Int {
         case .plain, .note:
             switch cell {
             case .dateTime: return .dateTime
+            case .date: return .date
             case .percent: return .percent
             default: return .plain
             }
@@ -262,7 +266,7 @@ enum SheetXML {
                     if value.isFinite { out += "<c r=\"\(reference)\"\(styled)><v>\(value)</v></c>" }
                 case .boolean(let value):
                     out += "<c r=\"\(reference)\"\(styled) t=\"b\"><v>\(value ? 1 : 0)</v></c>"
-                case .dateTime(let wallClock):
+                case .dateTime(let wallClock), .date(let wallClock):
                     out += "<c r=\"\(reference)\"\(styled)><v>\(wallClock.serial)</v></c>"
                 }
             }
@@ -316,6 +320,7 @@ enum SheetXML {
         case .percent: return 4
         case .boolean: return 5
         case .dateTime: return 19
+        case .date: return 10
         }
     }
 

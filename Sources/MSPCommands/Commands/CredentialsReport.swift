@@ -12,7 +12,10 @@ extension MSP.Credentials {
                 Four lists: formal credentials (original), a copy or communication (copy), only a note verbale \
                 (note_verbale), and nothing yet (missing). JSON: an object with these four lists of State names.
 
-                Example: msp credentials report --format json
+                --format xlsx: one sheet, a row per State (state, credentials), each list a heading row.
+
+                Examples: msp credentials report --format json
+                          msp credentials report --format xlsx --output credentials.xlsx
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -28,7 +31,8 @@ extension MSP.Credentials {
                 return (meeting, report, try desk.masthead(.credentials, meeting: meeting.code).masthead)
             }
             try output.write(
-                CredentialsDocument.render(report, meeting: meeting, masthead: masthead, format: output.format))
+                CredentialsDocument.render(report, meeting: meeting, masthead: masthead, format: output.format),
+                workbook: CredentialsDocument.workbook(report, meeting: meeting, masthead: masthead))
         }
     }
 }

@@ -14,7 +14,10 @@ extension MSP {
                 Civil society); delegations alphabetically, compared without case or diacritics; the head of delegation \
                 first, then alternates, then advisers. Withdrawn delegations are left out.
 
-                Example: msp export-roster --format html --output roster.html
+                --format xlsx: one sheet, the masthead and title at the top, each category a heading row.
+
+                Examples: msp export-roster --format html --output roster.html
+                          msp export-roster --format xlsx --output roster.xlsx
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -31,7 +34,9 @@ extension MSP {
                 let pending = try desk.lateNotes(meeting: meeting.code).notes.filter { $0.status == .pending }.count
                 return (meeting, roster, masthead, pending)
             }
-            try output.write(RosterReport.render(roster, meeting: meeting, masthead: masthead, format: output.format))
+            try output.write(
+                RosterReport.render(roster, meeting: meeting, masthead: masthead, format: output.format),
+                workbook: RosterReport.workbook(roster, meeting: meeting, masthead: masthead))
             if pending > 0 {
                 // On standard error: the list itself stays clean for a file or a pipe.
                 let what =

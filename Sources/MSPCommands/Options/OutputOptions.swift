@@ -1,8 +1,15 @@
 import ArgumentParser
+import MSPWorkbook
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Every format msp writes. A command offers some of them (`OutputFormats`).
 enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, ndjson, markdown, html
+    /// An Office Open XML workbook (Excel, LibreOffice): binary, so to a file or a pipe, not to a terminal.
+    case xlsx
 }
 
 /// The formats one family of commands offers; `--format` takes these and `--help` lists these only.
@@ -15,9 +22,15 @@ enum RowFormats: OutputFormats {
     static let offered: [OutputFormat] = [.table, .csv, .json, .ndjson]
 }
 
+/// Rows of the meeting's data that people open in a spreadsheet: `list-late`, `delegations`, `absent-states`,
+/// `find-person`.
+enum SheetFormats: OutputFormats {
+    static let offered: [OutputFormat] = RowFormats.offered + [.xlsx]
+}
+
 /// The list of participants (`export-roster`).
 enum RosterFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html]
+    static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html, .xlsx]
 }
 
 /// One summary for people or for machines: `stats`, `meeting show`, `treaty status`.
@@ -27,12 +40,12 @@ enum SummaryFormats: OutputFormats {
 
 /// `stats`: the figures for people or machines, or a page of charts to print.
 enum StatisticsFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .json, .html]
+    static let offered: [OutputFormat] = [.table, .json, .html, .xlsx]
 }
 
 /// The credentials report, also a page to print.
 enum CredentialsFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .json, .html]
+    static let offered: [OutputFormat] = [.table, .json, .html, .xlsx]
 }
 
 /// A format a command offers, as `--format` parses it: anything else is a malformed command line.
@@ -79,6 +92,12 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
         if bom && format != .csv {
             throw ValidationError("--bom: a byte-order mark is for --format csv only, not \(format.rawValue)")
         }
+        // A workbook is a ZIP archive: on a terminal it is noise, and its bytes can upset the terminal.
+        if format == .xlsx && !writesToFile && isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError(
+                "--format xlsx writes a binary workbook, not for a terminal: give --output FILE.xlsx, or redirect standard output to a file or a pipe"
+            )
+        }
     }
 
     /// A file was named (not standard output).
@@ -88,5 +107,11 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
     func write(_ text: String) throws {
         // U+FEFF, written as UTF-8 (EF BB BF): how Excel knows a CSV file is UTF-8.
         try OutputTarget(path: output).write(bom ? "\u{FEFF}" + text : text)
+    }
+
+    /// Writes the report in the format chosen: with `--format xlsx` its workbook, else its text.
+    func write(_ text: @autoclosure () throws -> String, workbook: @autoclosure () throws -> Workbook) throws {
+        guard format == .xlsx else { return try write(text()) }
+        try OutputTarget(path: output).write(bytes: workbook().data())
     }
 }

@@ -16,8 +16,23 @@ struct OutputTarget {
     var path: String?
 
     func write(_ text: String) throws {
+        try write(Payload.text(text))
+    }
+
+    /// Binary output (a workbook), written the same way as text.
+    func write(bytes: Data) throws {
+        try write(Payload.bytes(bytes))
+    }
+
+    /// What is written: text straight from the string's own storage (a large export is not copied once more into a
+    /// Data), or bytes.
+    enum Payload {
+        case text(String)
+        case bytes(Data)
+    }
+
+    private func write(_ text: Payload) throws {
         guard let path, path != "-" else {
-            // Straight from the string's own storage: a large export is not copied once more into a Data.
             try OutputTarget.writeAll(text, to: STDOUT_FILENO, named: "standard output")
             return
         }
@@ -75,7 +90,7 @@ struct OutputTarget {
     }
 
     /// Writes into what is at `path` without replacing it (a device, a FIFO, a link to a descriptor).
-    private func writeInto(_ path: String, _ text: String) throws {
+    private func writeInto(_ path: String, _ text: Payload) throws {
         let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
             throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(String(cString: strerror(errno)))")
@@ -91,15 +106,23 @@ struct OutputTarget {
 
     /// Writes all of `text` to a file descriptor; a failure is status 74, naming `name`.
     static func writeAll(_ text: String, to fd: Int32, named name: String) throws {
-        var text = text
-        let failed: Errno? = text.withUTF8 { buffer in
+        try writeAll(.text(text), to: fd, named: name)
+    }
+
+    static func writeAll(_ payload: Payload, to fd: Int32, named name: String) throws {
+        func writing(_ buffer: UnsafeRawBufferPointer) -> Errno? {
             do {
                 // swift-system writes every byte, retrying a write that a signal interrupts.
-                _ = try FileDescriptor(rawValue: fd).writeAll(UnsafeRawBufferPointer(buffer))
+                _ = try FileDescriptor(rawValue: fd).writeAll(buffer)
                 return nil
             } catch {
                 return error as? Errno ?? .ioError
             }
+        }
+        let failed: Errno?
+        switch payload {
+        case .text(var text): failed = text.withUTF8 { writing(UnsafeRawBufferPointer($0)) }
+        case .bytes(let bytes): failed = bytes.withUnsafeBytes { writing($0) }
         }
         if let failed { throw failure(name, failed) }
     }
