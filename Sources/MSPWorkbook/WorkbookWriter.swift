@@ -25,7 +25,7 @@ extension Workbook {
                 ("xl/worksheets/sheet\(index + 1).xml", SheetXML.render(sheet, selected: index == 0, strings: &strings))
             )
         }
-        parts.insert(contentsOf: Self.packageParts(sheetNames: names), at: 0)
+        parts.insert(contentsOf: packageParts(sheetNames: names), at: 0)
         parts.append(("xl/sharedStrings.xml", strings.xml))
         do {
             let archive = try Archive(accessMode: .create)
@@ -72,7 +72,7 @@ extension Workbook {
     }
 
     /// The parts every workbook has: content types, relationships, the workbook and its styles.
-    static func packageParts(sheetNames: [String]) -> [(String, String)] {
+    func packageParts(sheetNames: [String]) -> [(String, String)] {
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -104,7 +104,20 @@ extension Workbook {
         for (index, name) in sheetNames.enumerated() {
             workbook += "<sheet name=\"\(XMLText.escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
-        workbook += "</sheets></workbook>"
+        workbook += "</sheets>"
+        // The header row printed again at the top of every page (the print counterpart of the frozen panes).
+        let titled = sheets.indices.filter { sheets[$0].frozenRows > 0 }
+        if !titled.isEmpty {
+            workbook += "<definedNames>"
+            for index in titled {
+                let quoted = "'" + sheetNames[index].replacingOccurrences(of: "'", with: "''") + "'"
+                let row = sheets[index].frozenRows
+                workbook +=
+                    "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escape(quoted))!$\(row):$\(row)</definedName>"
+            }
+            workbook += "</definedNames>"
+        }
+        workbook += "</workbook>"
 
         var workbookRels = header + "<Relationships xmlns=\"\(packageRelNS)\">"
         for index in indices {
@@ -274,7 +287,11 @@ enum SheetXML {
         }
         out += "</sheetData>"
         out += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        out += "<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        // Landscape when the columns are wider than a portrait A4 page holds at a readable size (about 100
+        // characters of the default font).
+        let landscape = widths.reduce(0, +) > 100
+        out +=
+            "<pageSetup paperSize=\"9\" orientation=\"\(landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         out += "<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>"
         out += "</worksheet>"
         return out
@@ -303,7 +320,8 @@ enum SheetXML {
                 widths[index] = max(widths[index], width)
             }
         }
-        return widths.map { min(max($0 + 2, 6), 80) }
+        // A tenth more than the count: proportional letters are not all as narrow as a digit.
+        return widths.map { min(max(($0 * 11 + 9) / 10 + 2, 6), 80) }
     }
 
     /// How many character widths a cell's value takes as the sheet shows it; the longest line of a text, a wide
