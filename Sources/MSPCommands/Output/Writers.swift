@@ -31,9 +31,9 @@ struct OutputTarget {
         case bytes(Data)
     }
 
-    private func write(_ text: Payload) throws {
+    private func write(_ payload: Payload) throws {
         guard let path, path != "-" else {
-            try OutputTarget.writeAll(text, to: STDOUT_FILENO, named: "standard output")
+            try OutputTarget.writeAll(payload, to: STDOUT_FILENO, named: "standard output")
             return
         }
         var info = stat()
@@ -44,7 +44,7 @@ struct OutputTarget {
             case S_IFDIR:
                 throw CommandFailure(.cantCreate, "--output: \(path) is a folder")
             case S_IFCHR, S_IFIFO, S_IFSOCK:
-                try writeInto(path, text)
+                try writeInto(path, payload)
                 return
             default:
                 throw CommandFailure(.cantCreate, "--output: \(path) is not a regular file: it was left as it is")
@@ -71,7 +71,7 @@ struct OutputTarget {
             throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(error)")
         }
         do {
-            try OutputTarget.writeAll(text, to: fd, named: path)
+            try OutputTarget.writeAll(payload, to: fd, named: path)
             guard fsync(fd) == 0 else { throw OutputTarget.failure(path, Errno(rawValue: errno)) }
             guard PrivateFile.isStill(fd, at: temporary) else {
                 throw CommandFailure(.cantCreate, "--output: \(temporary) was replaced while msp wrote it")
@@ -90,13 +90,13 @@ struct OutputTarget {
     }
 
     /// Writes into what is at `path` without replacing it (a device, a FIFO, a link to a descriptor).
-    private func writeInto(_ path: String, _ text: Payload) throws {
+    private func writeInto(_ path: String, _ payload: Payload) throws {
         let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
             throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(String(cString: strerror(errno)))")
         }
         do {
-            try OutputTarget.writeAll(text, to: fd, named: path)
+            try OutputTarget.writeAll(payload, to: fd, named: path)
         } catch {
             close(fd)
             throw error
