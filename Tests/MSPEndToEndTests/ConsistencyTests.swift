@@ -49,9 +49,11 @@ import Testing
     @Test func eachCommandsHelpOffersOnlyTheFormatsItTakes() throws {
         let msp = try MSPRun()
         let expected: [[String]: String] = [
-            ["stats"]: "values: table, json, html;", ["delegations"]: "values: table, csv, json, ndjson;",
-            ["credentials", "report"]: "values: table, json, html;",
-            ["find-person"]: "values: table, csv, json, ndjson;",
+            ["stats"]: "values: table, json, html, xlsx;",
+            ["delegations"]: "values: table, csv, json, ndjson, xlsx;",
+            ["credentials", "report"]: "values: table, json, html, xlsx;",
+            ["find-person"]: "values: table, csv, json, ndjson, xlsx;",
+            ["history"]: "values: table, csv, json, ndjson;",
         ]
         for (command, values) in expected {
             let help = try msp.run(command + ["--help"])
