@@ -21,6 +21,14 @@ import WorkbookReading
                 "Mr. +1 Plus"))
         expectSuccess(
             try msp("document", "set", "participants", "--symbol", "CCM/MSP/2017/INF.1", "--issued", "2017-09-04"))
+        expectSuccess(
+            try msp.run(
+                ["user", "add", "j.dupont", "--role", "secretariat", "--password-file", "-"],
+                stdin: "a long enough passphrase\n"))
+        expectSuccess(
+            try msp(
+                "focal-point", "add", "--delegation", "Uganda", "--email", "focal@mission.example", "--base-url",
+                "https://msp.example.org"))
         return msp
     }
 
@@ -69,7 +77,14 @@ import WorkbookReading
         return String(cell.prefix(19)).replacingOccurrences(of: "T", with: " ")
     }
 
-    @Test(arguments: [["list-late"], ["delegations"], ["absent-states"], ["find-person", "john"]])
+    /// Every command that prints rows; all but the submission queue and the outbox (both filled through the portal)
+    /// have some here.
+    @Test(arguments: [
+        ["list-late"], ["delegations"], ["absent-states"], ["find-person", "john"],
+        ["history", "--delegation", "Uganda"],
+        ["meeting", "list"], ["document", "show"], ["user", "list"], ["focal-point", "list"], ["mail", "list"],
+        ["submission", "list", "--status", "all"],
+    ])
     func rowsAreTheCSVsCells(_ command: [String]) throws {
         let msp = try Self.meeting()
         let reader = try Self.workbook(msp, command, "rows.xlsx")
@@ -78,7 +93,7 @@ import WorkbookReading
         let sheet = try Self.comparable(reader, sheet: 0, from: 0).map { row in
             row + Array(repeating: "", count: max(0, csv[0].count - row.count))
         }
-        #expect(csv.count > 1, "\(command)")
+        #expect(csv.count > 1 || ["submission", "mail"].contains(command[0]), "\(command)")
         #expect(sheet == csv, "\(command)")
         let stored = try reader.storedRows(sheet: 0)
         #expect(try stored[0].allSatisfy { try reader.isBold(style: $0.style) })
@@ -86,7 +101,8 @@ import WorkbookReading
         #expect(stored.joined().allSatisfy { !$0.hasFormula })
         // Numbers are numbers: no cell of a numeric CSV column is a string.
         for (column, name) in csv[0].enumerated() where ["note", "participants", "late_notes"].contains(name) {
-            #expect(stored.dropFirst().allSatisfy { $0.count <= column || $0[column].type == nil }, "\(name)")
+            let cells = stored.dropFirst().joined().filter { WorkbookReader.columnIndex($0.reference) == column }
+            #expect(cells.allSatisfy { $0.type == nil }, "\(name)")
         }
     }
 

@@ -19,7 +19,7 @@ extension MSP {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var meetingOption: MeetingOption
-        @OptionGroup var output: OutputOptions<SheetFormats>
+        @OptionGroup var output: OutputOptions<RowFormats>
 
         init() {}
 
@@ -50,7 +50,7 @@ extension MSP {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var meetingOption: MeetingOption
-        @OptionGroup var output: OutputOptions<SheetFormats>
+        @OptionGroup var output: OutputOptions<RowFormats>
 
         init() {}
 
@@ -82,7 +82,7 @@ extension MSP {
         @Argument(help: ArgumentHelp("The name, or part of it.", valueName: "name"))
         var name: String
 
-        @OptionGroup var output: OutputOptions<SheetFormats>
+        @OptionGroup var output: OutputOptions<RowFormats>
 
         init() {}
 

@@ -19,7 +19,7 @@ extension MSP {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var meetingOption: MeetingOption
-        @OptionGroup var output: OutputOptions<SheetFormats>
+        @OptionGroup var output: OutputOptions<RowFormats>
 
         @Flag(help: "Only the late notes awaiting a decision.")
         var pending = false

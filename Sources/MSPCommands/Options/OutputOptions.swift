@@ -17,15 +17,9 @@ protocol OutputFormats {
     static var offered: [OutputFormat] { get }
 }
 
-/// Commands that print rows: `list-late`, `meeting list`, `history`.
+/// Commands that print rows: `list-late`, `delegations`, `meeting list`, `history`...; each also as a workbook.
 enum RowFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .csv, .json, .ndjson]
-}
-
-/// Rows of the meeting's data that people open in a spreadsheet: `list-late`, `delegations`, `absent-states`,
-/// `find-person`.
-enum SheetFormats: OutputFormats {
-    static let offered: [OutputFormat] = RowFormats.offered + [.xlsx]
+    static let offered: [OutputFormat] = [.table, .csv, .json, .ndjson, .xlsx]
 }
 
 /// The list of participants (`export-roster`).

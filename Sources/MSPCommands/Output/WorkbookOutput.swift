@@ -2,9 +2,10 @@ import MSPDomain
 import MSPWorkbook
 
 extension ReportRow {
-    /// The columns that hold an instant written with the meeting's offset (`2017-08-19T00:30:00+02:00`): in a
-    /// workbook, a date and time on the meeting's wall clock. None unless a row says so.
-    static var dateColumns: Set<String> { [] }
+    /// The columns that hold an instant written with its offset (`2017-08-19T00:30:00+02:00`): in a workbook, a
+    /// date and time on that clock. By the project's naming, the keys that end in `_at` (`received_at`,
+    /// `decided_at`, `first_note_at`...); a value there that is not such an instant stays text.
+    static var dateColumns: Set<String> { Set(columns.filter { $0.hasSuffix("_at") }) }
 }
 
 /// `--format xlsx`: reports as workbooks (MSPWorkbook writes the file). Rows become a sheet whose header is the

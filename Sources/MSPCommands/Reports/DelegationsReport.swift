@@ -40,8 +40,6 @@ struct DelegationRow: ReportRow, Equatable {
         case withdrawn, credentials
     }
 
-    static var dateColumns: Set<String> { [CodingKeys.firstNoteAt.stringValue, CodingKeys.latestNoteAt.stringValue] }
-
     init(_ delegation: DelegationOverview, zone: VenueTimeZone) {
         self.delegation = delegation.name
         category = delegation.category.rawValue

@@ -39,8 +39,6 @@ struct LateNoteRow: ReportRow, Equatable {
         case decisionReason = "decision_reason"
     }
 
-    static var dateColumns: Set<String> { [CodingKeys.receivedAt.stringValue, CodingKeys.decidedAt.stringValue] }
-
     init(_ note: LateNote, zone: VenueTimeZone) {
         delegation = note.delegation
         category = note.category.rawValue
