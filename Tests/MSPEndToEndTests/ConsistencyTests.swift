@@ -53,7 +53,7 @@ import Testing
             ["delegations"]: "values: table, csv, json, ndjson, xlsx;",
             ["credentials", "report"]: "values: table, json, html, xlsx;",
             ["find-person"]: "values: table, csv, json, ndjson, xlsx;",
-            ["history"]: "values: table, csv, json, ndjson;",
+            ["history"]: "values: table, csv, json, ndjson, xlsx;", ["meeting", "show"]: "values: table, json;",
         ]
         for (command, values) in expected {
             let help = try msp.run(command + ["--help"])
