@@ -1,5 +1,7 @@
 import CSV
 import Foundation
+import MSPDomain
+import MSPWorkbook
 import Testing
 import WorkbookReading
 
@@ -221,5 +223,21 @@ import WorkbookReading
         #expect(terminal.status == 64)
         #expect(terminal.stdout.contains("--format xlsx writes a binary workbook, not for a terminal"))
         #expect(!terminal.stdout.contains("PK"))
+    }
+
+    @Test func anInstantAsTheOtherFormatsWriteItIsItsWallClockInTheWorkbook() throws {
+        let day = try #require(LocalDate(year: 2017, month: 8, day: 19)).daysSinceEpoch
+        #expect(
+            WorkbookOutput.wallClock("2017-08-19T00:30:05+02:00") == WallClock(daysSinceEpoch: day, secondOfDay: 1805))
+        #expect(WorkbookOutput.wallClock("2017-08-19T23:59:59Z") == WallClock(daysSinceEpoch: day, secondOfDay: 86399))
+        for text in [
+            "2017-08-19", "Note 2017-08-19T00:30:00+02:00", "2017-02-30T00:00:00Z", "2017-08-19T24:00:00Z", "",
+        ] {
+            #expect(WorkbookOutput.wallClock(text) == nil, "\(text)")
+        }
+        // The columns read as instants: the keys ending in _at.
+        #expect(LateNoteRow.dateColumns == ["received_at", "decided_at"])
+        #expect(DelegationRow.dateColumns == ["first_note_at", "latest_note_at"])
+        #expect(AbsentStateRow.dateColumns.isEmpty)
     }
 }
