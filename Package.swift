@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // The .xlsx container (a ZIP archive, deflated through the system's zlib).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The rules of the domain: deadlines, categories on a day, names, roster order. No database.
@@ -52,6 +54,9 @@ let package = Package(
             ]),
         // Documents both front ends publish (the list of participants as HTML), and the escaping HTML writer.
         .target(name: "MSPDocuments", dependencies: ["MSPDomain"]),
+        // Office Open XML workbooks (.xlsx): sheets of typed cells (text, numbers, dates), written into a ZIP archive
+        // by ZIPFoundation. Knows nothing of meetings or of the command line.
+        .target(name: "MSPWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The web portal: a Hummingbird application over the registration desk; templates and static files
         // (portal/) embedded at build time.
         .target(
@@ -80,7 +85,7 @@ let package = Package(
         .target(
             name: "MSPCommands",
             dependencies: [
-                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPServer", "MSPMail",
+                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPServer", "MSPMail", "MSPWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -130,6 +135,15 @@ let package = Package(
                 "MSPMail", "MSPApplication", "MSPDomain", "MSPStore", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // For tests only: a workbook opened as a reader opens it (ZIPFoundation, and Foundation's XML parser, which
+        // the release binary must not link).
+        .target(
+            name: "WorkbookReading", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/WorkbookReading"),
+        .testTarget(
+            name: "MSPWorkbookTests",
+            dependencies: ["MSPWorkbook", "WorkbookReading", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "MSPStoreTests",
             dependencies: ["MSPStore", "MSPDomain", .product(name: "GRDB", package: "GRDB.swift")]
@@ -140,6 +154,8 @@ let package = Package(
                 "MSPDomain", "MSPDocuments", .product(name: "GRDB", package: "GRDB.swift"),
                 // For the property-based test of CSV output (CSVOutput lives in MSPCommands).
                 "MSPCommands", .product(name: "CSV", package: "CSV.swift"),
+                // Opening the workbooks msp writes (--format xlsx).
+                "MSPWorkbook", "WorkbookReading",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -49,9 +49,11 @@ import Testing
     @Test func eachCommandsHelpOffersOnlyTheFormatsItTakes() throws {
         let msp = try MSPRun()
         let expected: [[String]: String] = [
-            ["stats"]: "values: table, json, html;", ["delegations"]: "values: table, csv, json, ndjson;",
-            ["credentials", "report"]: "values: table, json, html, pdf;",
-            ["find-person"]: "values: table, csv, json, ndjson;",
+            ["stats"]: "values: table, json, html, xlsx;",
+            ["delegations"]: "values: table, csv, json, ndjson, xlsx;",
+            ["credentials", "report"]: "values: table, json, html, pdf, xlsx;",
+            ["find-person"]: "values: table, csv, json, ndjson, xlsx;",
+            ["history"]: "values: table, csv, json, ndjson, xlsx;", ["meeting", "show"]: "values: table, json;",
         ]
         for (command, values) in expected {
             let help = try msp.run(command + ["--help"])

@@ -12,7 +12,10 @@ extension MSP.Credentials {
                 Four lists: formal credentials (original), a copy or communication (copy), only a note verbale \
                 (note_verbale), and nothing yet (missing). JSON: an object with these four lists of State names.
 
-                Example: msp credentials report --format json
+                --format xlsx: one sheet, a row per State (state, credentials), each list a heading row.
+
+                Examples: msp credentials report --format json
+                          msp credentials report --format xlsx --output credentials.xlsx
                 """)
 
         @OptionGroup var database: DatabaseOptions

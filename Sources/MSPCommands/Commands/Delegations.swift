@@ -13,7 +13,8 @@ extension MSP {
                 Withdrawn delegations are listed too (with 0 participants). Late: whether any of its registrations or \
                 amendments arrived after the deadline (msp list-late lists them). Credentials: its latest record.
 
-                Example: msp delegations --meeting 7MSP --format csv
+                Examples: msp delegations --meeting 7MSP --format csv
+                          msp delegations --format xlsx --output delegations.xlsx
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -26,7 +27,10 @@ extension MSP {
             let (meeting, delegations) = try database.withReadingDesk {
                 try $0.delegations(meeting: meetingOption.meeting)
             }
-            try output.write(DelegationsReport.render(delegations, meeting: meeting, format: output.format))
+            try output.write(
+                DelegationsReport.render(delegations, meeting: meeting, format: output.format),
+                workbook: WorkbookOutput.workbook(
+                    delegations.map { DelegationRow($0, zone: meeting.timeZone) }, name: "Delegations \(meeting.code)"))
         }
     }
 
@@ -52,7 +56,9 @@ extension MSP {
 
         func run() throws {
             let (meeting, states) = try database.withReadingDesk { try $0.absentStates(meeting: meetingOption.meeting) }
-            try output.write(AbsentStatesReport.render(states, meeting: meeting, format: output.format))
+            try output.write(
+                AbsentStatesReport.render(states, meeting: meeting, format: output.format),
+                workbook: WorkbookOutput.workbook(states.map(AbsentStateRow.init), name: "Absent \(meeting.code)"))
         }
     }
 
@@ -84,7 +90,9 @@ extension MSP {
             let (meeting, found) = try database.withReadingDesk {
                 try $0.findPerson(name, meeting: meetingOption.meeting)
             }
-            try output.write(PersonReport.render(found, query: name, meeting: meeting, format: output.format))
+            try output.write(
+                PersonReport.render(found, query: name, meeting: meeting, format: output.format),
+                workbook: WorkbookOutput.workbook(found.map(PersonRow.init), name: "Found in \(meeting.code)"))
         }
     }
 }

@@ -21,8 +21,9 @@ extension MSP.Document {
                     (kind, try desk.masthead(kind, meeting: meetingOption.meeting).masthead)
                 }
             }
+            let rows = documents.map { MastheadDocument($0.1, kind: $0.0) }
             try output.write(
-                Writers.rows(documents.map { MastheadDocument($0.1, kind: $0.0) }, as: output.format))
+                Writers.rows(rows, as: output.format), workbook: WorkbookOutput.workbook(rows, name: "Documents"))
         }
     }
 }

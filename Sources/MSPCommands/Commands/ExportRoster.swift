@@ -14,7 +14,10 @@ extension MSP {
                 Civil society); delegations alphabetically, compared without case or diacritics; the head of delegation \
                 first, then alternates, then advisers. Withdrawn delegations are left out.
 
-                Example: msp export-roster --format html --output roster.html
+                --format xlsx: one sheet, the masthead and title at the top, each category a heading row.
+
+                Examples: msp export-roster --format html --output roster.html
+                          msp export-roster --format xlsx --output roster.xlsx
                 """)
 
         @OptionGroup var database: DatabaseOptions

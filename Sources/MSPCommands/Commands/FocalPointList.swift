@@ -23,7 +23,10 @@ extension MSP.FocalPointCommand {
         func run() throws {
             let list = try database.withReadingDesk { try $0.focalPoints(meeting: meetingOption.meeting) }
             try output.write(
-                FocalPointListReport.render(list.focalPoints, meeting: list.meeting, format: output.format))
+                FocalPointListReport.render(list.focalPoints, meeting: list.meeting, format: output.format),
+                workbook: WorkbookOutput.workbook(
+                    list.focalPoints.map { FocalPointRow($0, zone: list.meeting.timeZone) },
+                    name: "Focal points \(list.meeting.code)"))
         }
     }
 }

@@ -29,7 +29,11 @@ extension MSP {
             try output.write(
                 HistoryReport.render(
                     (history.delegation, history.entries), meeting: history.meeting,
-                    format: output.format))
+                    format: output.format),
+                workbook: WorkbookOutput.workbook(
+                    history.entries.map {
+                        HistoryRow($0, delegation: history.delegation, zone: history.meeting.timeZone)
+                    }, name: "History of \(history.delegation)"))
         }
     }
 }

@@ -13,7 +13,8 @@ extension MSP {
                 Each late note has a number, by which 'msp accept' and 'msp decline' name it, and a decision: pending, \
                 accepted or declined (by whom, when, why).
 
-                Example: msp list-late --meeting 7MSP --pending --format json
+                Examples: msp list-late --meeting 7MSP --pending --format json
+                          msp list-late --format xlsx --output late.xlsx
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -28,7 +29,10 @@ extension MSP {
         func run() throws {
             var (meeting, notes) = try database.withReadingDesk { try $0.lateNotes(meeting: meetingOption.meeting) }
             if pending { notes = notes.filter { $0.status == .pending } }
-            try output.write(LateNotesReport.render(notes, meeting: meeting, format: output.format))
+            try output.write(
+                LateNotesReport.render(notes, meeting: meeting, format: output.format),
+                workbook: WorkbookOutput.workbook(
+                    notes.map { LateNoteRow($0, zone: meeting.timeZone) }, name: "Late notes \(meeting.code)"))
         }
     }
 }

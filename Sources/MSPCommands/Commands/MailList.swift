@@ -28,7 +28,9 @@ extension MSP.Mail {
 
         func run() throws {
             let messages = try database.withReadingDesk { try $0.outbox(meeting: meeting, status: status) }
-            try output.write(try MailListReport.render(messages, format: output.format))
+            try output.write(
+                MailListReport.render(messages, format: output.format),
+                workbook: WorkbookOutput.workbook(messages.map(MailRow.init), name: "Outbox"))
         }
     }
 }

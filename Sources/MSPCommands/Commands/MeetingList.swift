@@ -16,7 +16,9 @@ extension MSP.MeetingCommand {
 
         func run() throws {
             let meetings = try database.withReadingDesk { try $0.meetings() }
-            try output.write(MeetingListReport.render(meetings.map(\.meeting), format: output.format))
+            try output.write(
+                MeetingListReport.render(meetings.map(\.meeting), format: output.format),
+                workbook: WorkbookOutput.workbook(meetings.map { MeetingRow($0.meeting) }, name: "Meetings"))
         }
     }
 }

@@ -16,7 +16,10 @@ extension MSP {
                 are those of the list of participants (each delegation's current composition; withdrawn delegations \
                 are left out); notes are every note received. --format html: a one-page report to print on A4, with                 the figures as charts (participants by category, gender balance by category, notes by day against the                 deadline, States Parties registered).
 
+                --format xlsx: a sheet per table (summary, by category, by gender, late notes, by channel).
+
                 Examples: msp stats --meeting 7MSP --format json
+                          msp stats --format xlsx --output 7msp-figures.xlsx
                           msp stats --format html --output 7msp-figures.html
                 """)
 
@@ -32,7 +35,9 @@ extension MSP {
             guard output.format != .html else {
                 return try output.write(StatisticsHTML.render(stats, meeting: meeting))
             }
-            try output.write(StatisticsReport.render(stats, meeting: meeting, format: output.format))
+            try output.write(
+                StatisticsReport.render(stats, meeting: meeting, format: output.format),
+                workbook: StatisticsReport.workbook(stats, meeting: meeting))
         }
     }
 }

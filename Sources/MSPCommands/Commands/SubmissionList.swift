@@ -33,7 +33,10 @@ extension MSP.SubmissionCommand {
             let list = try database.withReadingDesk {
                 try $0.submissions(meeting: meetingOption.meeting, status: status.status)
             }
-            try output.write(SubmissionReport.list(list.submissions, meeting: list.meeting, format: output.format))
+            try output.write(
+                SubmissionReport.list(list.submissions, meeting: list.meeting, format: output.format),
+                workbook: WorkbookOutput.workbook(
+                    list.submissions.map(SubmissionRow.init), name: "Submissions \(list.meeting.code)"))
         }
     }
 }

@@ -13,7 +13,9 @@ extension MSP.User {
 
         func run() throws {
             let accounts = try database.withReadingDesk { try $0.accounts() }
-            try output.write(AccountsReport.render(accounts, format: output.format))
+            try output.write(
+                AccountsReport.render(accounts, format: output.format),
+                workbook: WorkbookOutput.workbook(accounts.map(AccountRow.init), name: "Accounts"))
         }
     }
 }

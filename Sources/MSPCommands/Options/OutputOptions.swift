@@ -1,12 +1,16 @@
 import ArgumentParser
 import Foundation
+import MSPWorkbook
 
 /// Every format msp writes. A command offers some of them (`OutputFormats`).
 enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, ndjson, markdown, html, pdf
+    /// An Office Open XML workbook (Excel, LibreOffice).
+    case xlsx
 
-    /// Bytes for a viewer, not text: written to a file or a pipe, never to a terminal.
-    var isBinary: Bool { self == .pdf }
+    /// Bytes for a viewer, not text: written to a file or a pipe, never to a terminal (a workbook is a ZIP archive:
+    /// noise there, and bytes that can upset the terminal).
+    var isBinary: Bool { self == .pdf || self == .xlsx }
 }
 
 /// The formats one family of commands offers; `--format` takes these and `--help` lists these only.
@@ -14,14 +18,14 @@ protocol OutputFormats {
     static var offered: [OutputFormat] { get }
 }
 
-/// Commands that print rows: `list-late`, `meeting list`, `history`.
+/// Commands that print rows: `list-late`, `delegations`, `meeting list`, `history`...; each also as a workbook.
 enum RowFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .csv, .json, .ndjson]
+    static let offered: [OutputFormat] = [.table, .csv, .json, .ndjson, .xlsx]
 }
 
 /// The list of participants (`export-roster`).
 enum RosterFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html, .pdf]
+    static let offered: [OutputFormat] = [.table, .csv, .json, .markdown, .html, .pdf, .xlsx]
 }
 
 /// One summary for people or for machines: `stats`, `meeting show`, `treaty status`.
@@ -31,12 +35,12 @@ enum SummaryFormats: OutputFormats {
 
 /// `stats`: the figures for people or machines, or a page of charts to print.
 enum StatisticsFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .json, .html]
+    static let offered: [OutputFormat] = [.table, .json, .html, .xlsx]
 }
 
 /// The credentials report, also a page to print.
 enum CredentialsFormats: OutputFormats {
-    static let offered: [OutputFormat] = [.table, .json, .html, .pdf]
+    static let offered: [OutputFormat] = [.table, .json, .html, .pdf, .xlsx]
 }
 
 /// A format a command offers, as `--format` parses it: anything else is a malformed command line.
@@ -102,5 +106,16 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
     /// Writes a binary document (a PDF) to standard output or, whole, to the file.
     func write(_ bytes: [UInt8]) throws {
         try OutputTarget(path: output).write(bytes)
+    }
+
+    /// Writes a workbook to standard output or, whole, to the file.
+    func write(_ workbook: Workbook) throws {
+        try OutputTarget(path: output).write(bytes: workbook.data())
+    }
+
+    /// Writes the report in the format chosen: with `--format xlsx` its workbook, else its text.
+    func write(_ text: @autoclosure () throws -> String, workbook: @autoclosure () throws -> Workbook) throws {
+        guard format == .xlsx else { return try write(text()) }
+        try OutputTarget(path: output).write(bytes: workbook().data())
     }
 }

@@ -2,6 +2,9 @@
 /// `CodingKeys` are its keys, in order. The same keys head the CSV and table columns and name the JSON fields.
 protocol ReportRow: Encodable {
     associatedtype CodingKeys: CodingKey & CaseIterable
+
+    /// The columns that are instants; see `WorkbookOutput`.
+    static var dateColumns: Set<String> { get }
 }
 
 extension ReportRow {
@@ -20,7 +23,7 @@ enum Writers {
         case .csv: return try CSVOutput.render(columns: Row.columns, values: values)
         case .json: return try JSONOutput.render(OutputValue.array(values))
         case .ndjson: return try JSONOutput.renderLines(values)
-        case .markdown, .html, .pdf: throw WriterError.unsupported(format)
+        case .markdown, .html, .pdf, .xlsx: throw WriterError.unsupported(format)
         }
     }
 

@@ -1,5 +1,6 @@
 import MSPDocuments
 import MSPDomain
+import MSPWorkbook
 
 /// The credentials report as `msp credentials report --format json` writes it: for every registered State Party,
 /// which of four lists it is in.
@@ -67,8 +68,24 @@ extension CredentialsDocument {
                     try CredentialsPDF.render(
                         sections, registered: document.statesPartiesRegistered, meeting: meeting, masthead: masthead)
                 })
+        case .xlsx: try output.write(workbook(report, meeting: meeting, masthead: masthead))
         default: try output.write(table(document))
         }
+    }
+
+    /// The report as one sheet: the masthead and title at the top, then under the header (`state`, `credentials`:
+    /// the list's key, as JSON names it) each of the four lists as a heading row and its States, one row each.
+    static func workbook(_ report: CredentialsReport, meeting: Meeting, masthead: Masthead) -> Workbook {
+        let document = CredentialsDocument(report, meeting: meeting)
+        var rows = WorkbookOutput.top(
+            masthead, kind: .credentials, meeting: meeting, columns: 2,
+            subtitle: "\(document.statesPartiesRegistered) registered States Parties")
+        rows.append(.header(["state", "credentials"]))
+        for section in document.sections {
+            rows.append(MSPWorkbook.Row([.text("\(section.title) (\(section.names.count))")], style: .heading))
+            for name in section.names { rows.append(MSPWorkbook.Row([.text(name), .text(section.key.stringValue)])) }
+        }
+        return Workbook(sheets: [Worksheet(name: "Credentials", rows: rows)])
     }
 
     static func table(_ document: CredentialsDocument) -> String {

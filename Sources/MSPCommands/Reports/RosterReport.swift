@@ -1,5 +1,6 @@
 import MSPDocuments
 import MSPDomain
+import MSPWorkbook
 
 /// The list of participants as `msp export-roster --format json` writes it: the meeting, the five category groups
 /// in order, each delegation with its participants (head first), and the counts.
@@ -120,7 +121,35 @@ enum RosterReport {
                 PrintedOutput.pdf { () throws(PrintError) in
                     try RosterPDF.render(roster, meeting: meeting, masthead: masthead)
                 })
+        case .xlsx: try output.write(workbook(roster, meeting: meeting, masthead: masthead))
         }
+    }
+
+    /// The workbook's columns: the CSV's but the category, which is a heading row above its delegations.
+    static let workbookColumns = Array(RosterRow.columns.dropFirst())
+
+    /// The list of participants as one sheet: the masthead and title at the top, then under the header each
+    /// category as a heading row (every category, as the other formats show them, even one with no delegation)
+    /// followed by its participants, one row each, with the CSV's cells but the category.
+    static func workbook(_ roster: Roster, meeting: Meeting, masthead: Masthead) -> Workbook {
+        var rows = WorkbookOutput.top(masthead, kind: .participants, meeting: meeting, columns: workbookColumns.count)
+        rows.append(.header(workbookColumns))
+        rows.reserveCapacity(rows.count + roster.participantCount + roster.groups.count * 2)
+        for group in roster.groups {
+            rows.append(MSPWorkbook.Row([.text(group.title)], style: .heading))
+            for delegation in group.delegations {
+                if delegation.participants.isEmpty { rows.append(MSPWorkbook.Row([.text(delegation.name)])) }
+                for p in delegation.participants {
+                    rows.append(
+                        MSPWorkbook.Row(
+                            [
+                                .text(delegation.name), .text(p.role.rawValue), p.title.map(Cell.text) ?? .empty,
+                                .text(p.name), p.function.map(Cell.text) ?? .empty,
+                            ]))
+                }
+            }
+        }
+        return Workbook(sheets: [Worksheet(name: "List of participants", rows: rows)])
     }
 
     /// The CSV of `RosterRow`s. A fast path: the cells go straight to `CSVOutput` (the same quoting and formula

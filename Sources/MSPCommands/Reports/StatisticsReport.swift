@@ -1,5 +1,6 @@
 import Foundation
 import MSPDomain
+import MSPWorkbook
 
 /// A meeting's figures as `msp stats --format json` writes them.
 struct StatisticsDocument: Encodable, Equatable {
@@ -73,6 +74,61 @@ enum StatisticsReport {
         return table(stats, meeting: meeting)
     }
 
+    /// Participants by gender, in the order the tables show them, `unspecified` last.
+    static func genderCounts(_ stats: MeetingStatistics) -> [(String, Int)] {
+        Gender.allCases.map { ($0.rawValue, stats.participantsByGender[$0] ?? 0) }
+            + [("unspecified", stats.participantsByGender[nil] ?? 0)]
+    }
+
+    /// Notes by channel, `unspecified` last.
+    static func channelCounts(_ stats: MeetingStatistics) -> [(String, Int)] {
+        Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
+            + [("unspecified", stats.notesByChannel[nil] ?? 0)]
+    }
+
+    /// The figures as a workbook, a sheet per table: the summary (the JSON's keys and values), participants and
+    /// delegations by category (with the total), by gender (with the share, a percentage), late notes by decision,
+    /// notes by channel.
+    static func workbook(_ stats: MeetingStatistics, meeting: Meeting) -> Workbook {
+        func sheet(_ name: String, _ header: [String], _ rows: [[Cell]]) -> Worksheet {
+            Worksheet(name: name, rows: [.header(header)] + rows.map { MSPWorkbook.Row($0) })
+        }
+        let summary: [[Cell]] = [
+            [.text("meeting"), .text(meeting.code)], [.text("title"), .text(meeting.title)],
+            [.text("convention"), .text(meeting.convention)], [.text("opens"), WorkbookOutput.date(meeting.opens)],
+            [.text("delegations"), .integer(stats.delegations)], [.text("participants"), .integer(stats.participants)],
+            [.text("states_parties_registered"), .integer(stats.statesPartiesRegistered)],
+            [.text("states_parties_total"), .integer(stats.statesPartiesTotal)],
+            [.text("notes"), .integer(stats.notes)], [.text("late_notes"), .integer(stats.lateNotes)],
+        ]
+        let categories: [[Cell]] =
+            Category.allCases.map {
+                [
+                    .text($0.title), .integer(stats.delegationsByCategory[$0] ?? 0),
+                    .integer(stats.participantsByCategory[$0] ?? 0),
+                ]
+            } + [[.text("Total"), .integer(stats.delegations), .integer(stats.participants)]]
+        let genders = genderCounts(stats)
+        let decisions = [DecisionStatus.pending, .decided(.accepted), .decided(.declined)]
+        let channels = channelCounts(stats)
+        return Workbook(sheets: [
+            sheet("Summary", ["figure", "value"], summary),
+            sheet("By category", ["category", "delegations", "participants"], categories),
+            sheet(
+                "By gender", ["gender", "participants", "share"],
+                genders.map { gender, count in
+                    [
+                        .text(gender), .integer(count),
+                        stats.participants == 0 ? .empty : .percent(Double(count) / Double(stats.participants)),
+                    ]
+                }),
+            sheet(
+                "Late notes", ["decision", "notes"],
+                decisions.map { [.text($0.description), .integer(stats.lateNotesByStatus[$0] ?? 0)] }),
+            sheet("By channel", ["channel", "notes"], channels.map { [.text($0.0), .integer($0.1)] }),
+        ])
+    }
+
     static func table(_ stats: MeetingStatistics, meeting: Meeting) -> String {
         var out = "\(meeting.code): \(meeting.title)\n"
         out +=
@@ -87,9 +143,7 @@ enum StatisticsReport {
             total == 0 ? "" : String(format: "%.0f%%", Double(count) * 100 / Double(total))
         }
         out += "\nParticipants by gender\n"
-        let genders: [(String, Int)] =
-            Gender.allCases.map { ($0.rawValue, stats.participantsByGender[$0] ?? 0) }
-            + [("unspecified", stats.participantsByGender[nil] ?? 0)]
+        let genders = genderCounts(stats)
         out += TextTable.render(
             header: ["gender", "participants", "share"],
             rows: genders.map { [$0.0, String($0.1), share($0.1, of: stats.participants)] })
@@ -101,9 +155,7 @@ enum StatisticsReport {
             out += " (\(counts.joined(separator: ", ")))"
         }
         out += "\n"
-        let channels: [(String, Int)] =
-            Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
-            + [("unspecified", stats.notesByChannel[nil] ?? 0)]
+        let channels = channelCounts(stats)
         out += TextTable.render(header: ["channel", "notes"], rows: channels.map { [$0.0, String($0.1)] })
         return out
     }
