@@ -89,10 +89,11 @@ import Testing
 
     // MARK: Rows into notes
 
-    static func items(_ csv: String) throws -> [SourceItem] {
+    static func items(_ csv: String, groupedBy resolver: DelegationResolver? = nil) throws -> [SourceItem] {
         let fd = try descriptor(Array(csv.utf8))
         defer { close(fd) }
         var source = try CSVSubmissionSource(reader: CSVRecordReader(fileDescriptor: fd))
+        if let resolver { source.groupDelegations { resolver.delegationKey($0) } }
         var items: [SourceItem] = []
         while let item = try source.next() { items.append(item) }
         return items
@@ -114,6 +115,28 @@ import Testing
         #expect(notes[0].participantLines == [2, 3])
         #expect(notes[1].line == 4)
         #expect(notes[1].submission.channel == "post")
+    }
+
+    /// Grouped by the resolver, rows naming one State by code and by name under one reference are one note, and a
+    /// later row of that note is "not together" whichever way it names the State.
+    @Test func rowsAreGroupedByTheDelegationTheyResolveTo() throws {
+        let csv =
+            Self.header + """
+                UG,,Note 45/2017,2017-08-15,email,head,H.E. Mr.,John Doe,,male,
+                Uganda,,Note 45/2017,,,alternate,Ms.,Jane Roe,,female,
+                Kenya,,Note 3,2017-08-16,post,head,Ms.,Wanjiru Kamau,,,
+                UGA,,Note 45/2017,,,adviser,Mr.,Late Row,,,
+                """
+        let notes = { (items: [SourceItem]) in
+            items.compactMap { if case .submission(let s) = $0 { return s } else { return nil } }
+        }
+        let typed = try Self.items(csv)
+        #expect(notes(typed).count == 4, "without a resolver, names are compared as typed")
+        let grouped = try Self.items(csv, groupedBy: Fixtures.resolver())
+        #expect(notes(grouped).map(\.submission.participants.count) == [2, 1])
+        let problems = grouped.compactMap { if case .problem(let p) = $0 { return p } else { return nil } }
+        #expect(problems.map(\.line) == [5])
+        #expect(problems.first?.message.contains("a note's rows must be together") == true)
     }
 
     @Test func columnsMayComeInAnyOrderAndOptionalOnesMayBeLeftOut() throws {

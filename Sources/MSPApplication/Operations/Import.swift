@@ -103,6 +103,8 @@ extension RegistrationDesk {
     ) {
         var source = source
         var resolver = initial
+        // Rows are grouped by the delegation they name, as the resolver finds it ("UG" then "Uganda": one note).
+        source.groupDelegations { initial.delegationKey($0) }
         do {
             while let next = try source.next() {
                 let outcome: ImportItem.Outcome
