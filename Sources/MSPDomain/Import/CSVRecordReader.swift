@@ -44,6 +44,37 @@ public struct CSVRecordReader: Sendable {
         self.maxRecordBytes = maxRecordBytes
     }
 
+    /// Reads text already in memory.
+    public init(text: String, maxRecordBytes: Int = 1 << 20) {
+        self.fd = -1
+        self.buffer = Array(text.utf8)
+        self.filled = buffer.count
+        self.atEOF = true
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// The records of a small table in memory (an embedded reference file) after its header, which must be
+    /// `columns`; every record must have as many fields. `name` names the file in errors.
+    public static func table(_ text: String, named name: String, columns: [String]) throws -> [Record] {
+        var reader = CSVRecordReader(text: text)
+        do {
+            guard let header = try reader.next(), header.fields == columns else {
+                throw InputError("\(name): the header is not \(columns.joined(separator: ","))")
+            }
+            var records: [Record] = []
+            while let record = try reader.next() {
+                guard record.fields.count == columns.count else {
+                    throw InputError(
+                        "\(name): line \(record.line) has \(record.fields.count) columns, not \(columns.count)")
+                }
+                records.append(record)
+            }
+            return records
+        } catch let problem as Problem {
+            throw InputError("\(name): line \(problem.line): \(problem.message)")
+        }
+    }
+
     private mutating func refill() throws {
         guard !atEOF else { return }
         if position < filled {
