@@ -20,6 +20,9 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
     private var columns: (role: Int?, title: Int?, name: Int?, function: Int?, gender: Int?, email: Int?) = (
         nil, nil, nil, nil, nil, nil
     )
+    /// The note's own columns that the file has, with their positions: later rows of a note must not contradict
+    /// its first row in them.
+    private var noteColumns: [(name: String, position: Int)] = []
     private var pending: (key: NoteKey, record: CSVRecordReader.Record)?
     private var seenNotes: [NoteKey: Int] = [:]
     private var finished = false
@@ -68,6 +71,9 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         }
         width = header.fields.count
         columns = (index["role"], index["title"], index["name"], index["function"], index["gender"], index["email"])
+        noteColumns = ["category", "received_at", "channel", "new_organization"].compactMap { name in
+            index[name].map { (name, $0) }
+        }
     }
 
     @inline(__always)
@@ -184,13 +190,13 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         var lines: [Int] = []
         submission.participants.reserveCapacity(records.count)
         for record in records {
-            for column in ["category", "received_at", "channel", "new_organization"] where record.line != head.line {
-                if let later = value(record, column), later != value(head, column) {
+            for (column, position) in noteColumns where record.line != head.line {
+                if let later = value(record, at: position), later != value(head, at: position) {
                     return .problem(
                         SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)
                             .problem(
                                 InputError(
-                                    "'\(later)' contradicts '\(value(head, column) ?? "")' on line \(head.line), the first row of the same note",
+                                    "'\(later)' contradicts '\(value(head, at: position) ?? "")' on line \(head.line), the first row of the same note",
                                     field: .key(column))))
                 }
             }
