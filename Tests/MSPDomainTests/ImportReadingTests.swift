@@ -213,6 +213,30 @@ import Testing
         #expect(last.line == 4)
     }
 
+    /// An array is read element by element: its punctuation is checked between elements, each with its line, and
+    /// an element longer than a line of newline-delimited JSON may be is refused, so memory stays bounded.
+    @Test func aJSONArrayIsReadElementByElement() throws {
+        #expect(throws: ImportProblem(line: 2, message: "[1]: expected an object")) {
+            try Self.jsonItems("[{\"delegation\": \"Kenya\"},\n \"x\"]")
+        }
+        #expect(
+            throws: ImportProblem(
+                line: 2, message: "not valid JSON: unexpected '{': expected ',' or ']' (a missing comma?)")
+        ) {
+            try Self.jsonItems("[{\"delegation\": \"Kenya\"}\n {\"delegation\": \"Chile\"}]")
+        }
+        #expect(throws: ImportProblem(line: 1, message: "not valid JSON: text after the end of the JSON value ('x')")) {
+            try Self.jsonItems("[] x")
+        }
+        #expect(throws: ImportProblem(line: 1, message: "not valid JSON: the file ends in the middle of an array")) {
+            try Self.jsonItems("[{\"delegation\": \"Kenya\"}")
+        }
+        let long = "[{\"delegation\": \"Kenya\"," + String(repeating: " ", count: 1 << 20) + "\"reference\": \"R\"}]"
+        #expect(throws: ImportProblem(line: 1, message: "not valid JSON: element 0 of the array is longer than 1 MB")) {
+            try Self.jsonItems(long)
+        }
+    }
+
     /// JSON import reads as strictly as `msp register --file`: a key given twice (which one counts?) and trailing
     /// commas are refused, in both forms; problems of an array's submissions name the line they are on.
     @Test func jsonImportIsStrictAndArrayProblemsNameTheirLine() throws {
