@@ -95,7 +95,12 @@ let package = Package(
         // Whether C's standard output stream failed a write (Swift 6 cannot name `stdout`).
         .target(name: "CStandardOutput"),
         // The binary: a thin shell around MSPCommands.
-        .executableTarget(name: "msp", dependencies: ["MSPCommands", "CMallocTuning"]),
+        .executableTarget(
+            name: "msp", dependencies: ["MSPCommands", "CMallocTuning"],
+            // SwiftPM exports every symbol of an executable (about 36,700 here): the dynamic loader then resolves
+            // them at every start, and the runtime's dladdr at start searches them. Nothing loads msp as a library
+            // (the end-to-end tests run it), so they stay private: a quarter less start-up work (bench/results.md).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]),
         // glibc's malloc tuning (mallopt lives in <malloc.h>, which Swift's Glibc module does not export).
         .target(name: "CMallocTuning"),
 

@@ -11,8 +11,10 @@ import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-TARGETS = {"import": 1.0, "export-roster": 1.0, "list-late": 1.5, "register": 2.5}
-MEMORY_TARGET_MB = {"import": 100}
+# Issue 13: register, start and import within 2x of the sqlite3 shell; export and list-late no slower than its plain
+# queries (they were faster when the issue was filed: keep them so).
+TARGETS = {"import": 2.0, "export-roster": 1.0, "list-late": 1.0, "register": 2.0, "version": 2.0}
+MEMORY_TARGET_MB = {"import": 64}
 
 
 def run_timed(argv, stdout=subprocess.DEVNULL, stdin=None):
@@ -115,7 +117,8 @@ def main():
         WHERE m.code = '{code}' AND n.received_at >= m.deadline_at
         ORDER BY n.received_at, d.sort_key;"""
     register_json = os.path.join(data, "register.json")
-    insert_sql = ("INSERT INTO change (made_at, os_user, command, summary) "
+    # The same durability as msp's commits: WAL (the database is msp's) and synchronous = FULL, said explicitly.
+    insert_sql = ("PRAGMA synchronous = FULL; INSERT INTO change (made_at, os_user, command, summary) "
                   "VALUES (strftime('%s','now'), 'bench', 'register', 'one row');")
 
     operations = [
@@ -129,6 +132,9 @@ def main():
          lambda: median_of(args.runs * 3, lambda: full, lambda db: [msp, "list-late", "--format", "json", "--database", db])),
         ("register", "msp register --file (one note) on the full database", "sqlite3 inserting one row",
          lambda: median_of(args.runs * 3, fresh_copy(full), lambda db: [msp, "register", "--file", register_json, "--database", db])),
+        ("version", "msp --version (start and exit)", "sqlite3 :memory: 'select 1'",
+         lambda: median_of(args.runs * 3, lambda: None, lambda _: [msp, "--version"]),
+         lambda: median_of(args.runs * 3, lambda: None, lambda _: [sqlite3, ":memory:", "select 1"])),
     ]
     # list-late and register need their sqlite3 side too (kept apart above only for line length).
     operations[2] = operations[2] + (lambda: median_of(args.runs * 3, lambda: full, lambda db: [sqlite3, "-json", db, late_sql]),)
@@ -146,7 +152,7 @@ def main():
     machine = f"{os.cpu_count()} cores"
     lines = [f"# msp benchmark", "",
              f"{args.participants:,} participants, {organizations:,} organizations, {amendments:,} amendments; "
-             f"median of {args.runs} runs (list-late and register: {args.runs * 3}); {machine}; "
+             f"median of {args.runs} runs (list-late, register and version: {args.runs * 3}); {machine}; "
              f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
              f"Command: `bench/run --participants {args.participants} --runs {args.runs}`", "",
              "| operation | msp | sqlite3 | msp (median) | sqlite3 (median) | ratio | target | msp peak memory |",
@@ -156,13 +162,13 @@ def main():
         memory = f"{peak:.1f} MB" + (f" (target ≤ {MEMORY_TARGET_MB[name]} MB)" if name in MEMORY_TARGET_MB else "")
         lines.append(f"| {name} | {msp_what} | {sqlite_what} | {msp_time * 1000:.1f} ms | {sqlite_time * 1000:.1f} ms | "
                      f"{ratio:.2f}× | ≤ {TARGETS[name]}× ({met}) | {memory} |")
-    # The deadline rush's section (bench/rush writes it) is kept.
+    # The sections after the table (the profile of issue 13, the deadline rush bench/rush writes) are kept.
     rush = ""
     if os.path.exists(args.out):
         with open(args.out, encoding="utf-8") as f:
             previous = f.read()
-        if "\n## The deadline rush" in previous:
-            rush = "\n" + previous[previous.index("\n## The deadline rush"):].lstrip("\n")
+        if "\n## " in previous:
+            rush = "\n" + previous[previous.index("\n## "):].lstrip("\n")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n" + rush)
     print("\n".join(lines))

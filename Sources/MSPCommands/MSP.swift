@@ -86,6 +86,13 @@ public struct MSP: ParsableCommand {
     }
 
     static func runCommand(_ arguments: [String]) -> Int32 {
+        // `msp --version` alone is answered before the command tree is built: ArgumentParser's parse of the root
+        // first looks through every option of the tree (Mirror and a protocol-conformance search per type), two
+        // thirds of what `--version` cost (bench/results.md, "Profile"). It prints what ArgumentParser prints.
+        if arguments == ["--version"] {
+            print(version)
+            return 0
+        }
         if let problem = unknownCommand(arguments) {
             complain(problem)
             return ExitStatus.usage.rawValue

@@ -17,6 +17,18 @@ extension Store {
         try read { try Store.membership(convention: convention, $0) }
     }
 
+    /// The membership records of the States `iso3` only: all that checking a note of one delegation reads, where
+    /// a convention has some 130 records.
+    public func membership(convention: String, states iso3: [String]) throws -> TreatyMembership {
+        try read { db in
+            let records = try TreatyMembershipRecord.filter {
+                $0.convention == convention && iso3.contains($0.stateIso3)
+            }
+            .fetchAll(db)
+            return TreatyMembership(convention: convention, records: records.map(\.record))
+        }
+    }
+
     static func membership(convention: String, _ db: Database) throws -> TreatyMembership {
         let records = try TreatyMembershipRecord.filter { $0.convention == convention }.fetchAll(db)
         return TreatyMembership(convention: convention, records: records.map(\.record))

@@ -89,10 +89,11 @@ import Testing
 
     // MARK: Rows into notes
 
-    static func items(_ csv: String) throws -> [SourceItem] {
+    static func items(_ csv: String, groupedBy resolver: DelegationResolver? = nil) throws -> [SourceItem] {
         let fd = try descriptor(Array(csv.utf8))
         defer { close(fd) }
         var source = try CSVSubmissionSource(reader: CSVRecordReader(fileDescriptor: fd))
+        if let resolver { source.groupDelegations { resolver.delegationKey($0) } }
         var items: [SourceItem] = []
         while let item = try source.next() { items.append(item) }
         return items
@@ -114,6 +115,28 @@ import Testing
         #expect(notes[0].participantLines == [2, 3])
         #expect(notes[1].line == 4)
         #expect(notes[1].submission.channel == "post")
+    }
+
+    /// Grouped by the resolver, rows naming one State by code and by name under one reference are one note, and a
+    /// later row of that note is "not together" whichever way it names the State.
+    @Test func rowsAreGroupedByTheDelegationTheyResolveTo() throws {
+        let csv =
+            Self.header + """
+                UG,,Note 45/2017,2017-08-15,email,head,H.E. Mr.,John Doe,,male,
+                Uganda,,Note 45/2017,,,alternate,Ms.,Jane Roe,,female,
+                Kenya,,Note 3,2017-08-16,post,head,Ms.,Wanjiru Kamau,,,
+                UGA,,Note 45/2017,,,adviser,Mr.,Late Row,,,
+                """
+        let notes = { (items: [SourceItem]) in
+            items.compactMap { if case .submission(let s) = $0 { return s } else { return nil } }
+        }
+        let typed = try Self.items(csv)
+        #expect(notes(typed).count == 4, "without a resolver, names are compared as typed")
+        let grouped = try Self.items(csv, groupedBy: Fixtures.resolver())
+        #expect(notes(grouped).map(\.submission.participants.count) == [2, 1])
+        let problems = grouped.compactMap { if case .problem(let p) = $0 { return p } else { return nil } }
+        #expect(problems.map(\.line) == [5])
+        #expect(problems.first?.message.contains("a note's rows must be together") == true)
     }
 
     @Test func columnsMayComeInAnyOrderAndOptionalOnesMayBeLeftOut() throws {
@@ -188,6 +211,30 @@ import Testing
         #expect(problem.message.contains("delegation"))
         guard case .submission(let last) = lines[2] else { Issue.record("expected a note"); return }
         #expect(last.line == 4)
+    }
+
+    /// An array is read element by element: its punctuation is checked between elements, each with its line, and
+    /// an element longer than a line of newline-delimited JSON may be is refused, so memory stays bounded.
+    @Test func aJSONArrayIsReadElementByElement() throws {
+        #expect(throws: ImportProblem(line: 2, message: "[1]: expected an object")) {
+            try Self.jsonItems("[{\"delegation\": \"Kenya\"},\n \"x\"]")
+        }
+        #expect(
+            throws: ImportProblem(
+                line: 2, message: "not valid JSON: unexpected '{': expected ',' or ']' (a missing comma?)")
+        ) {
+            try Self.jsonItems("[{\"delegation\": \"Kenya\"}\n {\"delegation\": \"Chile\"}]")
+        }
+        #expect(throws: ImportProblem(line: 1, message: "not valid JSON: text after the end of the JSON value ('x')")) {
+            try Self.jsonItems("[] x")
+        }
+        #expect(throws: ImportProblem(line: 1, message: "not valid JSON: the file ends in the middle of an array")) {
+            try Self.jsonItems("[{\"delegation\": \"Kenya\"}")
+        }
+        let long = "[{\"delegation\": \"Kenya\"," + String(repeating: " ", count: 1 << 20) + "\"reference\": \"R\"}]"
+        #expect(throws: ImportProblem(line: 1, message: "not valid JSON: element 0 of the array is longer than 1 MB")) {
+            try Self.jsonItems(long)
+        }
     }
 
     /// JSON import reads as strictly as `msp register --file`: a key given twice (which one counts?) and trailing

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MSPCommands
 import Testing
 
 /// A command that must fail: its arguments, the files it reads, its exit status and a word of its message.
@@ -218,6 +219,10 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
         let version = try msp("--version")
         #expect(version.status == 0)
         #expect(!version.stdout.isEmpty)
+        // `msp --version` is answered before swift-argument-parser builds the command tree: with what it would print.
+        var parsed = ""
+        do { _ = try MSP.parseAsRoot(["--version"]) } catch { parsed = MSP.fullMessage(for: error) }
+        #expect(version.stdout == parsed + "\n")
         #expect(!msp.exists("msp.sqlite"))
     }
 }

@@ -54,6 +54,66 @@ import Testing
         #expect(fromArray.stdout.contains("Imported 1 note (1 registration, 0 amendments)"))
     }
 
+    /// Rows typed "UG" then "Uganda" under one reference are one note: rows are grouped by the delegation they
+    /// resolve to, not by how its name is typed.
+    @Test func rowsNamingOneDelegationDifferentlyAreOneNote() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        let csv =
+            Self.header + """
+                UG,,Note 45/2017,2017-08-15,email,head,H.E. Mr.,John Doe,,male,
+                Uganda,,Note 45/2017,2017-08-15,email,alternate,,Ms. Jane Roe,,female,
+                uganda,,Note 45/2017,2017-08-15,email,adviser,,Mr. Third Person,,male,
+                """
+        try msp.write("ug.csv", csv)
+        let result = try msp("import", "ug.csv")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("Imported 1 note (1 registration, 0 amendments) for 1 delegation, 3 participants"))
+    }
+
+    /// A JSON array is read element by element, as newline-delimited JSON is: sixteen times the file is not
+    /// sixteen times the memory. Each element is padded with white space, so the file is large and quick to read.
+    @Test func aLargeJSONArrayIsImportedInBoundedMemory() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        let delegations = ["Kenya", "Uganda", "Mexico", "Chile", "Ghana", "Peru", "Norway", "Japan"]
+        let padding = String(repeating: " ", count: 60_000) + "\n"
+        func array(_ count: Int) -> String {
+            let elements = (0..<count).map { index in
+                #"{"delegation": "\#(delegations[index % delegations.count])", "reference": "N\#(index)","#
+                    + padding
+                    + #""received_at": "2017-08-15", "participants": [{"role": "head", "name": "Person \#(index)"}]}"#
+            }
+            return "[\n" + elements.joined(separator: ",\n") + "\n]\n"
+        }
+        /// Peak resident memory of `msp import NAME --dry-run`, in bytes, as its parent sees it (getrusage).
+        func peak(_ name: String, _ text: String) throws -> (bytes: Int, file: Int) {
+            try msp.write(name, text)
+            let script = """
+                import resource, subprocess, sys
+                done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+                print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
+                """
+            // sh -c 'exec python3 -c SCRIPT MSP import NAME --dry-run'
+            let result = try msp.run(
+                ["-c", "exec python3 -c \"$0\" \"$@\"", script, MSPRun.binary.path, "import", name, "--dry-run"],
+                shell: true)
+            let fields = result.stdout.split(separator: " ").map {
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            #expect(fields.first == 0, "\(result.stdout) \(result.stderr)")
+            return (fields.last.flatMap { $0 } ?? 0, text.utf8.count)
+        }
+        let small = try peak("small.json", array(8))
+        let large = try peak("large.json", array(128))
+        // Reading the whole array would hold the large file (and its decoded copy) at once: the peak would grow by
+        // more than the file did.
+        #expect(
+            large.bytes - small.bytes < (large.file - small.file) / 2,
+            "peak \(small.bytes) -> \(large.bytes) bytes for \(small.file) -> \(large.file) bytes of JSON")
+    }
+
     @Test func aBadFileIsReportedLineByLineAndNothingIsWritten() throws {
         let msp = try MSPRun()
         try msp.add7MSP()

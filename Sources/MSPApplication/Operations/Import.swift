@@ -32,9 +32,10 @@ extension RegistrationDesk {
     /// checks it; if any problem is found (or `dryRun`), everything is rolled back and the report lists the
     /// problems; otherwise everything is committed. `origin` names the source in the change log ("import of x.csv").
     ///
-    /// Reading and checking run on a thread of their own while the calling thread writes, so an import uses two
-    /// cores; the two meet in a `Handoff` of at most `importQueueCapacity` checked notes, so memory holds a few
-    /// notes at a time whatever the file's size. Problems are reported in file order. A source that cannot be read
+    /// Reading, checking and writing run on three threads (the calling thread writes), so an import uses every core
+    /// there is (two here: checking alone was as much work as writing, and more than reading); they meet in two
+    /// `Handoff`s of at most `importQueueCapacity` notes each, so memory holds a few notes at a time whatever the
+    /// file's size. Problems are reported in file order. A source that cannot be read
     /// on (a broken header, an I/O error) throws its `ImportProblem`, and nothing is written.
     public func importNotes<Source: SubmissionSource>(
         from source: Source, meeting code: String? = nil, origin: String,
@@ -45,16 +46,22 @@ extension RegistrationDesk {
         let resolver = try store.resolver()
         let membership = try store.membership(convention: stored.meeting.convention)
         let now = clock()
+        let read = Handoff<ReadItem>(capacity: Self.importQueueCapacity)
         let handoff = Handoff<ImportItem>(capacity: Self.importQueueCapacity)
-        let reader = Thread {
-            Self.readAndCheck(
-                source, into: handoff, meeting: stored.meeting, resolver: resolver, membership: membership, now: now)
+        let reader = Thread { Self.read(source, into: read, groupedBy: resolver) }
+        let checker = Thread {
+            Self.checkAll(
+                from: read, into: handoff, meeting: stored.meeting, resolver: resolver, membership: membership, now: now
+            )
         }
         // Deep recursion in JSON decoding needs more than a secondary thread's default stack.
         reader.stackSize = 8 << 20
+        checker.stackSize = 8 << 20
         reader.start()
+        checker.start()
         defer {
-            // However the writing ends, the reader stops and is waited for before the caller closes the file.
+            // However the writing ends, the checker stops; it stops and waits for the reader before it finishes, so
+            // both are done before the caller closes the file.
             handoff.cancel()
             handoff.waitUntilFinished()
         }
@@ -95,31 +102,48 @@ extension RegistrationDesk {
     /// How many checked notes may wait for the writer.
     static let importQueueCapacity = 64
 
-    /// The reading thread's work: read each note and check it as `register` would, in file order.
-    static func readAndCheck<Source: SubmissionSource>(
-        _ source: Source, into handoff: Handoff<ImportItem>, meeting: Meeting,
-        resolver initial: DelegationResolver, membership: TreatyMembership,
-        now: Instant
+    /// The reading thread's work: each note or problem of the source, in file order, rows grouped by the delegation
+    /// `resolver` finds ("UG" then "Uganda": one note).
+    static func read<Source: SubmissionSource>(
+        _ source: Source, into handoff: Handoff<ReadItem>, groupedBy resolver: DelegationResolver
     ) {
         var source = source
-        var resolver = initial
+        source.groupDelegations { resolver.delegationKey($0) }
         do {
             while let next = try source.next() {
-                let outcome: ImportItem.Outcome
-                switch next {
-                case .problem(let problem):
-                    outcome = .problem(problem)
-                case .submission(let sourced):
-                    outcome = check(sourced, meeting: meeting, resolver: &resolver, membership: membership, now: now)
-                }
-                guard handoff.put(ImportItem(outcome: outcome, rows: source.rowsRead, bytes: source.bytesRead)) else {
-                    break
-                }
+                guard handoff.put(ReadItem(item: next, rows: source.rowsRead, bytes: source.bytesRead)) else { break }
             }
             handoff.finish()
         } catch {
             handoff.finish(error)
         }
+    }
+
+    /// The checking thread's work: each note read, checked as `register` would check it, in file order. Before it
+    /// finishes, the reader is stopped and waited for.
+    static func checkAll(
+        from read: Handoff<ReadItem>, into handoff: Handoff<ImportItem>, meeting: Meeting,
+        resolver initial: DelegationResolver, membership: TreatyMembership, now: Instant
+    ) {
+        var resolver = initial
+        var failure: (any Error)?
+        do {
+            while let next = try read.take() {
+                let outcome: ImportItem.Outcome
+                switch next.item {
+                case .problem(let problem):
+                    outcome = .problem(problem)
+                case .submission(let sourced):
+                    outcome = check(sourced, meeting: meeting, resolver: &resolver, membership: membership, now: now)
+                }
+                guard handoff.put(ImportItem(outcome: outcome, rows: next.rows, bytes: next.bytes)) else { break }
+            }
+        } catch {
+            failure = error
+        }
+        read.cancel()
+        read.waitUntilFinished()
+        handoff.finish(failure)
     }
 
     static func check(
@@ -142,7 +166,15 @@ extension RegistrationDesk {
     }
 }
 
-/// One note read and checked by an import's reading thread, on its way to the writer.
+/// One note (or problem) read by an import's reading thread, on its way to the checker.
+struct ReadItem: Sendable {
+    var item: SourceItem
+    /// Rows and bytes read when this item was produced, for progress.
+    var rows: Int
+    var bytes: Int
+}
+
+/// One note read and checked by an import's checking thread, on its way to the writer.
 struct ImportItem: Sendable {
     enum Outcome: Sendable {
         case checked(NoteDraft, SourcedSubmission)

@@ -47,10 +47,13 @@ extension RegistrationDesk {
     ) throws -> NoteRecording {
         let stored = try meeting(code: code ?? submission.meeting?.trimmedOrNil)
         try Self.checkMeeting(of: submission, is: stored.meeting)
+        let typed = submission.delegation ?? ""
+        // The one State the note names, if it names one: its record is all of the membership the check reads.
+        let state = ReferenceData.states.find(typed.trimmed)
         let draft = try NoteDraft.check(
-            submission, meeting: stored.meeting,
-            resolver: store.resolver(for: submission.delegation ?? ""),
-            membership: store.membership(convention: stored.meeting.convention), now: clock())
+            submission, meeting: stored.meeting, resolver: store.resolver(for: typed),
+            membership: store.membership(convention: stored.meeting.convention, states: state.map { [$0.iso3] } ?? []),
+            now: clock())
         if draft.reference == nil && !confirmedNotDuplicate {
             try checkNotTypedTwice(draft, meeting: stored)
         }

@@ -2,7 +2,8 @@
 /// `delegation,category,reference,received_at,channel,role,title,name,function,gender,email,new_organization` (in
 /// any order; `delegation`, `role` and `name` are required, the others may be left out; `new_organization` is `yes`
 /// on a note's first row to confirm that an organization close to a known one is new). Consecutive rows with the same
-/// delegation and reference form one note; the note's own fields (category, received_at, channel) are taken
+/// delegation and reference form one note (the same delegation however it is typed, once `groupDelegations` has
+/// given the resolver's key: "UG" then "Uganda"); the note's own fields (category, received_at, channel) are taken
 /// from its first row and must not contradict it in later rows. A note's rows must be together: the same
 /// delegation and reference appearing again later is an error, not a second note.
 public struct CSVSubmissionSource: SubmissionSource, Sendable {
@@ -19,9 +20,14 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
     private var columns: (role: Int?, title: Int?, name: Int?, function: Int?, gender: Int?, email: Int?) = (
         nil, nil, nil, nil, nil, nil
     )
+    /// The note's own columns that the file has, with their positions: later rows of a note must not contradict
+    /// its first row in them.
+    private var noteColumns: [(name: String, position: Int)] = []
     private var pending: (key: NoteKey, record: CSVRecordReader.Record)?
     private var seenNotes: [NoteKey: Int] = [:]
     private var finished = false
+    /// The key rows are grouped by: the delegation without case or diacritics, or the resolver's.
+    private var delegationKey: @Sendable (String) -> String = { NameKey.of($0) }
     public private(set) var rowsRead = 0
     public var bytesRead: Int { reader.bytesRead }
 
@@ -65,6 +71,9 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         }
         width = header.fields.count
         columns = (index["role"], index["title"], index["name"], index["function"], index["gender"], index["email"])
+        noteColumns = ["category", "received_at", "channel", "new_organization"].compactMap { name in
+            index[name].map { (name, $0) }
+        }
     }
 
     @inline(__always)
@@ -83,15 +92,19 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         NoteKey(delegation: value(record, "delegation") ?? "", reference: value(record, "reference") ?? "")
     }
 
-    /// The key compared across the file: the delegation without case or diacritics.
+    public mutating func groupDelegations(by key: @escaping @Sendable (String) -> String) {
+        delegationKey = key
+    }
+
+    /// The key compared across the file: the delegation as `delegationKey` gives it, and the reference.
     private func key(_ raw: NoteKey) -> NoteKey {
-        NoteKey(delegation: NameKey.of(raw.delegation), reference: raw.reference)
+        NoteKey(delegation: delegationKey(raw.delegation), reference: raw.reference)
     }
 
     /// Whether a row belongs to the note whose first row has `first` (compared as typed first, for speed).
     private func sameNote(_ raw: NoteKey, _ first: NoteKey) -> Bool {
         if raw == first { return true }
-        return raw.reference == first.reference && NameKey.of(raw.delegation) == NameKey.of(first.delegation)
+        return raw.reference == first.reference && delegationKey(raw.delegation) == delegationKey(first.delegation)
     }
 
     /// The next usable row, or a problem for a row that cannot be used.
@@ -177,13 +190,13 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         var lines: [Int] = []
         submission.participants.reserveCapacity(records.count)
         for record in records {
-            for column in ["category", "received_at", "channel", "new_organization"] where record.line != head.line {
-                if let later = value(record, column), later != value(head, column) {
+            for (column, position) in noteColumns where record.line != head.line {
+                if let later = value(record, at: position), later != value(head, at: position) {
                     return .problem(
                         SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)
                             .problem(
                                 InputError(
-                                    "'\(later)' contradicts '\(value(head, column) ?? "")' on line \(head.line), the first row of the same note",
+                                    "'\(later)' contradicts '\(value(head, at: position) ?? "")' on line \(head.line), the first row of the same note",
                                     field: .key(column))))
                 }
             }

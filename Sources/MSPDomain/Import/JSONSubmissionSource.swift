@@ -1,61 +1,49 @@
 import Foundation
 import SystemPackage
 
-/// Reads submissions in the `msp register --file` format: either one JSON array of them (read whole), or one
-/// submission object per line (newline-delimited JSON, streamed).
+/// Reads submissions in the `msp register --file` format: either one JSON array of them, or one submission
+/// object per line (newline-delimited JSON). Both are streamed: an array is read element by element
+/// (`JSONArrayReader`), so memory holds one submission at a time whatever the file's size.
 public struct JSONSubmissionSource: SubmissionSource, Sendable {
-    private var pendingArray: [Submission]?
-    private var arrayIndex = 0
+    private var array: JSONArrayReader?
     private var lines: LineReader?
     public private(set) var rowsRead = 0
-    public var bytesRead: Int { lines?.bytesRead ?? totalBytes }
-    private var totalBytes = 0
-    /// For an array: the line of each submission and participant.
-    private var scan: JSONScan?
+    public var bytesRead: Int { array?.bytesRead ?? lines?.bytesRead ?? 0 }
 
-    /// `firstBytes` are the first bytes of the input, already read, so the form can be decided.
     public init(fileDescriptor: Int32) throws {
         var reader = LineReader(fileDescriptor: fileDescriptor)
         // Decide the form by the first character that is not white space.
-        var prefix = Data()
-        while let chunk = try reader.peekChunk(), !chunk.isEmpty {
-            prefix = chunk
-            break
-        }
+        let prefix = try reader.peekChunk() ?? Data()
         var offset = prefix.startIndex
         if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { offset += 3 }
         while offset < prefix.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(prefix[offset]) { offset += 1 }
         if offset < prefix.endIndex, prefix[offset] == UInt8(ascii: "[") {
-            var data = try reader.readAll()
-            if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
-            totalBytes = data.count
-            // As strict as `msp register --file` (a key given twice, a trailing comma...); the scan gives lines.
-            do {
-                (pendingArray, scan) = try SubmissionJSON.decodeArrayScanned(data)
-            } catch let error as JSONInputError {
-                throw ImportProblem(line: error.line, message: error.error.message)
-            }
-            lines = nil
+            array = JSONArrayReader(
+                fileDescriptor: fileDescriptor, buffered: [UInt8](prefix), maxElementBytes: reader.maxLineBytes)
         } else {
             lines = reader
         }
     }
 
     public mutating func next() throws -> SourceItem? {
-        if let array = pendingArray {
-            guard arrayIndex < array.count else { return nil }
-            defer { arrayIndex += 1 }
+        if array != nil {
+            guard let (bytes, line, index) = try array!.next() else { return nil }
             rowsRead += 1
-            let submission = array[arrayIndex]
-            let line = scan?.line(of: FieldPath([.index(arrayIndex)])) ?? 1
-            let participantLines = submission.participants.indices.map {
-                scan?.line(of: FieldPath.participant($0).inside(FieldPath([.index(arrayIndex)]))) ?? line
+            // As strict as `msp register --file`; the element's lines are counted from its first line.
+            let offset = line - 1
+            do {
+                let (submission, scan) = try SubmissionJSON.decodeScanned(Data(bytes), index: index)
+                let participantLines = submission.participants.indices.map {
+                    (scan.line(of: FieldPath.participant($0)) ?? 1) + offset
+                }
+                return .submission(
+                    SourcedSubmission(
+                        submission: submission, line: line, participantLines: participantLines, isCSV: false
+                    ).withPathPrefix(index))
+            } catch let error as JSONInputError {
+                // As a broken array was before it was streamed: the one problem of the file.
+                throw ImportProblem(line: (error.line ?? 1) + offset, message: error.error.message)
             }
-            return .submission(
-                SourcedSubmission(
-                    submission: submission, line: line,
-                    participantLines: participantLines, isCSV: false
-                ).withPathPrefix(arrayIndex))
         }
         guard lines != nil else { return nil }
         while let (line, number) = try lines!.nextLine() {
@@ -122,12 +110,6 @@ struct LineReader: Sendable {
 
     mutating func peekChunk() throws -> Data? {
         if buffer.isEmpty { _ = try fill() }
-        return buffer
-    }
-
-    mutating func readAll() throws -> Data {
-        while try fill() {}
-        defer { bytesRead += buffer.count; buffer.removeAll() }
         return buffer
     }
 

@@ -71,6 +71,14 @@ public protocol SubmissionSource: Sendable {
     var rowsRead: Int { get }
     /// Bytes read so far.
     var bytesRead: Int { get }
+    /// See the extension's default, which does nothing.
+    mutating func groupDelegations(by key: @escaping @Sendable (String) -> String)
+}
+
+extension SubmissionSource {
+    /// Groups rows into notes by `key` of their delegation's name (a resolver's `delegationKey`) rather than by
+    /// how the name is typed. A source whose notes are whole objects (JSON) has nothing to group.
+    public mutating func groupDelegations(by key: @escaping @Sendable (String) -> String) {}
 }
 
 public enum SourceItem: Sendable {

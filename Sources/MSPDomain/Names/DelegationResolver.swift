@@ -68,6 +68,17 @@ public struct DelegationResolver: Sendable {
         return organization(named: name).map { .organization($0) }
     }
 
+    /// What rows of an import are grouped by: the State or known organization a typed name finds, else the name's
+    /// key. "UG" and "Uganda" are one delegation, so rows naming it either way under one reference are one note.
+    public func delegationKey(_ typed: String) -> String {
+        switch find(typed.trimmed) {
+        case .state(let state)?: return "state " + state.iso3
+        case .organization(let organization)?, .newOrganization(let organization)?:
+            return "organization " + NameKey.of(organization.name)
+        case nil: return "name " + NameKey.of(typed)
+        }
+    }
+
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting,
     /// which opens on `day` (nil: no meeting; messages give States' names of today). A new organization whose name
     /// or acronym is close to a known one's is refused with that name, unless `confirmedNew` says it is new (see

@@ -1,5 +1,3 @@
-import CSV
-
 /// A span of days during which a State bore one UN short name: "Swaziland" until 18 April 2018, "Eswatini" from
 /// 19 April 2018. Both days are inclusive; nil is open (in use since before 2000, or still in use).
 public struct NamePeriod: Hashable, Sendable {
@@ -49,21 +47,27 @@ extension NamePeriod {
     /// `valid_from`), only the first may be open at the start, and the last must be open at the end and carry
     /// today's name: a table that breaks this would give some day no name, or two.
     public static func parseHistory(csv text: String, names: [String: String]) throws -> [String: [NamePeriod]] {
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
         let expected = ["iso_alpha3", "name", "valid_from", "valid_to", "source"]
-        guard reader.headerRow == expected else {
+        var reader = CSVRecordReader(text: text)
+        func nextRow() throws -> CSVRecordReader.Record? {
+            do { return try reader.next() } catch let problem as CSVRecordReader.Problem {
+                throw InputError("state-names-history.csv: line \(problem.line): \(problem.message)")
+            }
+        }
+        guard try nextRow()?.fields == expected else {
             throw InputError("state-names-history.csv: the header is not \(expected.joined(separator: ","))")
         }
         var periods: [String: [NamePeriod]] = [:]
-        var line = 1
-        while let row = reader.next() {
-            line += 1
-            func problem(_ text: String) -> InputError { InputError("state-names-history.csv: line \(line): \(text)") }
+        while let record = try nextRow() {
+            let row = record.fields
+            func problem(_ text: String) -> InputError {
+                InputError("state-names-history.csv: line \(record.line): \(text)")
+            }
             guard row.count == expected.count else {
                 throw problem("\(row.count) columns, not \(expected.count)")
             }
             // Cells by the header's names (checked above).
-            func cell(_ column: String) -> String { reader[column] ?? "" }
+            func cell(_ column: String) -> String { row[expected.firstIndex(of: column)!] }
             let iso3 = cell("iso_alpha3")
             guard names[iso3] != nil else { throw problem("'\(iso3)' is not the code of a State in states.csv") }
             func day(_ text: String, _ column: String) throws -> LocalDate? {

@@ -1,4 +1,4 @@
-import CSV
+import Foundation
 
 /// A State as the United Nations names it.
 public struct State: Hashable, Sendable {
@@ -44,16 +44,14 @@ public enum StateLookup: Hashable, Sendable {
 public struct StateDirectory: Sendable {
     public let states: [State]
     private let byKey: [String: Int]
-    /// Names (not codes) by `looseKey`; a loose key two States share is left out.
-    private let byLooseKey: [String: Int]
-    /// The words of every name (not codes) of each State, for telling an ambiguous name from an unknown one.
-    private let words: [[[Substring]]]
+    /// The tables only a name that `byKey` does not find needs, built the first time one is looked up: most
+    /// commands look up one name, typed as the UN writes it, and building them cost more than the rest of a
+    /// `register` (bench/results.md, "Profile").
+    private let fallback: FallbackTables
 
     public init(states: [State]) throws {
         self.states = states
         var byKey: [String: Int] = [:]
-        var byLooseKey: [String: Int] = [:]
-        var sharedLooseKeys: Set<String> = []
         for (index, state) in states.enumerated() {
             for name in [state.iso2, state.iso3] + state.allNames {
                 let key = NameKey.of(name)
@@ -62,37 +60,55 @@ public struct StateDirectory: Sendable {
                 }
                 byKey[key] = index
             }
-            for name in state.allNames {
-                let loose = Self.looseKey(NameKey.of(name))
-                if let other = byLooseKey[loose], other != index { sharedLooseKeys.insert(loose) }
-                byLooseKey[loose] = index
+        }
+        self.byKey = byKey
+        self.fallback = FallbackTables(states)
+    }
+
+    /// Names (not codes) by `looseKey`, a loose key two States share left out; and the words of every name of each
+    /// State, for telling an ambiguous name from an unknown one. Built once, on first use, under a lock (a
+    /// directory is shared by the portal's requests).
+    final class FallbackTables: @unchecked Sendable {
+        typealias Tables = (byLooseKey: [String: Int], words: [[[Substring]]])
+        private let states: [State]
+        private let lock = NSLock()
+        private var built: Tables?
+
+        init(_ states: [State]) { self.states = states }
+
+        var tables: Tables {
+            lock.withLock {
+                if let built { return built }
+                var byLooseKey: [String: Int] = [:]
+                var sharedLooseKeys: Set<String> = []
+                for (index, state) in states.enumerated() {
+                    for name in state.allNames {
+                        let loose = StateDirectory.looseKey(NameKey.of(name))
+                        if let other = byLooseKey[loose], other != index { sharedLooseKeys.insert(loose) }
+                        byLooseKey[loose] = index
+                    }
+                }
+                for key in sharedLooseKeys { byLooseKey[key] = nil }
+                let words = states.map { state in state.allNames.map { StateDirectory.words(NameKey.of($0)) } }
+                built = (byLooseKey, words)
+                return (byLooseKey, words)
             }
         }
-        for key in sharedLooseKeys { byLooseKey[key] = nil }
-        self.byKey = byKey
-        self.byLooseKey = byLooseKey
-        self.words = states.map { state in state.allNames.map { Self.words(NameKey.of($0)) } }
     }
 
     /// Reads `states.csv` (`un_short_name,iso_alpha2,iso_alpha3,m49,un_member,aliases`, aliases separated by `|`)
     /// and `state-names-history.csv` (see `NamePeriod.parseHistory`).
     public init(csv text: String, history: String) throws {
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        // The project's own reader: CSV.swift decodes scalar by scalar, and reading this table with it was a third
+        // of a `register` (bench/results.md, "Profile").
         let expected = ["un_short_name", "iso_alpha2", "iso_alpha3", "m49", "un_member", "aliases"]
-        guard reader.headerRow == expected else {
-            throw InputError("states.csv: the header is not \(expected.joined(separator: ","))")
-        }
         var states: [State] = []
-        while let row = reader.next() {
-            guard row.count == expected.count else {
-                throw InputError("states.csv: line \(states.count + 2) has \(row.count) columns, not \(expected.count)")
-            }
-            // Cells by the header's names (checked above).
-            func cell(_ column: String) -> String { reader[column] ?? "" }
+        for record in try CSVRecordReader.table(text, named: "states.csv", columns: expected) {
+            let row = record.fields
             states.append(
                 State(
-                    name: cell("un_short_name"), iso2: cell("iso_alpha2"), iso3: cell("iso_alpha3"), m49: cell("m49"),
-                    unMember: cell("un_member"), aliases: cell("aliases").split(separator: "|").map { String($0) }))
+                    name: row[0], iso2: row[1], iso3: row[2], m49: row[3], unMember: row[4],
+                    aliases: row[5].split(separator: "|").map { String($0) }))
         }
         let periods = try NamePeriod.parseHistory(
             csv: history,
@@ -111,7 +127,7 @@ public struct StateDirectory: Sendable {
         let unprefixed = Self.withoutLeadingThe(key)
         if let unprefixed, let index = byKey[unprefixed] { return states[index] }
         // "Cote divoire", "Cote d Ivoire": an apostrophe left out or typed as a space.
-        if let index = byLooseKey[Self.looseKey(unprefixed ?? key)] { return states[index] }
+        if let index = fallback.tables.byLooseKey[Self.looseKey(unprefixed ?? key)] { return states[index] }
         return nil
     }
 
@@ -123,6 +139,7 @@ public struct StateDirectory: Sendable {
         let key = NameKey.of(name)
         let typed = Self.words(Self.withoutLeadingThe(key) ?? key)
         guard !typed.isEmpty else { return .none }
+        let words = fallback.tables.words
         let matches = states.indices.filter { index in words[index].contains { $0.containsRun(typed) } }
         // A word most names share ("Republic", "and", "of") names no State in particular: that is an unknown name,
         // answered with the nearest names rather than a list of dozens.

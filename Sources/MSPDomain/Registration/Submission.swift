@@ -210,8 +210,9 @@ public enum SubmissionJSON {
 
     /// Scans `data` strictly (see `JSONScanner`), then decodes one submission object. Every problem is a
     /// `JSONInputError` with the line it is on, where there is one; the scan also gives the line of each field,
-    /// for the problems that checking the submission finds later.
-    public static func decodeScanned(_ data: Data) throws -> (Submission, JSONScan) {
+    /// for the problems that checking the submission finds later. With `index` (an element of a JSON array),
+    /// problems are named under it (`[3].participants`); lines are counted from the first line of `data`.
+    public static func decodeScanned(_ data: Data, index: Int? = nil) throws -> (Submission, JSONScan) {
         let scan: JSONScan
         do {
             scan = try JSONScanner.scan(data)
@@ -223,27 +224,7 @@ public enum SubmissionJSON {
         } catch let error as DecodingError {
             throw JSONInputError(
                 line: scan.line(of: fieldPath(error.context.codingPath + error.extraKey)),
-                error: InputError(describe(error)))
-        } catch {
-            throw JSONInputError(line: nil, error: InputError("not valid JSON: \(JSONProblem.describe(error))"))
-        }
-    }
-
-    /// Scans `data` strictly, as `decodeScanned` does, then decodes an array of submission objects. The scan keeps
-    /// the line of each submission and of each participant (`[0]`, `[0].participants[1]`), not of every field.
-    public static func decodeArrayScanned(_ data: Data) throws -> ([Submission], JSONScan) {
-        let scan: JSONScan
-        do {
-            scan = try JSONScanner.scan(data, recordedDepth: 3)
-        } catch let error as JSONSyntaxError {
-            throw JSONInputError(line: error.line, error: InputError("not valid JSON: \(error.message)"))
-        }
-        do {
-            return (try JSONDecoder().decode([Submission].self, from: data), scan)
-        } catch let error as DecodingError {
-            throw JSONInputError(
-                line: scan.line(of: fieldPath(error.context.codingPath + error.extraKey)),
-                error: InputError(describe(error)))
+                error: InputError(describe(error, under: index.map { [AnyKey(intValue: $0)!] } ?? [])))
         } catch {
             throw JSONInputError(line: nil, error: InputError("not valid JSON: \(JSONProblem.describe(error))"))
         }
@@ -254,9 +235,10 @@ public enum SubmissionJSON {
         FieldPath(codingPath.map { key in key.intValue.map { .index($0) } ?? .key(key.stringValue) })
     }
 
-    public static func describe(_ error: DecodingError) -> String {
+    /// What a decoding error says, its path named under `prefix` (an array's index) when there is one.
+    public static func describe(_ error: DecodingError, under prefix: [any CodingKey] = []) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
-            let text = fieldPath(codingPath).description
+            let text = fieldPath(prefix + codingPath).description
             return text.isEmpty ? "the top level" : text
         }
         switch error {
