@@ -78,6 +78,7 @@ public struct DelegationResolver: Sendable {
     ) throws -> (represented: Represented, category: Category) {
         let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
+        try typed.checkedText("delegation's name", field: field)
         // Before any lookup: suggesting the nearest names of a very long one would take minutes.
         guard name.count <= 300 else {
             throw InputError("the delegation's name is longer than 300 characters", field: field)
