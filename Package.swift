@@ -29,7 +29,10 @@ let package = Package(
             dependencies: [
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
-            ]
+            ],
+            // UTS #39 confusable skeletons (Names/LookAlike.swift): ICU's spoof checker, in the ICU that Foundation
+            // carries on Linux, linked explicitly since msp calls it directly.
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         // The SQLite store: migrations (from migrations/, embedded), records, queries; CSV for the convention
         // membership tables it seeds and imports (Reference/MembershipTable.swift).

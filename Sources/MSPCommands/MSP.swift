@@ -217,19 +217,18 @@ public struct MSP: ParsableCommand {
         FileHandle.standardError.write(Data("msp: \(visible(message))\n".utf8))
     }
 
-    /// Text for one line of a terminal: a line break becomes a space; every other control character (C0, DEL, C1)
-    /// and every explicit bidirectional control (U+202A–U+202E, U+2066–U+2069) is shown as `\u{1B}`, so refused
+    /// Text for one line of a terminal: a line break becomes a space; every other character input may not hold
+    /// (`TextRule`: control characters and explicit bidirectional controls) is shown as `\u{1B}`, so refused
     /// input echoed in an error line can neither clear the screen, set the window title, overwrite the line (CR) nor
     /// reorder it.
     static func visible(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A:
+            if scalar == "\n" {
                 out.append(" ")
-            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+            } else if TextRule.refuses(scalar) {
                 out.append("\\u{\(String(scalar.value, radix: 16, uppercase: true))}")
-            default:
+            } else {
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -11,7 +11,8 @@ import MSPDomain
 /// An msp database: one SQLite file holding many meetings.
 ///
 /// Opening creates the file (readable by its owner only) and its schema on first use, upgrades an older
-/// schema in one transaction after copying the file beside itself, and refuses a newer one untouched.
+/// schema in the transaction of the command's first write after copying the file beside itself (a command that
+/// fails leaves the older schema), and refuses a newer one untouched.
 /// Every write runs in one IMMEDIATE transaction; the file is in WAL mode so readers never wait for a writer,
 /// and a busy timeout lets concurrent `msp` processes queue rather than fail.
 public final class Store: @unchecked Sendable {
@@ -23,6 +24,9 @@ public final class Store: @unchecked Sendable {
     private let claim: FileClaim?
     /// Where an older database was copied before it was upgraded, if it was.
     public private(set) var upgradeBackup: String?
+    /// Whether an upgrade of an older schema is applied but not committed: the write lock is held from the upgrade
+    /// until the command's first write transaction, which commits both, or its failure, which rolls both back.
+    private var upgradeHeld = false
 
     /// How long a writer waits for another to finish: 120 s, or `MSP_BUSY_TIMEOUT` seconds.
     public static let busyTimeout: TimeInterval =
@@ -117,6 +121,9 @@ public final class Store: @unchecked Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
+        // The upgrade of an older schema stays open between database accesses until the command's first write
+        // (`upgradeHeld`); every other transaction is opened and closed inside one access.
+        config.allowsUnsafeTransactions = true
         if wal { config.journalMode = .wal }
         config.prepareDatabase { db in
             // A receipt time is evidence that a note met its deadline: once msp says a note is recorded, it must be
@@ -135,6 +142,8 @@ public final class Store: @unchecked Sendable {
     /// Closes the connection; with `discardIfCreated`, a file this process created is removed, unless another
     /// process has opened it meanwhile (then it stays: that process may be writing to it).
     public func close(discardIfCreated: Bool = false) {
+        // An upgrade still held belongs to a command that did not succeed: the file keeps its older schema.
+        if upgradeHeld { try? dbQueue.writeWithoutTransaction { try endUpgrade(commit: false, $0) } }
         try? dbQueue.close()
         if discardIfCreated && createdFile { claim?.removeIfAlone(path) }
         claim?.release()
@@ -179,25 +188,64 @@ public final class Store: @unchecked Sendable {
         let plan = try dbQueue.read { try migrator.plan($0) }
         if plan != .upToDate {
             try dbQueue.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                do {
                     // Another process may have migrated while we waited for the lock: plan again, holding it,
                     // and without GRDB's cache of the schema, which does not see other processes' changes.
                     db.clearSchemaCache()
                     let locked = try migrator.plan(db)
-                    guard locked != .upToDate else { return .commit }
-                    if locked == .create { try Store.refuseForeign(db, path: path) }
                     if case .upgrade(let from, _) = locked, path != ":memory:" {
-                        // The copy is taken under the write lock, so it is exactly the schema being upgraded.
+                        // The copy is taken under the write lock, so it is exactly the schema being upgraded. The
+                        // upgrade is left uncommitted: the command's first write commits it (`upgradeHeld`).
                         upgradeBackup = try backupBeforeUpgrade(fromVersion: from)
+                        try migrator.applyPending(db)
+                        upgradeHeld = true
+                        return
                     }
-                    let fresh = try migrator.appliedIdentifiers(db).isEmpty
-                    try migrator.applyPending(db)
-                    if fresh { try Store.seedReferenceData(db) }
-                    return .commit
+                    if locked == .create { try Store.refuseForeign(db, path: path) }
+                    if locked != .upToDate {
+                        let fresh = try migrator.appliedIdentifiers(db).isEmpty
+                        try migrator.applyPending(db)
+                        if fresh { try Store.seedReferenceData(db) }
+                    }
+                    try db.execute(sql: "COMMIT")
+                } catch {
+                    try? db.execute(sql: "ROLLBACK")
+                    discardUpgradeBackup()
+                    throw error
                 }
             }
         }
         if wal { try useWAL() }
+    }
+
+    /// Ends a held upgrade: committed (the command succeeded) or rolled back with its copy removed (it failed).
+    private func endUpgrade(commit: Bool, _ db: Database) throws {
+        guard upgradeHeld else { return }
+        upgradeHeld = false
+        if commit {
+            try db.execute(sql: "COMMIT")
+        } else {
+            try? db.execute(sql: "ROLLBACK")
+            discardUpgradeBackup()
+        }
+    }
+
+    /// Removes the copy taken before an upgrade that was not kept.
+    private func discardUpgradeBackup() {
+        if let backup = upgradeBackup { unlink(backup) }
+        upgradeBackup = nil
+    }
+
+    /// Commits an upgrade still held by a command that succeeded without writing (or before a long-running service
+    /// starts). Nothing to do otherwise.
+    public func commitUpgrade() throws {
+        guard upgradeHeld else { return }
+        do {
+            try dbQueue.writeWithoutTransaction { try endUpgrade(commit: true, $0) }
+        } catch {
+            throw Store.translate(error, path: path)
+        }
     }
 
     /// Switches the file to WAL (readers never wait for a writer) unless it is already: done once, by whichever
@@ -205,6 +253,7 @@ public final class Store: @unchecked Sendable {
     /// succeeded (a restored backup is in rollback mode): a command that fails leaves the journal mode as it was.
     public func useWAL() throws {
         guard path != ":memory:" else { return }
+        try commitUpgrade()
         try dbQueue.writeWithoutTransaction { db in
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
             guard mode.lowercased() != "wal" else { return }
@@ -289,6 +338,17 @@ public final class Store: @unchecked Sendable {
     func writeTransaction<T>(_ work: (Database) throws -> (result: T, commit: Bool)) throws -> T {
         do {
             return try dbQueue.writeWithoutTransaction { db in
+                if upgradeHeld {
+                    // The held upgrade's transaction is this one's: committed or rolled back together.
+                    do {
+                        let outcome = try work(db)
+                        try endUpgrade(commit: outcome.commit, db)
+                        return outcome.result
+                    } catch {
+                        try? endUpgrade(commit: false, db)
+                        throw error
+                    }
+                }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     let outcome = try work(db)

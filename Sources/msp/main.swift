@@ -8,4 +8,4 @@ import MSPCommands
 #endif
 
 msp_tune_malloc()
-exit(MSP.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(MSP.runCommandLine())

@@ -237,6 +237,31 @@ import Testing
         }
     }
 
+    /// Keys are compared as the text they decode to: a key written with an escape (`\u0061`, `\/`, a surrogate pair)
+    /// is the same key as one written plainly, so giving it twice is refused; a key's line is recorded under its
+    /// decoded name.
+    @Test(arguments: [
+        (#"{"delegation": "Kenya", "deleg\u0061tion": "Mexico"}"#, "delegation"),
+        (#"{"deleg\u0061tion": "Kenya", "delegation": "Mexico"}"#, "delegation"),
+        (#"{"a/b": 1, "a\/b": 2}"#, "a/b"),
+        (#"{"\ud83d\ude00": 1, "😀": 2}"#, "😀"),
+        (#"{"caf\u00e9": 1, "café": 2}"#, "café"),
+    ])
+    func aKeyGivenTwiceThroughAnEscapeIsAKeyGivenTwice(json: String, key: String) throws {
+        #expect(
+            throws: JSONSyntaxError(
+                line: 1,
+                message: "the key '\(key)' appears twice in one object (also on line 1): which one counts is ambiguous")
+        ) {
+            try JSONScanner.scan(Data(json.utf8))
+        }
+    }
+
+    @Test func escapedKeysAreRecordedUnderTheirDecodedName() throws {
+        let scan = try JSONScanner.scan(Data("{\n\"deleg\\u0061tion\": \"Kenya\",\n\"n\\u0061me\": \"x\"}".utf8))
+        #expect(scan.lines["delegation"] == 2 && scan.lines["name"] == 3)
+    }
+
     /// JSON import reads as strictly as `msp register --file`: a key given twice (which one counts?) and trailing
     /// commas are refused, in both forms; problems of an array's submissions name the line they are on.
     @Test func jsonImportIsStrictAndArrayProblemsNameTheirLine() throws {

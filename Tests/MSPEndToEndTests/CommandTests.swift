@@ -123,6 +123,20 @@ import Testing
         #expect(late.map { $0["reference"] as? String } == ["Note KMG/DIS/17/3"])
     }
 
+    /// A process substitution of bash (`--file <(...)`, `import <(...)`): a pipe named /dev/fd/63, read as it comes.
+    @Test func aProcessSubstitutionIsRead() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        try msp.write("kenya.json", Self.kenya)
+        let bash = try msp.run(
+            [
+                "-c",
+                #""$MSP" import --format json --dry-run <(tr -d '\n' < kenya.json) && "$MSP" register --file <(cat kenya.json)"#,
+            ], stdinData: nil, environment: ["MSP": MSPRun.binary.path], executable: "/bin/bash")
+        expectSuccess(bash)
+        #expect(bash.stdout.contains("registration of Kenya") && bash.stdout.contains("from /dev/fd/"))
+    }
+
     @Test func aDryRunReportsAndWritesNothing() throws {
         let msp = try MSPRun()
         try msp.add7MSP()

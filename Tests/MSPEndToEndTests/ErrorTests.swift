@@ -120,7 +120,7 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
             arguments: [
                 "withdraw", "--delegation", "Uganda", "--received", "2017-08-30", "--reference", "Note\u{1B}[2J 61",
             ],
-            status: 65, mention: "--reference: the reference contains control characters"),
+            status: 65, mention: "--reference: the reference contains a control character (U+001B)"),
         .init(
             arguments: ["history", "--delegation", "Ugnada"], status: 65,
             mention: "'Ugnada' is neither a State nor a known organization (did you mean 'Canada', 'Uganda'"),

@@ -355,7 +355,7 @@ import Testing
         #expect(
             refused.status == 65
                 && refused.stderr.contains(
-                    "control.json:1: participants[0].function: the function contains control characters"),
+                    "control.json:1: participants[0].function: the function contains a control character (U+0000)"),
             "\(refused.stderr)")
 
         // CSV: every cell a spreadsheet would run starts with an apostrophe; otherwise the text is as given.

@@ -180,6 +180,42 @@ import Testing
         }
     }
 
+    /// The one rule for text (`TextRule`) at the portal: a bidirectional control in a participant's name, an escape
+    /// in the reference or in a return's reason is an error at its field, 422, and nothing is saved; a right-to-left
+    /// name without controls is received.
+    @Test func controlAndBidirectionalCharactersAreRefusedAtTheirFieldWith422() async throws {
+        let (desk, uganda, _) = try Self.desk()
+        try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            let bidi = try await Self.submitThroughPage(
+                browser, token: uganda, participants: [("head", "Grace \u{202E}ollekA", "")])
+            #expect(bidi.status == .unprocessableContent && bidi.text.contains("bidirectional control character"))
+            let row = try #require(bidi.text.range(of: #"name="participant-1-name""#))
+            #expect(bidi.text[row.lowerBound...].prefix(400).contains(#"aria-invalid="true""#))
+            let page = try await browser.get("/focal-point/\(uganda)")
+            let csrf = try #require(Browser.csrfToken(page.text))
+            let escape = try await Self.submit(
+                browser, token: uganda,
+                fields: Self.fields(csrf: csrf, reference: "Note\u{1B}[2J 46", participants: [("head", "A B", "")]))
+            #expect(escape.status == .unprocessableContent && escape.text.contains(#"id="reference-error""#))
+            #expect(try desk.submissions(meeting: "7MSP", status: nil).submissions.isEmpty)
+
+            let arabic = try await Self.submitThroughPage(
+                browser, token: uganda, participants: [("head", "السيد أحمد العلي", "")])
+            #expect(arabic.status == .seeOther)
+            let id = try #require(try desk.submissions(meeting: "7MSP").submissions.first?.id)
+            let clerk = Browser(client)
+            _ = try await clerk.signIn()
+            let clerkCSRF = try #require(
+                Browser.csrfToken(try await clerk.get("/meetings/7MSP/submissions/\(id)").text))
+            let returned = try await clerk.post(
+                "/meetings/7MSP/submissions/\(id)/return",
+                form: [("csrf_token", clerkCSRF), ("reason", "Unsigned\u{1B}[2J")])
+            #expect(returned.status == .unprocessableContent && returned.text.contains(#"id="reason-error""#))
+            #expect(try desk.submissions(meeting: "7MSP", status: .pending).submissions.count == 1)
+        }
+    }
+
     @Test func theSecretariatSeesTheQueueAndThePDFInlineAndAccepts() async throws {
         let (desk, uganda, kenya) = try Self.desk()
         try await Portal7MSP.test(desk: desk) { client in

@@ -61,6 +61,8 @@ import Testing
         let upgraded = try Store(path: path, migrator: Self.migrator([Self.extraA, Self.extraB]))
         #expect(try upgraded.schemaVersion() == known + 2)
         let backup = try #require(upgraded.upgradeBackup)
+        // A command that succeeded keeps the upgrade.
+        try upgraded.commitUpgrade()
         upgraded.close()
         #expect(backup == path + ".schema-v\(known).bak")
         // The copy is the database as it was: the older schema, intact, private.
@@ -89,6 +91,58 @@ import Testing
         store.close()
     }
 
+    struct Refused: Error {}
+
+    /// The upgrade of an older schema is part of the command's first write: a command whose write fails, that is a
+    /// dry run, or that fails before writing (closing the store) leaves the file byte-identical, at its older
+    /// schema, with no copy beside it; a command whose write commits keeps the upgrade and its copy.
+    @Test(arguments: ["write fails", "dry run", "fails before writing"])
+    func aFailingCommandLeavesAnOlderSchemaAsItFoundIt(failure: String) throws {
+        let path = try Self.scratch()
+        try Store(path: path).close()
+        let before = Self.bytes(path)
+        let known = SchemaMigrator.embedded.version
+        let store = try Store(path: path, migrator: Self.migrator([Self.extraA, Self.extraB]))
+        // The command sees the schema it needs while it runs.
+        #expect(try store.read { try $0.tableExists("extra_b") })
+        switch failure {
+        case "write fails":
+            #expect(throws: Refused.self) {
+                try store.transaction { db in
+                    try db.execute(sql: "INSERT INTO extra_a VALUES (7)")
+                    throw Refused()
+                }
+            }
+        case "dry run":
+            try store.rehearse { try $0.execute(sql: "INSERT INTO extra_a VALUES (7)") }
+        default:
+            break
+        }
+        store.close(discardIfCreated: true)
+        #expect(Self.bytes(path) == before)
+        #expect(!(try Self.tables(path)).contains("extra_a"))
+        #expect(!FileManager.default.fileExists(atPath: path + ".schema-v\(known).bak"))
+        let again = try Store(path: path)
+        #expect(try again.schemaVersion() == known)
+        again.close()
+    }
+
+    @Test func aCommandWhoseWriteCommitsKeepsTheUpgradeAndItsCopy() throws {
+        let path = try Self.scratch()
+        try Store(path: path).close()
+        let known = SchemaMigrator.embedded.version
+        let store = try Store(path: path, migrator: Self.migrator([Self.extraA, Self.extraB]))
+        try store.transaction { try $0.execute(sql: "INSERT INTO extra_a VALUES (7)") }
+        // A second write after the first is an ordinary transaction.
+        try store.transaction { try $0.execute(sql: "INSERT INTO extra_a VALUES (8)") }
+        store.close()
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try Int.fetchAll($0, sql: "SELECT id FROM extra_a ORDER BY id") } == [7, 8])
+        #expect(try queue.read { try SchemaMigrator.embedded.appliedIdentifiers($0).count } == known + 2)
+        try queue.close()
+        #expect(FileManager.default.fileExists(atPath: path + ".schema-v\(known).bak"))
+    }
+
     @Test func openingAnUpToDateDatabaseWritesNothing() throws {
         let path = try Self.scratch()
         try Store(path: path).close()
@@ -107,6 +161,7 @@ import Testing
             atPath: path + ".schema-v\(known).bak", withDestinationPath: victim)
         let upgraded = try Store(path: path, migrator: Self.migrator([Self.extraA]))
         let backup = try #require(upgraded.upgradeBackup)
+        try upgraded.commitUpgrade()
         upgraded.close()
         #expect(backup == path + ".schema-v\(known).2.bak")
         #expect(FileManager.default.contents(atPath: victim) == Data("not to be touched".utf8))

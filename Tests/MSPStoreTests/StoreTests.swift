@@ -86,6 +86,8 @@ import Testing
         #expect(try upgraded.schemaVersion() == Self.newer.version)
         #expect(try upgraded.read { try $0.tableExists("future") })
         #expect(try upgraded.meetings().map(\.meeting.code) == ["7MSP"])
+        // Kept by a command that succeeds (a failing one rolls the upgrade back: `SchemaVersionTests`).
+        try upgraded.commitUpgrade()
         upgraded.close()
 
         let copy = try DatabaseQueue(path: backup)

@@ -39,7 +39,7 @@ extension RegistrationDesk {
         -> CredentialsRecording
     {
         let stored = try meeting(code: code)
-        let name = request.delegation.trimmed
+        let name = try request.delegation.checkedText("delegation's name", field: .delegation).trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
         guard let state = ReferenceData.states.find(name) else {
             if let organization = try store.resolver(for: name).organization(named: name) {

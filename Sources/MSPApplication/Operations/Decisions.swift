@@ -83,12 +83,9 @@ extension RegistrationDesk {
 
     /// A reason as given: required, one line, at most 500 characters.
     static func reason(_ raw: String) throws -> String {
-        let reason = raw.trimmed
+        let reason = try raw.checkedText("reason", field: .reason).trimmed
         guard !reason.isEmpty else { throw InputError("a reason is required", field: .reason) }
         guard reason.count <= 500 else { throw InputError("the reason is longer than 500 characters", field: .reason) }
-        guard !reason.containsControlCharacter else {
-            throw InputError("the reason contains control characters", field: .reason)
-        }
         return reason
     }
 }

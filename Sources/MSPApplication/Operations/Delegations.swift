@@ -6,7 +6,7 @@ extension RegistrationDesk {
     func registeredDelegation(_ typed: String, meeting: StoredMeeting) throws -> (
         represented: Represented, delegation: RegisteredDelegation
     ) {
-        let name = typed.trimmed
+        let name = try typed.checkedText("delegation's name", field: .delegation).trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
         let resolver = try store.resolver(for: name)
         guard let represented = resolver.find(name) else {

@@ -198,7 +198,9 @@ extension RegistrationDesk {
         let token = FocalPointToken.generate()
         let entry = try store.issueFocalPoint(
             represented, email: email ?? working.email, tokenHash: FocalPointToken.hash(token), meeting: stored,
-            change: change("focal-point reissue", reason: request.reason?.trimmedOrNil), replacing: working.id)
+            change: change(
+                "focal-point reissue", reason: try request.reason.checkedText("reason", field: .reason)?.trimmedOrNil),
+            replacing: working.id)
         return (FocalPoint(entry, meeting: stored.meeting), token)
     }
 
@@ -210,7 +212,9 @@ extension RegistrationDesk {
         let represented = try knownDelegation(delegation, meeting: stored)
         let working = try workingFocalPoint(represented, meeting: stored, to: "revoke")
         let entry = try store.revokeFocalPoint(
-            working.id, meeting: stored, change: change("focal-point revoke", reason: reason?.trimmedOrNil))
+            working.id, meeting: stored,
+            change: change("focal-point revoke", reason: try reason.checkedText("reason", field: .reason)?.trimmedOrNil)
+        )
         return FocalPoint(entry, meeting: stored.meeting)
     }
 
@@ -237,7 +241,7 @@ extension RegistrationDesk {
     func knownDelegation(_ typed: String, meeting: StoredMeeting, then consequence: String? = nil) throws
         -> Represented
     {
-        let name = typed.trimmed
+        let name = try typed.checkedText("delegation's name", field: .delegation).trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
         guard name.count <= 300 else {
             throw InputError("the delegation's name is longer than 300 characters", field: .delegation)

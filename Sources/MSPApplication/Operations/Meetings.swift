@@ -71,7 +71,7 @@ extension RegistrationDesk {
         // A database holds a few meetings (one a year or so): all of them are read.
         let all = try store.meetings()
         if let code {
-            let wanted = code.trimmed
+            let wanted = try code.checkedText("meeting code", field: .meeting).trimmed
             // Codes are unique whatever their case (7MSP and 7msp are one meeting).
             if let found = all.first(where: { $0.meeting.code.lowercased() == wanted.lowercased() }) { return found }
             let known = all.map(\.meeting.code).sorted()

@@ -51,7 +51,7 @@ public struct MembershipRecording: Sendable, Equatable {
 extension RegistrationDesk {
     /// A convention's code as typed: trimmed, upper case, not empty.
     static func convention(_ raw: String) throws -> String {
-        let code = raw.trimmed.uppercased()
+        let code = try raw.checkedText("convention", field: .convention).trimmed.uppercased()
         guard !code.isEmpty else { throw InputError("the convention is empty", field: .convention) }
         return code
     }
@@ -78,6 +78,7 @@ extension RegistrationDesk {
     /// recorded again replaces the earlier one. A State's category at every meeting follows at once.
     public func recordMembership(_ request: MembershipRequest) throws -> MembershipRecording {
         let code = try Self.convention(request.convention)
+        try request.state.checkedText("State's name", field: .state)
         guard let state = ReferenceData.states.find(request.state) else {
             throw ReferenceData.states.notFound(request.state, field: .state, on: nil)
         }

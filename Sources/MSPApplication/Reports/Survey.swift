@@ -33,7 +33,7 @@ extension RegistrationDesk {
     public func findPerson(_ name: String, meeting code: String? = nil) throws -> (
         meeting: Meeting, found: [PersonFound]
     ) {
-        let query = name.trimmed
+        let query = try name.checkedText("name to search for", field: .key("name")).trimmed
         guard !query.isEmpty, !NameKey.of(Honorific.split(query).name).isEmpty else {
             throw InputError("the name to search for is empty", field: .key("name"))
         }

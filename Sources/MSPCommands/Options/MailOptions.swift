@@ -37,7 +37,9 @@ struct MailOptions: ParsableArguments {
             throw ValidationError("--smtp: '\(smtp)' is not HOST or HOST:PORT")
         }
         if let mailFrom, MailAddress.parse(mailFrom) == nil {
-            throw ValidationError("--mail-from: '\(mailFrom)' is not an e-mail address (ADDRESS or 'Name <ADDRESS>')")
+            // On one line: the first line of a usage error is the one shown (`MSP.visible` shows the rest's controls).
+            let shown = mailFrom.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\n")
+            throw ValidationError("--mail-from: '\(shown)' is not an e-mail address (ADDRESS or 'Name <ADDRESS>')")
         }
         if smtp != nil && mailFrom == nil {
             throw ValidationError("--smtp needs --mail-from: the address the e-mails come from")

@@ -44,7 +44,7 @@ struct OutputTarget {
             case S_IFDIR:
                 throw CommandFailure(.cantCreate, "--output: \(path) is a folder")
             case S_IFCHR, S_IFIFO, S_IFSOCK:
-                try writeInto(path, payload)
+                try writeInto(path, text)
                 return
             default:
                 throw CommandFailure(.cantCreate, "--output: \(path) is not a regular file: it was left as it is")
@@ -71,7 +71,7 @@ struct OutputTarget {
             throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(error)")
         }
         do {
-            try OutputTarget.writeAll(payload, to: fd, named: path)
+            try OutputTarget.writeAll(text, to: fd, named: path)
             guard fsync(fd) == 0 else { throw OutputTarget.failure(path, Errno(rawValue: errno)) }
             guard PrivateFile.isStill(fd, at: temporary) else {
                 throw CommandFailure(.cantCreate, "--output: \(temporary) was replaced while msp wrote it")
@@ -96,7 +96,7 @@ struct OutputTarget {
             throw CommandFailure(.cantCreate, "--output: cannot write \(path): \(String(cString: strerror(errno)))")
         }
         do {
-            try OutputTarget.writeAll(payload, to: fd, named: path)
+            try OutputTarget.writeAll(text, to: fd, named: path)
         } catch {
             close(fd)
             throw error

@@ -34,7 +34,7 @@ extension FieldPath {
 public enum AccountRules {
     /// A name of 1 to 64 letters, digits, '.', '_' or '-' (an e-mail-like "j.dupont" or "jdupont").
     public static func name(_ raw: String) throws -> String {
-        let name = raw.trimmed
+        let name = try raw.checkedText("account name", field: .accountName).trimmed
         guard !name.isEmpty else { throw InputError("the account name is empty", field: .accountName) }
         guard name.count <= 64,
             name.unicodeScalars.allSatisfy({
@@ -63,9 +63,7 @@ public enum AccountRules {
         guard raw.utf8.count <= 72 else {
             throw InputError("the password is longer than 72 bytes, which bcrypt would cut", field: .password)
         }
-        guard !raw.containsControlCharacter else {
-            throw InputError("the password contains control characters", field: .password)
-        }
+        try raw.checkedText("password", field: .password)
         return raw
     }
 

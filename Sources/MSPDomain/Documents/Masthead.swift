@@ -93,7 +93,7 @@ public struct Masthead: Sendable, Equatable, Codable {
     /// A symbol as the secretariat typed it, checked: letters, digits and `/ . - ( )` and spaces, with at least one
     /// "/" between components, at most `maxSymbolLength` characters. Empty is no symbol.
     public static func symbol(_ raw: String, field: FieldPath? = nil) throws -> String? {
-        let symbol = raw.trimmed
+        let symbol = try raw.checkedText("symbol", field: field).trimmed
         if symbol.isEmpty { return nil }
         guard symbol.count <= maxSymbolLength else {
             throw InputError("the symbol is longer than \(maxSymbolLength) characters", field: field)

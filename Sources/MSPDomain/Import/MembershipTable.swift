@@ -23,6 +23,13 @@ public enum MembershipTable {
             }
             // Cells by the header's names (the header was checked above).
             func cell(_ column: String) -> String { reader[column] ?? "" }
+            for (column, value) in zip(header, row) {
+                do {
+                    try value.checkedText(column, field: nil)
+                } catch let error as InputError {
+                    throw ImportProblem(line: line, column: column, message: error.message)
+                }
+            }
             func date(_ column: String) throws -> LocalDate? {
                 let value = cell(column).trimmingCharacters(in: .whitespaces)
                 guard !value.isEmpty else { return nil }

@@ -13,6 +13,8 @@ public struct MailAddress: Hashable, Sendable {
 
     /// Reads `ADDRESS` or `Display Name <ADDRESS>` (as `--mail-from` takes it); nil when no address is there.
     public static func parse(_ text: String) -> MailAddress? {
+        // The text rule (`TextRule`): a line break in a display name would write a header of its own.
+        guard text.refusedCharacter == nil else { return nil }
         let text = text.trimmed
         var name: String?
         var address = text

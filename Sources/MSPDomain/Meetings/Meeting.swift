@@ -17,6 +17,10 @@ public struct Meeting: Hashable, Sendable {
         code: String, title: String, convention: String, venue: String?, opens: LocalDate, closes: LocalDate,
         timeZone: VenueTimeZone, deadline: Deadline
     ) throws {
+        try code.checkedText("meeting code", field: .code)
+        try title.checkedText("title", field: .title)
+        try convention.checkedText("convention", field: .convention)
+        try venue.checkedText("venue", field: .venue)
         let code = code.trimmingCharacters(in: .whitespaces)
         guard !code.isEmpty, code.count <= 32,
             code.unicodeScalars.allSatisfy({

@@ -27,6 +27,8 @@ public struct DelegationResolver: Sendable {
     private var organizationByKey: [String: Int]
     /// Every organization key by its length in bytes, for finding close names without comparing with all of them.
     private(set) var keysByLength: [Int: [CloseCandidate]] = [:]
+    /// Every organization by the look-alike key of each of its names (`LookAlike.key`).
+    private(set) var organizationByLookAlike: [String: Int] = [:]
 
     public init(states: StateDirectory, organizations: [Organization]) {
         self.states = states
@@ -39,6 +41,9 @@ public struct DelegationResolver: Sendable {
         }
         self.organizationByKey = byKey
         for (key, index) in byKey { keysByLength[key.utf8.count, default: []].append(CloseCandidate(key, index)) }
+        for (index, organization) in organizations.enumerated() {
+            for name in organization.names { organizationByLookAlike[LookAlike.key(name)] = index }
+        }
     }
 
     /// Makes an organization registered during this run findable by the notes that follow it.
@@ -50,6 +55,9 @@ public struct DelegationResolver: Sendable {
                 organizationByKey[key] = organizations.count - 1
                 keysByLength[key.utf8.count, default: []].append(CloseCandidate(key, organizations.count - 1))
             }
+            organizationByLookAlike[LookAlike.key(name)] =
+                organizationByLookAlike[LookAlike.key(name)]
+                ?? organizations.count - 1
         }
     }
 
@@ -89,6 +97,7 @@ public struct DelegationResolver: Sendable {
     ) throws -> (represented: Represented, category: Category) {
         let name = typed.trimmed
         guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: field) }
+        try typed.checkedText("delegation's name", field: field)
         // Before any lookup: suggesting the nearest names of a very long one would take minutes.
         guard name.count <= 300 else {
             throw InputError("the delegation's name is longer than 300 characters", field: field)
@@ -125,6 +134,7 @@ public struct DelegationResolver: Sendable {
         // A name given with an organization's category is a new organization's, even one that is part of some
         // States' names: the category says what the secretariat means.
         let organization = Organization.fromTyped(name, category: given)
+        try refuseIfLookAlike(organization, typed: name, field: field)
         if !confirmedNew { try refuseIfClose(organization, typed: name) }
         return (.newOrganization(organization), given)
     }

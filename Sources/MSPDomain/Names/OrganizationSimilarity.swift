@@ -53,3 +53,25 @@ extension DelegationResolver {
             field: .newOrganization, reason: .conflict)
     }
 }
+
+/// A new organization whose name looks the same as a known organization's or a State's, written with other letters
+/// ("Red Сross" with a Cyrillic "С", "Ugаnda" with a Cyrillic "а"), is refused, even when the clerk confirms that it
+/// is new: on a printed list no one could tell the two apart. Compared by UTS #39 skeletons (`LookAlike`).
+extension DelegationResolver {
+    /// The known organization's or State's name that `organization`'s name or acronym looks like, if any.
+    public func lookAlike(of organization: Organization) -> String? {
+        for key in organization.names.map(LookAlike.key) {
+            if let index = organizationByLookAlike[key] { return organizations[index].name }
+        }
+        return organization.names.lazy.compactMap { states.stateLookingLike(key: LookAlike.key($0)) }.first
+    }
+
+    /// Refuses a new organization that looks the same as a known one, naming it and the letters that differ.
+    func refuseIfLookAlike(_ organization: Organization, typed: String, field: FieldPath) throws {
+        guard let known = lookAlike(of: organization) else { return }
+        let letters = LookAlike.standIns(in: typed)
+        throw InputError(
+            "'\(typed)' looks the same as '\(known)' but is written with other letters\(letters.isEmpty ? "" : " (\(letters.joined(separator: ", ")))"): give the name as '\(known)' is written; two delegations whose names look alike cannot be told apart",
+            field: field, reason: .conflict)
+    }
+}

@@ -48,6 +48,35 @@ public struct StateDirectory: Sendable {
     /// commands look up one name, typed as the UN writes it, and building them cost more than the rest of a
     /// `register` (bench/results.md, "Profile").
     private let fallback: FallbackTables
+    /// Every State's names by their look-alike key (`LookAlike.key`), made the first time a new organization's name
+    /// is compared with them: ICU's skeletons of a few hundred names are not worth computing for every command.
+    private let lookAlikes = LookAlikeIndex()
+
+    /// A lock-guarded map built once, on first use.
+    final class LookAlikeIndex: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byKey: [String: String]?
+
+        func names(_ build: () -> [String: String]) -> [String: String] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let byKey { return byKey }
+            let built = build()
+            byKey = built
+            return built
+        }
+    }
+
+    /// The UN short name of the State one of whose names looks like `key` (`LookAlike.key`), if any.
+    public func stateLookingLike(key: String) -> String? {
+        lookAlikes.names {
+            var byKey: [String: String] = [:]
+            for state in states {
+                for name in state.allNames { byKey[LookAlike.key(name)] = byKey[LookAlike.key(name)] ?? state.name }
+            }
+            return byKey
+        }[key]
+    }
 
     public init(states: [State]) throws {
         self.states = states

@@ -4,9 +4,7 @@ public enum EmailAddress {
     /// something before it, without a dot after it, or with a space, is refused on `field`.
     public static func checked(_ raw: String?, field: FieldPath) throws -> String? {
         guard let raw else { return nil }
-        if raw.containsControlCharacter {
-            throw InputError("the email contains control characters", field: field)
-        }
+        try raw.checkedText("email", field: field)
         guard let email = raw.trimmedOrNil else { return nil }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {

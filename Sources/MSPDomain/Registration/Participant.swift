@@ -36,18 +36,15 @@ public struct Participant: Hashable, Sendable, Codable {
         guard let rawRole = rawRole?.trimmed, !rawRole.isEmpty else {
             throw InputError("the role is missing: one of head, alternate, adviser", field: field.appending("role"))
         }
-        let role = try Role.parse(rawRole, field: field.appending("role"))
+        let role = try Role.parse(
+            try rawRole.checkedText("role", field: field.appending("role")), field: field.appending("role"))
         // Control characters (a NUL, an escape sequence, a line break) would be cut or garble every listing.
-        for (key, value) in [("title", rawTitle), ("function", function), ("email", rawEmail)] {
-            if let value, value.containsControlCharacter {
-                throw InputError("the \(key) contains control characters", field: field.appending(key))
-            }
+        for (key, value) in [("title", rawTitle), ("function", function), ("email", rawEmail), ("gender", rawGender)] {
+            try value.checkedText(key, field: field.appending(key))
         }
+        try rawName.checkedText("name", field: field.appending("name"))
         let cleaned = (rawName ?? "").trimmed
         guard !cleaned.isEmpty else { throw InputError("the name is empty", field: field.appending("name")) }
-        guard !cleaned.containsControlCharacter else {
-            throw InputError("the name contains control characters", field: field.appending("name"))
-        }
         guard !Honorific.isOnlyHonorifics(cleaned) else {
             throw InputError("'\(cleaned)' is only an honorific: the name is missing", field: field.appending("name"))
         }

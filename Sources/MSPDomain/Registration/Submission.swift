@@ -87,6 +87,12 @@ public struct NoteDraft: Hashable, Sendable {
         _ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
         membership: TreatyMembership, now: Instant
     ) throws -> NoteDraft {
+        for (what, value, field) in [
+            ("meeting", submission.meeting, FieldPath.meeting), ("category", submission.category, .category),
+            ("receipt time", submission.receivedAt, .receivedAt), ("channel", submission.channel, .channel),
+        ] {
+            try value.checkedText(what, field: field)
+        }
         let category = try submission.category?.trimmedOrNil
             .map { try Category.parse($0, field: .category) }
         let resolved = try resolver.resolve(
@@ -117,12 +123,10 @@ extension NoteDraft {
     /// A note's own reference as given: blank is none; longer than 200 characters or holding control characters is
     /// an error. The same for every note, a withdrawal's included.
     public static func reference(_ raw: String?, field: FieldPath = .reference) throws -> String? {
+        try raw.checkedText("reference", field: field)
         guard let reference = raw?.trimmedOrNil else { return nil }
         if reference.count > 200 {
             throw InputError("the reference is longer than 200 characters", field: field)
-        }
-        if reference.containsControlCharacter {
-            throw InputError("the reference contains control characters", field: field)
         }
         return reference
     }

@@ -217,22 +217,32 @@ public enum JSONScanner {
                 if b == UInt8(ascii: "\\") {
                     i += 1
                     try expectMore("a string")
+                    // Decoded, so that a key written with escapes ("deleg\u0061tion") is compared as the key it is.
                     switch bytes[i] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                        UInt8(ascii: "f"),
-                        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
                         out.append(bytes[i])
                         i += 1
+                    case UInt8(ascii: "b"): out.append(0x08); i += 1
+                    case UInt8(ascii: "f"): out.append(0x0C); i += 1
+                    case UInt8(ascii: "n"): out.append(0x0A); i += 1
+                    case UInt8(ascii: "r"): out.append(0x0D); i += 1
+                    case UInt8(ascii: "t"): out.append(0x09); i += 1
                     case UInt8(ascii: "u"):
-                        guard i + 4 < bytes.count,
-                            bytes[(i + 1)...(i + 4)].allSatisfy({
-                                ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102)
-                            })
-                        else {
-                            throw fail("a \\u escape needs four hexadecimal digits")
+                        var unit = try hexUnit()
+                        // A high surrogate followed by an escaped low one is one character.
+                        if (0xD800..<0xDC00).contains(unit), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                            bytes[i + 1] == UInt8(ascii: "u")
+                        {
+                            i += 1
+                            let low = try hexUnit()
+                            if (0xDC00..<0xE000).contains(low) {
+                                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                out.append(contentsOf: Array("\u{FFFD}".utf8))
+                                unit = low
+                            }
                         }
-                        out.append(contentsOf: bytes[(i - 1)...(i + 4)])
-                        i += 5
+                        out.append(contentsOf: Array(String(Unicode.Scalar(unit) ?? "\u{FFFD}").utf8))
                     default:
                         throw fail("'\\\(Character(UnicodeScalar(bytes[i])))' is not a JSON escape")
                     }
@@ -242,6 +252,18 @@ public enum JSONScanner {
                 i += 1
             }
             return String(decoding: out, as: UTF8.self)
+        }
+
+        /// The four hexadecimal digits after `\u` (the index is on the `u`), read and passed.
+        mutating func hexUnit() throws -> UInt32 {
+            guard i + 4 < bytes.count,
+                let unit = UInt32(String(decoding: bytes[(i + 1)...(i + 4)], as: UTF8.self), radix: 16),
+                bytes[(i + 1)...(i + 4)].allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "-") })
+            else {
+                throw fail("a \\u escape needs four hexadecimal digits")
+            }
+            i += 5
+            return unit
         }
 
         mutating func literal(_ word: String) throws {

@@ -20,15 +20,71 @@ extension String {
     }
 }
 
+/// The one rule for text msp takes in, in every field of every input path (options, JSON, CSV, the portal's forms):
+/// no control character and no explicit bidirectional control.
+///
+/// A control character (C0, DEL, C1: an escape sequence, a NUL, a line break) would clear a terminal, forge a line
+/// of a list or be cut by a listing; an explicit bidirectional control (the embeddings and overrides U+202A–U+202E,
+/// the isolates U+2066–U+2069) reorders how the text around it is shown. Right-to-left names (Arabic, Hebrew) need
+/// none of them: the Unicode bidirectional algorithm orders their letters by itself. Every domain value that holds
+/// text is built through `checkedText` (or `refusedCharacter` when the caller words its own error).
+public enum TextRule {
+    /// Whether the rule refuses this character.
+    public static func refuses(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// What the refused character is, for an error: "a control character (U+001B)".
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        let code =
+            "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count))
+            + String(scalar.value, radix: 16, uppercase: true)
+        return (scalar.value >= 0x202A ? "a bidirectional control character" : "a control character") + " (\(code))"
+    }
+}
+
 extension String {
-    /// Whether the string holds a control character (C0, DEL or C1), checked on bytes.
-    public var containsControlCharacter: Bool {
+    /// The first character `TextRule` refuses, or nil; found on bytes (imports check every field of every row).
+    public var refusedCharacter: Unicode.Scalar? {
         var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        var found = false
         for byte in utf8 {
-            if byte < 0x20 || byte == 0x7F { return true }
-            if previous == 0xC2, byte >= 0x80, byte <= 0x9F { return true }
+            if byte < 0x20 || byte == 0x7F {
+                found = true
+            } else if previous == 0xC2, byte >= 0x80, byte <= 0x9F {
+                found = true  // C1: U+0080–U+009F
+            } else if beforePrevious == 0xE2, previous == 0x80, byte >= 0xAA, byte <= 0xAE {
+                found = true  // U+202A–U+202E
+            } else if beforePrevious == 0xE2, previous == 0x81, byte >= 0xA6, byte <= 0xA9 {
+                found = true  // U+2066–U+2069
+            }
+            if found { return unicodeScalars.first(where: TextRule.refuses) }
+            beforePrevious = previous
             previous = byte
         }
-        return false
+        return nil
+    }
+
+    /// Whether `TextRule` refuses a character of the string.
+    public var containsControlCharacter: Bool { refusedCharacter != nil }
+
+    /// The string itself, or an error at `field` naming the character `TextRule` refuses: "the venue contains a
+    /// control character (U+001B)".
+    @discardableResult
+    public func checkedText(_ what: String, field: FieldPath?) throws -> String {
+        guard let scalar = refusedCharacter else { return self }
+        throw InputError("the \(what) contains \(TextRule.describe(scalar))", field: field)
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The string (or nil) itself, or an error at `field` naming the character `TextRule` refuses.
+    @discardableResult
+    public func checkedText(_ what: String, field: FieldPath?) throws -> String? {
+        try map { try $0.checkedText(what, field: field) }
     }
 }

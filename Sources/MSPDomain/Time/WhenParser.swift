@@ -101,11 +101,19 @@ public enum WhenParser {
         }
         guard i == bytes.count else { throw fail() }
         let seconds = Int64(date.daysSinceEpoch) * 86400 + Int64(secondOfDay) - Int64(offset)
-        // Printed in UTC or in any venue's zone (up to 14 h away), it must keep a four-digit year, which msp reads.
-        guard (earliest...latest).contains(seconds) else {
-            throw fail("not between years 0001 and 9999 in every time zone")
+        return .instant(try bounded(Instant(secondsSinceEpoch: seconds), raw, field: field))
+    }
+
+    /// The instant, if it keeps a four-digit year printed in UTC or in any venue's zone (up to 14 h away), which msp
+    /// reads back; else the error for `raw`. Every instant read is checked, whatever its form: a day's start or end
+    /// at the venue (the end of 9999-12-31 is in the year 10000) as well as an instant with its offset.
+    static func bounded(_ instant: Instant, _ raw: String, field: FieldPath?) throws -> Instant {
+        guard (earliest...latest).contains(instant.secondsSinceEpoch) else {
+            throw InputError(
+                "'\(raw)' is not a date or time (not between years 0001 and 9999 in every time zone): \(forms)",
+                field: field)
         }
-        return .instant(Instant(secondsSinceEpoch: seconds))
+        return instant
     }
 
     /// A receipt time: an instant as given, a wall-clock time at the venue, or the start of a day at the venue.
@@ -115,9 +123,10 @@ public enum WhenParser {
         case .instant(let instant):
             return Receipt(instant: instant, precision: .instant)
         case .date(let date):
-            return Receipt(instant: zone.startOfDay(date), precision: .date)
+            return Receipt(instant: try bounded(zone.startOfDay(date), raw, field: field), precision: .date)
         case .local(let date, let secondOfDay):
-            return Receipt(instant: try resolve(raw, date, secondOfDay, in: zone, field: field), precision: .instant)
+            let instant = try resolve(raw, date, secondOfDay, in: zone, field: field)
+            return Receipt(instant: try bounded(instant, raw, field: field), precision: .instant)
         }
     }
 
@@ -144,11 +153,11 @@ public enum WhenParser {
     public static func deadline(_ raw: String, in zone: VenueTimeZone, field: FieldPath? = nil) throws -> Deadline {
         switch try parse(raw, field: field) {
         case .date(let date):
-            return .endOfDay(date, closesAt: zone.endOfDay(date))
+            return .endOfDay(date, closesAt: try bounded(zone.endOfDay(date), raw, field: field))
         case .instant(let instant):
             return .instant(instant)
         case .local(let date, let secondOfDay):
-            return .instant(try resolve(raw, date, secondOfDay, in: zone, field: field))
+            return .instant(try bounded(try resolve(raw, date, secondOfDay, in: zone, field: field), raw, field: field))
         }
     }
 }

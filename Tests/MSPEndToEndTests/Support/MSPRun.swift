@@ -54,13 +54,15 @@ struct MSPRun {
             shell: shell)
     }
 
-    /// With `shell`, runs `/bin/sh ARGS` instead (a redirection to /dev/full, a closed descriptor).
+    /// With `shell`, runs `/bin/sh ARGS` instead (a redirection to /dev/full, a closed descriptor); with
+    /// `executable`, that program (`/bin/bash`, for a process substitution).
     func run(
         _ arguments: [String], stdinData stdin: Data?, environment: [String: String] = [:],
-        unsetting: [String] = [], shell: Bool = false
+        unsetting: [String] = [], shell: Bool = false, executable: String? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
+        process.executableURL =
+            executable.map { URL(fileURLWithPath: $0) } ?? (shell ? URL(fileURLWithPath: "/bin/sh") : binary)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
