@@ -98,7 +98,7 @@ public struct MSP: ParsableCommand {
             return ExitStatus.usage.rawValue
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseLeaf(arguments) ?? parseAsRoot(arguments)
             try command.run()
             return 0
         } catch let code as ExitCode {
@@ -132,6 +132,28 @@ public struct MSP: ParsableCommand {
             complain(failure.message)
             return failure.status.rawValue
         }
+    }
+
+    /// The command a line names, parsed with that command's type alone when it is a leaf and the line asks for
+    /// nothing ArgumentParser answers itself; nil otherwise, or when that parse fails.
+    ///
+    /// ArgumentParser's parse of the root first builds every command of the tree by reflection (a protocol-conformance
+    /// search per type): 42% of what `register` cost (bench/results.md, "Profile"). The leaf's own parse runs the same
+    /// option parsing and `validate()`; no command with subcommands takes options of its own, so the root and the
+    /// groups have nothing to add. Any error here falls back to the full parse, which gives the messages, usage lines
+    /// and statuses of every malformed line.
+    static func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
+        let (command, path) = command(arguments)
+        guard !path.isEmpty, command.configuration.subcommands.isEmpty,
+            !arguments.contains(where: asksArgumentParser)
+        else { return nil }
+        return try? command.parseAsRoot(Array(arguments.dropFirst(path.count)))
+    }
+
+    /// Whether an argument is one ArgumentParser answers for the whole tree: help, the version, completion scripts.
+    static func asksArgumentParser(_ argument: String) -> Bool {
+        ["-h", "--help", "help", "--version"].contains(argument)
+            || argument.hasPrefix("--generate-completion-script") || argument.hasPrefix("--experimental-dump-help")
     }
 
     /// The subcommand names at the start of `arguments` that name real commands: ["meeting", "add"].
