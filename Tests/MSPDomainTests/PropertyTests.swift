@@ -140,3 +140,44 @@ import Testing
         #expect(decoded > 0)
     }
 }
+
+/// The hand-written byte paths of the name and e-mail checks give what the rules on characters give, on text built
+/// to break them: combining marks after a space, '@' or '.', a prepended mark before a space, letters whose
+/// lowercase or decomposition is ASCII (the Kelvin sign, the dotted capital I).
+@Suite struct BytePathPropertyTests {
+    static let tricky = Gen<Character?>.element(
+        of: Array("ab MmRrSsEe.@\t-'") + ["\u{301}", "\u{600}", "\u{212A}", "\u{130}", "é", "É", "ß", "\u{1F1E8}"]
+    )
+    .map { $0! }
+    static let trickyString = tricky.array(of: 0...12).map { String($0) }
+
+    @Test func wordsAreThoseOfTheSplitOnCharacters() {
+        ParserPropertyTests.check(3000, Self.trickyString) { text in
+            // The same words at the same places, as byte offsets and lengths.
+            func places(_ words: [Substring]) -> [[Int]] {
+                words.map { [text.utf8.distance(from: text.utf8.startIndex, to: $0.startIndex), $0.utf8.count] }
+            }
+            #expect(
+                places(Honorific.words(text)) == places(Honorific.wordsByCharacters(text)), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aWordsKeyIsItsLowercase() {
+        ParserPropertyTests.check(3000, Self.trickyString) { text in
+            #expect(Honorific.key(Substring(text)) == text.lowercased(), "\(text.debugDescription)")
+        }
+        for form in Honorific.forms {
+            #expect(Honorific.key(Substring(form.canonical.uppercased())) == form.canonical.lowercased())
+        }
+    }
+
+    @Test func anAddressIsCheckedAsTheRuleOnCharactersChecksIt() {
+        var accepted = 0
+        ParserPropertyTests.check(3000, Self.trickyString) { text in
+            let byBytes = EmailAddress.isAddress(text)
+            #expect(byBytes == EmailAddress.isAddressByCharacters(text), "\(text.debugDescription)")
+            if byBytes { accepted += 1 }
+        }
+        #expect(accepted > 0)
+    }
+}

@@ -43,9 +43,59 @@ public enum Honorific {
     /// "M." is the French "Monsieur" only first or after "H.E."/"S.E." ("M. Jean Dupont", "S.E. M. Jean Dupont");
     /// after another honorific it is an initial ("Mr. M. Kamau").
     static func canonical(of word: Substring, after previous: String?) -> String? {
-        guard word.utf8.count <= longest, let form = canonical[word.lowercased()] else { return nil }
+        guard word.utf8.count <= longest, let form = canonical[key(word)] else { return nil }
         if form == "M.", let previous, previous != "H.E.", previous != "S.E." { return nil }
         return form
+    }
+
+    /// A typed word as `canonical` keys it: `word.lowercased()`.
+    ///
+    /// Hand-written for ASCII, where lowercasing only turns A–Z into a–z: `lowercased()` goes through the Unicode
+    /// case tables, about 1,600 instructions a word of an import (bench/results.md, "Profile"). Other text is
+    /// lowercased by the standard library.
+    static func key(_ word: Substring) -> String {
+        let bytes = word.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return word.lowercased() }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
+    /// The words of `text` between spaces and tabs: `text.split(whereSeparator: { $0 == " " || $0 == "\t" })`.
+    ///
+    /// Hand-written on bytes when every space and tab has ASCII (or an end of the text) on both sides, so that each
+    /// is a character of its own (a combining mark after it, or a prepended mark before it, would make it part of
+    /// another): `split` on characters cost an import 2,000 to 7,000 instructions a name. Other text is split on
+    /// characters.
+    static func words(_ text: String) -> [Substring] {
+        let bytes = text.utf8
+        var words: [Substring] = []
+        var start: String.Index? = nil
+        var previous: UInt8 = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 {
+                guard previous < 0x80 else { return wordsByCharacters(text) }
+                if let wordStart = start { words.append(text[wordStart..<index]) }
+                start = nil
+            } else {
+                if previous == 0x20 || previous == 0x09, byte >= 0x80 { return wordsByCharacters(text) }
+                if start == nil { start = index }
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        if let wordStart = start { words.append(text[wordStart...]) }
+        return words
+    }
+
+    /// The words of `text` between spaces and tabs, split on characters.
+    static func wordsByCharacters(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" })
     }
 
     public static func split(_ raw: String) -> (title: String?, name: String) {
@@ -79,10 +129,9 @@ public enum Honorific {
     /// else kept as given (a mission's own form, "Ambassador", "Lt. Gen.").
     public static func normalizedTitle(_ raw: String) -> String {
         var titles: [String] = []
-        for word in raw.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            guard let form = canonical(of: word, after: titles.last) else {
-                return raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-            }
+        let typed = words(raw)
+        for word in typed {
+            guard let form = canonical(of: word, after: titles.last) else { return typed.joined(separator: " ") }
             titles.append(form)
         }
         return titles.joined(separator: " ")
@@ -122,9 +171,8 @@ public enum Honorific {
         {
             return false
         }
-        let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
         var titles: [String] = []
-        for word in words {
+        for word in words(raw) {
             guard let form = canonical(of: word, after: titles.last) else { return false }
             titles.append(form)
         }
