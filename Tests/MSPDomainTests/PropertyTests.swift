@@ -146,7 +146,8 @@ import Testing
 /// lowercase or decomposition is ASCII (the Kelvin sign, the dotted capital I).
 @Suite struct BytePathPropertyTests {
     static let tricky = Gen<Character?>.element(
-        of: Array("ab MmRrSsEe.@\t-'") + ["\u{301}", "\u{600}", "\u{212A}", "\u{130}", "é", "É", "ß", "\u{1F1E8}"]
+        of: Array("ab MmRrSsEe.@\t-'")
+            + ["\u{301}", "\u{600}", "\u{200D}", "\u{212A}", "\u{130}", "é", "É", "ß", "\u{2BC}", "\u{1F1E8}"]
     )
     .map { $0! }
     static let trickyString = tricky.array(of: 0...12).map { String($0) }
@@ -159,6 +160,15 @@ import Testing
             }
             #expect(
                 places(Honorific.words(text)) == places(Honorific.wordsByCharacters(text)), "\(text.debugDescription)")
+        }
+    }
+
+    /// `Honorific.words` splits on bytes around a character below U+0300: none joins a space next to it.
+    @Test func noCharacterBelowU0300JoinsASpace() {
+        for value in 0..<0x300 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = String(scalar)
+            #expect((character + " ").count == 2 && (" " + character).count == 2, "U+\(String(value, radix: 16))")
         }
     }
 
