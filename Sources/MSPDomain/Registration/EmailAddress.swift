@@ -2,11 +2,11 @@
 public enum EmailAddress {
     /// The address trimmed, or nil for an empty one; one with control characters, without exactly one '@' with
     /// something before it, without a dot after it, or with a space, is refused on `field`.
-    public static func checked(_ raw: String?, field: FieldPath) throws -> String? {
+    public static func checked(_ raw: String?, field: @autoclosure () -> FieldPath) throws -> String? {
         guard let raw else { return nil }
-        try raw.checkedText("email", field: field)
+        try raw.checkedText("email", field: field())
         guard let email = raw.trimmedOrNil else { return nil }
-        guard isAddress(email) else { throw InputError("'\(email)' is not an e-mail address", field: field) }
+        guard isAddress(email) else { throw InputError("'\(email)' is not an e-mail address", field: field()) }
         return email
     }
 

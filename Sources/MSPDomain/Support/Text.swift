@@ -74,17 +74,20 @@ extension String {
 
     /// The string itself, or an error at `field` naming the character `TextRule` refuses: "the venue contains a
     /// control character (U+001B)".
+    ///
+    /// `field` is built only for the error: an import checks every cell of every row, and building each cell's path
+    /// was a tenth of its checking thread (bench/results.md, "Profile").
     @discardableResult
-    public func checkedText(_ what: String, field: FieldPath?) throws -> String {
+    public func checkedText(_ what: String, field: @autoclosure () -> FieldPath?) throws -> String {
         guard let scalar = refusedCharacter else { return self }
-        throw InputError("the \(what) contains \(TextRule.describe(scalar))", field: field)
+        throw InputError("the \(what) contains \(TextRule.describe(scalar))", field: field())
     }
 }
 
 extension Optional where Wrapped == String {
     /// The string (or nil) itself, or an error at `field` naming the character `TextRule` refuses.
     @discardableResult
-    public func checkedText(_ what: String, field: FieldPath?) throws -> String? {
-        try map { try $0.checkedText(what, field: field) }
+    public func checkedText(_ what: String, field: @autoclosure () -> FieldPath?) throws -> String? {
+        try map { try $0.checkedText(what, field: field()) }
     }
 }
