@@ -110,12 +110,12 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
 
     /// Writes a workbook to standard output or, whole, to the file.
     func write(_ workbook: Workbook) throws {
-        try OutputTarget(path: output).write(bytes: workbook.data())
+        try OutputTarget(path: output).write(workbook.data())
     }
 
     /// Writes the report in the format chosen: with `--format xlsx` its workbook, else its text.
     func write(_ text: @autoclosure () throws -> String, workbook: @autoclosure () throws -> Workbook) throws {
         guard format == .xlsx else { return try write(text()) }
-        try OutputTarget(path: output).write(bytes: workbook().data())
+        try write(workbook())
     }
 }

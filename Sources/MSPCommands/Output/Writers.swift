@@ -21,13 +21,8 @@ struct OutputTarget {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Writes bytes (a PDF).
-    func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try write($0) }
-    }
-
-    /// Writes bytes (a workbook).
-    func write(bytes: Data) throws {
+    /// Writes bytes (a PDF, a workbook).
+    func write(_ bytes: some ContiguousBytes) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }
 

@@ -62,56 +62,48 @@ public enum PDFRenderer {
             pc.getSize(layout, &w, &h)
             return Double(w) / PangoCairo.scale
         }
-        func cellWidth(_ block: PrintedDocument.Block) -> Double {
+        /// Sets the layout to one cell of a block as it is drawn; returns the text's height and the cell's left edge.
+        func lay(_ block: PrintedDocument.Block, column: Int) -> (height: Double, x: Double) {
+            let cell = block.markup[column]
             switch block.placement {
-            case .left(let indent): return M.bodyWidth - indent
-            case .centered: return M.bodyWidth
-            case .right: return M.bodyWidth
-            case .columns: return M.bodyWidth / Double(max(block.markup.count, 1))
+            case .left(let indent):
+                return (set(cell, width: M.bodyWidth - indent, alignment: PangoCairo.alignLeft), M.margin + indent)
+            case .centered:
+                return (set(cell, width: M.bodyWidth, alignment: PangoCairo.alignCenter), M.margin)
+            case .right:
+                let height = set(cell, width: nil, alignment: PangoCairo.alignLeft)
+                return (height, M.margin + M.bodyWidth - naturalWidth())
+            case .columns:
+                let width = M.bodyWidth / Double(block.markup.count)
+                return (set(cell, width: width, alignment: PangoCairo.alignLeft), M.margin + Double(column) * width)
             }
         }
-        func textHeight(_ block: PrintedDocument.Block) -> Double {
+        /// A block's measure; its characters without a font are counted once, not again in a continued heading.
+        func measure(_ block: PrintedDocument.Block, counting: Bool) -> PageFlow.Measure {
             var height = 0.0
-            for cell in block.markup {
-                let alignment = block.placement.isCentered ? PangoCairo.alignCenter : PangoCairo.alignLeft
-                height = max(
-                    height, set(cell, width: block.placement.isRight ? nil : cellWidth(block), alignment: alignment))
+            for column in block.markup.indices {
+                height = max(height, lay(block, column: column).height)
+                if counting { missing += Int(pc.unknownGlyphsCount(layout)) }
             }
-            return height
-        }
-        func measure(_ block: PrintedDocument.Block) -> PageFlow.Measure {
-            let text = textHeight(block)
-            missing += Int(pc.unknownGlyphsCount(layout))
             return PageFlow.Measure(
-                height: text + (block.rule.map { $0.gap + $0.width } ?? 0), spaceBefore: block.spaceBefore)
+                height: height + (block.rule.map { $0.gap + $0.width } ?? 0), spaceBefore: block.spaceBefore)
         }
+        func measure(_ block: PrintedDocument.Block) -> PageFlow.Measure { measure(block, counting: true) }
 
         let units = document.units.map { unit in
             PageFlow.Unit(
                 lead: unit.lead.map(measure), heading: unit.heading.map(measure),
-                continuedHeading: unit.continuedHeading.map(measure), items: unit.items.map(measure))
+                continuedHeading: unit.continuedHeading.map { measure($0, counting: false) },
+                items: unit.items.map(measure))
         }
         let flow = PageFlow(units, bodyHeight: M.bodyHeight)
 
         func draw(_ block: PrintedDocument.Block, top: Double) {
             let y = M.margin + top
             var height = 0.0
-            for (column, cell) in block.markup.enumerated() {
-                let x: Double
-                switch block.placement {
-                case .left(let indent):
-                    height = max(height, set(cell, width: cellWidth(block), alignment: PangoCairo.alignLeft))
-                    x = M.margin + indent
-                case .centered:
-                    height = max(height, set(cell, width: M.bodyWidth, alignment: PangoCairo.alignCenter))
-                    x = M.margin
-                case .right:
-                    height = max(height, set(cell, width: nil, alignment: PangoCairo.alignLeft))
-                    x = M.margin + M.bodyWidth - naturalWidth()
-                case .columns:
-                    height = max(height, set(cell, width: cellWidth(block), alignment: PangoCairo.alignLeft))
-                    x = M.margin + Double(column) * cellWidth(block)
-                }
+            for column in block.markup.indices {
+                let (cellHeight, x) = lay(block, column: column)
+                height = max(height, cellHeight)
                 pc.moveTo(cr, x, y)
                 pc.showLayout(cr, layout)
             }
@@ -156,18 +148,6 @@ public enum PDFRenderer {
             throw .failed("the PDF could not be written: \(reason)")
         }
         return Output(bytes: sink.bytes, pages: pageCount, missingGlyphs: missing)
-    }
-}
-
-extension PrintedDocument.Block.Placement {
-    var isCentered: Bool {
-        if case .centered = self { return true }
-        return false
-    }
-
-    var isRight: Bool {
-        if case .right = self { return true }
-        return false
     }
 }
 

@@ -31,7 +31,6 @@ final class PangoCairo: @unchecked Sendable {
     let surfaceDestroy: @convention(c) (Pointer?) -> Void
     let create: @convention(c) (Pointer?) -> Pointer?
     let destroy: @convention(c) (Pointer?) -> Void
-    let status: @convention(c) (Pointer?) -> Int32
     let showPage: @convention(c) (Pointer?) -> Void
     let moveTo: @convention(c) (Pointer?, Double, Double) -> Void
     let lineTo: @convention(c) (Pointer?, Double, Double) -> Void
@@ -88,7 +87,6 @@ final class PangoCairo: @unchecked Sendable {
         surfaceDestroy = try symbol("cairo_surface_destroy")
         create = try symbol("cairo_create")
         destroy = try symbol("cairo_destroy")
-        status = try symbol("cairo_status")
         showPage = try symbol("cairo_show_page")
         moveTo = try symbol("cairo_move_to")
         lineTo = try symbol("cairo_line_to")
