@@ -103,6 +103,13 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
         try OutputTarget(path: output).write(bom ? "\u{FEFF}" + text : text)
     }
 
+    /// Writes text already encoded (the roster's CSV) to standard output or, whole, to the file, with the BOM
+    /// when asked.
+    func write(_ text: OutputBytes) throws {
+        guard bom else { return try OutputTarget(path: output).write(text.bytes) }
+        try OutputTarget(path: output).write([0xEF, 0xBB, 0xBF] + text.bytes)
+    }
+
     /// Writes a binary document (a PDF) to standard output or, whole, to the file.
     func write(_ bytes: [UInt8]) throws {
         try OutputTarget(path: output).write(bytes)

@@ -149,72 +149,135 @@ enum TextTable {
     }
 }
 
-/// CSV output (RFC 4180, CRLF line ends). Cells a spreadsheet would run as a formula (starting with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading apostrophe, so they stay text.
+/// Text being written as UTF-8 bytes, for the CSV and JSON writers.
 ///
-/// Written by hand rather than with CSV.swift's writer: quoting is five lines, and CSV.swift's writer searches
+/// Hand-written rather than appending to a `String`: `String.append` of each cell cost about 1,400 instructions
+/// (uniqueness, capacity and form checks per call), and a 71,556-row roster's CSV spent 624 M instructions in it
+/// of the export's 1.69 G (callgrind, bench/results.md). Bytes are copied with `append(contentsOf:)`; the result
+/// becomes a `String` once, at the end.
+struct OutputBytes {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// An integer in decimal. (Not an `append` overload: a literal byte such as `0x22` would pick it.)
+    mutating func appendDecimal(_ int: Int) {
+        if int >= 0 && int < 10 { bytes.append(0x30 + UInt8(int)); return }
+        append(String(int))
+    }
+
+    /// The text written; the bytes came from valid strings, so nothing is repaired.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// CSV output (RFC 4180, CRLF line ends). Cells a spreadsheet would run as a formula (starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return, or their full-width forms) get a leading apostrophe, so they
+/// stay text.
+///
+/// Written by hand rather than with CSV.swift's writer: quoting is a few lines, and CSV.swift's writer searches
 /// each field through Foundation and goes through an OutputStream, which made a 100,000-row export take 1.6 s.
 enum CSVOutput {
     static func render(header: [String], rows: [[String]]) -> String {
-        var out = ""
-        out.reserveCapacity(rows.count * 96)
+        var out = OutputBytes(capacity: rows.count * 96)
         append(header, to: &out, neutralizing: false)
         for row in rows { append(row, to: &out, neutralizing: true) }
-        return out
+        return out.string
     }
 
-    static func append(_ row: [String], to out: inout String, neutralizing: Bool = true) {
+    static func append(_ row: [String], to out: inout OutputBytes, neutralizing: Bool = true) {
         for (index, cell) in row.enumerated() {
-            if index > 0 { out.append(",") }
-            let value = neutralizing ? neutralize(cell) : cell
-            if value.utf8.contains(where: { (byte: UInt8) -> Bool in
-                byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
-            }) {
-                out.append("\"")
-                if value.utf8.contains(0x22) {
-                    for char in value.unicodeScalars {
-                        if char == "\"" { out.append("\"") }
-                        out.unicodeScalars.append(char)
-                    }
-                } else {
-                    out.append(value)
-                }
-                out.append("\"")
-            } else {
-                out.append(value)
+            appendCell(cell, to: &out, first: index == 0, neutralizing: neutralizing)
+        }
+        endRow(&out)
+    }
+
+    /// One cell of a row, after a comma unless it is the row's first; a row ends with `endRow`.
+    @inline(__always)
+    static func appendCell(_ cell: String, to out: inout OutputBytes, first: Bool = false, neutralizing: Bool = true) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        var cell = cell
+        cell.withUTF8 { appendCell($0, to: &out, neutralizing: neutralizing) }
+    }
+
+    static func endRow(_ out: inout OutputBytes) { out.append("\r\n") }
+
+    /// One cell's bytes: an apostrophe first when it would be a formula, quoted when it holds a comma, a quote or
+    /// a line break (quotes doubled).
+    private static func appendCell(_ cell: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes, neutralizing: Bool) {
+        let prefix = neutralizing && startsLikeAFormula(cell)
+        var needsQuotes = false
+        var hasQuote = false
+        for byte in cell {
+            switch byte {
+            case 0x22: hasQuote = true; needsQuotes = true
+            case 0x2C, 0x0A, 0x0D: needsQuotes = true
+            default: break
             }
         }
-        out.append("\r\n")
+        if needsQuotes { out.append(0x22) }
+        if prefix { out.append(UInt8(ascii: "'")) }
+        if hasQuote {
+            for byte in cell {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+        } else {
+            out.bytes.append(contentsOf: cell)
+        }
+        if needsQuotes { out.append(0x22) }
+    }
+
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return first, or the full-width `＝`, `＋`, `－`, `＠` (U+FF1D,
+    /// U+FF0B, U+FF0D, U+FF20: EF BC 9D, 8B, 8D, A0 in UTF-8).
+    private static func startsLikeAFormula(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = cell.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+            return true
+        case 0xEF:
+            guard cell.count >= 3, cell[1] == 0xBC else { return false }
+            return cell[2] == 0x9D || cell[2] == 0x8B || cell[2] == 0x8D || cell[2] == 0xA0
+        default:
+            return false
+        }
     }
 
     /// Rows of encoded values under `columns`: each cell is the value under its column's key (null or a missing
     /// key is an empty cell; an array or object, compact JSON).
     static func render(columns: [String], values: [OutputValue]) throws -> String {
-        var out = ""
-        out.reserveCapacity(values.count * 96)
+        var out = OutputBytes(capacity: values.count * 96)
         append(columns, to: &out, neutralizing: false)
         for value in values {
             guard case .object(let fields) = value else { throw WriterError.notARow }
             append(try columns.map { key in try fields.first { $0.key == key }?.value.cell() ?? "" }, to: &out)
         }
-        return out
+        return out.string
     }
 
     static func neutralize(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first else { return cell }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}":
-            return "'" + cell
-        default:
-            return cell
-        }
+        var cell = cell
+        return cell.withUTF8 { startsLikeAFormula($0) } ? "'" + cell : cell
     }
 }
 
 /// JSON output: always valid, keys sorted, non-ASCII kept as is, control characters escaped.
 ///
 /// Written by hand rather than with `JSONEncoder`/`JSONSerialization`: sorting keys through Foundation took most of
-/// a `list-late` run.
+/// a `list-late` run. Written as bytes (`OutputBytes`), and the sorted order of an object's keys is worked out once
+/// for the rows of a list, which share their keys: `list-late`'s 349 rows took 32 M instructions the other way.
 enum JSONOutput {
     /// Any report row or document, pretty-printed, ending with a line break.
     static func render<T: Encodable>(_ value: T) throws -> String {
@@ -222,10 +285,10 @@ enum JSONOutput {
     }
 
     static func render(_ value: OutputValue) throws -> String {
-        var out = ""
-        try write(value, to: &out, indent: 0, pretty: true)
-        out.append("\n")
-        return out
+        var writer = Writer()
+        try writer.write(value, indent: 0, pretty: true)
+        writer.out.append(0x0A)
+        return writer.out.string
     }
 
     /// One compact object per line (NDJSON).
@@ -234,57 +297,82 @@ enum JSONOutput {
     }
 
     static func renderLines(_ values: [OutputValue]) throws -> String {
-        var out = ""
+        var writer = Writer()
         for value in values {
-            try write(value, to: &out, indent: 0, pretty: false)
-            out.append("\n")
+            try writer.write(value, indent: 0, pretty: false)
+            writer.out.append(0x0A)
         }
-        return out
+        return writer.out.string
     }
 
     /// One value on one line, no line break.
     static func compact(_ value: OutputValue) throws -> String {
-        var out = ""
-        try write(value, to: &out, indent: 0, pretty: false)
-        return out
+        var writer = Writer()
+        try writer.write(value, indent: 0, pretty: false)
+        return writer.out.string
     }
 
-    static func write(_ value: OutputValue, to out: inout String, indent: Int, pretty: Bool) throws {
-        switch value {
-        case .string(let string):
-            writeString(string, to: &out)
-        case .int(let int):
-            out.append(String(int))
-        case .bool(let bool):
-            out.append(bool ? "true" : "false")
-        case .double(let double):
-            out.append(try number(double))
-        case .null:
-            out.append("null")
-        case .object(let fields):
-            if fields.isEmpty { out.append("{}"); return }
-            out.append("{")
-            // The keys sorted by their positions: moving small integers rather than fields.
-            for (index, position) in fields.indices.sorted(by: { fields[$0].key < fields[$1].key }).enumerated() {
-                let field = fields[position]
-                if index > 0 { out.append(",") }
-                newline(&out, indent + 1, pretty)
-                writeString(field.key, to: &out)
-                out.append(pretty ? " : " : ":")
-                try write(field.value, to: &out, indent: indent + 1, pretty: pretty)
+    /// The bytes written so far, and the sorted order of the keys of the last object written.
+    struct Writer {
+        var out = OutputBytes()
+        private var lastKeys: [String] = []
+        private var lastOrder: [Int] = []
+
+        mutating func write(_ value: OutputValue, indent: Int, pretty: Bool) throws {
+            switch value {
+            case .string(let string):
+                JSONOutput.writeString(string, to: &out)
+            case .int(let int):
+                out.appendDecimal(int)
+            case .bool(let bool):
+                out.append(bool ? "true" : "false")
+            case .double(let double):
+                out.append(try number(double))
+            case .null:
+                out.append("null")
+            case .object(let fields):
+                if fields.isEmpty { out.append("{}"); return }
+                out.append(UInt8(ascii: "{"))
+                for (index, position) in order(of: fields).enumerated() {
+                    let field = fields[position]
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(indent + 1, pretty)
+                    JSONOutput.writeString(field.key, to: &out)
+                    out.append(pretty ? " : " : ":")
+                    try write(field.value, indent: indent + 1, pretty: pretty)
+                }
+                newline(indent, pretty)
+                out.append(UInt8(ascii: "}"))
+            case .array(let array):
+                if array.isEmpty { out.append("[]"); return }
+                out.append(UInt8(ascii: "["))
+                for (index, element) in array.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(indent + 1, pretty)
+                    try write(element, indent: indent + 1, pretty: pretty)
+                }
+                newline(indent, pretty)
+                out.append(UInt8(ascii: "]"))
             }
-            newline(&out, indent, pretty)
-            out.append("}")
-        case .array(let array):
-            if array.isEmpty { out.append("[]"); return }
-            out.append("[")
-            for (index, element) in array.enumerated() {
-                if index > 0 { out.append(",") }
-                newline(&out, indent + 1, pretty)
-                try write(element, to: &out, indent: indent + 1, pretty: pretty)
+        }
+
+        /// The fields' positions in the order of their keys; the order found for the last object with the same keys
+        /// (the rows of a list) is used again.
+        private mutating func order(of fields: [OutputValue.Field]) -> [Int] {
+            if fields.count == lastKeys.count && fields.indices.allSatisfy({ fields[$0].key == lastKeys[$0] }) {
+                return lastOrder
             }
-            newline(&out, indent, pretty)
-            out.append("]")
+            let order = fields.indices.sorted(by: { fields[$0].key < fields[$1].key })
+            lastKeys = fields.map(\.key)
+            lastOrder = order
+            return order
+        }
+
+        @inline(__always)
+        private mutating func newline(_ indent: Int, _ pretty: Bool) {
+            guard pretty else { return }
+            out.append(0x0A)
+            for _ in 0..<indent { out.append("  ") }
         }
     }
 
@@ -294,34 +382,32 @@ enum JSONOutput {
         return double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : String(double)
     }
 
-    @inline(__always)
-    static func newline(_ out: inout String, _ indent: Int, _ pretty: Bool) {
-        guard pretty else { return }
-        out.append("\n")
-        out.append(String(repeating: "  ", count: indent))
-    }
-
-    static func writeString(_ string: String, to out: inout String) {
-        out.append("\"")
-        let needsEscape = string.utf8.contains { (byte: UInt8) -> Bool in byte < 0x20 || byte == 0x22 || byte == 0x5C }
-        if !needsEscape {
-            out.append(string)
-        } else {
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": out.append("\\\"")
-                case "\\": out.append("\\\\")
-                case "\n": out.append("\\n")
-                case "\r": out.append("\\r")
-                case "\t": out.append("\\t")
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                default: out.unicodeScalars.append(scalar)
+    /// A string in quotes: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`;
+    /// everything else, non-ASCII included, as it is.
+    static func writeString(_ string: String, to out: inout OutputBytes) {
+        out.append(0x22)
+        var string = string
+        string.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                switch byte {
+                case 0x22: out.append("\\\"")
+                case 0x5C: out.append("\\\\")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append("\\u00")
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
                 }
             }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        out.append("\"")
+        out.append(0x22)
     }
 }
 

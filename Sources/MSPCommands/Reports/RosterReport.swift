@@ -152,17 +152,32 @@ enum RosterReport {
         return Workbook(sheets: [Worksheet(name: "List of participants", rows: rows)])
     }
 
-    /// The CSV of `RosterRow`s. A fast path: the cells go straight to `CSVOutput` (the same quoting and formula
-    /// neutralizing) rather than through `Writers.rows` and the generic encoder, which builds a value tree per row.
-    /// Measured on `bench/run`'s 100,000-participant database (release build, median of 9, alternating runs):
-    /// 187 ms this way, as before the rows became typed; 321 ms through the generic encoder. `ReportRowTests`
-    /// checks that both give the same bytes.
-    static func csv(_ roster: Roster) throws -> String {
-        let rows = RosterRow.rows(roster)
-        var out = ""
-        out.reserveCapacity(rows.count * 96)
+    /// The CSV of `RosterRow`s, as UTF-8. A fast path: the cells go straight from the roster to `CSVOutput` (the
+    /// same quoting and formula neutralizing) rather than through `Writers.rows` and the generic encoder, which
+    /// builds a value tree per row, or through a `RosterRow` and an array of cells per participant. Measured on
+    /// `bench/run`'s 100,000-participant database (release build, median of 9, alternating runs): 187 ms through
+    /// `RosterRow`s, 321 ms through the generic encoder; bench/results.md has today's figure. `ReportRowTests`
+    /// checks that this gives the generic writer's bytes.
+    static func csv(_ roster: Roster) -> OutputBytes {
+        var out = OutputBytes(capacity: roster.participantCount * 96)
         CSVOutput.append(RosterRow.columns, to: &out, neutralizing: false)
-        for row in rows { CSVOutput.append(row.cells, to: &out) }
+        for group in roster.groups {
+            let category = group.category.rawValue
+            for delegation in group.delegations {
+                if delegation.participants.isEmpty {
+                    CSVOutput.append([category, delegation.name, "", "", "", ""], to: &out)
+                }
+                for p in delegation.participants {
+                    CSVOutput.appendCell(category, to: &out, first: true)
+                    CSVOutput.appendCell(delegation.name, to: &out)
+                    CSVOutput.appendCell(p.role.rawValue, to: &out)
+                    CSVOutput.appendCell(p.title ?? "", to: &out)
+                    CSVOutput.appendCell(p.name, to: &out)
+                    CSVOutput.appendCell(p.function ?? "", to: &out)
+                    CSVOutput.endRow(&out)
+                }
+            }
+        }
         return out
     }
 

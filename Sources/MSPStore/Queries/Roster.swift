@@ -9,6 +9,12 @@ extension Store {
 
     /// One ordered join rather than records: a delegation's participants follow it, in the note's order, and a
     /// COP-scale meeting has 100,000 of them.
+    ///
+    /// `+d.meeting_id` keeps SQLite from finding the meeting's delegations through the `(meeting_id, ...)` unique
+    /// indexes: it scans the delegation table in id order instead, which is the order asked, and each delegation's
+    /// participants come in key order, so no row is sorted. Through the index, SQLite sorted all 71,556 rows of
+    /// `bench/run`'s roster in a temporary B-tree (the query alone: 88 ms against 58 ms). The scan reads every
+    /// meeting's delegations, a few thousand rows each.
     static func roster(_ stored: StoredMeeting, _ db: Database) throws -> Roster {
         let membership = try Store.membership(convention: stored.meeting.convention, db)
         let statement = try db.makeStatement(
@@ -20,7 +26,7 @@ extension Store {
                 FROM delegation d
                 LEFT JOIN organization o ON o.id = d.organization_id
                 LEFT JOIN participant p ON p.note_id = d.composition_note_id
-                WHERE d.meeting_id = ? AND d.withdrawn = 0 AND d.composition_note_id IS NOT NULL
+                WHERE +d.meeting_id = ? AND d.withdrawn = 0 AND d.composition_note_id IS NOT NULL
                 ORDER BY d.id, p.position
                 """)
         let column = RosterColumns(statement)
