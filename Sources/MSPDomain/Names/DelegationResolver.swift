@@ -55,9 +55,10 @@ public struct DelegationResolver: Sendable {
                 organizationByKey[key] = organizations.count - 1
                 keysByLength[key.utf8.count, default: []].append(CloseCandidate(key, organizations.count - 1))
             }
-            organizationByLookAlike[LookAlike.key(name)] =
-                organizationByLookAlike[LookAlike.key(name)]
-                ?? organizations.count - 1
+            let lookAlike = LookAlike.key(name)
+            if organizationByLookAlike[lookAlike] == nil {
+                organizationByLookAlike[lookAlike] = organizations.count - 1
+            }
         }
     }
 

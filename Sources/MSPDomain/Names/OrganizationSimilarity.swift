@@ -60,10 +60,11 @@ extension DelegationResolver {
 extension DelegationResolver {
     /// The known organization's or State's name that `organization`'s name or acronym looks like, if any.
     public func lookAlike(of organization: Organization) -> String? {
-        for key in organization.names.map(LookAlike.key) {
+        let keys = organization.names.map(LookAlike.key)
+        for key in keys {
             if let index = organizationByLookAlike[key] { return organizations[index].name }
         }
-        return organization.names.lazy.compactMap { states.stateLookingLike(key: LookAlike.key($0)) }.first
+        return keys.lazy.compactMap { states.stateLookingLike(key: $0) }.first
     }
 
     /// Refuses a new organization that looks the same as a known one, naming it and the letters that differ.
