@@ -117,11 +117,19 @@ public struct NoteRecorder {
         // The kind is written as the timeline says once the note is in (registration or amendment).
         let kindWritten = kind ?? (draft.isWithdrawal ? NoteKind.withdrawal : NoteKind.registration)
         do {
-            try insertNote.execute(arguments: [
-                meeting.id, delegationId, changeId, kindWritten, draft.reference,
-                draft.receipt.instant.secondsSinceEpoch, draft.receipt.precision,
-                draft.channel, draft.participants.count, number, voided,
-            ])
+            var note = StatementBinder(insertNote, in: db)
+            note.bind(meeting.id)
+            note.bind(delegationId)
+            note.bind(changeId)
+            note.bind(kindWritten)
+            note.bind(draft.reference)
+            note.bind(draft.receipt.instant.secondsSinceEpoch)
+            note.bind(draft.receipt.precision)
+            note.bind(draft.channel)
+            note.bind(draft.participants.count)
+            note.bind(number)
+            note.bind(voided)
+            try note.run()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             let name = draft.represented.name(on: meeting.meeting.opens)
             throw InputError(
@@ -135,10 +143,16 @@ public struct NoteRecorder {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for (position, p) in draft.participants.enumerated() {
-            try insertParticipant.execute(arguments: [
-                noteId, position + 1, p.role, p.title, p.name, p.function,
-                p.gender, p.email,
-            ])
+            var row = StatementBinder(insertParticipant, in: db)
+            row.bind(noteId)
+            row.bind(position + 1)
+            row.bind(p.role)
+            row.bind(p.title)
+            row.bind(p.name)
+            row.bind(p.function)
+            row.bind(p.gender)
+            row.bind(p.email)
+            try row.run()
         }
         return (delegationId, noteId)
     }
