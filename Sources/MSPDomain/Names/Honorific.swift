@@ -177,6 +177,13 @@ public enum Honorific {
         {
             return false
         }
+        // Fast path: a first word (up to the first space byte) that is no honorific settles it, as it does for
+        // most names with a short surname. Sound when words are split on characters too: a honorific holds no
+        // space, and a first word on characters is this one or one holding a space.
+        let bytes = raw.utf8
+        var end = bytes.startIndex
+        while end < bytes.endIndex, bytes[end] != 0x20, bytes[end] != 0x09 { end = bytes.index(after: end) }
+        if end > bytes.startIndex, canonical(of: raw[bytes.startIndex..<end], after: nil) == nil { return false }
         var titles: [String] = []
         for word in words(raw) {
             guard let form = canonical(of: word, after: titles.last) else { return false }
