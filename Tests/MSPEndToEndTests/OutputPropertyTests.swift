@@ -71,6 +71,36 @@ import Testing
         var first: String
     }
 
+    /// The writer reuses the sorted order of the last object's keys for the next object with the same keys (the rows
+    /// of a list): objects with other keys, or the same keys in another order, get their own order.
+    @Test func everyObjectOfAListHasItsKeysSorted() throws {
+        var rng = Xoshiro(seed: Self.seed)
+        let keys = Gen<Character?>.element(of: Array("abcxyz_")).map { $0! }.array(of: 1...3).map { String($0) }
+        for _ in 0..<200 {
+            let objects = keys.array(of: 0...4).array(of: 1...5).run(using: &rng).map { names in
+                var seen = Set<String>()
+                return OutputValue.object(names.filter { seen.insert($0).inserted }.map { .init($0, .string($0)) })
+            }
+            for pretty in [true, false] {
+                let text = try pretty ? JSONOutput.render(.array(objects)) : JSONOutput.renderLines(objects)
+                // Each object's keys, in the order written: "key" : or "key": at the start of a member.
+                let written = text.split(separator: pretty ? "\n" : "}").map { part in
+                    part.matches(of: /"([a-z_]+)" ?:/).map { String($0.output.1) }
+                }
+                let expected = objects.map { object -> [String] in
+                    guard case .object(let fields) = object else { return [] }
+                    return fields.map(\.key).sorted()
+                }
+                if pretty {
+                    // One member per line: the keys, in order, across the whole array.
+                    #expect(written.flatMap { $0 } == expected.flatMap { $0 })
+                } else {
+                    #expect(Array(written.prefix(expected.count)) == expected)
+                }
+            }
+        }
+    }
+
     @Test func aByteOrderMarkInsideAStringIsWrittenAsIs() throws {
         let text = try JSONOutput.render(["name": "\u{FEFF}Zoë"])
         #expect(Array(text.utf8).contains([0x22, 0xEF, 0xBB, 0xBF, 0x5A]))
