@@ -40,28 +40,40 @@ public enum Honorific {
     /// The longest spelling, in bytes: a longer word is never an honorific.
     static let longest = canonical.keys.map(\.utf8.count).max() ?? 0
 
+    /// `canonical` keyed by each spelling's bytes packed into an integer (`packed`).
+    static let canonicalByPacked: [UInt128: String] = {
+        var map: [UInt128: String] = [:]
+        for (typed, form) in canonical { map[packed(Substring(typed))!] = form }
+        return map
+    }()
+
     /// "M." is the French "Monsieur" only first or after "H.E."/"S.E." ("M. Jean Dupont", "S.E. M. Jean Dupont");
     /// after another honorific it is an initial ("Mr. M. Kamau").
     static func canonical(of word: Substring, after previous: String?) -> String? {
-        guard word.utf8.count <= longest, let form = canonical[key(word)] else { return nil }
+        guard let key = packed(word), let form = canonicalByPacked[key] else { return nil }
         if form == "M.", let previous, previous != "H.E.", previous != "S.E." { return nil }
         return form
     }
 
-    /// A typed word as `canonical` keys it: `word.lowercased()`.
+    /// `canonical[word.lowercased()]`, which `BytePathPropertyTests` compares with `canonical(of:after:)`.
+    static func canonicalByCharacters(_ word: Substring) -> String? { canonical[word.lowercased()] }
+
+    /// A word's bytes lowercased (A–Z to a–z) and packed into an integer after a leading 1, or nil for a word of
+    /// more than 15 bytes or with a byte outside ASCII: no spelling of an honorific is either.
     ///
-    /// Hand-written for ASCII, where lowercasing only turns A–Z into a–z: `lowercased()` goes through the Unicode
-    /// case tables, about 1,600 instructions a word of an import (bench/results.md, "Profile"). Other text is
-    /// lowercased by the standard library.
-    static func key(_ word: Substring) -> String {
-        let bytes = word.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return word.lowercased() }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (offset, byte) in bytes.enumerated() {
-                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }
-            return bytes.count
+    /// Hand-written: `canonical[word.lowercased()]` went through the Unicode case tables, a new String and its hash
+    /// for each word a name begins with, 2,600 instructions a name of an import (bench/results.md, "Profile"). A
+    /// word outside ASCII cannot lowercase into a spelling of the table: the only letter outside ASCII whose
+    /// lowercase is ASCII is the Kelvin sign (to "k"), and no spelling has a "k".
+    static func packed(_ word: Substring) -> UInt128? {
+        var value: UInt128 = 1
+        var count = 0
+        for byte in word.utf8 {
+            guard byte < 0x80, count < 15 else { return nil }
+            value = value << 8 | UInt128(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            count += 1
         }
+        return value
     }
 
     /// The words of `text` between spaces and tabs: `text.split(whereSeparator: { $0 == " " || $0 == "\t" })`.
