@@ -36,8 +36,8 @@ public struct Participant: Hashable, Sendable, Codable {
         guard let rawRole = rawRole?.trimmed, !rawRole.isEmpty else {
             throw InputError("the role is missing: one of head, alternate, adviser", field: field.appending("role"))
         }
-        let roleField = field.appending("role")
-        let role = try Role.parse(try rawRole.checkedText("role", field: roleField), field: roleField)
+        let role = try Role.parse(
+            try rawRole.checkedText("role", field: field.appending("role")), field: field.appending("role"))
         // Control characters (a NUL, an escape sequence, a line break) would be cut or garble every listing.
         for (key, value) in [("title", rawTitle), ("function", function), ("email", rawEmail), ("gender", rawGender)] {
             try value.checkedText(key, field: field.appending(key))

@@ -6,13 +6,16 @@ public enum Role: String, CaseIterable, Comparable, Sendable, Codable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Role {
+    /// `field` is built only for an error (an import parses 100,000 roles).
+    public static func parse(_ raw: String, field: @autoclosure () -> FieldPath? = nil) throws -> Role {
+        // As stored ("head", "adviser"): no lowercasing through the Unicode case tables.
+        if let role = Role(rawValue: raw) { return role }
         let key = raw.trimmed.lowercased()
         switch key {
         case "head", "head of delegation": return .head
         case "alternate", "alternate representative", "deputy": return .alternate
         case "adviser", "advisor": return .adviser
-        default: throw InputError("'\(raw)' is not a role: one of head, alternate, adviser", field: field)
+        default: throw InputError("'\(raw)' is not a role: one of head, alternate, adviser", field: field())
         }
     }
 }
@@ -33,13 +36,16 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
 public enum Gender: String, CaseIterable, Sendable, Codable {
     case female, male, other
 
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Gender {
+    /// `field` is built only for an error.
+    public static func parse(_ raw: String, field: @autoclosure () -> FieldPath? = nil) throws -> Gender {
+        if let gender = Gender(rawValue: raw) { return gender }
         switch raw.trimmed.lowercased() {
         case "female", "f", "woman", "w": return .female
         case "male", "m", "man": return .male
         case "other", "x", "non-binary", "nonbinary": return .other
         default:
-            throw InputError("'\(raw)' is not a gender: one of female, male, other (or leave it out)", field: field)
+            throw InputError(
+                "'\(raw)' is not a gender: one of female, male, other (or leave it out)", field: field())
         }
     }
 }
