@@ -19,10 +19,10 @@ public struct Organization: Hashable, Sendable {
 
     /// A new organization's name as typed; "Norwegian People's Aid (NPA)" gives the acronym NPA.
     public static func fromTyped(_ typed: String, category: Category) -> Organization {
-        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        let trimmed = typed.trimmingWhitespaces
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
             let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-            let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            let name = String(trimmed[..<open]).trimmingWhitespaces
             if !name.isEmpty, !inner.isEmpty, inner.count <= 12, !inner.contains(" ") {
                 return Organization(name: name, acronym: String(inner), category: category)
             }
@@ -59,5 +59,16 @@ public struct Organization: Hashable, Sendable {
                     aliases: cell("aliases").split(separator: "|").map(String.init)))
         }
         return organizations
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when there is nothing to trim: a first and last
+    /// byte that are ASCII and neither a space nor a tab. Foundation's goes through NSString, 15,000 instructions
+    /// for each organization's name an import resolves.
+    var trimmingWhitespaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

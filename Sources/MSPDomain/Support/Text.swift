@@ -2,8 +2,13 @@ extension String {
     /// The string without leading and trailing white space (spaces, tabs, newlines, no-break spaces).
     /// Fast when there is nothing to trim, which is nearly always.
     public var trimmed: String {
-        // Fast path: printable ASCII at both ends means nothing to trim.
-        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+        // Fast path: printable ASCII at both ends means nothing to trim. Read from the string's own bytes:
+        // `utf8.last` walks the view's indices, 450 instructions a field of an import.
+        let ends =
+            utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1])
+            } ?? utf8.first.map { ($0, utf8.last!) }
+        guard let (firstByte, lastByte) = ends else { return self }
         if firstByte > 0x20, firstByte < 0x7F, lastByte > 0x20, lastByte < 0x7F { return self }
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
@@ -49,6 +54,13 @@ public enum TextRule {
 extension String {
     /// The first character `TextRule` refuses, or nil; found on bytes (imports check every field of every row).
     public var refusedCharacter: Unicode.Scalar? {
+        // Fast path over the string's own bytes: no control byte and no lead byte of the C1 controls (C2) or of the
+        // bidirectional controls (E2) means nothing to refuse. `for byte in utf8` cost 650 instructions a field.
+        let suspect =
+            utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+            } ?? true
+        guard suspect else { return nil }
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         var found = false
