@@ -3,29 +3,35 @@ import GRDBSQLite
 
 /// Runs one of GRDB's cached statements with values bound through SQLite's C API.
 ///
-/// For the inserts that an import runs 100,000 times (a participant, a note). GRDB's `execute(arguments:)` builds
-/// a `StatementArguments` array of `DatabaseValue`s for each call, checks it against the statement and binds from
-/// it: about 16,000 instructions per insert beside SQLite's own 14,000 (callgrind, bench/results.md). This binds
-/// each value where it is (text copied once by SQLite, `SQLITE_TRANSIENT`), steps once and resets. A failure is
-/// thrown as GRDB's `DatabaseError`, with the extended result code (`SQLITE_CONSTRAINT_UNIQUE`...), so callers
-/// catch it by pattern as they catch GRDB's own.
+/// For the inserts that an import runs 100,000 times (a participant, a note, a new delegation or organization).
+/// GRDB's `execute(arguments:)` builds a `StatementArguments` array of `DatabaseValue`s for each call, checks it
+/// against the statement and binds from it, and a record's `insert` encodes the record into a container first:
+/// about 16,000 and 37,000 instructions per insert beside SQLite's own 14,000 (callgrind, bench/results.md).
+///
+/// Texts are copied once, into the binder's own buffer, and bound from there without SQLite copying them again
+/// (`SQLITE_STATIC`: SQLite's copy of each text cost 800 instructions); `run` steps the statement once, resets it
+/// and clears its bindings, so no binding outlives the buffer. A failure is thrown as GRDB's `DatabaseError`, with
+/// the extended result code (`SQLITE_CONSTRAINT_UNIQUE`...), so callers catch it by pattern as they catch GRDB's.
 struct StatementBinder {
+    private enum Value {
+        case integer(Int64)
+        case text(offset: Int, count: Int)
+        case null
+    }
+
     private let statement: Statement
     private let db: Database
-    private var index: Int32 = 0
+    private var values: [Value] = []
+    private var texts: [UInt8] = []
 
     init(_ statement: Statement, in db: Database) {
         self.statement = statement
         self.db = db
-        sqlite3_reset(statement.sqliteStatement)
+        values.reserveCapacity(12)
+        texts.reserveCapacity(256)
     }
 
-    private mutating func next() -> Int32 {
-        index += 1
-        return index
-    }
-
-    mutating func bind(_ value: Int64) { sqlite3_bind_int64(statement.sqliteStatement, next(), value) }
+    mutating func bind(_ value: Int64) { values.append(.integer(value)) }
 
     mutating func bind(_ value: Int) { bind(Int64(value)) }
 
@@ -38,39 +44,58 @@ struct StatementBinder {
 
     mutating func bind(_ value: String?) {
         guard var value else { return bindNull() }
-        let position = next()
-        value.withUTF8 { bytes in
-            // SQLITE_TRANSIENT: SQLite copies the text before this returns. An empty string's buffer may have no
-            // address, and a NULL pointer would bind NULL: "" is bound from a literal instead.
-            _ = bytes.withMemoryRebound(to: CChar.self) { text in
-                guard let start = text.baseAddress, !text.isEmpty else {
-                    return sqlite3_bind_text(statement.sqliteStatement, position, "", 0, StatementBinder.transient)
-                }
-                return sqlite3_bind_text(
-                    statement.sqliteStatement, position, start, Int32(text.count), StatementBinder.transient)
-            }
-        }
+        let offset = texts.count
+        value.withUTF8 { texts.append(contentsOf: $0) }
+        values.append(.text(offset: offset, count: texts.count - offset))
     }
 
     mutating func bind<Value: StoredEnum>(_ value: Value?) { bind(value?.rawValue) }
 
-    mutating func bindNull() { sqlite3_bind_null(statement.sqliteStatement, next()) }
+    mutating func bindNull() { values.append(.null) }
 
-    /// Steps the statement to its end and resets it; SQLite's error as a `DatabaseError`.
+    /// Binds the values, steps the statement to its end, resets it and clears its bindings; SQLite's error as a
+    /// `DatabaseError`.
     func run() throws {
+        let handle = statement.sqliteStatement
         precondition(
-            index == sqlite3_bind_parameter_count(statement.sqliteStatement),
-            "every parameter of the statement is bound")
-        let code = sqlite3_step(statement.sqliteStatement)
-        guard code == SQLITE_DONE else {
-            let extended = sqlite3_extended_errcode(db.sqliteConnection)
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(statement.sqliteStatement)
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+            values.count == Int(sqlite3_bind_parameter_count(handle)), "every parameter of the statement is bound")
+        let failure = texts.withUnsafeBufferPointer { buffer -> DatabaseError? in
+            sqlite3_reset(handle)
+            for (index, value) in values.enumerated() {
+                let position = Int32(index + 1)
+                switch value {
+                case .integer(let integer):
+                    sqlite3_bind_int64(handle, position, integer)
+                case .null:
+                    sqlite3_bind_null(handle, position)
+                case .text(let offset, let count):
+                    // An empty text binds "" (a NULL pointer would bind NULL).
+                    let start = count == 0 ? nil : buffer.baseAddress.map { UnsafeRawPointer($0 + offset) }
+                    if let start {
+                        sqlite3_bind_text(
+                            handle, position, start.assumingMemoryBound(to: CChar.self), Int32(count),
+                            StatementBinder.static)
+                    } else {
+                        sqlite3_bind_text(handle, position, "", 0, StatementBinder.transient)
+                    }
+                }
+            }
+            var failure: DatabaseError?
+            if sqlite3_step(handle) != SQLITE_DONE {
+                failure = DatabaseError(
+                    resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            }
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            return failure
         }
-        sqlite3_reset(statement.sqliteStatement)
+        if let failure { throw failure }
     }
 
+    /// `SQLITE_STATIC`: the text stays where it is until the statement is reset (it is, within `run`).
+    private static var `static`: sqlite3_destructor_type? { nil }
+    /// `SQLITE_TRANSIENT`: SQLite copies the text.
     private static var transient: sqlite3_destructor_type {
         unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
     }

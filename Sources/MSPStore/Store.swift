@@ -313,12 +313,28 @@ public final class Store: @unchecked Sendable {
 
     @discardableResult
     static func insertOrganization(_ organization: Organization, _ db: Database) throws -> Int64 {
-        var record = OrganizationRecord(organization)
-        try record.insert(db)
-        let id = record.id!
+        // Cached statements and a StatementBinder rather than records' inserts: an import of a COP-scale list
+        // meets thousands of new organizations (OrganizationRecord's columns, in its order).
+        let record = OrganizationRecord(organization)
+        var row = StatementBinder(
+            try db.cachedStatement(
+                sql: "INSERT INTO organization (name, name_key, acronym, category, aliases) VALUES (?, ?, ?, ?, ?)"),
+            in: db)
+        row.bind(record.name)
+        row.bind(record.nameKey)
+        row.bind(record.acronym)
+        row.bind(record.category)
+        row.bind(record.aliases)
+        try row.run()
+        let id = db.lastInsertedRowID
+        let insertKey = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO organization_key (key, organization_id) VALUES (?, ?)")
         for name in organization.names {
             // Two names may fold to one key: the first is kept.
-            try OrganizationKeyRecord(key: NameKey.of(name), organizationId: id).insert(db, onConflict: .ignore)
+            var key = StatementBinder(insertKey, in: db)
+            key.bind(NameKey.of(name))
+            key.bind(id)
+            try key.run()
         }
         return id
     }
