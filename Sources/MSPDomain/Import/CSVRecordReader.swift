@@ -33,6 +33,7 @@ public struct CSVRecordReader: Sendable {
     private var atEOF = false
     private var line = 1
     private var startedFile = false
+    private var lastFieldCount = 8
     public let maxRecordBytes: Int
     /// Bytes consumed so far, for progress.
     public private(set) var bytesRead: Int = 0
@@ -136,6 +137,8 @@ public struct CSVRecordReader: Sendable {
 
         let startLine = line
         var fields: [String] = []
+        // As many as the record before: the array is not grown field by field (five allocations a record).
+        fields.reserveCapacity(lastFieldCount)
         var field: [UInt8] = []
         field.reserveCapacity(64)
         var recordBytes = 0
@@ -252,6 +255,7 @@ public struct CSVRecordReader: Sendable {
     }
 
     private mutating func deliver(_ fields: [String], _ line: Int, _ problem: String?) throws -> Record {
+        lastFieldCount = fields.count
         if let problem { throw Problem(line: line, message: problem) }
         return Record(fields: fields, line: line)
     }
