@@ -16,6 +16,16 @@ import Testing
         return explicit.contains(String(scalar))
     }
 
+    /// The ASCII shortcut of white space is Unicode's White_Space property, for every scalar.
+    @Test func whiteSpaceIsUnicodesWhiteSpace() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isWhiteSpace != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
     @Test func theRuleIsUnicodesControlsAndExplicitBidirectionalControlsFoundTheSameOnBytes() {
         // Every scalar of the first planes' blocks that matter (Latin, Arabic, Hebrew, punctuation) and beyond.
         for value in UInt32(0)...0x3000 {

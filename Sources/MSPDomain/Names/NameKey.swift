@@ -22,7 +22,7 @@ public enum NameKey {
                 pendingSpace = false
                 out.append("-")
             default:
-                if scalar.properties.isWhitespace {
+                if scalar.isWhiteSpace {
                     pendingSpace = true
                 } else {
                     if pendingSpace, !out.isEmpty { out.append(" ") }
