@@ -81,6 +81,7 @@ public struct StateDirectory: Sendable {
     public init(states: [State]) throws {
         self.states = states
         var byKey: [String: Int] = [:]
+        byKey.reserveCapacity(states.count * 5)
         for (index, state) in states.enumerated() {
             for name in [state.iso2, state.iso3] + state.allNames {
                 let key = NameKey.of(name)
@@ -137,7 +138,8 @@ public struct StateDirectory: Sendable {
             states.append(
                 State(
                     name: row[0], iso2: row[1], iso3: row[2], m49: row[3], unMember: row[4],
-                    aliases: row[5].split(separator: "|").map { String($0) }))
+                    // Split on bytes ("|" is ASCII): splitting on characters was a quarter of reading the table.
+                    aliases: row[5].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) }))
         }
         let periods = try NamePeriod.parseHistory(
             csv: history,
