@@ -172,6 +172,27 @@ import Testing
         }
     }
 
+    /// A loose key, made on bytes, is the name key without its apostrophes, spaces and hyphens, on characters.
+    @Test func aLooseKeyIsTheKeyWithoutApostrophesSpacesAndHyphens() {
+        ParserPropertyTests.check(3000, Self.trickyString) { text in
+            let expected = String(
+                text.unicodeScalars.filter { $0 != "'" && $0 != " " && $0 != "-" }.map(Character.init))
+            #expect(StateDirectory.looseKey(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    /// A name's key is the same when it is folded again (from the keys kept) and for every thread.
+    @Test func aNamesKeyIsTheSameTheSecondTime() async {
+        let names = ["Côte d\u{2019}Ivoire", "Türkiye", "São Tomé and Príncipe", "Médecins Sans Frontières"]
+        let first = names.map(NameKey.of)
+        #expect(first == names.map(NameKey.foldedKey))
+        let again = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 { group.addTask { names.map(NameKey.of) } }
+            return await group.reduce(into: []) { $0.append(contentsOf: [$1]) }
+        }
+        #expect(again.allSatisfy { $0 == first })
+    }
+
     /// A word's honorific, found from its packed bytes, is the one its lowercase finds in the table.
     @Test func aWordsHonorificIsTheOneItsLowercaseFinds() {
         ParserPropertyTests.check(3000, Self.trickyString) { text in
