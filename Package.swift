@@ -171,6 +171,8 @@ let package = Package(
             name: "MSPEndToEndTests",
             dependencies: [
                 "MSPDomain", "MSPDocuments", .product(name: "GRDB", package: "GRDB.swift"),
+                // That the binary's malloc tuning takes effect (MallocTuningTests).
+                "CMallocTuning",
                 // For the property-based test of CSV output (CSVOutput lives in MSPCommands).
                 "MSPCommands", .product(name: "CSV", package: "CSV.swift"),
                 // Opening the workbooks msp writes (--format xlsx).

@@ -7,5 +7,5 @@ import MSPCommands
     import Darwin
 #endif
 
-msp_tune_malloc()
+_ = msp_tune_malloc()
 exit(MSP.runCommandLine())
