@@ -63,10 +63,10 @@ public struct DelegationOverview: Sendable, Equatable {
     /// In the order of the list of participants: by category, then by name without case or diacritics.
     public static func ordered(_ delegations: [DelegationOverview]) -> [DelegationOverview] {
         let position = Dictionary(uniqueKeysWithValues: Category.allCases.enumerated().map { ($1, $0) })
-        return delegations.sorted {
-            (position[$0.category]!, NameKey.sortKey($0.name), $0.name)
-                < (position[$1.category]!, NameKey.sortKey($1.name), $1.name)
-        }
+        // Each name's sort key once, not twice per comparison (a COP-scale meeting's 2,500 delegations made 60,000).
+        return delegations.map { ($0, position[$0.category]!, NameKey.sortKey($0.name)) }
+            .sorted { ($0.1, $0.2, $0.0.name) < ($1.1, $1.2, $1.0.name) }
+            .map(\.0)
     }
 }
 
