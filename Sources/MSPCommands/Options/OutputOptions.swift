@@ -99,16 +99,18 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
 
     /// Writes the text to standard output or, whole, to the file.
     func write(_ text: String) throws {
-        // U+FEFF, written as UTF-8 (EF BB BF): how Excel knows a CSV file is UTF-8.
-        try OutputTarget(path: output).write(bom ? "\u{FEFF}" + text : text)
+        try OutputTarget(path: output).write(bom ? Self.byteOrderMark + text : text)
     }
 
     /// Writes text already encoded (the roster's CSV) to standard output or, whole, to the file, with the BOM
     /// when asked.
     func write(_ text: OutputBytes) throws {
         guard bom else { return try OutputTarget(path: output).write(text.bytes) }
-        try OutputTarget(path: output).write([0xEF, 0xBB, 0xBF] + text.bytes)
+        try OutputTarget(path: output).write(Array(Self.byteOrderMark.utf8) + text.bytes)
     }
+
+    /// U+FEFF, written as UTF-8 (EF BB BF): how Excel knows a CSV file is UTF-8.
+    static var byteOrderMark: String { "\u{FEFF}" }
 
     /// Writes a binary document (a PDF) to standard output or, whole, to the file.
     func write(_ bytes: [UInt8]) throws {

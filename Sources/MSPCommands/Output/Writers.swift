@@ -399,15 +399,19 @@ enum JSONOutput {
                 case 0x0D: out.append("\\r")
                 case 0x09: out.append("\\t")
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     out.append("\\u00")
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0x0F)])
+                    out.append(hexDigit(byte >> 4))
+                    out.append(hexDigit(byte & 0x0F))
                 }
             }
             out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(0x22)
+    }
+
+    /// The lowercase hexadecimal digit of a value below 16.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }
 

@@ -77,9 +77,6 @@ struct RosterRow: ReportRow, Equatable {
         case category, delegation, role, title, name, function
     }
 
-    /// The cells in column order; what the CSV fast path writes.
-    var cells: [String] { [category, delegation, role ?? "", title ?? "", name ?? "", function ?? ""] }
-
     static func rows(_ roster: Roster) -> [RosterRow] {
         var rows: [RosterRow] = []
         rows.reserveCapacity(roster.participantCount)

@@ -67,7 +67,7 @@ extension String {
     /// byte that are ASCII and neither a space nor a tab. Foundation's goes through NSString, 15,000 instructions
     /// for each organization's name an import resolves.
     var trimmingWhitespaces: String {
-        guard let first = utf8.first, let last = utf8.last else { return self }
+        guard let (first, last) = utf8Ends else { return self }
         if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return self }
         return trimmingCharacters(in: .whitespaces)
     }

@@ -2,13 +2,8 @@ extension String {
     /// The string without leading and trailing white space (spaces, tabs, newlines, no-break spaces).
     /// Fast when there is nothing to trim, which is nearly always.
     public var trimmed: String {
-        // Fast path: printable ASCII at both ends means nothing to trim. Read from the string's own bytes:
-        // `utf8.last` walks the view's indices, 450 instructions a field of an import.
-        let ends =
-            utf8.withContiguousStorageIfAvailable { bytes in
-                bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1])
-            } ?? utf8.first.map { ($0, utf8.last!) }
-        guard let (firstByte, lastByte) = ends else { return self }
+        // Fast path: printable ASCII at both ends means nothing to trim.
+        guard let (firstByte, lastByte) = utf8Ends else { return self }
         if firstByte > 0x20, firstByte < 0x7F, lastByte > 0x20, lastByte < 0x7F { return self }
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
         if !first.isWhiteSpace && !last.isWhiteSpace { return self }
@@ -16,6 +11,14 @@ extension String {
         guard let start = scalars.firstIndex(where: { !$0.isWhiteSpace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.isWhiteSpace })!
         return String(scalars[start...end])
+    }
+
+    /// The first and last bytes of the string's UTF-8, nil when it is empty; read from its own storage, where
+    /// `utf8.last` walks the view's indices (450 instructions a field of an import).
+    var utf8Ends: (first: UInt8, last: UInt8)? {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1])
+        } ?? utf8.first.map { ($0, utf8.last!) }
     }
 
     /// nil for an empty (or blank) string, else the trimmed string.
