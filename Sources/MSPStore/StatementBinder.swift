@@ -68,16 +68,13 @@ struct StatementBinder {
                     sqlite3_bind_int64(handle, position, integer)
                 case .null:
                     sqlite3_bind_null(handle, position)
-                case .text(let offset, let count):
+                case .text(let offset, let count) where count > 0:
+                    // A text's bytes are in `texts`, so the buffer has a base address.
+                    let start = UnsafeRawPointer(buffer.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
+                    sqlite3_bind_text(handle, position, start, Int32(count), StatementBinder.static)
+                case .text:
                     // An empty text binds "" (a NULL pointer would bind NULL).
-                    let start = count == 0 ? nil : buffer.baseAddress.map { UnsafeRawPointer($0 + offset) }
-                    if let start {
-                        sqlite3_bind_text(
-                            handle, position, start.assumingMemoryBound(to: CChar.self), Int32(count),
-                            StatementBinder.static)
-                    } else {
-                        sqlite3_bind_text(handle, position, "", 0, StatementBinder.transient)
-                    }
+                    sqlite3_bind_text(handle, position, "", 0, StatementBinder.transient)
                 }
             }
             var failure: DatabaseError?
