@@ -11,7 +11,7 @@ own State) and a secretariat account, it measures, in one run:
      on one keep-alive connection, as the form does; an answer 303 (sent back to the link's page) is a success.
      Rate accepted per second, latency percentiles, errors; then every success is in the database exactly once.
      The load generator (this process, asyncio) and the server's CPU time are printed beside it.
-  2. the ceiling: the same rows (a change row and a submission row with its JSON, PDF and SHA-256, one IMMEDIATE
+  2. the ceiling: the same rows (a change row, a submission row with its JSON and SHA-256, its PDF's row, one IMMEDIATE
      transaction each, WAL, synchronous=FULL as msp opens it) written by a plain loop through SQLite in one process.
   3. the secretariat's pages, signed in: the list of participants and the queue (all the rush's submissions
      pending), time to first byte and to last byte (median of --page-runs).
@@ -275,11 +275,13 @@ def plain_loop(database, total, pdf, focal_point_ids):
         db.execute("BEGIN IMMEDIATE")
         cur = db.execute("INSERT INTO change (made_at, os_user, command, summary) VALUES (?, ?, 'submit', ?)",
                          (int(time.time()), "focal point bench", f"submission of note {reference}"))
-        db.execute("""INSERT INTO submission (meeting_id, state_iso3, organization_id, focal_point_id, received_at,
-                                              change_id, content, pdf, pdf_sha256, status)
-                      SELECT meeting_id, state_iso3, organization_id, id, ?, ?, ?, ?, ?, 'pending'
-                      FROM focal_point WHERE id = ? AND revoked_at IS NULL""",
-                   (int(time.time()), cur.lastrowid, content, pdf, digest, focal_point_ids[n % len(focal_point_ids)]))
+        sub = db.execute("""INSERT INTO submission (meeting_id, state_iso3, organization_id, focal_point_id,
+                                                    received_at, change_id, content, pdf_size, pdf_sha256, status)
+                            SELECT meeting_id, state_iso3, organization_id, id, ?, ?, ?, ?, ?, 'pending'
+                            FROM focal_point WHERE id = ? AND revoked_at IS NULL""",
+                         (int(time.time()), cur.lastrowid, content, len(pdf), digest,
+                          focal_point_ids[n % len(focal_point_ids)]))
+        db.execute("INSERT INTO submission_document (submission_id, pdf) VALUES (?, ?)", (sub.lastrowid, pdf))
         db.execute("COMMIT")
     elapsed = time.perf_counter() - start
     usage1 = resource.getrusage(resource.RUSAGE_SELF)

@@ -42,12 +42,12 @@ extension Store {
             try db.execute(
                 sql: """
                     INSERT INTO submission (meeting_id, state_iso3, organization_id, focal_point_id, received_at,
-                                            change_id, kind, content, pdf, pdf_sha256, status)
+                                            change_id, kind, content, pdf_size, pdf_sha256, status)
                     SELECT meeting_id, state_iso3, organization_id, id, ?, ?, ?, ?, ?, ?, 'pending'
                     FROM focal_point WHERE id = ? AND meeting_id = ? AND revoked_at IS NULL
                     """,
                 arguments: [
-                    received.secondsSinceEpoch, changeId, kind, json, pdf, pdfSha256, focalPointId, meeting.id,
+                    received.secondsSinceEpoch, changeId, kind, json, pdf.count, pdfSha256, focalPointId, meeting.id,
                 ])
             guard db.changesCount == 1 else {
                 throw InputError(
@@ -55,6 +55,8 @@ extension Store {
                     field: FieldPath.key("token"), reason: .notFound)
             }
             let id = db.lastInsertedRowID
+            try db.execute(
+                sql: "INSERT INTO submission_document (submission_id, pdf) VALUES (?, ?)", arguments: [id, pdf])
             guard let entry = try Store.submissions(db, where: "s.id = ?", arguments: [id], meeting: meeting).first
             else { throw StoreError.corrupt(table: "submission", column: "id", value: String(id)) }
             try Store.notify(mail, about: entry, changeId: changeId, at: change.at, db)
@@ -141,7 +143,11 @@ extension Store {
     public func submissionPDF(id: Int64, meeting: StoredMeeting) throws -> Data? {
         try read { db in
             try Data.fetchOne(
-                db, sql: "SELECT pdf FROM submission WHERE id = ? AND meeting_id = ?", arguments: [id, meeting.id])
+                db,
+                sql: """
+                    SELECT d.pdf FROM submission_document d JOIN submission s ON s.id = d.submission_id
+                    WHERE s.id = ? AND s.meeting_id = ?
+                    """, arguments: [id, meeting.id])
         }
     }
 
@@ -215,7 +221,7 @@ extension Store {
             db,
             sql: """
                 SELECT s.id, s.meeting_id, s.state_iso3, s.organization_id, s.focal_point_id, s.received_at, s.kind,
-                       s.content, s.pdf_sha256, length(s.pdf) AS pdf_size, s.status, s.note_number,
+                       s.content, s.pdf_sha256, s.pdf_size, s.status, s.note_number,
                        f.email AS focal_point_email, f.name AS focal_point_name,
                        c.made_at AS decided_at, c.os_user AS decided_by, c.command AS decided_command,
                        c.reason AS decided_reason, s.decided_change_id

@@ -32,7 +32,8 @@ public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableReco
     public var changeId: Int64
     /// The checked transcription, as JSON (`SubmissionContent`).
     public var content: String
-    public var pdf: Data
+    /// The PDF's size in bytes; its bytes are in `submission_document`.
+    public var pdfSize: Int
     public var pdfSha256: Data
     public var status: SubmissionStatus
     public var decidedChangeId: Int64?
@@ -40,7 +41,8 @@ public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableReco
     public var kind: SubmissionKind
 
     enum CodingKeys: String, CodingKey {
-        case id, content, pdf, status, kind
+        case id, content, status, kind
+        case pdfSize = "pdf_size"
         case meetingId = "meeting_id"
         case stateIso3 = "state_iso3"
         case organizationId = "organization_id"
@@ -61,7 +63,7 @@ public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableReco
         public static let receivedAt = Column(CodingKeys.receivedAt)
         public static let changeId = Column(CodingKeys.changeId)
         public static let content = Column(CodingKeys.content)
-        public static let pdf = Column(CodingKeys.pdf)
+        public static let pdfSize = Column(CodingKeys.pdfSize)
         public static let pdfSha256 = Column(CodingKeys.pdfSha256)
         public static let status = Column(CodingKeys.status)
         public static let decidedChangeId = Column(CodingKeys.decidedChangeId)
