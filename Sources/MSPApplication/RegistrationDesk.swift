@@ -1,3 +1,4 @@
+import Foundation
 import MSPDomain
 import MSPStore
 
@@ -10,7 +11,7 @@ import MSPStore
 /// in its own words and picks its own status (an exit status, an HTTP status). Nothing here knows about options,
 /// files or HTTP.
 public struct RegistrationDesk: Sendable {
-    public let store: Store
+    package let store: Store
     /// Who asks: the operating-system user at the command line, the signed-in user on the web. Kept with every change.
     public var user: String
     /// The time now, for a note received "now" and for the change log (tests set it).
@@ -28,8 +29,74 @@ public struct RegistrationDesk: Sendable {
         self.passwordCost = passwordCost
     }
 
+    /// Runs one operation that records something in one IMMEDIATE transaction: everything its rules read and
+    /// everything it writes, committed together if it returns, rolled back if it throws.
+    ///
+    /// The transaction holds the database's write lock from its first statement, so a rule (is the delegation
+    /// withdrawn already? was this note typed today?) is checked on what no other process or thread can change
+    /// before the write it allows. Every store call inside joins it (`Store.operation`). Keep slow work that
+    /// needs no database (a password hash) outside.
+    func writing<T>(_ operation: () throws -> T) throws -> T {
+        try store.operation(.write, operation)
+    }
+
+    /// Runs one operation that only reads in one read transaction: everything it reads is one state of the
+    /// database, and it never waits for a writer.
+    func reading<T>(_ operation: () throws -> T) throws -> T {
+        try store.operation(.read, operation)
+    }
+
     /// Who makes a change now, through which operation ("register", "import").
     func change(_ operation: String, reason: String? = nil) -> ChangeInfo {
         ChangeInfo(at: clock(), osUser: user, command: operation, reason: reason)
+    }
+}
+
+extension RegistrationDesk {
+    /// How a front end opens a desk's database: `Store.Access` as the application names it.
+    public enum DatabaseUse: Sendable {
+        /// A command that records something: the file created on first use, an older schema upgraded.
+        case write
+        /// A command that only reads: nothing is ever written to the file.
+        case read
+        /// `msp serve`: many requests at once, read beside the one writer.
+        case service
+    }
+
+    /// Opens the database at `path` for `use`, and the desk over it.
+    public static func open(path: String, for use: DatabaseUse, user: String = ChangeInfo.currentUser()) throws
+        -> RegistrationDesk
+    {
+        switch use {
+        case .write: return RegistrationDesk(store: try Store(path: path), user: user)
+        case .service: return RegistrationDesk(store: try Store(path: path, access: .service), user: user)
+        case .read:
+            // A command that only reads a file that does not exist reads a database in memory holding only the
+            // data bundled with msp; no file is created. A folder that does not exist is an error.
+            if FileManager.default.fileExists(atPath: path) {
+                return RegistrationDesk(store: try Store(path: path, access: .read), user: user)
+            }
+            guard FileManager.default.fileExists(atPath: PrivateFile.folder(of: path)) else {
+                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(ENOENT)))
+            }
+            return RegistrationDesk(store: try Store.inMemory(), user: user)
+        }
+    }
+
+    /// Closes the database; with `discardIfCreated`, a file this process created is removed (a first command
+    /// that failed).
+    public func close(discardIfCreated: Bool = false) {
+        store.close(discardIfCreated: discardIfCreated)
+    }
+
+    /// Puts the file in WAL mode (readers never wait for a writer) unless it is already: called by a command that
+    /// succeeded, and before a service starts.
+    public func useWAL() throws {
+        try store.useWAL()
+    }
+
+    /// The applied schema version (the health check reports it).
+    public func schemaVersion() throws -> Int {
+        try reading { try store.schemaVersion() }
     }
 }

@@ -4,7 +4,6 @@ import HummingbirdAuth
 import Logging
 import MSPApplication
 import MSPMail
-import MSPStore
 import ServiceLifecycle
 
 /// The web portal: a Hummingbird application over the registration desk.
@@ -12,7 +11,7 @@ import ServiceLifecycle
 /// One router and one request context (`PortalContext`); routes grouped by controller, one file each
 /// (`Controllers/`); the cross-cutting concerns as middleware, outermost first: security headers on every
 /// response, error pages, sessions, the CSRF check of every form. Every read and write goes through the
-/// `RegistrationDesk`, over the server's one `Store`.
+/// `RegistrationDesk`, over the server's one database (a pool of readers beside one writer).
 public enum Portal {
     /// The router with every route and middleware, for `application` and for tests.
     static func router(desk: RegistrationDesk, configuration: PortalConfiguration) throws -> Router<PortalContext> {
@@ -76,11 +75,10 @@ public enum Portal {
         mailInterval: Duration = .seconds(2), mailReport: @escaping @Sendable (String) -> Void = { _ in },
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
-        let store = try Store(path: databasePath)
-        defer { store.close() }
-        // Readers never wait for a writer: a restored backup (rollback journal) is switched to WAL for the service.
-        try store.useWAL()
-        let desk = RegistrationDesk(store: store, user: "portal")
+        // A pool: the secretariat's pages and the focal points' reads go to readers beside the one writer, and never
+        // wait behind the rush of submissions (a restored backup is switched to WAL for the service first).
+        let desk = try RegistrationDesk.open(path: databasePath, for: .service, user: "portal")
+        defer { desk.close() }
         try desk.removeExpiredSessions()
         let logger = Portal.logger()
         let app = try application(

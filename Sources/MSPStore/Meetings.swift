@@ -9,18 +9,10 @@ public struct StoredMeeting: Sendable {
 }
 
 extension Store {
-    /// Adds a meeting; a code already used is an input error.
+    /// Adds a meeting; a code already used is an input error (the unique index finds it).
     @discardableResult
     public func addMeeting(_ meeting: Meeting, change: ChangeInfo) throws -> StoredMeeting {
         try transaction { db in
-            // A State's category at the meeting comes from the convention's records: without them every State
-            // would silently be an observer.
-            let known = try TreatyMembershipRecord.filter { $0.convention == meeting.convention }.fetchCount(db)
-            guard known > 0 else {
-                throw InputError(
-                    "no membership records for convention '\(meeting.convention)': States' categories come from them; load the convention's membership table first",
-                    field: .convention, reason: .notFound)
-            }
             var record = MeetingRecord(meeting, createdAt: change.at)
             do {
                 try record.insert(db)

@@ -9,6 +9,11 @@ public struct MembershipImport: Sendable, Equatable {
 }
 
 extension Store {
+    /// How many States the convention's membership records name (none: the convention is unknown here).
+    public func membershipRecordCount(convention: String) throws -> Int {
+        try read { db in try TreatyMembershipRecord.filter { $0.convention == convention }.fetchCount(db) }
+    }
+
     /// Records one fact of a State's membership of a convention that already has records, as one change.
     /// Returns the record before (nil if the State had none) and after.
     public func recordMembership(
@@ -16,12 +21,6 @@ extension Store {
         change: ChangeInfo, field: FieldPath? = nil
     ) throws -> (before: MembershipRecord?, after: MembershipRecord) {
         try transaction { db in
-            let known = try TreatyMembershipRecord.filter { $0.convention == convention }.fetchCount(db)
-            guard known > 0 else {
-                throw InputError(
-                    "no membership records for convention '\(convention)': load the convention's membership table first",
-                    field: .convention, reason: .notFound)
-            }
             let before = try TreatyMembershipRecord.fetchOne(
                 db, key: ["convention": convention, "state_iso3": state.iso3])?.record
             let after = try (before ?? MembershipRecord(iso3: state.iso3)).applying(fact, field: field)

@@ -202,3 +202,20 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The number of the delegation's current note (not replaced, not void) with this reference, if it has one.
+    public func currentNoteNumber(reference: String, of represented: Represented, meeting: StoredMeeting) throws
+        -> Int64?
+    {
+        guard let delegation = try self.delegation(represented, meeting: meeting) else { return nil }
+        return try read { db in
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT coalesce(number, id) FROM note
+                    WHERE delegation_id = ? AND reference = ? AND replaced_by IS NULL AND voided = 0
+                    """, arguments: [delegation.id, reference])
+        }
+    }
+}

@@ -17,7 +17,10 @@ import MSPDomain
 /// and a busy timeout lets concurrent `msp` processes queue rather than fail.
 public final class Store: @unchecked Sendable {
     public let path: String
-    public let dbQueue: DatabaseQueue
+    /// The connection that writes (a queue for a command; a pool's writer, beside its readers, for `msp serve`).
+    public private(set) var writer: any DatabaseWriter
+    /// Group commit of concurrent write transactions (`msp serve`'s store only; `GroupCommit`).
+    private(set) var groupCommit: GroupCommit?
     /// Whether this process created the file (a failed first command removes it again).
     public let createdFile: Bool
     /// This process's claim on the file (nil in memory).
@@ -40,6 +43,10 @@ public final class Store: @unchecked Sendable {
         /// Only reads: nothing is ever written to the file (no schema upgrade, no switch to WAL); an older schema
         /// is upgraded in a copy in memory, which the command reads. The file must exist.
         case read
+        /// Serves many requests at once (`msp serve`): opened as `.write` opens it (the schema brought up to date
+        /// and committed, the file in WAL mode), then as a pool, whose readers read beside the one writer and never
+        /// wait for it.
+        case service
     }
 
     /// Opens (or creates) the database at `path`. An in-memory database for tests: `Store.inMemory()`.
@@ -49,7 +56,7 @@ public final class Store: @unchecked Sendable {
     /// switched by `useWAL()`, which a command calls once it has succeeded, so a failing command leaves it as it was.
     public init(path: String, migrator: SchemaMigrator = .embedded, access: Access = .write) throws {
         self.path = path
-        let claim = try FileClaim(path, create: access == .write)
+        let claim = try FileClaim(path, create: access != .read)
         self.claim = claim
         self.createdFile = claim.created
         do {
@@ -58,10 +65,17 @@ public final class Store: @unchecked Sendable {
             let file = try DatabaseQueue(path: Store.sqlitePath(path), configuration: Store.configuration(wal: false))
             switch access {
             case .write:
-                self.dbQueue = file
+                self.writer = file
                 try prepare(migrator, wal: claim.created)
             case .read:
-                self.dbQueue = try Store.readable(file, migrator: migrator, path: path)
+                self.writer = try Store.readable(file, migrator: migrator, path: path)
+            case .service:
+                self.writer = file
+                try prepare(migrator, wal: true)
+                try file.close()
+                self.writer = try DatabasePool(
+                    path: Store.sqlitePath(path), configuration: Store.configuration(wal: true))
+                self.groupCommit = GroupCommit()
             }
         } catch {
             if createdFile { claim.removeIfAlone(path) }
@@ -108,7 +122,7 @@ public final class Store: @unchecked Sendable {
         self.path = ":memory:"
         self.createdFile = false
         self.claim = nil
-        self.dbQueue = queue
+        self.writer = queue
         try prepare(.embedded, wal: false)
     }
 
@@ -143,8 +157,8 @@ public final class Store: @unchecked Sendable {
     /// process has opened it meanwhile (then it stays: that process may be writing to it).
     public func close(discardIfCreated: Bool = false) {
         // An upgrade still held belongs to a command that did not succeed: the file keeps its older schema.
-        if upgradeHeld { try? dbQueue.writeWithoutTransaction { try endUpgrade(commit: false, $0) } }
-        try? dbQueue.close()
+        if upgradeHeld { try? writer.writeWithoutTransaction { try endUpgrade(commit: false, $0) } }
+        try? writer.close()
         if discardIfCreated && createdFile { claim?.removeIfAlone(path) }
         claim?.release()
     }
@@ -185,9 +199,9 @@ public final class Store: @unchecked Sendable {
     /// mode. A database that is up to date and already in WAL mode is only read: opening it writes nothing.
     private func prepare(_ migrator: SchemaMigrator, wal: Bool) throws {
         // Reading the plan refuses a newer schema before anything is written.
-        let plan = try dbQueue.read { try migrator.plan($0) }
+        let plan = try writer.read { try migrator.plan($0) }
         if plan != .upToDate {
-            try dbQueue.writeWithoutTransaction { db in
+            try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "BEGIN IMMEDIATE")
                 do {
                     // Another process may have migrated while we waited for the lock: plan again, holding it,
@@ -242,7 +256,7 @@ public final class Store: @unchecked Sendable {
     public func commitUpgrade() throws {
         guard upgradeHeld else { return }
         do {
-            try dbQueue.writeWithoutTransaction { try endUpgrade(commit: true, $0) }
+            try writer.writeWithoutTransaction { try endUpgrade(commit: true, $0) }
         } catch {
             throw Store.translate(error, path: path)
         }
@@ -254,7 +268,7 @@ public final class Store: @unchecked Sendable {
     public func useWAL() throws {
         guard path != ":memory:" else { return }
         try commitUpgrade()
-        try dbQueue.writeWithoutTransaction { db in
+        try writer.writeWithoutTransaction { db in
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
             guard mode.lowercased() != "wal" else { return }
             // Changing the journal mode needs every other connection out; the busy timeout does not always apply.
@@ -339,48 +353,151 @@ public final class Store: @unchecked Sendable {
         return id
     }
 
-    /// Runs `work` in one IMMEDIATE transaction: committed if it returns, rolled back if it throws.
+    /// The transaction a desk operation holds open on this thread, which every store call inside it joins.
+    ///
+    /// A desk operation reads what its rule checks and writes what it decides in one transaction
+    /// (`operation(_:)`); the store's own methods each ask for a read or a transaction, and inside an operation
+    /// they are given the operation's connection instead of a new transaction of their own. (GRDB's queue and pool
+    /// are not reentrant: a nested `write` would wait for itself.) Bound per thread and per store, so two stores of
+    /// one process, or a read of another thread, never join it.
+    struct OpenTransaction: @unchecked Sendable {
+        let store: ObjectIdentifier
+        let db: Database
+        let writes: Bool
+    }
+    @TaskLocal static var open: OpenTransaction?
+
+    /// The operation's transaction on this thread, if one of this store is open.
+    private var joined: OpenTransaction? {
+        guard let open = Store.open, open.store == ObjectIdentifier(self) else { return nil }
+        return open
+    }
+
+    /// What an operation does with the database: reads only (a read transaction, which sees one state of the file
+    /// throughout and never waits for a writer), or reads and writes (one IMMEDIATE transaction, which holds the
+    /// write lock from its first statement, so no other writer can change what its rule read).
+    public enum Intent: Sendable {
+        case read, write
+    }
+
+    /// Runs one operation in one transaction that every store call inside it joins: committed if `work` returns,
+    /// rolled back if it throws. An operation inside another joins it.
+    ///
+    /// With `.write`, the transaction is IMMEDIATE: what the operation's rules read, no concurrent writer can change
+    /// before it writes. A read-only operation nested in a writing one reads the writer's state.
+    public func operation<T>(_ intent: Intent, _ work: () throws -> T) throws -> T {
+        switch intent {
+        case .read: return try read { _ in try work() }
+        case .write: return try transaction { _ in try work() }
+        }
+    }
+
+    /// Runs `work` in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. Inside an
+    /// operation, `work` runs in the operation's transaction.
     public func transaction<T>(_ work: (Database) throws -> T) throws -> T {
         try writeTransaction { (try work($0), commit: true) }
     }
 
-    /// Runs `work` in a transaction that is always rolled back: what a dry run sees, nothing written.
+    /// Runs `work` in a transaction that is always rolled back: what a dry run sees, nothing written. Inside an
+    /// operation, in a savepoint rolled back.
     public func rehearse<T>(_ work: (Database) throws -> T) throws -> T {
         try writeTransaction { (try work($0), commit: false) }
     }
 
     /// Runs `work` in one IMMEDIATE transaction, which `work` itself decides to commit or roll back (an import
-    /// rolls back when it found problems); rolled back if it throws.
+    /// rolls back when it found problems); rolled back if it throws. Inside an operation, in a savepoint that is
+    /// released or rolled back as `work` decides.
     func writeTransaction<T>(_ work: (Database) throws -> (result: T, commit: Bool)) throws -> T {
+        if let open = joined {
+            precondition(open.writes, "a write inside a read-only operation")
+            var result: T?
+            try open.db.inSavepoint {
+                let outcome = try work(open.db)
+                result = outcome.result
+                return outcome.commit ? .commit : .rollback
+            }
+            return result!
+        }
+        if let groupCommit, !upgradeHeld {
+            return try grouped(work, in: groupCommit)
+        }
         do {
-            return try dbQueue.writeWithoutTransaction { db in
-                if upgradeHeld {
-                    // The held upgrade's transaction is this one's: committed or rolled back together.
-                    do {
-                        let outcome = try work(db)
-                        try endUpgrade(commit: outcome.commit, db)
-                        return outcome.result
-                    } catch {
-                        try? endUpgrade(commit: false, db)
-                        throw error
+            return try writer.writeWithoutTransaction { db in
+                try Store.$open.withValue(OpenTransaction(store: ObjectIdentifier(self), db: db, writes: true)) {
+                    if upgradeHeld {
+                        // The held upgrade's transaction is this one's: committed or rolled back together.
+                        do {
+                            let outcome = try work(db)
+                            try endUpgrade(commit: outcome.commit, db)
+                            return outcome.result
+                        } catch {
+                            try? endUpgrade(commit: false, db)
+                            throw error
+                        }
                     }
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        let outcome = try work(db)
+                        result = outcome.result
+                        return outcome.commit ? .commit : .rollback
+                    }
+                    return result!
                 }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    let outcome = try work(db)
-                    result = outcome.result
-                    return outcome.commit ? .commit : .rollback
-                }
-                return result!
             }
         } catch {
             throw Store.translate(error, path: path)
         }
     }
 
-    public func read<T>(_ work: (Database) throws -> T) throws -> T {
+    /// Runs `work` in a savepoint of a group's transaction (`GroupCommit`): returns once the group is committed, with
+    /// `work`'s result, or throws `work`'s error (its savepoint rolled back, the group's other operations kept) or
+    /// the group's (nothing of it written).
+    private func grouped<T>(_ work: (Database) throws -> (result: T, commit: Bool), in group: GroupCommit) throws -> T {
+        var outcome: Result<T, any Error>?
+        let failure: (any Error)? = withoutActuallyEscaping(work) { work in
+            let pending = GroupCommit.Pending { db in
+                outcome = Result {
+                    var value: T?
+                    try db.inSavepoint {
+                        let done = try work(db)
+                        value = done.result
+                        return done.commit ? .commit : .rollback
+                    }
+                    return value!
+                }
+            }
+            group.perform(pending) { members in
+                try writer.writeWithoutTransaction { db in
+                    try Store.$open.withValue(OpenTransaction(store: ObjectIdentifier(self), db: db, writes: true)) {
+                        try db.inTransaction(.immediate) {
+                            for member in members { member.run?(db) }
+                            return .commit
+                        }
+                    }
+                }
+            }
+            return pending.commitFailure
+        }
         do {
-            return try dbQueue.read(work)
+            if let failure { throw failure }
+            return try outcome!.get()
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Groups committed and write operations in them since the store opened (zero without group commit).
+    public var groupCommitCounts: (groups: Int, operations: Int) { groupCommit?.counts ?? (0, 0) }
+
+    /// Runs `work` in a read transaction; inside an operation, in the operation's transaction.
+    public func read<T>(_ work: (Database) throws -> T) throws -> T {
+        if let open = joined { return try work(open.db) }
+        do {
+            return try writer.read { db in
+                try Store.$open.withValue(OpenTransaction(store: ObjectIdentifier(self), db: db, writes: false)) {
+                    try work(db)
+                }
+            }
         } catch {
             throw Store.translate(error, path: path)
         }
@@ -388,7 +505,7 @@ public final class Store: @unchecked Sendable {
 
     /// The applied schema version.
     public func schemaVersion() throws -> Int {
-        try dbQueue.read { try SchemaMigrator.embedded.appliedIdentifiers($0).count }
+        try read { try SchemaMigrator.embedded.appliedIdentifiers($0).count }
     }
 }
 

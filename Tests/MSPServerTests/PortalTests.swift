@@ -133,7 +133,7 @@ import Testing
             _ = try await browser.signIn()
             // The meetings' table goes away under the server: every read of a meeting now fails inside SQLite,
             // with an error that names the table and the SQL.
-            try await desk.store.dbQueue.write { try $0.execute(sql: "ALTER TABLE meeting RENAME TO meeting_gone") }
+            try await desk.store.writer.write { try $0.execute(sql: "ALTER TABLE meeting RENAME TO meeting_gone") }
             let response = try await browser.get("/meetings/7MSP/late-notes")
             #expect(response.status == .internalServerError)
             #expect(response.headers[.contentSecurityPolicy] != nil)

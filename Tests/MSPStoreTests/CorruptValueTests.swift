@@ -25,7 +25,7 @@ import Testing
 
     /// Writes `value` with raw SQL, past the schema's CHECK constraints (which keep msp itself from writing it).
     static func corrupt(_ store: Store, _ sql: String, _ value: String) throws {
-        try store.dbQueue.writeWithoutTransaction { db in
+        try store.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             try db.execute(sql: sql, arguments: [value])
             try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")

@@ -54,7 +54,7 @@ import Testing
             Self.uganda, email: "a@mission.example", tokenHash: Self.hash(1), meeting: meeting, change: Sample.change())
         for value in ["'abc'", "x'00'", "'\(String(repeating: "A", count: 32))'"] {
             #expect(throws: DatabaseError.self) {
-                try store.dbQueue.write { db in
+                try store.writer.write { db in
                     try db.execute(sql: "UPDATE focal_point SET token_hash = \(value)")
                 }
             }
@@ -65,7 +65,7 @@ import Testing
         let (store, meeting) = try Store.with7MSP()
         _ = try store.issueFocalPoint(
             Self.uganda, email: "a@mission.example", tokenHash: Self.hash(1), meeting: meeting, change: Sample.change())
-        try store.dbQueue.write { db in try db.execute(sql: "UPDATE focal_point SET state_iso3 = 'XXX'") }
+        try store.writer.write { db in try db.execute(sql: "UPDATE focal_point SET state_iso3 = 'XXX'") }
         #expect(throws: StoreError.corrupt(table: "focal_point", column: "state_iso3", value: "XXX")) {
             try store.focalPoints(meeting: meeting)
         }

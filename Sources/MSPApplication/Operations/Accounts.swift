@@ -10,24 +10,30 @@ extension RegistrationDesk {
     /// Adds a secretariat account: a name people can type, not used already (whatever its case), and a password
     /// long enough, kept only as its bcrypt hash.
     public func addAccount(name raw: String, role: AccountRole, password: String) throws -> Account {
-        let name = try AccountRules.name(raw)
-        let password = try AccountRules.password(password)
-        let hash = Bcrypt.hash(password, cost: passwordCost)
-        return try store.addAccount(name: name, role: role, passwordHash: hash, change: change("user add"))
+        try writing {
+            let name = try AccountRules.name(raw)
+            let password = try AccountRules.password(password)
+            let hash = Bcrypt.hash(password, cost: passwordCost)
+            return try store.addAccount(name: name, role: role, passwordHash: hash, change: change("user add"))
+        }
     }
 
     /// Every account, by name.
     public func accounts() throws -> [Account] {
-        try store.accounts()
+        try reading {
+            try store.accounts()
+        }
     }
 
     /// Disables an account: it can no longer sign in; it stays in the record.
     public func disableAccount(name raw: String) throws -> Account {
-        let name = try AccountRules.name(raw)
-        guard let account = try store.disableAccount(named: name, change: change("user disable")) else {
-            throw InputError("there is no account named \(name)", field: .accountName, reason: .notFound)
+        try writing {
+            let name = try AccountRules.name(raw)
+            guard let account = try store.disableAccount(named: name, change: change("user disable")) else {
+                throw InputError("there is no account named \(name)", field: .accountName, reason: .notFound)
+            }
+            return account
         }
-        return account
     }
 
     /// Signs in: the account if the name and password match an active account; nil otherwise, with the failure
@@ -37,20 +43,24 @@ extension RegistrationDesk {
     public func signIn(name raw: String, password: String, from address: String) throws -> Account? {
         let name = raw.trimmed
         let now = clock()
-        let failures = try store.loginFailures(
-            name: name, address: address, since: now.adding(seconds: -AccountRules.failureWindow))
-        guard !AccountRules.isThrottled(failuresForName: failures.forName, failuresFromAddress: failures.fromAddress)
-        else {
-            throw InputError(
-                "too many failed sign-ins: try again in \(AccountRules.failureWindow / 60) minutes",
-                field: .password, reason: .throttled)
+        // Read in one transaction, the password checked outside any (a bcrypt takes 200 ms, which no writer should
+        // wait for), a failure recorded in a transaction of its own.
+        let found = try reading { () throws -> (account: Account, passwordHash: String)? in
+            let failures = try store.loginFailures(
+                name: name, address: address, since: now.adding(seconds: -AccountRules.failureWindow))
+            guard
+                !AccountRules.isThrottled(failuresForName: failures.forName, failuresFromAddress: failures.fromAddress)
+            else {
+                throw InputError(
+                    "too many failed sign-ins: try again in \(AccountRules.failureWindow / 60) minutes",
+                    field: .password, reason: .throttled)
+            }
+            return try store.account(named: name)
         }
-        if let found = try store.account(named: name), found.account.isActive,
-            Bcrypt.verify(password, hash: found.passwordHash)
-        {
+        if let found, found.account.isActive, Bcrypt.verify(password, hash: found.passwordHash) {
             return found.account
         }
-        try store.recordLoginFailure(name: name, address: address, at: now)
+        try writing { try store.recordLoginFailure(name: name, address: address, at: now) }
         return nil
     }
 }

@@ -46,59 +46,66 @@ extension RegistrationDesk {
     /// as first recorded is never overwritten: the correction is a new version, and `history` shows both, who
     /// corrected it, when and why. The corrected note is checked as `register` checks a note.
     public func correct(_ request: CorrectionRequest, meeting code: String? = nil) throws -> CorrectionRecording {
-        let stored = try meeting(code: code)
-        let reason = try Self.reason(request.reason)
-        let note = try currentNote(request.note, meeting: stored)
-        let meeting = stored.meeting
-        var submission = note.snapshot.submission(in: meeting.timeZone)
-        if let delegation = request.delegation { submission.delegation = delegation }
-        if let category = request.category { submission.category = category }
-        if let reference = request.reference { submission.reference = reference }
-        if let receivedAt = request.receivedAt { submission.receivedAt = receivedAt }
-        if let channel = request.channel { submission.channel = channel }
-        if let participants = request.participants { submission.participants = participants }
-        var draft: NoteDraft
-        if note.kind == .withdrawal {
-            // A withdrawal lists nobody: everything else is checked as for a note.
-            guard request.participants == nil else {
-                throw InputError(
-                    "note \(note.number) is a withdrawal, which lists no participant", field: .participants)
+        try writing {
+            let stored = try meeting(code: code)
+            let reason = try Self.reason(request.reason)
+            let note = try currentNote(request.note, meeting: stored)
+            let meeting = stored.meeting
+            var submission = note.snapshot.submission(in: meeting.timeZone)
+            if let delegation = request.delegation { submission.delegation = delegation }
+            if let category = request.category { submission.category = category }
+            if let reference = request.reference { submission.reference = reference }
+            if let receivedAt = request.receivedAt { submission.receivedAt = receivedAt }
+            if let channel = request.channel { submission.channel = channel }
+            if let participants = request.participants { submission.participants = participants }
+            var draft: NoteDraft
+            if note.kind == .withdrawal {
+                // A withdrawal lists nobody: everything else is checked as for a note.
+                guard request.participants == nil else {
+                    throw InputError(
+                        "note \(note.number) is a withdrawal, which lists no participant", field: .participants)
+                }
+                let placeholder = Submission.ParticipantEntry(role: "head", name: "placeholder")
+                submission.participants = [placeholder]
+                draft = try check(submission, meeting: meeting)
+                draft.participants = []
+                draft.isWithdrawal = true
+            } else {
+                draft = try check(submission, meeting: meeting)
             }
-            let placeholder = Submission.ParticipantEntry(role: "head", name: "placeholder")
-            submission.participants = [placeholder]
-            draft = try check(submission, meeting: meeting)
-            draft.participants = []
-            draft.isWithdrawal = true
-        } else {
-            draft = try check(submission, meeting: meeting)
+            let corrected = NoteSnapshot(
+                delegation: draft.represented.name, reference: draft.reference, receipt: draft.receipt,
+                channel: draft.channel, participants: draft.participants)
+            let changes = corrected.changes(since: note.snapshot, in: meeting.timeZone)
+            guard !changes.isEmpty else {
+                throw InputError("nothing to correct: note \(note.number) says that already", field: .note)
+            }
+            do {
+                try store.replace(
+                    note, with: draft, voided: false, meeting: stored, change: change("correct", reason: reason),
+                    summary:
+                        "corrected note \(note.number) of \(corrected.delegation): \(changes.joined(separator: "; "))")
+            } catch let error as InputError {
+                throw error.at(.reference)
+            }
+            return CorrectionRecording(
+                meeting: meeting, note: note.number, delegation: corrected.delegation, changes: changes, voided: false)
         }
-        let corrected = NoteSnapshot(
-            delegation: draft.represented.name, reference: draft.reference, receipt: draft.receipt,
-            channel: draft.channel, participants: draft.participants)
-        let changes = corrected.changes(since: note.snapshot, in: meeting.timeZone)
-        guard !changes.isEmpty else {
-            throw InputError("nothing to correct: note \(note.number) says that already", field: .note)
-        }
-        do {
-            try store.replace(
-                note, with: draft, voided: false, meeting: stored, change: change("correct", reason: reason),
-                summary: "corrected note \(note.number) of \(corrected.delegation): \(changes.joined(separator: "; "))")
-        } catch let error as InputError {
-            throw error.at(.reference)
-        }
-        return CorrectionRecording(
-            meeting: meeting, note: note.number, delegation: corrected.delegation, changes: changes, voided: false)
     }
 
     /// Voids a note recorded by mistake (typed twice, against the wrong meeting), with a reason: it leaves the list
     /// of participants, the late notes and the figures, and stays in the history. `restore` brings it back.
     public func void(note number: Int64, reason: String, meeting code: String? = nil) throws -> CorrectionRecording {
-        try setVoided(true, note: number, reason: reason, meeting: code)
+        try writing {
+            try setVoided(true, note: number, reason: reason, meeting: code)
+        }
     }
 
     /// Brings back a voided note, with a reason.
     public func restore(note number: Int64, reason: String, meeting code: String? = nil) throws -> CorrectionRecording {
-        try setVoided(false, note: number, reason: reason, meeting: code)
+        try writing {
+            try setVoided(false, note: number, reason: reason, meeting: code)
+        }
     }
 
     func setVoided(_ voided: Bool, note number: Int64, reason raw: String, meeting code: String?) throws
@@ -131,42 +138,45 @@ extension RegistrationDesk {
     /// the current one again, as a new version (nothing is deleted).
     public func undo(note number: Int64, reason raw: String, meeting code: String? = nil) throws -> CorrectionRecording
     {
-        let stored = try meeting(code: code)
-        let reason = try Self.reason(raw)
-        let note = try currentNote(number, meeting: stored, allowVoided: true)
-        let versions = try store.versions(number: number, meeting: stored)
-        guard versions.count >= 2 else {
-            throw InputError("note \(number) has not been corrected, voided or restored: nothing to undo", field: .note)
-        }
-        let earlier = versions[versions.count - 2]
-        var draft = try draft(of: note, meeting: stored.meeting)
-        let target = earlier.snapshot
-        if target.delegation != note.snapshot.delegation {
-            let resolver = try store.resolver(for: target.delegation)
-            guard let represented = resolver.find(target.delegation) else {
-                throw InputError("'\(target.delegation)' is no longer found", field: .delegation)
+        try writing {
+            let stored = try meeting(code: code)
+            let reason = try Self.reason(raw)
+            let note = try currentNote(number, meeting: stored, allowVoided: true)
+            let versions = try store.versions(number: number, meeting: stored)
+            guard versions.count >= 2 else {
+                throw InputError(
+                    "note \(number) has not been corrected, voided or restored: nothing to undo", field: .note)
             }
-            draft.represented = represented
-            draft.category = try category(of: represented, at: stored.meeting)
+            let earlier = versions[versions.count - 2]
+            var draft = try draft(of: note, meeting: stored.meeting)
+            let target = earlier.snapshot
+            if target.delegation != note.snapshot.delegation {
+                let resolver = try store.resolver(for: target.delegation)
+                guard let represented = resolver.find(target.delegation) else {
+                    throw InputError("'\(target.delegation)' is no longer found", field: .delegation)
+                }
+                draft.represented = represented
+                draft.category = try category(of: represented, at: stored.meeting)
+            }
+            draft.reference = target.reference
+            draft.receipt = target.receipt
+            draft.channel = target.channel
+            draft.participants = target.participants
+            draft.lateness = stored.meeting.lateness(of: target.receipt)
+            var changes = target.changes(since: note.snapshot, in: stored.meeting.timeZone)
+            if earlier.voided != note.voided { changes.append(earlier.voided ? "voided" : "restored") }
+            do {
+                try store.replace(
+                    note, with: draft, voided: earlier.voided, meeting: stored, change: change("undo", reason: reason),
+                    summary: "undid the last change of note \(number) of \(target.delegation)")
+            } catch let error as InputError {
+                // The store names the reference that clashes, which this command does not take: the note is the field.
+                throw InputError(error.message, field: .note, reason: error.reason)
+            }
+            return CorrectionRecording(
+                meeting: stored.meeting, note: number, delegation: target.delegation, changes: changes,
+                voided: earlier.voided)
         }
-        draft.reference = target.reference
-        draft.receipt = target.receipt
-        draft.channel = target.channel
-        draft.participants = target.participants
-        draft.lateness = stored.meeting.lateness(of: target.receipt)
-        var changes = target.changes(since: note.snapshot, in: stored.meeting.timeZone)
-        if earlier.voided != note.voided { changes.append(earlier.voided ? "voided" : "restored") }
-        do {
-            try store.replace(
-                note, with: draft, voided: earlier.voided, meeting: stored, change: change("undo", reason: reason),
-                summary: "undid the last change of note \(number) of \(target.delegation)")
-        } catch let error as InputError {
-            // The store names the reference that clashes, which this command does not take: the note is the field.
-            throw InputError(error.message, field: .note, reason: error.reason)
-        }
-        return CorrectionRecording(
-            meeting: stored.meeting, note: number, delegation: target.delegation, changes: changes,
-            voided: earlier.voided)
     }
 
     /// A note as a draft again, as it is recorded now.

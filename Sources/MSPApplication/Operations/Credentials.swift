@@ -38,45 +38,49 @@ extension RegistrationDesk {
     public func recordCredentials(_ request: CredentialsRequest, meeting code: String? = nil) throws
         -> CredentialsRecording
     {
-        let stored = try meeting(code: code)
-        let name = try request.delegation.checkedText("delegation's name", field: .delegation).trimmed
-        guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
-        guard let state = ReferenceData.states.find(name) else {
-            if let organization = try store.resolver(for: name).organization(named: name) {
-                throw InputError(
-                    "\(organization.name) is not a State: only States present credentials", field: .delegation)
+        try writing {
+            let stored = try meeting(code: code)
+            let name = try request.delegation.checkedText("delegation's name", field: .delegation).trimmed
+            guard !name.isEmpty else { throw InputError("the delegation's name is empty", field: .delegation) }
+            guard let state = ReferenceData.states.find(name) else {
+                if let organization = try store.resolver(for: name).organization(named: name) {
+                    throw InputError(
+                        "\(organization.name) is not a State: only States present credentials", field: .delegation)
+                }
+                throw ReferenceData.states.notFound(
+                    name, field: .delegation, on: stored.meeting.opens, then: "only States present credentials")
             }
-            throw ReferenceData.states.notFound(
-                name, field: .delegation, on: stored.meeting.opens, then: "only States present credentials")
+            // The State's name on the meeting's opening day, as its documents print it.
+            let stateName = state.name(on: stored.meeting.opens)
+            guard let delegation = try store.delegation(.state(state), meeting: stored) else {
+                throw InputError(
+                    "\(stateName) has not registered for \(stored.meeting.code): register its delegation first",
+                    field: .delegation, reason: .notFound)
+            }
+            guard !delegation.withdrawn else {
+                throw InputError("\(stateName) withdrew its delegation from \(stored.meeting.code)", field: .delegation)
+            }
+            let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
+            let earlier = try store.recordCredential(
+                request.kind, receipt: receipt, delegation: delegation, meeting: stored,
+                change: change("credentials record"))
+            let counting = earlier.reduce(nil as CredentialEntry?) { latest, entry in
+                latest.map { entry.supersedes($0) ? entry : $0 } ?? entry
+            }
+            let this = CredentialEntry(id: .max, delegation: stateName, kind: request.kind, received: receipt.instant)
+            return CredentialsRecording(
+                meeting: stored.meeting, delegation: stateName,
+                category: try category(of: .state(state), at: stored.meeting), kind: request.kind,
+                receipt: receipt, previous: counting?.kind,
+                counts: counting.map { this.supersedes($0) } ?? true)
         }
-        // The State's name on the meeting's opening day, as its documents print it.
-        let stateName = state.name(on: stored.meeting.opens)
-        guard let delegation = try store.delegation(.state(state), meeting: stored) else {
-            throw InputError(
-                "\(stateName) has not registered for \(stored.meeting.code): register its delegation first",
-                field: .delegation, reason: .notFound)
-        }
-        guard !delegation.withdrawn else {
-            throw InputError("\(stateName) withdrew its delegation from \(stored.meeting.code)", field: .delegation)
-        }
-        let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
-        let earlier = try store.recordCredential(
-            request.kind, receipt: receipt, delegation: delegation, meeting: stored,
-            change: change("credentials record"))
-        let counting = earlier.reduce(nil as CredentialEntry?) { latest, entry in
-            latest.map { entry.supersedes($0) ? entry : $0 } ?? entry
-        }
-        let this = CredentialEntry(id: .max, delegation: stateName, kind: request.kind, received: receipt.instant)
-        return CredentialsRecording(
-            meeting: stored.meeting, delegation: stateName,
-            category: try category(of: .state(state), at: stored.meeting), kind: request.kind,
-            receipt: receipt, previous: counting?.kind,
-            counts: counting.map { this.supersedes($0) } ?? true)
     }
 
     /// For every registered State Party, what credentials it presented.
     public func credentialsReport(meeting code: String? = nil) throws -> (meeting: Meeting, report: CredentialsReport) {
-        let stored = try meeting(code: code)
-        return (stored.meeting, try store.credentialsReport(stored))
+        try reading {
+            let stored = try meeting(code: code)
+            return (stored.meeting, try store.credentialsReport(stored))
+        }
     }
 }

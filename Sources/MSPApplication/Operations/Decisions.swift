@@ -39,35 +39,46 @@ extension RegistrationDesk {
     /// the earlier one, which stays in the history; the delegation's composition follows at once (a declined note
     /// never changes it).
     public func decide(_ request: DecisionRequest, meeting code: String? = nil) throws -> DecisionRecording {
-        let stored = try meeting(code: code)
-        let reason = try Self.reason(request.reason)
-        let note = try currentNote(request.note, meeting: stored)
-        let meeting = stored.meeting
-        guard
-            LateNote.needsDecision(kind: note.kind, received: note.snapshot.receipt.instant, deadline: meeting.deadline)
-        else {
-            let why =
-                note.kind == .withdrawal
-                ? "it is a withdrawal" : "it was received on time"
-            throw InputError("note \(request.note) needs no decision: \(why)", field: .note)
+        try writing {
+            let stored = try meeting(code: code)
+            let reason = try Self.reason(request.reason)
+            let note = try currentNote(request.note, meeting: stored)
+            let meeting = stored.meeting
+            guard
+                LateNote.needsDecision(
+                    kind: note.kind, received: note.snapshot.receipt.instant, deadline: meeting.deadline)
+            else {
+                let why =
+                    note.kind == .withdrawal
+                    ? "it is a withdrawal" : "it was received on time"
+                throw InputError("note \(request.note) needs no decision: \(why)", field: .note)
+            }
+            let previous = try store.decision(on: note)
+            if let previous, previous.outcome == request.outcome {
+                // Nothing would change: the same decision asked twice (two clerks at once, a double click).
+                throw InputError(
+                    "note \(request.note) is \(request.outcome.rawValue) already (by \(previous.by)): decide again only to change the decision",
+                    field: .note, reason: .conflict)
+            }
+            let verb = request.outcome == .accepted ? "accept" : "decline"
+            try store.decide(
+                request.outcome, on: note, meeting: stored, change: change(verb, reason: reason),
+                summary: "\(request.outcome.rawValue) late note \(note.number) of \(note.snapshot.delegation)")
+            return DecisionRecording(
+                meeting: meeting, note: note.number, delegation: note.snapshot.delegation,
+                reference: note.snapshot.reference,
+                lateness: meeting.lateness(of: note.snapshot.receipt), outcome: request.outcome, previous: previous)
         }
-        let previous = try store.decision(on: note)
-        let verb = request.outcome == .accepted ? "accept" : "decline"
-        try store.decide(
-            request.outcome, on: note, meeting: stored, change: change(verb, reason: reason),
-            summary: "\(request.outcome.rawValue) late note \(note.number) of \(note.snapshot.delegation)")
-        return DecisionRecording(
-            meeting: meeting, note: note.number, delegation: note.snapshot.delegation,
-            reference: note.snapshot.reference,
-            lateness: meeting.lateness(of: note.snapshot.receipt), outcome: request.outcome, previous: previous)
     }
 
     /// Sets what the meeting's late notes awaiting a decision do: count until declined (`include`), or only once
     /// accepted (`hold`). Every delegation's composition follows at once.
     @discardableResult
     public func setUndecidedLateNotes(_ choice: UndecidedLateNotes, meeting code: String? = nil) throws -> Meeting {
-        let stored = try meeting(code: code)
-        return try store.setUndecidedLateNotes(choice, meeting: stored, change: change("meeting set")).meeting
+        try writing {
+            let stored = try meeting(code: code)
+            return try store.setUndecidedLateNotes(choice, meeting: stored, change: change("meeting set")).meeting
+        }
     }
 
     /// The note with this number at the meeting, which must not be void.

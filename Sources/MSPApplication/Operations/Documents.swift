@@ -40,28 +40,32 @@ extension RegistrationDesk {
     public func setMasthead(_ request: MastheadRequest, meeting code: String? = nil) throws -> (
         meeting: Meeting, masthead: Masthead
     ) {
-        let stored = try meeting(code: code)
-        var masthead = try store.masthead(request.kind, meeting: stored)
-        if let symbol = request.symbol { masthead.symbol = try Masthead.symbol(symbol, field: .symbol) }
-        if let distribution = request.distribution {
-            masthead.distribution = try Distribution.parse(distribution, field: .distribution)
+        try writing {
+            let stored = try meeting(code: code)
+            var masthead = try store.masthead(request.kind, meeting: stored)
+            if let symbol = request.symbol { masthead.symbol = try Masthead.symbol(symbol, field: .symbol) }
+            if let distribution = request.distribution {
+                masthead.distribution = try Distribution.parse(distribution, field: .distribution)
+            }
+            if let issued = request.issued {
+                masthead.issued = issued.trimmed.isEmpty ? nil : try LocalDate.parse(issued.trimmed, field: .issued)
+            }
+            if let provisional = request.provisional { masthead.provisional = provisional }
+            if let language = request.language {
+                masthead.originalLanguage = try Masthead.Language.parse(language, field: .language)
+            }
+            try store.setMasthead(masthead, for: request.kind, meeting: stored, change: change("document set"))
+            return (stored.meeting, masthead)
         }
-        if let issued = request.issued {
-            masthead.issued = issued.trimmed.isEmpty ? nil : try LocalDate.parse(issued.trimmed, field: .issued)
-        }
-        if let provisional = request.provisional { masthead.provisional = provisional }
-        if let language = request.language {
-            masthead.originalLanguage = try Masthead.Language.parse(language, field: .language)
-        }
-        try store.setMasthead(masthead, for: request.kind, meeting: stored, change: change("document set"))
-        return (stored.meeting, masthead)
     }
 
     /// What one of the meeting's documents prints in its masthead (`Masthead.unset` until the secretariat sets it).
     public func masthead(_ kind: DocumentKind, meeting code: String? = nil) throws -> (
         meeting: Meeting, masthead: Masthead
     ) {
-        let stored = try meeting(code: code)
-        return (stored.meeting, try store.masthead(kind, meeting: stored))
+        try reading {
+            let stored = try meeting(code: code)
+            return (stored.meeting, try store.masthead(kind, meeting: stored))
+        }
     }
 }

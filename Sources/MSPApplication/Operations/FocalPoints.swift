@@ -159,31 +159,35 @@ extension RegistrationDesk {
     public func addFocalPoint(_ request: FocalPointRequest, meeting code: String? = nil) throws -> (
         FocalPoint, token: String
     ) {
-        let stored = try meeting(code: code)
-        let represented = try knownDelegation(
-            request.delegation, meeting: stored, then: "a focal point is named for a State or a known organization")
-        let email = try focalPointEmail(request.email)
-        if let working = try store.focalPoints(of: represented, meeting: stored).last(where: \.isActive) {
-            throw InputError(
-                "\(working.delegation) has a focal point for \(stored.meeting.code) already (\(working.email)): re-issue the link to send a new one (to a new address if need be), or revoke it",
-                field: .delegation, reason: .conflict)
+        try writing {
+            let stored = try meeting(code: code)
+            let represented = try knownDelegation(
+                request.delegation, meeting: stored, then: "a focal point is named for a State or a known organization")
+            let email = try focalPointEmail(request.email)
+            if let working = try store.focalPoints(of: represented, meeting: stored).last(where: \.isActive) {
+                throw InputError(
+                    "\(working.delegation) has a focal point for \(stored.meeting.code) already (\(working.email)): re-issue the link to send a new one (to a new address if need be), or revoke it",
+                    field: .delegation, reason: .conflict)
+            }
+            let token = FocalPointToken.generate()
+            let entry = try store.issueFocalPoint(
+                represented, email: email, tokenHash: FocalPointToken.hash(token), meeting: stored,
+                change: change("focal-point add"))
+            return (FocalPoint(entry, meeting: stored.meeting), token)
         }
-        let token = FocalPointToken.generate()
-        let entry = try store.issueFocalPoint(
-            represented, email: email, tokenHash: FocalPointToken.hash(token), meeting: stored,
-            change: change("focal-point add"))
-        return (FocalPoint(entry, meeting: stored.meeting), token)
     }
 
     /// The meeting's focal points: for each delegation that has had one, its newest link (working or not), in the
     /// order of the list of participants' names.
     public func focalPoints(meeting code: String? = nil) throws -> (meeting: Meeting, focalPoints: [FocalPoint]) {
-        let stored = try meeting(code: code)
-        var newest: [Represented: FocalPointEntry] = [:]
-        for entry in try store.focalPoints(meeting: stored) { newest[entry.represented] = entry }
-        let sorted = newest.values.map { (key: NameKey.sortKey($0.delegation), entry: $0) }
-            .sorted { ($0.key, $0.entry.id) < ($1.key, $1.entry.id) }
-        return (stored.meeting, sorted.map { FocalPoint($0.entry, meeting: stored.meeting) })
+        try reading {
+            let stored = try meeting(code: code)
+            var newest: [Represented: FocalPointEntry] = [:]
+            for entry in try store.focalPoints(meeting: stored) { newest[entry.represented] = entry }
+            let sorted = newest.values.map { (key: NameKey.sortKey($0.delegation), entry: $0) }
+                .sorted { ($0.key, $0.entry.id) < ($1.key, $1.entry.id) }
+            return (stored.meeting, sorted.map { FocalPoint($0.entry, meeting: stored.meeting) })
+        }
     }
 
     /// Issues a new link to a delegation's focal point (to a new address if one is given): the old link stops
@@ -191,31 +195,37 @@ extension RegistrationDesk {
     public func reissueFocalPoint(_ request: FocalPointReissue, meeting code: String? = nil) throws -> (
         FocalPoint, token: String
     ) {
-        let stored = try meeting(code: code)
-        let represented = try knownDelegation(request.delegation, meeting: stored)
-        let email = try request.email.map(focalPointEmail)
-        let working = try workingFocalPoint(represented, meeting: stored, to: "re-issue")
-        let token = FocalPointToken.generate()
-        let entry = try store.issueFocalPoint(
-            represented, email: email ?? working.email, tokenHash: FocalPointToken.hash(token), meeting: stored,
-            change: change(
-                "focal-point reissue", reason: try request.reason.checkedText("reason", field: .reason)?.trimmedOrNil),
-            replacing: working.id)
-        return (FocalPoint(entry, meeting: stored.meeting), token)
+        try writing {
+            let stored = try meeting(code: code)
+            let represented = try knownDelegation(request.delegation, meeting: stored)
+            let email = try request.email.map(focalPointEmail)
+            let working = try workingFocalPoint(represented, meeting: stored, to: "re-issue")
+            let token = FocalPointToken.generate()
+            let entry = try store.issueFocalPoint(
+                represented, email: email ?? working.email, tokenHash: FocalPointToken.hash(token), meeting: stored,
+                change: change(
+                    "focal-point reissue",
+                    reason: try request.reason.checkedText("reason", field: .reason)?.trimmedOrNil),
+                replacing: working.id)
+            return (FocalPoint(entry, meeting: stored.meeting), token)
+        }
     }
 
     /// Revokes a delegation's working link: it stops working at once. A delegation without one is `.notFound`.
     public func revokeFocalPoint(delegation: String, reason: String? = nil, meeting code: String? = nil) throws
         -> FocalPoint
     {
-        let stored = try meeting(code: code)
-        let represented = try knownDelegation(delegation, meeting: stored)
-        let working = try workingFocalPoint(represented, meeting: stored, to: "revoke")
-        let entry = try store.revokeFocalPoint(
-            working.id, meeting: stored,
-            change: change("focal-point revoke", reason: try reason.checkedText("reason", field: .reason)?.trimmedOrNil)
-        )
-        return FocalPoint(entry, meeting: stored.meeting)
+        try writing {
+            let stored = try meeting(code: code)
+            let represented = try knownDelegation(delegation, meeting: stored)
+            let working = try workingFocalPoint(represented, meeting: stored, to: "revoke")
+            let entry = try store.revokeFocalPoint(
+                working.id, meeting: stored,
+                change: change(
+                    "focal-point revoke", reason: try reason.checkedText("reason", field: .reason)?.trimmedOrNil)
+            )
+            return FocalPoint(entry, meeting: stored.meeting)
+        }
     }
 
     /// The meeting and the delegation a link's token gives access to. A token that is malformed, unknown, revoked
@@ -224,16 +234,19 @@ extension RegistrationDesk {
     /// The token is hashed and the hash looked up in the unique index on `focal_point.token_hash`; nothing compares
     /// the token or its hash byte by byte with stored ones, so the time taken tells no more than that lookup does.
     public func focalPoint(token: String) throws -> FocalPointAccess {
-        let refused = InputError(
-            "this link does not work: it may have been revoked or replaced; ask the secretariat for a new one",
-            field: .token, reason: .notFound)
-        guard FocalPointToken.isWellFormed(token) else { throw refused }
-        guard let (entry, stored) = try store.activeFocalPoint(tokenHash: FocalPointToken.hash(token)) else {
-            throw refused
+        try reading {
+            let refused = InputError(
+                "this link does not work: it may have been revoked or replaced; ask the secretariat for a new one",
+                field: .token, reason: .notFound)
+            guard FocalPointToken.isWellFormed(token) else { throw refused }
+            guard let (entry, stored) = try store.activeFocalPoint(tokenHash: FocalPointToken.hash(token)) else {
+                throw refused
+            }
+            return FocalPointAccess(
+                meeting: stored.meeting, represented: entry.represented, delegation: entry.delegation,
+                email: entry.email,
+                issuedAt: entry.issued.at, focalPointId: entry.id)
         }
-        return FocalPointAccess(
-            meeting: stored.meeting, represented: entry.represented, delegation: entry.delegation, email: entry.email,
-            issuedAt: entry.issued.at, focalPointId: entry.id)
     }
 
     /// The State or known organization a typed name means (as `register` finds it); a name that finds neither is

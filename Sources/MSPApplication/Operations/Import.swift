@@ -42,60 +42,67 @@ extension RegistrationDesk {
         dryRun: Bool = false,
         progress: (_ rows: Int, _ bytes: Int) -> Void = { _, _ in }
     ) throws -> ImportReport {
-        let stored = try meeting(code: code)
-        let resolver = try store.resolver()
-        let membership = try store.membership(convention: stored.meeting.convention)
-        let now = clock()
-        let read = Handoff<ReadItem>(capacity: Self.importQueueCapacity)
-        let handoff = Handoff<ImportItem>(capacity: Self.importQueueCapacity)
-        let reader = Thread { Self.read(source, into: read, groupedBy: resolver) }
-        let checker = Thread {
-            Self.checkAll(
-                from: read, into: handoff, meeting: stored.meeting, resolver: resolver, membership: membership, now: now
-            )
-        }
-        // Deep recursion in JSON decoding needs more than a secondary thread's default stack.
-        reader.stackSize = 8 << 20
-        checker.stackSize = 8 << 20
-        reader.start()
-        checker.start()
-        defer {
-            // However the writing ends, the checker stops; it stops and waits for the reader before it finishes, so
-            // both are done before the caller closes the file.
-            handoff.cancel()
-            handoff.waitUntilFinished()
-        }
-        return try store.recordNotes(meeting: stored, change: change("import"), summary: origin) { recorder in
-            var report = ImportReport()
-            var sinceProgress = 0
-            while let item = try handoff.take() {
-                sinceProgress += 1
-                if sinceProgress >= 64 {
-                    sinceProgress = 0
-                    progress(item.rows, item.bytes)
-                }
-                switch item.outcome {
-                case .problem(let problem):
-                    report.add(problem)
-                case .checked(let draft, let sourced):
-                    do {
-                        let recorded = try recorder.record(draft)
-                        if case .newOrganization = draft.represented { report.newOrganizations += 1 }
-                        report.notes += 1
-                        report.participants += recorded.participantCount
-                        report.delegations.insert(recorded.delegation)
-                        if recorded.kind == .registration { report.registrations += 1 } else { report.amendments += 1 }
-                        if recorded.lateness.isLate { report.lateNotes += 1 }
-                    } catch let error as InputError {
-                        report.add(sourced.problem(error.at(.reference)))
-                    }
-                }
-                report.rows = item.rows
-                report.bytes = item.bytes
+        try writing {
+            let stored = try meeting(code: code)
+            let resolver = try store.resolver()
+            let membership = try store.membership(convention: stored.meeting.convention)
+            let now = clock()
+            let read = Handoff<ReadItem>(capacity: Self.importQueueCapacity)
+            let handoff = Handoff<ImportItem>(capacity: Self.importQueueCapacity)
+            let reader = Thread { Self.read(source, into: read, groupedBy: resolver) }
+            let checker = Thread {
+                Self.checkAll(
+                    from: read, into: handoff, meeting: stored.meeting, resolver: resolver, membership: membership,
+                    now: now
+                )
             }
-            progress(report.rows, report.bytes)
-            report.committed = report.problemCount == 0 && !dryRun
-            return (report, commit: report.committed)
+            // Deep recursion in JSON decoding needs more than a secondary thread's default stack.
+            reader.stackSize = 8 << 20
+            checker.stackSize = 8 << 20
+            reader.start()
+            checker.start()
+            defer {
+                // However the writing ends, the checker stops; it stops and waits for the reader before it finishes, so
+                // both are done before the caller closes the file.
+                handoff.cancel()
+                handoff.waitUntilFinished()
+            }
+            return try store.recordNotes(meeting: stored, change: change("import"), summary: origin) { recorder in
+                var report = ImportReport()
+                var sinceProgress = 0
+                while let item = try handoff.take() {
+                    sinceProgress += 1
+                    if sinceProgress >= 64 {
+                        sinceProgress = 0
+                        progress(item.rows, item.bytes)
+                    }
+                    switch item.outcome {
+                    case .problem(let problem):
+                        report.add(problem)
+                    case .checked(let draft, let sourced):
+                        do {
+                            let recorded = try recorder.record(draft)
+                            if case .newOrganization = draft.represented { report.newOrganizations += 1 }
+                            report.notes += 1
+                            report.participants += recorded.participantCount
+                            report.delegations.insert(recorded.delegation)
+                            if recorded.kind == .registration {
+                                report.registrations += 1
+                            } else {
+                                report.amendments += 1
+                            }
+                            if recorded.lateness.isLate { report.lateNotes += 1 }
+                        } catch let error as InputError {
+                            report.add(sourced.problem(error.at(.reference)))
+                        }
+                    }
+                    report.rows = item.rows
+                    report.bytes = item.bytes
+                }
+                progress(report.rows, report.bytes)
+                report.committed = report.problemCount == 0 && !dryRun
+                return (report, commit: report.committed)
+            }
         }
     }
 

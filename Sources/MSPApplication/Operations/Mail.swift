@@ -73,38 +73,48 @@ extension RegistrationDesk {
 
     /// The outbox, newest first: one meeting's messages, or every meeting's when `meeting` is nil.
     public func outbox(meeting code: String? = nil, status: MailStatus? = nil) throws -> [OutboxMessage] {
-        let meetings = try store.meetings()
-        let codes = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0.meeting.code) })
-        let meetingId = try code.map { try meeting(code: $0).id }
-        return try store.outbox(meetingId: meetingId, status: status).map {
-            OutboxMessage($0, meeting: codes[$0.meetingId] ?? "?")
+        try reading {
+            let meetings = try store.meetings()
+            let codes = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0.meeting.code) })
+            let meetingId = try code.map { try meeting(code: $0).id }
+            return try store.outbox(meetingId: meetingId, status: status).map {
+                OutboxMessage($0, meeting: codes[$0.meetingId] ?? "?")
+            }
         }
     }
 
     /// The pending messages due now (with `includeWaiting`, also those waiting for their next attempt), oldest first.
     public func dueMail(includeWaiting: Bool = false) throws -> [OutboxMessage] {
-        let codes = Dictionary(uniqueKeysWithValues: try store.meetings().map { ($0.id, $0.meeting.code) })
-        return try store.dueMail(at: clock(), includeWaiting: includeWaiting).map {
-            OutboxMessage($0, meeting: codes[$0.meetingId] ?? "?")
+        try reading {
+            let codes = Dictionary(uniqueKeysWithValues: try store.meetings().map { ($0.id, $0.meeting.code) })
+            return try store.dueMail(at: clock(), includeWaiting: includeWaiting).map {
+                OutboxMessage($0, meeting: codes[$0.meetingId] ?? "?")
+            }
         }
     }
 
     /// Takes a due message for one attempt; false when another sender took it first or it went out meanwhile.
     public func claimMail(_ id: Int64, force: Bool = false) throws -> Bool {
-        let now = clock()
-        return try store.claimMail(
-            id: id, now: now, leaseEnd: now.adding(seconds: Self.mailLease), force: force)
+        try writing {
+            let now = clock()
+            return try store.claimMail(
+                id: id, now: now, leaseEnd: now.adding(seconds: Self.mailLease), force: force)
+        }
     }
 
     public func recordMailSent(_ id: Int64, via: String) throws {
-        try store.mailSent(id: id, at: clock(), via: via)
+        try writing {
+            try store.mailSent(id: id, at: clock(), via: via)
+        }
     }
 
     /// Records a failed attempt (the `attempts` before it) and sets the next one by `mailRetryDelay`.
     public func recordMailFailure(_ id: Int64, attemptsBefore: Int, error: String) throws {
-        let now = clock()
-        try store.mailFailed(
-            id: id, at: now, error: error,
-            nextAttempt: now.adding(seconds: Self.mailRetryDelay(afterAttempts: attemptsBefore + 1)))
+        try writing {
+            let now = clock()
+            try store.mailFailed(
+                id: id, at: now, error: error,
+                nextAttempt: now.adding(seconds: Self.mailRetryDelay(afterAttempts: attemptsBefore + 1)))
+        }
     }
 }

@@ -44,9 +44,18 @@ extension RegistrationDesk {
     /// yet, and a convention whose membership records the database holds (States' categories come from them).
     @discardableResult
     public func addMeeting(_ request: MeetingRequest) throws -> Meeting {
-        let meeting = try Self.meeting(request)
-        _ = try store.addMeeting(meeting, change: change("meeting add"))
-        return meeting
+        try writing {
+            let meeting = try Self.meeting(request)
+            // A State's category at the meeting comes from the convention's records: without them every State
+            // would silently be an observer.
+            guard try store.membershipRecordCount(convention: meeting.convention) > 0 else {
+                throw InputError(
+                    "no membership records for convention '\(meeting.convention)': States' categories come from them; load the convention's membership table first",
+                    field: .convention, reason: .notFound)
+            }
+            _ = try store.addMeeting(meeting, change: change("meeting add"))
+            return meeting
+        }
     }
 
     /// A meeting request checked against the rules, without the database.
@@ -63,38 +72,46 @@ extension RegistrationDesk {
 
     /// Every meeting, by opening day.
     public func meetings() throws -> [StoredMeeting] {
-        try store.meetings()
+        try reading {
+            try store.meetings()
+        }
     }
 
     /// The meeting a request is about: the one whose code is given, or the only one in the database.
     public func meeting(code: String?) throws -> StoredMeeting {
-        // A database holds a few meetings (one a year or so): all of them are read.
-        let all = try store.meetings()
-        if let code {
-            let wanted = try code.checkedText("meeting code", field: .meeting).trimmed
-            // Codes are unique whatever their case (7MSP and 7msp are one meeting).
-            if let found = all.first(where: { $0.meeting.code.lowercased() == wanted.lowercased() }) { return found }
-            let known = all.map(\.meeting.code).sorted()
-            let hint =
-                known.isEmpty
-                ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
-            throw InputError("no meeting '\(code)': \(hint)", field: .meeting, reason: .notFound)
-        }
-        switch all.count {
-        case 0:
-            throw InputError("the database holds no meeting yet: add one first", field: .meeting, reason: .notFound)
-        case 1:
-            return all[0]
-        default:
-            let codes = all.map(\.meeting.code).sorted()
-            let shown = codes.prefix(5).joined(separator: ", ") + (codes.count > 5 ? ", ..." : "")
-            throw InputError("the database holds several meetings (\(shown)): choose one", field: .meeting)
+        try reading {
+            // A database holds a few meetings (one a year or so): all of them are read.
+            let all = try store.meetings()
+            if let code {
+                let wanted = try code.checkedText("meeting code", field: .meeting).trimmed
+                // Codes are unique whatever their case (7MSP and 7msp are one meeting).
+                if let found = all.first(where: { $0.meeting.code.lowercased() == wanted.lowercased() }) {
+                    return found
+                }
+                let known = all.map(\.meeting.code).sorted()
+                let hint =
+                    known.isEmpty
+                    ? "the database holds no meeting yet" : "the database holds \(known.joined(separator: ", "))"
+                throw InputError("no meeting '\(code)': \(hint)", field: .meeting, reason: .notFound)
+            }
+            switch all.count {
+            case 0:
+                throw InputError("the database holds no meeting yet: add one first", field: .meeting, reason: .notFound)
+            case 1:
+                return all[0]
+            default:
+                let codes = all.map(\.meeting.code).sorted()
+                let shown = codes.prefix(5).joined(separator: ", ") + (codes.count > 5 ? ", ..." : "")
+                throw InputError("the database holds several meetings (\(shown)): choose one", field: .meeting)
+            }
         }
     }
 
     /// A meeting and its figures, counted as `statistics` counts them.
     public func overview(code: String?) throws -> MeetingOverview {
-        let stored = try meeting(code: code)
-        return MeetingOverview(meeting: stored.meeting, statistics: try store.statistics(stored))
+        try reading {
+            let stored = try meeting(code: code)
+            return MeetingOverview(meeting: stored.meeting, statistics: try store.statistics(stored))
+        }
     }
 }

@@ -29,33 +29,41 @@ extension RegistrationDesk {
     public func saveSession(
         id: String, data: Data, account: String?, lifetime: Int64?, fallbackLifetime: Int64, mustBeNew: Bool = false
     ) throws {
-        let id = try checkedSessionID(id)
-        let now = clock()
-        try store.saveSession(
-            idHash: SessionID.hash(id), account: account, data: data,
-            expiresAt: lifetime.map { now.adding(seconds: max($0, 0)) },
-            fallbackExpiry: now.adding(seconds: max(fallbackLifetime, 0)), now: now, mustBeNew: mustBeNew)
+        try writing {
+            let id = try checkedSessionID(id)
+            let now = clock()
+            try store.saveSession(
+                idHash: SessionID.hash(id), account: account, data: data,
+                expiresAt: lifetime.map { now.adding(seconds: max($0, 0)) },
+                fallbackExpiry: now.adding(seconds: max(fallbackLifetime, 0)), now: now, mustBeNew: mustBeNew)
+        }
     }
 
     /// The session with this id, unless there is none or it has expired.
     public func session(id: String) throws -> PortalSessionRecord? {
-        guard let id = try? checkedSessionID(id) else { return nil }
-        let now = clock()
-        return try store.session(idHash: SessionID.hash(id), now: now).map {
-            PortalSessionRecord(data: $0.data, secondsLeft: $0.expiresAt.secondsSinceEpoch - now.secondsSinceEpoch)
+        try reading {
+            guard let id = try? checkedSessionID(id) else { return nil }
+            let now = clock()
+            return try store.session(idHash: SessionID.hash(id), now: now).map {
+                PortalSessionRecord(data: $0.data, secondsLeft: $0.expiresAt.secondsSinceEpoch - now.secondsSinceEpoch)
+            }
         }
     }
 
     /// Ends a session (signing out).
     public func endSession(id: String) throws {
-        guard let id = try? checkedSessionID(id) else { return }
-        try store.removeSession(idHash: SessionID.hash(id))
+        try writing {
+            guard let id = try? checkedSessionID(id) else { return }
+            try store.removeSession(idHash: SessionID.hash(id))
+        }
     }
 
     /// Deletes the sessions that have expired; returns how many.
     @discardableResult
     public func removeExpiredSessions() throws -> Int {
-        try store.removeExpiredSessions(now: clock())
+        try writing {
+            try store.removeExpiredSessions(now: clock())
+        }
     }
 
     private func checkedSessionID(_ id: String) throws -> String {
@@ -72,16 +80,19 @@ extension RegistrationDesk {
     public func openFocalPoint(token: String, from address: String) throws -> FocalPointAccess {
         let now = clock()
         let since = now.adding(seconds: -LinkRules.failureWindow)
-        let failures = try store.linkFailures(address: address, since: since)
-        guard !LinkRules.isThrottled(failuresFromAddress: failures) else {
-            throw InputError(
-                "too many links that do not work were opened from this address: try again in \(LinkRules.failureWindow / 60) minutes",
-                field: .token, reason: .throttled)
-        }
         do {
-            return try focalPoint(token: token)
+            return try reading {
+                let failures = try store.linkFailures(address: address, since: since)
+                guard !LinkRules.isThrottled(failuresFromAddress: failures) else {
+                    throw InputError(
+                        "too many links that do not work were opened from this address: try again in \(LinkRules.failureWindow / 60) minutes",
+                        field: .token, reason: .throttled)
+                }
+                return try focalPoint(token: token)
+            }
         } catch let error as InputError where error.reason == .notFound {
-            try store.recordLinkFailure(address: address, at: now, forgetBefore: since)
+            // The failure is counted in a transaction of its own: the refusal must not roll it back.
+            try writing { try store.recordLinkFailure(address: address, at: now, forgetBefore: since) }
             throw error
         }
     }

@@ -45,32 +45,35 @@ extension RegistrationDesk {
         _ submission: Submission, meeting code: String? = nil, dryRun: Bool = false,
         confirmedNotDuplicate: Bool = false
     ) throws -> NoteRecording {
-        let stored = try meeting(code: code ?? submission.meeting?.trimmedOrNil)
-        try Self.checkMeeting(of: submission, is: stored.meeting)
-        let typed = submission.delegation ?? ""
-        // The one State the note names, if it names one: its record is all of the membership the check reads.
-        let state = ReferenceData.states.find(typed.trimmed)
-        let draft = try NoteDraft.check(
-            submission, meeting: stored.meeting, resolver: store.resolver(for: typed),
-            membership: store.membership(convention: stored.meeting.convention, states: state.map { [$0.iso3] } ?? []),
-            now: clock())
-        if draft.reference == nil && !confirmedNotDuplicate {
-            try checkNotTypedTwice(draft, meeting: stored)
+        try writing {
+            let stored = try meeting(code: code ?? submission.meeting?.trimmedOrNil)
+            try Self.checkMeeting(of: submission, is: stored.meeting)
+            let typed = submission.delegation ?? ""
+            // The one State the note names, if it names one: its record is all of the membership the check reads.
+            let state = ReferenceData.states.find(typed.trimmed)
+            let draft = try NoteDraft.check(
+                submission, meeting: stored.meeting, resolver: store.resolver(for: typed),
+                membership: store.membership(
+                    convention: stored.meeting.convention, states: state.map { [$0.iso3] } ?? []),
+                now: clock())
+            if draft.reference == nil && !confirmedNotDuplicate {
+                try checkNotTypedTwice(draft, meeting: stored)
+            }
+            let summary =
+                "note \(draft.reference ?? "without reference") of \(draft.represented.name(on: stored.meeting.opens))"
+            let recorded: RecordedNote
+            do {
+                recorded = try store.record(
+                    [draft], meeting: stored, change: change("register"), summary: summary, dryRun: dryRun)[0]
+            } catch let error as InputError {
+                // The store finds a reference recorded already.
+                throw error.at(.reference)
+            }
+            return NoteRecording(
+                meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
+                kind: recorded.kind, reference: draft.reference, receipt: draft.receipt,
+                participantCount: recorded.participantCount, lateness: recorded.lateness, dryRun: dryRun)
         }
-        let summary =
-            "note \(draft.reference ?? "without reference") of \(draft.represented.name(on: stored.meeting.opens))"
-        let recorded: RecordedNote
-        do {
-            recorded = try store.record(
-                [draft], meeting: stored, change: change("register"), summary: summary, dryRun: dryRun)[0]
-        } catch let error as InputError {
-            // The store finds a reference recorded already.
-            throw error.at(.reference)
-        }
-        return NoteRecording(
-            meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
-            kind: recorded.kind, reference: draft.reference, receipt: draft.receipt,
-            participantCount: recorded.participantCount, lateness: recorded.lateness, dryRun: dryRun)
     }
 
     /// A submission that names its meeting must name the one it is recorded for.
@@ -84,23 +87,25 @@ extension RegistrationDesk {
     /// (nothing is deleted; a later registration or amendment brings it back). The delegation must be registered
     /// and not withdrawn already, and the withdrawal must be newer than its newest note.
     public func withdraw(_ request: WithdrawalRequest, meeting code: String? = nil) throws -> NoteRecording {
-        let stored = try meeting(code: code)
-        let (represented, delegation) = try registeredDelegation(request.delegation, meeting: stored)
-        let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
-        let reference = try NoteDraft.reference(request.reference)
-        let draft = try withdrawalDraft(
-            represented, delegation: delegation, reference: reference, receipt: receipt, meeting: stored)
-        let summary = "withdrawal \(reference ?? "without reference") of \(delegation.name)"
-        let recorded: RecordedNote
-        do {
-            recorded = try store.record([draft], meeting: stored, change: change("withdraw"), summary: summary)[0]
-        } catch let error as InputError {
-            throw error.at(.reference)
+        try writing {
+            let stored = try meeting(code: code)
+            let (represented, delegation) = try registeredDelegation(request.delegation, meeting: stored)
+            let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
+            let reference = try NoteDraft.reference(request.reference)
+            let draft = try withdrawalDraft(
+                represented, delegation: delegation, reference: reference, receipt: receipt, meeting: stored)
+            let summary = "withdrawal \(reference ?? "without reference") of \(delegation.name)"
+            let recorded: RecordedNote
+            do {
+                recorded = try store.record([draft], meeting: stored, change: change("withdraw"), summary: summary)[0]
+            } catch let error as InputError {
+                throw error.at(.reference)
+            }
+            return NoteRecording(
+                meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
+                kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
+                lateness: recorded.lateness, dryRun: false)
         }
-        return NoteRecording(
-            meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
-            kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
-            lateness: recorded.lateness, dryRun: false)
     }
 
     /// A delegation's withdrawal, received at `receipt`, checked: the delegation is not withdrawn already, and the
@@ -128,6 +133,19 @@ extension RegistrationDesk {
             represented: represented, category: try category(of: represented, at: stored.meeting),
             reference: reference, receipt: receipt, channel: nil, participants: [],
             lateness: stored.meeting.lateness(of: receipt), isWithdrawal: true)
+    }
+
+    /// Refuses a reference the delegation has recorded already among its current notes: a reference is recorded
+    /// once per delegation (a correction's new version keeps its note's). One rule for `register`, `withdraw`, an
+    /// import and a focal point's submission, checked in the operation's transaction.
+    func checkReferenceIsNew(_ reference: String?, of represented: Represented, meeting: StoredMeeting) throws {
+        guard let reference,
+            let number = try store.currentNoteNumber(reference: reference, of: represented, meeting: meeting)
+        else { return }
+        let name = represented.name(on: meeting.meeting.opens)
+        throw InputError(
+            "note '\(reference)' of \(name) is already recorded for \(meeting.meeting.code) (note \(number)): a reference is recorded once per delegation",
+            field: .reference, reason: .conflict)
     }
 
     /// Refuses a note without a reference that repeats the participants of a note recorded today (in the venue's

@@ -101,55 +101,60 @@ extension RegistrationDesk {
     /// A reference the delegation has recorded already is refused (`.conflict` on `reference`); a link that does not
     /// work is refused as `focalPoint(token:)` refuses it.
     public func submit(token: String, request: NoteSubmissionRequest) throws -> FocalPointSubmission {
-        let access = try focalPoint(token: token)
-        let stored = try meeting(code: access.meeting.code)
-        let now = clock()
-        // The convention's records, read once for the check and the category (every submission needs them).
-        let membership = try store.membership(convention: stored.meeting.convention)
-        let submission = Submission(
-            meeting: stored.meeting.code, delegation: access.delegation, reference: request.reference,
-            receivedAt: nil, participants: request.participants)
-        var draft = try NoteDraft.check(
-            submission, meeting: stored.meeting, resolver: store.resolver(for: access.delegation),
-            membership: membership, now: now)
-        // The link's delegation, whatever its name finds: a link never writes for another.
-        draft.represented = access.represented
-        draft.category = try category(of: access.represented, at: stored.meeting, membership: membership)
-        try NoteDocument.check(request.pdf)
-        try checkReferenceIsNew(draft, meeting: stored)
-        let lateness = stored.meeting.lateness(of: draft.receipt)
-        let entry = try store.addSubmission(
-            focalPoint: access.focalPointId, meeting: stored,
-            content: SubmissionContent(reference: draft.reference, participants: draft.participants), pdf: request.pdf,
-            pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
-            summary:
-                "submission of note \(draft.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
-            mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })
-        return FocalPointSubmission(entry, meeting: stored.meeting)
+        try writing {
+            let access = try focalPoint(token: token)
+            let stored = try meeting(code: access.meeting.code)
+            let now = clock()
+            // The convention's records, read once for the check and the category (every submission needs them).
+            let membership = try store.membership(convention: stored.meeting.convention)
+            let submission = Submission(
+                meeting: stored.meeting.code, delegation: access.delegation, reference: request.reference,
+                receivedAt: nil, participants: request.participants)
+            var draft = try NoteDraft.check(
+                submission, meeting: stored.meeting, resolver: store.resolver(for: access.delegation),
+                membership: membership, now: now)
+            // The link's delegation, whatever its name finds: a link never writes for another.
+            draft.represented = access.represented
+            draft.category = try category(of: access.represented, at: stored.meeting, membership: membership)
+            try NoteDocument.check(request.pdf)
+            try checkReferenceIsNew(draft, meeting: stored)
+            let lateness = stored.meeting.lateness(of: draft.receipt)
+            let entry = try store.addSubmission(
+                focalPoint: access.focalPointId, meeting: stored,
+                content: SubmissionContent(reference: draft.reference, participants: draft.participants),
+                pdf: request.pdf,
+                pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
+                summary:
+                    "submission of note \(draft.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
+                mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })
+            return FocalPointSubmission(entry, meeting: stored.meeting)
+        }
     }
 
     /// Receives a withdrawal through a focal point's link, kept pending for the secretariat with the receipt time of
     /// the desk's clock now, as a note is. The delegation must be registered and not withdrawn, checked as `withdraw`
     /// checks it (`.notFound` or `.conflict` on `delegation`); the PDF is checked by its content.
     public func submitWithdrawal(token: String, request: WithdrawalSubmissionRequest) throws -> FocalPointSubmission {
-        let access = try focalPoint(token: token)
-        let stored = try meeting(code: access.meeting.code)
-        let now = clock()
-        let reference = try NoteDraft.reference(request.reference)
-        let draft = try submittedWithdrawal(
-            access.represented, name: access.delegation, reference: reference,
-            receipt: Receipt(instant: now, precision: .instant), meeting: stored)
-        try NoteDocument.check(request.pdf)
-        try checkReferenceIsNew(draft, meeting: stored)
-        let lateness = stored.meeting.lateness(of: draft.receipt)
-        let entry = try store.addSubmission(
-            focalPoint: access.focalPointId, meeting: stored, kind: .withdrawal,
-            content: SubmissionContent(reference: reference, participants: []), pdf: request.pdf,
-            pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
-            summary:
-                "submission of withdrawal \(reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
-            mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })
-        return FocalPointSubmission(entry, meeting: stored.meeting)
+        try writing {
+            let access = try focalPoint(token: token)
+            let stored = try meeting(code: access.meeting.code)
+            let now = clock()
+            let reference = try NoteDraft.reference(request.reference)
+            let draft = try submittedWithdrawal(
+                access.represented, name: access.delegation, reference: reference,
+                receipt: Receipt(instant: now, precision: .instant), meeting: stored)
+            try NoteDocument.check(request.pdf)
+            try checkReferenceIsNew(draft, meeting: stored)
+            let lateness = stored.meeting.lateness(of: draft.receipt)
+            let entry = try store.addSubmission(
+                focalPoint: access.focalPointId, meeting: stored, kind: .withdrawal,
+                content: SubmissionContent(reference: reference, participants: []), pdf: request.pdf,
+                pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
+                summary:
+                    "submission of withdrawal \(reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
+                mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })
+            return FocalPointSubmission(entry, meeting: stored.meeting)
+        }
     }
 
     /// A withdrawal sent through a focal point's link, checked when it arrives and again when it is accepted: the
@@ -167,13 +172,18 @@ extension RegistrationDesk {
     }
 
     /// A reference the delegation has recorded already would be refused on acceptance: say so when the submission
-    /// arrives (nothing is written).
+    /// arrives (`checkReferenceIsNew`, read in the submission's own transaction).
+    /// A reference a pending submission of the delegation carries is refused too, naming it: the same note sent
+    /// twice (a double click, two staff of one mission) would otherwise wait in the queue twice.
     private func checkReferenceIsNew(_ draft: NoteDraft, meeting stored: StoredMeeting) throws {
-        guard draft.reference != nil else { return }
-        do {
-            _ = try store.record([draft], meeting: stored, change: change("submit"), summary: "", dryRun: true)
-        } catch let error as InputError {
-            throw error.at(.reference)
+        try checkReferenceIsNew(draft.reference, of: draft.represented, meeting: stored)
+        guard let reference = draft.reference else { return }
+        if let twin = try store.submissions(of: draft.represented, meeting: stored).first(where: {
+            $0.status == .pending && $0.content.reference == reference
+        }) {
+            throw InputError(
+                "note '\(reference)' was submitted already (submission \(twin.id), awaiting the secretariat): it is not submitted twice",
+                field: .reference, reason: .conflict)
         }
     }
 
@@ -187,15 +197,17 @@ extension RegistrationDesk {
     /// What a focal point's link shows: its delegation's composition at its meeting and the delegation's own
     /// submissions (through this link or an earlier one), nothing of any other delegation.
     public func focalPointOverview(token: String) throws -> FocalPointOverview {
-        let access = try focalPoint(token: token)
-        let stored = try meeting(code: access.meeting.code)
-        let registered = try store.delegation(access.represented, meeting: stored)
-        let composition = try registered.map { try store.composition(of: $0) } ?? []
-        let submissions = try store.submissions(of: access.represented, meeting: stored)
-            .map { FocalPointSubmission($0, meeting: stored.meeting) }
-        return FocalPointOverview(
-            access: access, composition: composition, registered: registered != nil,
-            withdrawn: registered?.withdrawn ?? false, submissions: submissions.reversed(), now: clock())
+        try reading {
+            let access = try focalPoint(token: token)
+            let stored = try meeting(code: access.meeting.code)
+            let registered = try store.delegation(access.represented, meeting: stored)
+            let composition = try registered.map { try store.composition(of: $0) } ?? []
+            let submissions = try store.submissions(of: access.represented, meeting: stored)
+                .map { FocalPointSubmission($0, meeting: stored.meeting) }
+            return FocalPointOverview(
+                access: access, composition: composition, registered: registered != nil,
+                withdrawn: registered?.withdrawn ?? false, submissions: submissions.reversed(), now: clock())
+        }
     }
 
     /// The meeting's submissions with `status` (all when nil), oldest first: the secretariat's queue with
@@ -203,26 +215,30 @@ extension RegistrationDesk {
     public func submissions(meeting code: String? = nil, status: SubmissionStatus? = .pending) throws -> (
         meeting: Meeting, submissions: [FocalPointSubmission]
     ) {
-        let stored = try meeting(code: code)
-        return (
-            stored.meeting,
-            try store.submissions(meeting: stored, status: status).map {
-                FocalPointSubmission($0, meeting: stored.meeting)
-            }
-        )
+        try reading {
+            let stored = try meeting(code: code)
+            return (
+                stored.meeting,
+                try store.submissions(meeting: stored, status: status).map {
+                    FocalPointSubmission($0, meeting: stored.meeting)
+                }
+            )
+        }
     }
 
     /// One of the meeting's submissions, with its PDF. An id not of the meeting is `.notFound` on `submission`.
     public func submission(id: Int64, meeting code: String? = nil) throws -> (
         submission: FocalPointSubmission, pdf: Data
     ) {
-        let stored = try meeting(code: code)
-        let entry = try submissionEntry(id, meeting: stored)
-        guard let pdf = try store.submissionPDF(id: id, meeting: stored) else {
-            throw InputError(
-                "there is no submission \(id) at \(stored.meeting.code)", field: .submission, reason: .notFound)
+        try reading {
+            let stored = try meeting(code: code)
+            let entry = try submissionEntry(id, meeting: stored)
+            guard let pdf = try store.submissionPDF(id: id, meeting: stored) else {
+                throw InputError(
+                    "there is no submission \(id) at \(stored.meeting.code)", field: .submission, reason: .notFound)
+            }
+            return (FocalPointSubmission(entry, meeting: stored.meeting), pdf)
         }
-        return (FocalPointSubmission(entry, meeting: stored.meeting), pdf)
     }
 
     /// Accepts a pending submission: it becomes the delegation's registration or amendment, recorded as `register`
@@ -231,32 +247,34 @@ extension RegistrationDesk {
     public func acceptSubmission(id: Int64, meeting code: String? = nil) throws -> (
         submission: FocalPointSubmission, note: NoteRecording
     ) {
-        let stored = try meeting(code: code)
-        let entry = try pendingSubmission(id, meeting: stored)
-        let receipt = Receipt(instant: entry.received, precision: .instant)
-        let draft: NoteDraft
-        switch entry.kind {
-        case .note:
-            draft = NoteDraft(
-                represented: entry.represented, category: try category(of: entry.represented, at: stored.meeting),
-                reference: entry.content.reference, receipt: receipt, channel: nil,
-                participants: entry.content.participants, lateness: stored.meeting.lateness(of: receipt))
-        case .withdrawal:
-            // Checked again: the delegation may have been withdrawn, or sent a newer note, since it arrived.
-            draft = try submittedWithdrawal(
-                entry.represented, name: entry.delegation, reference: entry.content.reference, receipt: receipt,
-                meeting: stored)
+        try writing {
+            let stored = try meeting(code: code)
+            let entry = try pendingSubmission(id, meeting: stored)
+            let receipt = Receipt(instant: entry.received, precision: .instant)
+            let draft: NoteDraft
+            switch entry.kind {
+            case .note:
+                draft = NoteDraft(
+                    represented: entry.represented, category: try category(of: entry.represented, at: stored.meeting),
+                    reference: entry.content.reference, receipt: receipt, channel: nil,
+                    participants: entry.content.participants, lateness: stored.meeting.lateness(of: receipt))
+            case .withdrawal:
+                // Checked again: the delegation may have been withdrawn, or sent a newer note, since it arrived.
+                draft = try submittedWithdrawal(
+                    entry.represented, name: entry.delegation, reference: entry.content.reference, receipt: receipt,
+                    meeting: stored)
+            }
+            let (accepted, recorded) = try store.acceptSubmission(
+                id, draft: draft, meeting: stored, change: change("accept submission"),
+                summary:
+                    "accepted submission \(id): \(entry.kind.rawValue) \(draft.reference ?? "without reference") of \(entry.delegation)",
+                mail: { SubmissionMail.accepted(FocalPointSubmission($0, meeting: stored.meeting)) })
+            let recording = NoteRecording(
+                meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
+                kind: recorded.kind, reference: draft.reference, receipt: receipt,
+                participantCount: recorded.participantCount, lateness: recorded.lateness, dryRun: false)
+            return (FocalPointSubmission(accepted, meeting: stored.meeting), recording)
         }
-        let (accepted, recorded) = try store.acceptSubmission(
-            id, draft: draft, meeting: stored, change: change("accept submission"),
-            summary:
-                "accepted submission \(id): \(entry.kind.rawValue) \(draft.reference ?? "without reference") of \(entry.delegation)",
-            mail: { SubmissionMail.accepted(FocalPointSubmission($0, meeting: stored.meeting)) })
-        let recording = NoteRecording(
-            meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
-            kind: recorded.kind, reference: draft.reference, receipt: receipt,
-            participantCount: recorded.participantCount, lateness: recorded.lateness, dryRun: false)
-        return (FocalPointSubmission(accepted, meeting: stored.meeting), recording)
     }
 
     /// Returns a pending submission to its focal point with a reason (required, as a decision's is). Nothing is
@@ -264,15 +282,17 @@ extension RegistrationDesk {
     public func returnSubmission(id: Int64, reason: String, meeting code: String? = nil) throws
         -> FocalPointSubmission
     {
-        let stored = try meeting(code: code)
-        let reason = try Self.reason(reason)
-        let entry = try pendingSubmission(id, meeting: stored)
-        let returned = try store.returnSubmission(
-            id, meeting: stored, change: change("return submission", reason: reason),
-            summary:
-                "returned submission \(id): \(entry.kind.rawValue) \(entry.content.reference ?? "without reference") of \(entry.delegation)",
-            mail: { SubmissionMail.returned(FocalPointSubmission($0, meeting: stored.meeting)) })
-        return FocalPointSubmission(returned, meeting: stored.meeting)
+        try writing {
+            let stored = try meeting(code: code)
+            let reason = try Self.reason(reason)
+            let entry = try pendingSubmission(id, meeting: stored)
+            let returned = try store.returnSubmission(
+                id, meeting: stored, change: change("return submission", reason: reason),
+                summary:
+                    "returned submission \(id): \(entry.kind.rawValue) \(entry.content.reference ?? "without reference") of \(entry.delegation)",
+                mail: { SubmissionMail.returned(FocalPointSubmission($0, meeting: stored.meeting)) })
+            return FocalPointSubmission(returned, meeting: stored.meeting)
+        }
     }
 
     private func submissionEntry(_ id: Int64, meeting: StoredMeeting) throws -> SubmissionEntry {

@@ -58,44 +58,53 @@ extension RegistrationDesk {
 
     /// The States Parties (from the deposit of their instrument) and signatory States of a convention on a day.
     public func treatyStatus(convention raw: String, on day: LocalDate) throws -> TreatyStatus {
-        let code = try Self.convention(raw)
-        let membership = try store.membership(convention: code)
-        guard !membership.records.isEmpty else {
-            throw InputError("no membership records for convention '\(raw)'", field: .convention, reason: .notFound)
+        try reading {
+            let code = try Self.convention(raw)
+            let membership = try store.membership(convention: code)
+            guard !membership.records.isEmpty else {
+                throw InputError("no membership records for convention '\(raw)'", field: .convention, reason: .notFound)
+            }
+            let parties = membership.parties(on: day)
+            let signatories = membership.signatories(on: day)
+            var names: [String: String] = [:]
+            for record in parties + signatories {
+                names[record.iso3] = ReferenceData.states.name(iso3: record.iso3, on: day)
+            }
+            return TreatyStatus(
+                convention: code, day: day, membership: membership, parties: parties, signatories: signatories,
+                names: names)
         }
-        let parties = membership.parties(on: day)
-        let signatories = membership.signatories(on: day)
-        var names: [String: String] = [:]
-        for record in parties + signatories {
-            names[record.iso3] = ReferenceData.states.name(iso3: record.iso3, on: day)
-        }
-        return TreatyStatus(
-            convention: code, day: day, membership: membership, parties: parties, signatories: signatories,
-            names: names)
     }
 
     /// Records a State's signature, instrument of consent or withdrawal, as it arrives between meetings; a date
     /// recorded again replaces the earlier one. A State's category at every meeting follows at once.
     public func recordMembership(_ request: MembershipRequest) throws -> MembershipRecording {
-        let code = try Self.convention(request.convention)
-        try request.state.checkedText("State's name", field: .state)
-        guard let state = ReferenceData.states.find(request.state) else {
-            throw ReferenceData.states.notFound(request.state, field: .state, on: nil)
+        try writing {
+            let code = try Self.convention(request.convention)
+            try request.state.checkedText("State's name", field: .state)
+            guard let state = ReferenceData.states.find(request.state) else {
+                throw ReferenceData.states.notFound(request.state, field: .state, on: nil)
+            }
+            let fact: MembershipChange
+            let field: FieldPath
+            switch request.fact {
+            case .signed(let day):
+                fact = .signed(try LocalDate.parse(day, field: .signed)); field = .signed
+            case .consent(let day, let kind):
+                fact = .consent(try LocalDate.parse(day, field: .consent), kind); field = .consent
+            case .withdrawal(let day):
+                fact = .withdrawal(try LocalDate.parse(day, field: .withdrawal)); field = .withdrawal
+            }
+            guard try store.membershipRecordCount(convention: code) > 0 else {
+                throw InputError(
+                    "no membership records for convention '\(code)': load the convention's membership table first",
+                    field: .convention, reason: .notFound)
+            }
+            let (before, after) = try store.recordMembership(
+                convention: code, state: state, change: fact,
+                change: change("treaty record"), field: field)
+            return MembershipRecording(convention: code, state: state, change: fact, before: before, after: after)
         }
-        let fact: MembershipChange
-        let field: FieldPath
-        switch request.fact {
-        case .signed(let day):
-            fact = .signed(try LocalDate.parse(day, field: .signed)); field = .signed
-        case .consent(let day, let kind):
-            fact = .consent(try LocalDate.parse(day, field: .consent), kind); field = .consent
-        case .withdrawal(let day):
-            fact = .withdrawal(try LocalDate.parse(day, field: .withdrawal)); field = .withdrawal
-        }
-        let (before, after) = try store.recordMembership(
-            convention: code, state: state, change: fact,
-            change: change("treaty record"), field: field)
-        return MembershipRecording(convention: code, state: state, change: fact, before: before, after: after)
     }
 
     /// Loads a convention's membership table: each State in `records` gets the record given; States not in it keep
@@ -103,11 +112,13 @@ extension RegistrationDesk {
     public func importMembership(convention raw: String, records: [MembershipRecord], origin: String) throws -> (
         convention: String, result: MembershipImport
     ) {
-        let code = try Self.convention(raw)
-        return (
-            code,
-            try store.importMembership(
-                convention: code, records: records, source: origin, change: change("treaty import"))
-        )
+        try writing {
+            let code = try Self.convention(raw)
+            return (
+                code,
+                try store.importMembership(
+                    convention: code, records: records, source: origin, change: change("treaty import"))
+            )
+        }
     }
 }

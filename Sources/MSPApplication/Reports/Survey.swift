@@ -7,25 +7,29 @@ extension RegistrationDesk {
     public func delegations(meeting code: String? = nil) throws -> (
         meeting: Meeting, delegations: [DelegationOverview]
     ) {
-        let stored = try meeting(code: code)
-        return (stored.meeting, try store.delegationOverviews(stored))
+        try reading {
+            let stored = try meeting(code: code)
+            return (stored.meeting, try store.delegationOverviews(stored))
+        }
     }
 
     /// The convention's States Parties and signatory States on the meeting's opening day that have no delegation
     /// on the list of participants (none registered, or it withdrew): where universalization and participation
     /// work starts.
     public func absentStates(meeting code: String? = nil) throws -> (meeting: Meeting, states: [AbsentState]) {
-        let stored = try meeting(code: code)
-        let delegations = try store.delegationOverviews(stored)
-        let membership = try store.membership(convention: stored.meeting.convention)
-        let states = ReferenceData.states
-        return (
-            stored.meeting,
-            AbsentState.list(
-                membership: membership, meeting: stored.meeting, delegations: delegations,
-                // The name in force on the opening day, as every document of the meeting prints it.
-                name: { states.name(iso3: $0, on: stored.meeting.opens) ?? $0 })
-        )
+        try reading {
+            let stored = try meeting(code: code)
+            let delegations = try store.delegationOverviews(stored)
+            let membership = try store.membership(convention: stored.meeting.convention)
+            let states = ReferenceData.states
+            return (
+                stored.meeting,
+                AbsentState.list(
+                    membership: membership, meeting: stored.meeting, delegations: delegations,
+                    // The name in force on the opening day, as every document of the meeting prints it.
+                    name: { states.name(iso3: $0, on: stored.meeting.opens) ?? $0 })
+            )
+        }
     }
 
     /// The participants of the meeting's list of participants whose name holds every word of `name`, ignoring case
@@ -33,11 +37,13 @@ extension RegistrationDesk {
     public func findPerson(_ name: String, meeting code: String? = nil) throws -> (
         meeting: Meeting, found: [PersonFound]
     ) {
-        let query = try name.checkedText("name to search for", field: .key("name")).trimmed
-        guard !query.isEmpty, !NameKey.of(Honorific.split(query).name).isEmpty else {
-            throw InputError("the name to search for is empty", field: .key("name"))
+        try reading {
+            let query = try name.checkedText("name to search for", field: .key("name")).trimmed
+            guard !query.isEmpty, !NameKey.of(Honorific.split(query).name).isEmpty else {
+                throw InputError("the name to search for is empty", field: .key("name"))
+            }
+            let stored = try meeting(code: code)
+            return (stored.meeting, try store.roster(stored).people(matching: query))
         }
-        let stored = try meeting(code: code)
-        return (stored.meeting, try store.roster(stored).people(matching: query))
     }
 }

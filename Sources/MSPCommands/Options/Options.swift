@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 /// `--database PATH`, shared by every command that touches data.
 struct DatabaseOptions: ParsableArguments {
@@ -33,31 +32,26 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database, runs `work` at its registration desk, and closes it; if `work` fails on a file this run
     /// created, the file goes. Only once `work` has succeeded is an existing file switched to WAL mode.
     func withDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
-        let store = try Store(path: path)
+        let desk = try RegistrationDesk.open(path: path, for: .write)
         do {
-            let result = try work(RegistrationDesk(store: store))
-            try? store.useWAL()
-            store.close()
+            let result = try work(desk)
+            try? desk.useWAL()
+            desk.close()
             return result
         } catch {
-            store.close(discardIfCreated: true)
+            desk.close(discardIfCreated: true)
             throw located(error)
         }
     }
 
-    /// For a command that only reads: nothing is ever written to the file (`Store.Access.read`: no schema upgrade,
-    /// no switch to WAL). When the file does not exist, the desk reads a database in memory holding only the data
-    /// bundled with msp, and no file is created.
+    /// For a command that only reads: nothing is ever written to the file (no schema upgrade, no switch to WAL).
+    /// When the file does not exist, the desk reads a database in memory holding only the data bundled with msp,
+    /// and no file is created.
     func withReadingDesk<T>(_ work: (RegistrationDesk) throws -> T) throws -> T {
-        let exists = FileManager.default.fileExists(atPath: path)
-        let folder = PrivateFile.folder(of: path)
-        if !exists && !FileManager.default.fileExists(atPath: folder) {
-            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(ENOENT)))
-        }
-        let store = try exists ? Store(path: path, access: .read) : Store.inMemory()
-        defer { store.close() }
+        let desk = try RegistrationDesk.open(path: path, for: .read)
+        defer { desk.close() }
         do {
-            return try work(RegistrationDesk(store: store))
+            return try work(desk)
         } catch {
             throw located(error)
         }

@@ -10,7 +10,7 @@ struct HealthController {
     }
 
     @Sendable func health(_ request: Request, context: PortalContext) async throws -> Response {
-        let version = try await desk.run { try $0.store.schemaVersion() }
+        let version = try await desk.run { try $0.schemaVersion() }
         return Response(
             status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: "ok\nschema \(version)\n")))

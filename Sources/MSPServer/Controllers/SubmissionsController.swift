@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 /// The secretariat's side of focal points' submissions, behind sign-in: `GET /meetings/{code}/submissions` (the
 /// queue, oldest first, late ones marked with how late; then those decided), `GET .../submissions/{id}` (the
