@@ -71,6 +71,26 @@ import Testing
         return try await submit(browser, token: token, fields: fields(csrf: csrf, participants: participants), pdf: pdf)
     }
 
+    /// An exact deadline is met by a note received at its very second: at that second the page still gives the time
+    /// left, as `Deadline.isLate` says, and says it has passed from the next second on.
+    @Test func atTheExactSecondOfAnInstantDeadlineThePageSaysOneSecondIsLeft() async throws {
+        let store = try Store.inMemory()
+        let deadline = Instant(secondsSinceEpoch: 1_503_093_599)  // 18 August 2017, 23:59:59 in Geneva
+        let setUp = RegistrationDesk(store: store, user: "clerk", clock: { deadline }, passwordCost: 4)
+        try setUp.addMeeting(
+            MeetingRequest(
+                code: "7MSP", title: "7MSP", convention: "CCM", opens: "2017-09-04", closes: "2017-09-06",
+                deadline: "2017-08-18T23:59:59", timeZone: "Europe/Zurich"))
+        let (_, token) = try setUp.addFocalPoint(FocalPointRequest(delegation: "Uganda", email: "focal@ug.example"))
+        for (now, expected) in [(deadline, "1 second left"), (deadline.adding(seconds: 1), "The deadline has passed")] {
+            let desk = RegistrationDesk(store: store, user: "clerk", clock: { now }, passwordCost: 4)
+            try await Portal7MSP.test(desk: desk) { client in
+                let page = try await Browser(client).get("/focal-point/\(token)")
+                #expect(page.text.contains(expected), "at \(now.secondsSinceEpoch)")
+            }
+        }
+    }
+
     @Test func aLinksPageShowsItsDelegationOnlyWithTheDeadlineAndAFormOfFixedRows() async throws {
         let (desk, uganda, kenya) = try Self.desk()
         try await Portal7MSP.test(desk: desk) { client in

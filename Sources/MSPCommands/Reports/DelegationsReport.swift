@@ -87,7 +87,7 @@ enum DelegationsReport {
         let header = "Delegations registered for \(meeting.code): \(delegations.count)\n"
         guard !delegations.isEmpty else { return header + "(none)\n" }
         func day(_ fact: DelegationOverview.NoteFact) -> String {
-            meeting.timeZone.format(fact.received) + (fact.precision == .date ? " (date only)" : "")
+            meeting.timeZone.format(fact.received, precision: fact.precision)
         }
         return header
             + TextTable.render(

@@ -155,7 +155,7 @@ enum HistoryReport {
             ],
             rows: entries.map { entry in
                 var cells = [
-                    zone.format(entry.received) + (entry.receivedPrecision == .date ? " (date only)" : ""),
+                    zone.format(entry.received, precision: entry.receivedPrecision),
                     entry.number.map(String.init) ?? "",
                 ]
                 switch entry.record {

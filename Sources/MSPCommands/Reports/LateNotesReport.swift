@@ -78,7 +78,7 @@ enum LateNotesReport {
             rows: notes.map { note in
                 [
                     String(note.number),
-                    zone.format(note.received) + (note.receivedPrecision == .date ? " (date only)" : ""),
+                    zone.format(note.received, precision: note.receivedPrecision),
                     note.lateness.description, note.delegation, note.category.rawValue,
                     note.kind.rawValue,
                     note.reference ?? "", note.channel?.rawValue ?? "",

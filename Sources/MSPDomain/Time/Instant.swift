@@ -102,6 +102,12 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
         return instant.iso8601(offsetSeconds: offset % 60 == 0 ? offset : 0)
     }
 
+    /// A receipt time as every list writes it: ISO 8601 in this zone, with " (date only)" when only its day was
+    /// given (`Receipt.Precision.date`).
+    public func format(_ instant: Instant, precision: Receipt.Precision) -> String {
+        format(instant) + (precision == .date ? " (date only)" : "")
+    }
+
     /// The local calendar day of an instant in this zone.
     public func localDate(of instant: Instant) -> LocalDate {
         let local = instant.secondsSinceEpoch + Int64(offset(at: instant))

@@ -110,7 +110,7 @@ struct DelegationsController {
         let zone = meeting.timeZone
         let views = entries.map { entry in
             EntryView(
-                received: zone.format(entry.received) + (entry.receivedPrecision == .date ? " (date only)" : ""),
+                received: zone.format(entry.received, precision: entry.receivedPrecision),
                 note: entry.number.map(String.init) ?? "", what: Self.describe(entry.record),
                 reference: Self.reference(entry.record) ?? "",
                 timing: entry.lateness?.timing ?? "",

@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 /// A focal point's pages, reached through their personal link and nothing else (no session, no sign-in):
 /// `GET /focal-point/{token}`, the delegation's page for the meeting (the deadline in the venue's time with the time
@@ -176,16 +175,18 @@ struct FocalPointController {
         var withdrawal = withdrawal
         withdrawal.failed = withdrawal.hasErrors
         let meeting = overview.access.meeting
-        let left = meeting.deadline.closesAt.secondsSinceEpoch - overview.now.secondsSinceEpoch
+        // The deadline's own rule (an exact deadline is met at its very second), not a comparison of its own.
+        let passed = meeting.deadline.isLate(overview.now)
+        let left = meeting.deadline.firstLateSecond.secondsSinceEpoch - overview.now.secondsSinceEpoch
         let submissions = overview.submissions.map(SubmissionView.init)
         return PageModel(
             token: token, csrfToken: links.formToken(for: token), code: meeting.code, title: meeting.title,
             venue: meeting.venue, delegation: overview.access.delegation,
             deadline: meeting.deadlineDescription,
-            timeLeft: left > 0
+            timeLeft: !passed
                 ? "\(Deadline.describe(seconds: left)) left"
                 : "The deadline has passed: a note submitted now is received late, and the secretariat decides on it.",
-            deadlinePassed: left <= 0,
+            deadlinePassed: passed,
             composition: overview.composition.map(ParticipantView.init),
             hasComposition: !overview.composition.isEmpty,
             registration: overview.withdrawn

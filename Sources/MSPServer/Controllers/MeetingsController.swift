@@ -243,7 +243,7 @@ struct MeetingsController {
 
         init(_ note: LateNote, zone: VenueTimeZone) {
             number = note.number
-            received = zone.format(note.received) + (note.receivedPrecision == .date ? " (date only)" : "")
+            received = zone.format(note.received, precision: note.receivedPrecision)
             lateBy = note.lateness.description
             delegation = note.delegation
             category = note.category.title
