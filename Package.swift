@@ -136,6 +136,8 @@ let package = Package(
             name: "MSPServerTests",
             dependencies: [
                 "MSPServer", "MSPApplication", "MSPDomain", "MSPStore", "MSPDocuments",
+                // The command line's reports, to prove the portal words each report as the command line does.
+                "MSPCommands",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,3 +1,4 @@
+import MSPApplication
 import MSPDocuments
 import MSPDomain
 import MSPWorkbook
@@ -40,14 +41,12 @@ struct CredentialsDocument: Encodable, Equatable {
         missing = report.missing
     }
 
-    /// The four lists in the order the report shows them, each with its key (the HTML section's id) and title.
+    /// The four lists in the order the report shows them, each with its key (the HTML section's id) and title: the
+    /// report's `sections`, worded once for every front end.
     var sections: [(key: CodingKeys, title: String, names: [String])] {
-        [
-            (.original, "States Parties that presented formal credentials", original),
-            (.copy, "States Parties that presented a copy of credentials or another communication", copy),
-            (.noteVerbale, "States Parties that communicated by note verbale only", noteVerbale),
-            (.missing, "States Parties that have presented nothing yet", missing),
-        ]
+        CredentialsReport(original: original, copy: copy, noteVerbale: noteVerbale, missing: missing).sections.map {
+            (CodingKeys(stringValue: $0.key)!, $0.title, $0.states)
+        }
     }
 }
 

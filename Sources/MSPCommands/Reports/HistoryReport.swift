@@ -1,3 +1,4 @@
+import MSPApplication
 import MSPDomain
 import MSPStore
 
@@ -145,44 +146,10 @@ enum HistoryReport {
             + table(history.entries, zone: zone)
     }
 
-    /// "(date only)", "credentials: original", "late by 2 days" and "on time", as people read them.
+    /// The lines people read (`HistoryLine`, the portal's page shows the same), as a table.
     static func table(_ entries: [HistoryEntry], zone: VenueTimeZone) -> String {
         guard !entries.isEmpty else { return "(none)\n" }
         return TextTable.render(
-            header: [
-                "received_at", "note", "kind", "reference", "channel", "participants", "late", "recorded_at",
-                "recorded_by", "command", "reason",
-            ],
-            rows: entries.map { entry in
-                var cells = [
-                    zone.format(entry.received, precision: entry.receivedPrecision),
-                    entry.number.map(String.init) ?? "",
-                ]
-                switch entry.record {
-                case .note(_, let reference, let channel, let participants):
-                    cells += [
-                        entry.kindName, reference ?? "", channel?.rawValue ?? "", String(participants),
-                        entry.lateness?.timing ?? "",
-                    ]
-                case .credentials(let kind):
-                    cells += ["\(entry.kindName): \(kind.argument)", "", "", "", ""]
-                case .corrected(let lines):
-                    cells += ["correction: " + lines.joined(separator: "; "), "", "", "", ""]
-                case .voided, .restored:
-                    cells += [entry.kindName, "", "", "", ""]
-                case .decided(let decision):
-                    cells += [decision.rawValue, "", "", "", ""]
-                case .focalPoint(let event, let email):
-                    let done = event == .reissued ? "re-issued" : event.rawValue
-                    cells += ["focal point's link \(done): \(email)", "", "", "", ""]
-                case .submission(let event, let id, let kind, let reference, let participants):
-                    cells += [
-                        "submission \(id) (\(kind.rawValue)) \(event.rawValue)", reference ?? "", "portal",
-                        event == .received && kind == .note ? String(participants) : "",
-                        entry.lateness?.timing ?? "",
-                    ]
-                }
-                return cells + [zone.format(entry.recordedAt), entry.recordedBy, entry.command, entry.reason ?? ""]
-            })
+            header: HistoryLine.columns, rows: entries.map { HistoryLine($0, zone: zone).cells })
     }
 }

@@ -83,6 +83,14 @@ public struct CredentialsReport: Sendable, Equatable {
         self.missing = missing
     }
 
+    /// The report from its four lists, as they were made.
+    public init(original: [String], copy: [String], noteVerbale: [String], missing: [String]) {
+        self.original = original
+        self.copy = copy
+        self.noteVerbale = noteVerbale
+        self.missing = missing
+    }
+
     public func list(_ kind: CredentialKind) -> [String] {
         switch kind {
         case .original: return original

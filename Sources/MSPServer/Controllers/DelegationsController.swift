@@ -1,7 +1,6 @@
 import Hummingbird
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 /// The delegations of a meeting, for every signed-in user: `GET /meetings/{code}/delegations`, each delegation that
 /// sent a note or has had a focal point, with its standing and its focal point; and
@@ -80,22 +79,13 @@ struct DelegationsController {
                 hasDelegations: !views.isEmpty))
     }
 
-    struct EntryView {
-        var received: String
-        var note: String
-        var what: String
-        var reference: String
-        var timing: String
-        var recordedAt: String
-        var recordedBy: String
-        var reason: String
-    }
-
     struct HistoryModel {
         var signedIn: SignedInView?
         var meeting: MeetingsController.MeetingHeader
         var delegation: String
-        var entries: [EntryView]
+        /// The columns' headings and the lines: `HistoryLine`, as `msp history` prints them.
+        var headings: [String]
+        var entries: [HistoryLine]
         var hasEntries: Bool
     }
 
@@ -107,46 +97,11 @@ struct DelegationsController {
         let (meeting, name, entries) = try await desk.run(as: context.signedIn?.name) {
             try $0.history(delegation: String(delegation), meeting: code)
         }
-        let zone = meeting.timeZone
-        let views = entries.map { entry in
-            EntryView(
-                received: zone.format(entry.received, precision: entry.receivedPrecision),
-                note: entry.number.map(String.init) ?? "", what: Self.describe(entry.record),
-                reference: Self.reference(entry.record) ?? "",
-                timing: entry.lateness?.timing ?? "",
-                recordedAt: zone.format(entry.recordedAt), recordedBy: entry.recordedBy, reason: entry.reason ?? "")
-        }
+        let lines = entries.map { HistoryLine($0, zone: meeting.timeZone) }
         return try templates.page(
             "history",
             HistoryModel(
                 signedIn: SignedInView(context.sessions.session), meeting: .init(meeting), delegation: name,
-                entries: views, hasEntries: !views.isEmpty))
-    }
-
-    /// What a history record is, in words.
-    static func describe(_ record: HistoryEntry.Record) -> String {
-        switch record {
-        case .note(let kind, _, let channel, let participants):
-            let listed = kind == .withdrawal ? "" : ", \(participants) participant(s)"
-            return "\(kind.rawValue)\(channel.map { " by \($0.rawValue)" } ?? "")\(listed)"
-        case .credentials(let kind): return "credentials: \(kind.description)"
-        case .corrected(let lines): return "correction: " + lines.joined(separator: "; ")
-        case .voided: return "voided"
-        case .restored: return "restored"
-        case .decided(let decision): return "late note \(decision.rawValue)"
-        case .focalPoint(let event, let email):
-            return "focal point's link \(event == .reissued ? "re-issued" : event.rawValue): \(email)"
-        case .submission(let event, let id, let kind, _, let participants):
-            guard event == .received else { return "submission \(id) (\(kind.rawValue)) \(event.rawValue)" }
-            let listed = kind == .note ? ", \(participants) participant(s)" : ""
-            return "submission \(id) (\(kind.rawValue)) received through the focal point's link\(listed)"
-        }
-    }
-
-    static func reference(_ record: HistoryEntry.Record) -> String? {
-        switch record {
-        case .note(_, let reference, _, _), .submission(_, _, _, let reference, _): return reference
-        default: return nil
-        }
+                headings: HistoryLine.headings, entries: lines, hasEntries: !lines.isEmpty))
     }
 }

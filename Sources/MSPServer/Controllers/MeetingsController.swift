@@ -162,10 +162,7 @@ struct MeetingsController {
         let (meeting, report) = try await desk.run(as: context.signedIn?.name) {
             try $0.credentialsReport(meeting: code)
         }
-        let lists =
-            CredentialKind.allCases.map { kind in
-                (kind.rawValue, "States Parties that presented \(kind.description)", report.list(kind))
-            } + [("missing", "States Parties that presented nothing yet", report.missing)]
+        let lists = report.sections.map { ($0.key, $0.title, $0.states) }
         return try templates.page(
             "credentials",
             CredentialsModel(

@@ -1,0 +1,95 @@
+import Foundation
+import MSPApplication
+import MSPDomain
+import Testing
+
+@testable import MSPCommands
+@testable import MSPServer
+
+/// Each report is worded once: the command line and the portal print the same headings and the same words from the
+/// same data.
+@Suite struct PresentationTests {
+    /// The text of each cell of each row of the table `id` on `page`, its HTML entities read back.
+    static func cells(of id: String, in page: String) throws -> (headings: [String], rows: [[String]]) {
+        let start = try #require(page.range(of: #"id="\#(id)""#))
+        let table = page[start.upperBound...].prefix { _ in true }
+        let end = try #require(table.range(of: "</table>"))
+        let html = String(table[..<end.lowerBound])
+        func texts(_ tag: String, in text: String) -> [String] {
+            let pattern = try! NSRegularExpression(
+                pattern: "<\(tag)[^>]*>(.*?)</\(tag)>", options: [.dotMatchesLineSeparators])
+            return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+                unescape(String(text[Range($0.range(at: 1), in: text)!]))
+            }
+        }
+        let rows = texts("tr", in: html)
+        return (texts("th", in: rows.first ?? ""), rows.dropFirst().map { texts("td", in: $0) })
+    }
+
+    static func unescape(_ html: String) -> String {
+        html.replacingOccurrences(of: "<bdi>", with: "").replacingOccurrences(of: "</bdi>", with: "")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// A delegation's history with a record of every kind a clerk meets: a late note, a correction, a decision,
+    /// credentials, and a focal point's link issued and re-issued.
+    @Test func historyReadsTheSameAtTheCommandLineAndOnThePortal() async throws {
+        let desk = try Portal7MSP.desk()
+        let kenya = try #require(try desk.lateNotes().notes.first { $0.delegation == "Kenya" }?.number)
+        _ = try desk.correct(
+            CorrectionRequest(
+                note: kenya, reason: "Name misspelt",
+                participants: [.init(role: "head", name: "Ms. Wanjiru Kamau-Otieno")]))
+        _ = try desk.decide(DecisionRequest(note: kenya, outcome: .accepted, reason: "Sent on time by the mission"))
+        _ = try desk.recordCredentials(
+            CredentialsRequest(delegation: "Kenya", kind: .noteVerbale, receivedAt: "2017-09-04"))
+        _ = try desk.addFocalPoint(FocalPointRequest(delegation: "Kenya", email: "focal@ke.example"))
+        _ = try desk.reissueFocalPoint(FocalPointReissue(delegation: "Kenya", email: "new@ke.example"))
+        let history = try desk.history(delegation: "Kenya")
+        #expect(history.entries.count == 6)
+        let commandLine = HistoryReport.table(history.entries, zone: history.meeting.timeZone)
+
+        let page = try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("reader")
+            return try await browser.get("/meetings/7MSP/history?delegation=Kenya").text
+        }
+        let portal = try Self.cells(of: "history", in: page)
+        // The same columns, headed for each reader.
+        #expect(portal.headings == HistoryLine.headings)
+        #expect(HistoryLine.headings.count == HistoryLine.columns.count)
+        // The same words in every cell: the command line's table is the portal's cells laid out as a table.
+        #expect(portal.rows.count == history.entries.count)
+        #expect(TextTable.render(header: HistoryLine.columns, rows: portal.rows) == commandLine)
+        #expect(commandLine.contains("late note accepted") && commandLine.contains("credentials: note_verbale"))
+    }
+
+    /// The credentials report's four lists carry the same titles, counts and States in `msp credentials report`
+    /// (table, HTML, PDF and workbook are written from one `sections`) and on the portal's page.
+    @Test func theCredentialsReportReadsTheSameAtTheCommandLineAndOnThePortal() async throws {
+        let desk = try Portal7MSP.desk()
+        // Norway, a State Party; Uganda and Kenya were signatories on the opening day.
+        try desk.register(
+            Submission(
+                meeting: "7MSP", delegation: "Norway", reference: "N 1", receivedAt: "2017-08-10",
+                participants: [.init(role: "head", name: "Ms. Anna First")]))
+        _ = try desk.recordCredentials(
+            CredentialsRequest(delegation: "Norway", kind: .original, receivedAt: "2017-09-04"))
+        let (meeting, report) = try desk.credentialsReport()
+        let commandLine = CredentialsDocument.table(CredentialsDocument(report, meeting: meeting))
+        let page = try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("reader")
+            return try await browser.get("/meetings/7MSP/credentials").text
+        }
+        let headings = try NSRegularExpression(pattern: "<h2>(.*?)</h2>").matches(
+            in: page, range: NSRange(page.startIndex..., in: page)
+        ).map { Self.unescape(String(page[Range($0.range(at: 1), in: page)!])) }
+        let titles = commandLine.split(separator: "\n").filter { $0.hasSuffix("):") }.map { String($0.dropLast()) }
+        #expect(titles.count == 4)
+        #expect(headings == titles)
+        #expect(titles.first == "States Parties that presented formal credentials (1)")
+    }
+}
