@@ -92,4 +92,33 @@ import Testing
         #expect(headings == titles)
         #expect(titles.first == "States Parties that presented formal credentials (1)")
     }
+
+    /// A submission's standing reads the same at `msp submission show`, on the secretariat's queue and page, and (but
+    /// for who decided) on the focal point's page.
+    @Test func aSubmissionsStandingReadsTheSameEverywhere() async throws {
+        let (desk, uganda, _) = try SubmissionPortalTests.desk()
+        let submitted = try desk.submit(
+            token: uganda,
+            request: NoteSubmissionRequest(
+                reference: "Note 46/2017", participants: [.init(role: "head", name: "Ms. Grace Akello")],
+                pdf: SubmissionPortalTests.pdf))
+        _ = try desk.acceptSubmission(id: submitted.id)
+        let (submission, _) = try desk.submission(id: submitted.id)
+        let shown = try SubmissionReport.show(submission, format: .table)
+        let status = try #require(shown.split(separator: "\n").first { $0.hasPrefix("Status:") })
+        let standing = status.dropFirst("Status:".count).trimmingCharacters(in: .whitespaces)
+        #expect(standing.hasPrefix("accepted by clerk ") && standing.contains("recorded as note"))
+        let (queue, page, focalPoint) = try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("reader")
+            return (
+                try await browser.get("/meetings/7MSP/submissions").text,
+                try await browser.get("/meetings/7MSP/submissions/\(submitted.id)?done=accepted").text,
+                try await Browser(client).get("/focal-point/\(uganda)").text
+            )
+        }
+        #expect(queue.contains(standing))
+        #expect(page.contains(standing))
+        #expect(focalPoint.contains(standing.replacingOccurrences(of: " by clerk", with: "")))
+    }
 }

@@ -277,7 +277,9 @@ import Testing
             let accepted = try await clerk.post("/meetings/7MSP/submissions/\(id)/accept", form: [("csrf_token", csrf)])
             #expect(accepted.status == .seeOther)
             let after = try await clerk.get(try #require(accepted.headers[.location])).text
-            #expect(after.contains("Accepted: recorded as note") && !after.contains("/accept\""))
+            #expect(
+                after.contains("accepted by clerk") && after.contains("recorded as note")
+                    && !after.contains("/accept\""))
             #expect(try desk.submission(id: id).submission.decidedBy == "clerk")
             #expect(try await clerk.get("/meetings/7MSP/participants").text.contains("Grace Akello"))
             // Without the session's token: 403.

@@ -130,7 +130,7 @@ enum SubmissionReport {
             Submission \(row.submission) (\(row.kind)) of \(row.delegation) for \(submission.meeting.code)
             Reference:    \(row.reference ?? "(none)")
             Received:     \(row.receivedAt) through the link of \(row.focalPoint): \(submission.lateness.timing)
-            Status:       \(row.status)\(row.decidedBy.map { " by \($0), \(row.decidedAt ?? "")" } ?? "")\(row.reason.map { ": \($0)" } ?? "")\(row.note.map { " (note \($0))" } ?? "")
+            Status:       \(submission.standing(namingWhoDecided: true))\(row.reason.map { ": \($0)" } ?? "")
             PDF:          \(submission.pdfSize) bytes, SHA-256 \(row.pdfSha256)
 
             """

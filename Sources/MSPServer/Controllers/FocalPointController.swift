@@ -111,14 +111,7 @@ struct FocalPointController {
             reference = submission.reference ?? "(no reference)"
             participants = submission.participants.map(ParticipantView.init)
             status = submission.status.rawValue
-            decided =
-                switch submission.status {
-                case .pending: "awaiting the secretariat"
-                case .accepted:
-                    "accepted \(submission.decidedAt.map(zone.format) ?? ""), recorded as note \(submission.noteNumber.map(String.init) ?? "")"
-                        + (submission.kind == .withdrawal ? " (the delegation's withdrawal)" : "")
-                case .returned: "returned \(submission.decidedAt.map(zone.format) ?? "")"
-                }
+            decided = submission.standing()
             reason = submission.reason
         }
     }

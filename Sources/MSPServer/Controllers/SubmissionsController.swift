@@ -55,12 +55,7 @@ struct SubmissionsController {
             reference = submission.reference ?? ""
             participants = submission.participants.count
             status = submission.status.rawValue
-            decision =
-                submission.decidedBy.map { by in
-                    "\(submission.status.rawValue) by \(by), \(submission.decidedAt.map(zone.format) ?? "")"
-                        + (submission.reason.map { ": \($0)" } ?? "")
-                        + (submission.noteNumber.map { ", note \($0)" } ?? "")
-                } ?? "pending"
+            decision = submission.standing(namingWhoDecided: true) + (submission.reason.map { ": \($0)" } ?? "")
         }
     }
 
@@ -170,8 +165,9 @@ struct SubmissionsController {
         }
         let done = request.uri.queryParameters.get("done").flatMap { done in
             [
-                "accepted": "Accepted: recorded as note \(submission.noteNumber.map(String.init) ?? "").",
-                "returned": "Returned to the focal point with the reason given.",
+                "accepted": "Submission \(submission.id) \(submission.standing(namingWhoDecided: true)).",
+                "returned":
+                    "Submission \(submission.id) \(submission.standing(namingWhoDecided: true)): the focal point sees the reason given.",
             ][String(done)]
         }
         return try detail(submission, context: context, done: done)
