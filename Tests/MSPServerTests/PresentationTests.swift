@@ -121,4 +121,22 @@ import Testing
         #expect(page.contains(standing))
         #expect(focalPoint.contains(standing.replacingOccurrences(of: " by clerk", with: "")))
     }
+
+    /// The statistics' breakdowns (participants by gender with their shares, notes by channel) have the same rows in
+    /// `msp stats` and on the portal's statistics page.
+    @Test func theStatisticsBreakDownTheSameAtTheCommandLineAndOnThePortal() async throws {
+        let desk = try Portal7MSP.desk()
+        let (meeting, stats) = try desk.statistics()
+        let commandLine = StatisticsReport.table(stats, meeting: meeting)
+        let page = try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("reader")
+            return try await browser.get("/meetings/7MSP/statistics").text
+        }
+        let genders = try Self.cells(of: "by-gender", in: page).rows.map { Array($0.prefix(3)) }
+        let channels = try Self.cells(of: "by-channel", in: page).rows.map { Array($0.prefix(2)) }
+        #expect(genders.count == stats.genderCounts.count && channels.count == stats.channelCounts.count)
+        #expect(commandLine.contains(TextTable.render(header: ["gender", "participants", "share"], rows: genders)))
+        #expect(commandLine.contains(TextTable.render(header: ["channel", "notes"], rows: channels)))
+    }
 }

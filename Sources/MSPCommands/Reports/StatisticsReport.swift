@@ -1,4 +1,5 @@
 import Foundation
+import MSPApplication
 import MSPDomain
 import MSPWorkbook
 
@@ -45,10 +46,8 @@ struct StatisticsDocument: Encodable, Equatable {
         func byCategory(_ counts: [Category: Int]) -> [String: Int] {
             Dictionary(uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
         }
-        var genders: [String: Int] = ["unspecified": stats.participantsByGender[nil] ?? 0]
-        for gender in Gender.allCases { genders[gender.rawValue] = stats.participantsByGender[gender] ?? 0 }
-        var channels: [String: Int] = ["unspecified": stats.notesByChannel[nil] ?? 0]
-        for channel in Channel.allCases { channels[channel.rawValue] = stats.notesByChannel[channel] ?? 0 }
+        let genders = Dictionary(uniqueKeysWithValues: stats.genderCounts.map { ($0.label, $0.count) })
+        let channels = Dictionary(uniqueKeysWithValues: stats.channelCounts.map { ($0.label, $0.count) })
         self.meeting = MeetingRef(
             code: meeting.code, title: meeting.title, convention: meeting.convention,
             opens: meeting.opens.description)
@@ -74,18 +73,6 @@ enum StatisticsReport {
         return table(stats, meeting: meeting)
     }
 
-    /// Participants by gender, in the order the tables show them, `unspecified` last.
-    static func genderCounts(_ stats: MeetingStatistics) -> [(String, Int)] {
-        Gender.allCases.map { ($0.rawValue, stats.participantsByGender[$0] ?? 0) }
-            + [("unspecified", stats.participantsByGender[nil] ?? 0)]
-    }
-
-    /// Notes by channel, `unspecified` last.
-    static func channelCounts(_ stats: MeetingStatistics) -> [(String, Int)] {
-        Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
-            + [("unspecified", stats.notesByChannel[nil] ?? 0)]
-    }
-
     /// The figures as a workbook, a sheet per table: the summary (the JSON's keys and values), participants and
     /// delegations by category (with the total), by gender (with the share, a percentage), late notes by decision,
     /// notes by channel.
@@ -108,24 +95,22 @@ enum StatisticsReport {
                     .integer(stats.participantsByCategory[$0] ?? 0),
                 ]
             } + [[.text("Total"), .integer(stats.delegations), .integer(stats.participants)]]
-        let genders = genderCounts(stats)
-        let decisions = [DecisionStatus.pending, .decided(.accepted), .decided(.declined)]
-        let channels = channelCounts(stats)
         return Workbook(sheets: [
             sheet("Summary", ["figure", "value"], summary),
             sheet("By category", ["category", "delegations", "participants"], categories),
             sheet(
                 "By gender", ["gender", "participants", "share"],
-                genders.map { gender, count in
+                stats.genderCounts.map {
                     [
-                        .text(gender), .integer(count),
-                        stats.participants == 0 ? .empty : .percent(Double(count) / Double(stats.participants)),
+                        .text($0.label), .integer($0.count),
+                        stats.participants == 0 ? .empty : .percent(Double($0.count) / Double(stats.participants)),
                     ]
                 }),
             sheet(
                 "Late notes", ["decision", "notes"],
-                decisions.map { [.text($0.description), .integer(stats.lateNotesByStatus[$0] ?? 0)] }),
-            sheet("By channel", ["channel", "notes"], channels.map { [.text($0.0), .integer($0.1)] }),
+                stats.lateNoteDecisionCounts.map { [.text($0.label), .integer($0.count)] }),
+            sheet(
+                "By channel", ["channel", "notes"], stats.channelCounts.map { [.text($0.label), .integer($0.count)] }),
         ])
     }
 
@@ -139,24 +124,20 @@ enum StatisticsReport {
                 [$0.title, String(stats.delegationsByCategory[$0] ?? 0), String(stats.participantsByCategory[$0] ?? 0)]
             }
                 + [["Total", String(stats.delegations), String(stats.participants)]])
-        func share(_ count: Int, of total: Int) -> String {
-            total == 0 ? "" : String(format: "%.0f%%", Double(count) * 100 / Double(total))
-        }
         out += "\nParticipants by gender\n"
-        let genders = genderCounts(stats)
         out += TextTable.render(
             header: ["gender", "participants", "share"],
-            rows: genders.map { [$0.0, String($0.1), share($0.1, of: stats.participants)] })
+            rows: stats.genderCounts.map {
+                [$0.label, String($0.count), MeetingStatistics.share($0.count, of: stats.participants)]
+            })
         out += "\nNotes: \(stats.notes), of which late: \(stats.lateNotes)"
         if stats.lateNotes > 0 {
-            let counts = [DecisionStatus.pending, .decided(.accepted), .decided(.declined)].map {
-                "\(stats.lateNotesByStatus[$0] ?? 0) \($0)"
-            }
+            let counts = stats.lateNoteDecisionCounts.map { "\($0.count) \($0.label)" }
             out += " (\(counts.joined(separator: ", ")))"
         }
         out += "\n"
-        let channels = channelCounts(stats)
-        out += TextTable.render(header: ["channel", "notes"], rows: channels.map { [$0.0, String($0.1)] })
+        out += TextTable.render(
+            header: ["channel", "notes"], rows: stats.channelCounts.map { [$0.label, String($0.count)] })
         return out
     }
 }

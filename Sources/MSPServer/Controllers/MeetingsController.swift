@@ -1,4 +1,5 @@
 import Hummingbird
+import MSPApplication
 import MSPDocuments
 import MSPDomain
 
@@ -107,23 +108,13 @@ struct MeetingsController {
     @Sendable func statistics(_ request: Request, context: PortalContext) async throws -> Response {
         let code = try context.parameters.require("code")
         let (meeting, stats) = try await desk.run(as: context.signedIn?.name) { try $0.statistics(meeting: code) }
-        func counts(_ pairs: [(String, Int)], of total: Int) -> [CountView] {
-            pairs.map { label, count in
+        func counts(_ counts: [LabelledCount], of total: Int) -> [CountView] {
+            counts.map {
                 CountView(
-                    label: label, count: count,
-                    share: total == 0 ? "" : String(format: "%.0f%%", Double(count) * 100 / Double(total)),
+                    label: $0.label, count: $0.count, share: MeetingStatistics.share($0.count, of: total),
                     max: Swift.max(total, 1))
             }
         }
-        let genders =
-            Gender.allCases.map { ($0.rawValue, stats.participantsByGender[$0] ?? 0) }
-            + [("unspecified", stats.participantsByGender[nil] ?? 0)]
-        let decisions = [DecisionStatus.pending, .decided(.accepted), .decided(.declined)].map {
-            ($0.description, stats.lateNotesByStatus[$0] ?? 0)
-        }
-        let channels =
-            Channel.allCases.map { ($0.rawValue, stats.notesByChannel[$0] ?? 0) }
-            + [("unspecified", stats.notesByChannel[nil] ?? 0)]
         return try templates.page(
             "statistics",
             StatisticsModel(
@@ -138,8 +129,9 @@ struct MeetingsController {
                 statesPartiesRegistered: stats.statesPartiesRegistered,
                 statesPartiesTotal: Swift.max(stats.statesPartiesTotal, 1),
                 statesParties: stats.statesPartiesDescription,
-                genders: counts(genders, of: stats.participants), notes: stats.notes, lateNotes: stats.lateNotes,
-                lateByDecision: counts(decisions, of: stats.lateNotes), channels: counts(channels, of: stats.notes)))
+                genders: counts(stats.genderCounts, of: stats.participants), notes: stats.notes,
+                lateNotes: stats.lateNotes, lateByDecision: counts(stats.lateNoteDecisionCounts, of: stats.lateNotes),
+                channels: counts(stats.channelCounts, of: stats.notes)))
     }
 
     struct CredentialsListView {
