@@ -4,6 +4,7 @@
   bench/rush                                   # full size: 100,000 participants, 5,000 submissions from 64 clients
   bench/rush --participants 2000 --submissions 200 --clients 8 --out /tmp/rush.md   # the smoke run CI does
   bench/rush --perf /tmp/rush.perf.data         # also `perf record -g` the server during the rush
+  bench/rush --rate 300                         # the open loop at 300 submissions/s (default: half the loop's rate)
 
 On one database from bench/generate.py (imported by `msp import`), with one focal point's link per client (each its
 own State) and a secretariat account, it measures, in one run:
@@ -13,6 +14,10 @@ own State) and a secretariat account, it measures, in one run:
      The load generator (this process, asyncio) and the server's CPU time are printed beside it.
   2. the ceiling: the same rows (a change row, a submission row with its JSON and SHA-256, its PDF's row, one IMMEDIATE
      transaction each, WAL, synchronous=FULL as msp opens it) written by a plain loop through SQLite in one process.
+  2b. latency in an open loop: on a fresh copy, submissions arrive at random (a Poisson process) at --rate per second
+     (default: half the plain loop's rate), each timed from its arrival, whatever the others do; a client that has
+     no idle connection opens one. With 64 clients back to back the mean latency is only 64 / rate, so the closed
+     loop's percentiles say little about one focal point's wait; these do.
   3. the secretariat's pages, signed in: the list of participants and the queue (all the rush's submissions
      pending), time to first byte and to last byte (median of --page-runs).
   4. kill -9 of the server in the middle of a second rush on a fresh copy: after a restart, every submission answered
@@ -22,7 +27,7 @@ No time is judged: the exit status is non-zero only when a check of correctness 
 an integrity_check that is not ok).
 """
 import argparse, asyncio, threading, hashlib, json, os, re, resource, shutil, signal, sqlite3, statistics, subprocess, sys
-import tempfile, time
+import random, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -233,6 +238,55 @@ async def rush(server, clients, total, label, on_start=None):
                 client_cpu=client_cpu, server_cpu=server_cpu)
 
 
+async def open_loop(server, clients, total, rate, label, seed=7):
+    """`total` submissions arriving at random at `rate` per second (exponential gaps), each timed from its arrival:
+    an open loop, where a slow answer does not hold the next arrival back. Returns the outcome, as `rush` does."""
+    rng = random.Random(seed)
+    host = f"{server.host}:{server.port}"
+    successes, statuses, latencies, errors, idle = [], {}, [], [], []
+
+    async def one(n, client, arrival):
+        connection = idle.pop() if idle else None
+        if connection is None:
+            try:
+                connection = await asyncio.open_connection(server.host, server.port)
+            except OSError as error:
+                errors.append(repr(error))
+                return
+        reader, writer = connection
+        reference = f"Rush {label}/{n}"
+        try:
+            writer.write(client.post(reference, host))
+            status, headers, _ = await read_response(reader)
+        except (OSError, asyncio.IncompleteReadError) as error:
+            errors.append(repr(error))
+            writer.close()
+            return
+        latencies.append(time.perf_counter() - arrival)
+        statuses[status] = statuses.get(status, 0) + 1
+        if status == 303:
+            successes.append(reference)
+        if headers.get("connection", [""])[0].lower() == "close":
+            writer.close()
+        else:
+            idle.append(connection)
+
+    server_cpu0 = server.cpu_seconds()
+    start = arrival = time.perf_counter()
+    tasks = []
+    for n in range(total):
+        arrival += rng.expovariate(rate)
+        delay = arrival - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.ensure_future(one(n, clients[n % len(clients)], arrival)))
+    await asyncio.gather(*tasks)
+    for _, writer in idle:
+        writer.close()
+    return dict(successes=successes, statuses=statuses, latencies=sorted(latencies), errors=errors,
+                elapsed=time.perf_counter() - start, server_cpu=server.cpu_seconds() - server_cpu0)
+
+
 def percentile(sorted_values, p):
     if not sorted_values:
         return float("nan")
@@ -301,6 +355,8 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "results.md"))
     parser.add_argument("--note", default="", help="what the machine was doing, for the results")
     parser.add_argument("--msp", help="an msp binary to use instead of building one")
+    parser.add_argument("--rate", type=float, help="the open loop's offered rate, submissions per second "
+                        "(default: half the plain loop's rate)")
     args = parser.parse_args()
     msp = os.path.abspath(args.msp) if args.msp else build_msp()
     load = os.getloadavg()
@@ -405,6 +461,23 @@ def main():
           f"the portal's rate is {rate / loop_rate:.3f} of it; msp serve's CPU per submission "
           f"{server_ms:.2f} ms, {server_ms / loop_ms:.1f}x the loop's", file=sys.stderr)
 
+    # 2b. The open loop at half the plain loop's rate (or --rate), on a fresh copy.
+    open_rate = args.rate or loop_rate / 2
+    open_db = os.path.join(work, "open.sqlite")
+    shutil.copy(base, open_db)
+    server = Server(msp, open_db)
+    clients = asyncio.run(forms(server))
+    opened = asyncio.run(open_loop(server, clients, args.submissions, open_rate, "O"))
+    server.stop()
+    open_ok, open_lost, open_doubled, _ = compare(opened["successes"], stored_references(open_db, "O"))
+    if not open_ok:
+        failures.append(f"open loop: {open_lost} successes lost, {open_doubled} stored twice")
+    open_lat = opened["latencies"]
+    print(f"open loop at {open_rate:.0f}/s offered: {len(opened['successes'])} accepted in {opened['elapsed']:.2f} s; "
+          f"p50 {percentile(open_lat, 50) * 1000:.1f} ms, p90 {percentile(open_lat, 90) * 1000:.1f} ms, p99 "
+          f"{percentile(open_lat, 99) * 1000:.1f} ms; statuses {opened['statuses']}; errors {len(opened['errors'])}",
+          file=sys.stderr)
+
     # 4. kill -9 in the middle of a rush, on a fresh copy; then a restart.
     kill_db = os.path.join(work, "kill.sqlite")
     shutil.copy(base, kill_db)
@@ -443,11 +516,17 @@ def main():
              f"machine; {machine}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}."
              + (f" {args.note}" if args.note else ""), "",
              "| figure | value | target |", "|---|---:|---:|",
-             f"| submissions accepted (303) per second | {rate:,.0f}/s | ≥ 1,000/s "
-             f"({'met' if rate >= 1000 else 'missed'}) |",
-             f"| latency p50 / p90 / p99 / max | {percentile(lat, 50) * 1000:.1f} / {percentile(lat, 90) * 1000:.1f} / "
-             f"{percentile(lat, 99) * 1000:.1f} / {lat[-1] * 1000 if lat else float('nan'):.1f} ms | p99 < 100 ms "
-             f"({'met' if percentile(lat, 99) < 0.1 else 'missed'}) |",
+             f"| submissions accepted (303) per second, {args.clients} clients back to back | {rate:,.0f}/s | "
+             f"≥ 1.0× the plain loop ({'met' if rate >= loop_rate else 'missed'}) |",
+             f"| closed-loop latency p50 / p90 / p99 / max | {percentile(lat, 50) * 1000:.1f} / "
+             f"{percentile(lat, 90) * 1000:.1f} / {percentile(lat, 99) * 1000:.1f} / "
+             f"{lat[-1] * 1000 if lat else float('nan'):.1f} ms | |",
+             f"| open loop at {open_rate:,.0f}/s offered ({'--rate' if args.rate else 'half the plain loop'}): "
+             f"latency p50 / p90 / p99 / max | {percentile(open_lat, 50) * 1000:.1f} / "
+             f"{percentile(open_lat, 90) * 1000:.1f} / {percentile(open_lat, 99) * 1000:.1f} / "
+             f"{open_lat[-1] * 1000 if open_lat else float('nan'):.1f} ms; {len(opened['successes']):,} accepted, "
+             f"lost {open_lost}, doubled {open_doubled} | p99 < 100 ms "
+             f"({'met' if percentile(open_lat, 99) < 0.1 else 'missed'}) |",
              f"| answers other than 303, connection errors | "
              f"{sum(v for k, v in result['statuses'].items() if k != 303)}, {len(result['errors'])} | none |",
              f"| every success in the database exactly once | {len(successes):,} answered, lost {lost}, doubled "
@@ -461,8 +540,11 @@ def main():
     for name, label in [("participants", f"list of participants ({participants_stored:,})"),
                         ("queue", f"queue ({pending:,} pending)")]:
         ttfb, ttlb, size = page_times[name]
+        # The list to its last byte in < 300 ms, the queue to its first in < 100 ms.
+        target = (f"TTLB < 300 ms ({'met' if ttlb < 0.3 else 'missed'})" if name == "participants"
+                  else f"TTFB < 100 ms ({'met' if ttfb < 0.1 else 'missed'})")
         lines.append(f"| {label}: TTFB / TTLB (median of {args.page_runs}) | {ttfb * 1000:.1f} / {ttlb * 1000:.1f} ms "
-                     f"({size / 1e6:.1f} MB) | |")
+                     f"({size / 1e6:.1f} MB) | {target} |")
     lines.append(f"| kill -9 {kill_after:.1f} s into a rush, restart | {len(killed['successes']):,} answered 303: lost "
                  f"{kill_lost}, doubled {kill_doubled} ({kill_unanswered} stored whose answer was cut); "
                  f"integrity_check {integrity} | none lost, ok |")
