@@ -173,7 +173,7 @@ extension Store {
 
     /// The column and value that name `represented` in `focal_point`: a State by its ISO code, an organization by its
     /// row (nil when the organization is not in the database).
-    private static func focalPointKey(_ represented: Represented, _ db: Database) throws -> (
+    static func focalPointKey(_ represented: Represented, _ db: Database) throws -> (
         column: String, value: DatabaseValue?
     ) {
         switch represented {

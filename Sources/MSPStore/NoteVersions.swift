@@ -205,17 +205,22 @@ extension Store {
 
 extension Store {
     /// The number of the delegation's current note (not replaced, not void) with this reference, if it has one.
+    ///
+    /// One indexed query (the delegation by its State or organization, then `note_reference`): every submission
+    /// asks it.
     public func currentNoteNumber(reference: String, of represented: Represented, meeting: StoredMeeting) throws
         -> Int64?
     {
-        guard let delegation = try self.delegation(represented, meeting: meeting) else { return nil }
-        return try read { db in
-            try Int64.fetchOne(
+        try read { db in
+            let (column, value) = try Store.focalPointKey(represented, db)
+            guard let value else { return nil }
+            return try Int64.fetchOne(
                 db,
                 sql: """
-                    SELECT coalesce(number, id) FROM note
-                    WHERE delegation_id = ? AND reference = ? AND replaced_by IS NULL AND voided = 0
-                    """, arguments: [delegation.id, reference])
+                    SELECT coalesce(n.number, n.id) FROM note n JOIN delegation d ON d.id = n.delegation_id
+                    WHERE d.meeting_id = ? AND d.\(column) = ? AND n.reference = ?
+                      AND n.replaced_by IS NULL AND n.voided = 0
+                    """, arguments: [meeting.id, value, reference])
         }
     }
 }

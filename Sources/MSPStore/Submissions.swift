@@ -96,6 +96,24 @@ extension Store {
         }
     }
 
+    /// The oldest of the delegation's submissions awaiting the secretariat that carries this reference, if any.
+    public func pendingSubmissionId(reference: String, of represented: Represented, meeting: StoredMeeting) throws
+        -> Int64?
+    {
+        try read { db in
+            let (column, value) = try Store.focalPointKey(represented, db)
+            guard let value else { return nil }
+            return try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM submission
+                    WHERE meeting_id = ? AND \(column) = ? AND status = 'pending'
+                      AND json_extract(content, '$.reference') = ?
+                    ORDER BY id LIMIT 1
+                    """, arguments: [meeting.id, value, reference])
+        }
+    }
+
     /// What `represented`'s focal points submitted and what the secretariat did with it, as history entries: each
     /// submission received (by its link's address, at its receipt time), then accepted or returned (by whom, when,
     /// and why).

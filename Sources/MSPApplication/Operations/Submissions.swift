@@ -178,11 +178,9 @@ extension RegistrationDesk {
     private func checkReferenceIsNew(_ draft: NoteDraft, meeting stored: StoredMeeting) throws {
         try checkReferenceIsNew(draft.reference, of: draft.represented, meeting: stored)
         guard let reference = draft.reference else { return }
-        if let twin = try store.submissions(of: draft.represented, meeting: stored).first(where: {
-            $0.status == .pending && $0.content.reference == reference
-        }) {
+        if let twin = try store.pendingSubmissionId(reference: reference, of: draft.represented, meeting: stored) {
             throw InputError(
-                "note '\(reference)' was submitted already (submission \(twin.id), awaiting the secretariat): it is not submitted twice",
+                "note '\(reference)' was submitted already (submission \(twin), awaiting the secretariat): it is not submitted twice",
                 field: .reference, reason: .conflict)
         }
     }
