@@ -34,15 +34,13 @@ let package = Package(
             // carries on Linux, linked explicitly since msp calls it directly.
             linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
-        // The SQLite store: migrations (from migrations/, embedded), records, queries; CSV for the convention
-        // membership tables it seeds and imports (Reference/MembershipTable.swift).
+        // The SQLite store: migrations (from migrations/, embedded), records, queries.
         .target(
             name: "MSPStore",
             dependencies: [
                 "MSPDomain", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the import's inserts (StatementBinder.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             plugins: [.plugin(name: "EmbedResources")]
         ),
@@ -90,10 +88,9 @@ let package = Package(
         .target(
             name: "MSPCommands",
             dependencies: [
-                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPServer", "MSPMail", "MSPWorkbook",
+                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPMail", "MSPWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
-                .product(name: "CSV", package: "CSV.swift"),
                 "CStandardOutput",
             ]
         ),
@@ -101,7 +98,9 @@ let package = Package(
         .target(name: "CStandardOutput"),
         // The binary: a thin shell around MSPCommands.
         .executableTarget(
-            name: "msp", dependencies: ["MSPCommands", "CMallocTuning"],
+            // The portal (MSPServer) is linked here, not by the command line's library: `msp serve` gets it from
+            // the executable (MSP.portal), so MSPCommands and the tests that use it carry no HTTP stack.
+            name: "msp", dependencies: ["MSPCommands", "MSPServer", "CMallocTuning"],
             // SwiftPM exports every symbol of an executable (about 36,700 here): the dynamic loader then resolves
             // them at every start, and the runtime's dladdr at start searches them. Nothing loads msp as a library
             // (the end-to-end tests run it), so they stay private: a quarter less start-up work (bench/results.md).

@@ -1,5 +1,7 @@
 import CMallocTuning
+import Foundation
 import MSPCommands
+import MSPServer
 
 #if canImport(Glibc)
     import Glibc
@@ -8,4 +10,11 @@ import MSPCommands
 #endif
 
 _ = msp_tune_malloc()
+// `msp serve`: the web portal, which the command line's library does not link.
+MSP.portal = { run in
+    try await Portal.serve(
+        databasePath: run.databasePath,
+        configuration: PortalConfiguration(host: run.host, port: run.port, baseURL: run.baseURL), mail: run.mail,
+        mailReport: run.report, onListening: run.onListening)
+}
 exit(MSP.runCommandLine())

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 extension MSP {
     /// `msp demo`: the newcomer's first command.
@@ -68,7 +67,7 @@ struct DemoFixture {
 
     static func load() throws -> DemoFixture {
         guard
-            let text = ReferenceData.files(under: "fixtures/demo").first(where: { $0.path.hasSuffix("7msp.json") })?
+            let text = BundledData.files(under: "fixtures/demo").first(where: { $0.path.hasSuffix("7msp.json") })?
                 .text,
             let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
             let m = object["meeting"] as? [String: String],

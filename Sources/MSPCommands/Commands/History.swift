@@ -1,7 +1,6 @@
 import ArgumentParser
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 extension MSP {
     /// `msp history`: a delegation's notes in the order they were received, with who recorded each and when.

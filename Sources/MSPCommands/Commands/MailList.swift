@@ -1,6 +1,6 @@
 import ArgumentParser
 import MSPApplication
-import MSPStore
+import MSPDomain
 
 extension MSP.Mail {
     struct List: ParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import MSPMail
-import MSPServer
 
 extension MSP {
     /// `msp serve`: the web portal over the database.
@@ -58,27 +57,29 @@ extension MSP {
         }
 
         func run() throws {
-            let configuration = PortalConfiguration(
-                host: host, port: port, baseURL: baseURL.flatMap { URL(string: $0) })
+            guard let portal = MSP.portal else {
+                throw CommandFailure(.unavailable, "msp serve: this msp was built without the portal")
+            }
             let path = database.path
             let host = host
             let outcome = Outcome()
             let done = DispatchSemaphore(value: 0)
-            let sender = mail.sender(database: path)
+            let request = PortalRun(
+                databasePath: path, host: host, port: port, baseURL: baseURL.flatMap { URL(string: $0) },
+                mail: mail.sender(database: path),
+                report: { line in FileHandle.standardError.write(Data("msp serve: \(line)\n".utf8)) },
+                onListening: { port in
+                    // Written whole and at once: a supervisor or a test reads the port from this line.
+                    FileHandle.standardOutput.write(
+                        Data(
+                            "msp serve: listening on http://\(host):\(port) (database: \(path)); SIGTERM or Ctrl-C stops it\n"
+                                .utf8))
+                })
             FileHandle.standardOutput.write(
                 Data("msp serve: e-mails to focal points go to \(mail.destination(database: path))\n".utf8))
             Task {
                 do {
-                    try await Portal.serve(
-                        databasePath: path, configuration: configuration, mail: sender,
-                        mailReport: { line in FileHandle.standardError.write(Data("msp serve: \(line)\n".utf8)) }
-                    ) { port in
-                        // Written whole and at once: a supervisor or a test reads the port from this line.
-                        FileHandle.standardOutput.write(
-                            Data(
-                                "msp serve: listening on http://\(host):\(port) (database: \(path)); SIGTERM or Ctrl-C stops it\n"
-                                    .utf8))
-                    }
+                    try await portal(request)
                 } catch {
                     outcome.error = error
                 }
@@ -94,4 +95,27 @@ extension MSP {
             var error: (any Error)?
         }
     }
+}
+
+/// What `msp serve` asks of the portal: where, over which database, where e-mails go, and whom to tell.
+public struct PortalRun: Sendable {
+    public var databasePath: String
+    public var host: String
+    public var port: Int
+    /// The address people reach the portal at (https: cookies are Secure).
+    public var baseURL: URL?
+    /// Where the outbox's e-mails go: an SMTP relay, or a folder of .eml files.
+    public var mail: (any MailSender)?
+    /// A line about an e-mail sent or failed.
+    public var report: @Sendable (String) -> Void
+    /// Called with the port once listening (0 asked for any free port).
+    public var onListening: @Sendable (Int) async -> Void
+}
+
+extension MSP {
+    /// The portal `msp serve` runs until SIGTERM or SIGINT, set by the executable before it runs the command line.
+    ///
+    /// The command line's library does not link the web server: the `msp` executable does (MSPServer's
+    /// `Portal.serve`) and hands it in here, so that the library and its tests carry no HTTP stack.
+    nonisolated(unsafe) public static var portal: (@Sendable (PortalRun) async throws -> Swift.Void)?
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 extension MSP.SubmissionCommand {
     struct List: ParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 extension MSP {
     /// `msp treaty ...`: the convention's States Parties and signatories.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 extension MSP.Treaty {
     /// `msp treaty import`: a convention's membership table from a CSV file.
@@ -38,7 +37,7 @@ extension MSP.Treaty {
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let records: [MembershipRecord]
             do {
-                records = try MembershipTable.parse(csv: text, states: ReferenceData.states)
+                records = try MembershipTable.parse(csv: text, states: BundledData.states)
             } catch let problem as ImportProblem {
                 throw CommandFailure(.dataError, problem.located(in: file))
             } catch {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 extension MSP.Treaty {
     /// `msp treaty record`: one signature, consent or withdrawal, as it arrives between meetings.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 extension MSP.Treaty {
     struct Status: ParsableCommand {

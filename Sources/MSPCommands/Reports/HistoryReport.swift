@@ -1,6 +1,5 @@
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 /// One record of a delegation's history as `msp history` writes it in CSV, JSON and NDJSON: a note (registration,
 /// amendment, withdrawal) as first recorded, what the secretariat did to it since (correction, voiding, restoring, a

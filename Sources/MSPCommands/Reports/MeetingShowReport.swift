@@ -1,5 +1,5 @@
+import MSPApplication
 import MSPDomain
-import MSPStore
 
 /// A meeting with its registration figures, as `msp meeting show --format json` writes it: the meeting's keys
 /// (as in `meeting list`) and the figures beside them in one object.

@@ -1,6 +1,5 @@
 import MSPApplication
 import MSPDomain
-import MSPStore
 
 /// A focal point's submission as `msp submission list` writes it: one row, the same keys in every format.
 struct SubmissionRow: ReportRow, Equatable {

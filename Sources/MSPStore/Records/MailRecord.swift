@@ -1,10 +1,7 @@
 import Foundation
 import GRDB
+import MSPDomain
 
-/// Where a message of the outbox stands: waiting to be sent (first time, or again after a failure), or sent.
-public enum MailStatus: String, CaseIterable, Sendable, Codable {
-    case pending, sent
-}
 
 extension MailStatus: DatabaseValueConvertible, StoredEnum {}
 

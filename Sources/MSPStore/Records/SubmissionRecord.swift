@@ -2,19 +2,9 @@ import Foundation
 import GRDB
 import MSPDomain
 
-/// Where a focal point's submission stands: awaiting the secretariat, accepted (recorded as a note), or returned
-/// with a reason.
-public enum SubmissionStatus: String, CaseIterable, Sendable, Codable {
-    case pending, accepted, returned
-}
 
 extension SubmissionStatus: DatabaseValueConvertible, StoredEnum {}
 
-/// What a focal point sent: a note listing the delegation's participants (a registration, or an amendment once
-/// accepted), or a withdrawal, which lists nobody and takes the delegation off the list once accepted.
-public enum SubmissionKind: String, CaseIterable, Sendable, Codable {
-    case note, withdrawal
-}
 
 extension SubmissionKind: DatabaseValueConvertible, StoredEnum {}
 
