@@ -78,6 +78,20 @@ public struct FocalPointSubmission: Sendable, Equatable {
     }
 }
 
+/// A page of the secretariat's queue: some of the pending submissions (oldest first, from the `from`-th) and of the
+/// decided ones (newest decision first), with how many there are in all.
+public struct SubmissionQueue: Sendable, Equatable {
+    public var meeting: Meeting
+    /// The position of the page's first pending submission among all pending (0 first).
+    public var from: Int
+    public var pending: [FocalPointSubmission]
+    public var pendingCount: Int
+    /// How many pending submissions arrived after the deadline.
+    public var lateCount: Int
+    public var decided: [FocalPointSubmission]
+    public var decidedCount: Int
+}
+
 /// What a focal point's link shows: the meeting, the delegation's composition now, and what it submitted.
 public struct FocalPointOverview: Sendable, Equatable {
     public var access: FocalPointAccess
@@ -101,10 +115,13 @@ extension RegistrationDesk {
     /// A reference the delegation has recorded already is refused (`.conflict` on `reference`); a link that does not
     /// work is refused as `focalPoint(token:)` refuses it.
     public func submit(token: String, request: NoteSubmissionRequest) throws -> FocalPointSubmission {
-        try writing {
+        let now = clock()
+        // The note checked as `register` checks one, and its PDF, on a read transaction (under `msp serve`, a reader
+        // beside the writer, so that submissions are checked in parallel): nothing of it depends on what another
+        // writer may change but the link and the references, which the write below reads again.
+        let (checked, stored) = try reading { () throws -> (NoteDraft, StoredMeeting) in
             let access = try focalPoint(token: token)
             let stored = try meeting(code: access.meeting.code)
-            let now = clock()
             // The convention's records, read once for the check and the category (every submission needs them).
             let membership = try store.membership(convention: stored.meeting.convention)
             let submission = Submission(
@@ -117,15 +134,26 @@ extension RegistrationDesk {
             draft.represented = access.represented
             draft.category = try category(of: access.represented, at: stored.meeting, membership: membership)
             try NoteDocument.check(request.pdf)
-            try checkReferenceIsNew(draft, meeting: stored)
-            let lateness = stored.meeting.lateness(of: draft.receipt)
+            return (draft, stored)
+        }
+        let sha256 = Data(SHA256.hash(data: request.pdf))
+        let content = SubmissionContent(reference: checked.reference, participants: checked.participants)
+        let lateness = stored.meeting.lateness(of: checked.receipt)
+        return try writing {
+            // The rules another writer could break meanwhile, on what this transaction sees: the link still works
+            // (and is the same delegation's), and the reference is neither recorded nor waiting in the queue.
+            let access = try focalPoint(token: token)
+            guard access.represented == checked.represented else {
+                throw InputError(
+                    "this link does not work: it may have been revoked or replaced; ask the secretariat for a new one",
+                    field: .token, reason: .notFound)
+            }
+            try checkReferenceIsNew(checked, meeting: stored)
             let entry = try store.addSubmission(
-                focalPoint: access.focalPointId, meeting: stored,
-                content: SubmissionContent(reference: draft.reference, participants: draft.participants),
-                pdf: request.pdf,
-                pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
+                focalPoint: access.focalPointId, meeting: stored, content: content, pdf: request.pdf,
+                pdfSha256: sha256, received: now, change: focalPointChange(access),
                 summary:
-                    "submission of note \(draft.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
+                    "submission of note \(checked.reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
                 mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })
             return FocalPointSubmission(entry, meeting: stored.meeting)
         }
@@ -221,6 +249,25 @@ extension RegistrationDesk {
                     FocalPointSubmission($0, meeting: stored.meeting)
                 }
             )
+        }
+    }
+
+    /// One page of the secretariat's queue: `pageSize` pending submissions from the `from`-th (0 first), oldest first,
+    /// the `pageSize` most recently decided, newest first, and the counts of both. Only the page's rows are read.
+    public func submissionQueue(meeting code: String? = nil, from: Int = 0, pageSize: Int = 100) throws
+        -> SubmissionQueue
+    {
+        try reading {
+            let stored = try meeting(code: code)
+            let counts = try store.queueCounts(meeting: stored, late: stored.meeting.deadline.firstLateSecond)
+            let page = try store.queuePage(
+                meeting: stored, offset: max(0, from), limit: max(1, pageSize), decided: max(1, pageSize))
+            return SubmissionQueue(
+                meeting: stored.meeting, from: max(0, from),
+                pending: page.pending.map { FocalPointSubmission($0, meeting: stored.meeting) },
+                pendingCount: counts.pending, lateCount: counts.late,
+                decided: page.decided.map { FocalPointSubmission($0, meeting: stored.meeting) },
+                decidedCount: counts.decided)
         }
     }
 
