@@ -75,6 +75,40 @@ extension Store {
         }
     }
 
+    /// One page of the queue: `limit` pending submissions from the `offset`-th, oldest first, and the `decided` most
+    /// recently decided (accepted or returned), newest decision first. Only these rows are read.
+    public func queuePage(meeting: StoredMeeting, offset: Int, limit: Int, decided: Int) throws -> (
+        pending: [SubmissionEntry], decided: [SubmissionEntry]
+    ) {
+        try read { db in
+            (
+                try Store.submissions(
+                    db, where: "s.meeting_id = ? AND s.status = 'pending'",
+                    arguments: [meeting.id], meeting: meeting, order: "s.received_at, s.id LIMIT ? OFFSET ?",
+                    paging: [limit, offset]),
+                try Store.submissions(
+                    db, where: "s.meeting_id = ? AND s.status <> 'pending'", arguments: [meeting.id],
+                    meeting: meeting, order: "s.decided_change_id DESC LIMIT ?", paging: [decided])
+            )
+        }
+    }
+
+    /// How many of the meeting's submissions are pending, how many of those arrived from `late` on, and how many
+    /// were decided: counted on the queue's index.
+    public func queueCounts(meeting: StoredMeeting, late: Instant) throws -> (pending: Int, late: Int, decided: Int) {
+        try read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FILTER (WHERE status = 'pending'),
+                           count(*) FILTER (WHERE status = 'pending' AND received_at >= ?),
+                           count(*) FILTER (WHERE status <> 'pending')
+                    FROM submission WHERE meeting_id = ?
+                    """, arguments: [late.secondsSinceEpoch, meeting.id])
+            return (row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0)
+        }
+    }
+
     /// What `represented` submitted for the meeting, through any of its links, oldest first.
     public func submissions(of represented: Represented, meeting: StoredMeeting) throws -> [SubmissionEntry] {
         try read { db in
@@ -233,7 +267,8 @@ extension Store {
 
     /// The submissions matching a condition on `submission s`, oldest first, without their PDFs.
     private static func submissions(
-        _ db: Database, where condition: String, arguments: StatementArguments, meeting: StoredMeeting
+        _ db: Database, where condition: String, arguments: StatementArguments, meeting: StoredMeeting,
+        order: String = "s.received_at, s.id", paging: StatementArguments = []
     ) throws -> [SubmissionEntry] {
         let rows = try Row.fetchAll(
             db,
@@ -247,8 +282,8 @@ extension Store {
                 JOIN focal_point f ON f.id = s.focal_point_id
                 LEFT JOIN change c ON c.id = s.decided_change_id
                 WHERE \(condition)
-                ORDER BY s.received_at, s.id
-                """, arguments: arguments)
+                ORDER BY \(order)
+                """, arguments: arguments + paging)
         var organizations: [Int64: Organization] = [:]
         return try rows.map { row in
             let id: Int64 = row["id"]

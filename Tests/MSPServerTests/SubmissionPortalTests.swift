@@ -289,6 +289,39 @@ import Testing
         }
     }
 
+    /// The queue shows a page of the pending submissions, oldest first, with the counts of all and links to the pages
+    /// before and after; only the page's rows are read.
+    @Test func theQueueShowsAPageOfPendingSubmissionsAtATime() async throws {
+        let (desk, uganda, kenya) = try Self.desk()
+        let total = SubmissionsController.pageSize + 5
+        for n in 1...total {
+            _ = try desk.submit(
+                token: n % 2 == 0 ? uganda : kenya,
+                request: NoteSubmissionRequest(
+                    reference: "Note \(n)/2017", participants: [.init(role: "head", name: "Ms. Head \(n)")],
+                    pdf: Self.pdf))
+        }
+        let queue = try desk.submissionQueue(from: 100, pageSize: 100)
+        #expect(queue.pendingCount == total && queue.pending.count == 5 && queue.from == 100)
+        #expect(queue.pending.map(\.reference) == (101...total).map { "Note \($0)/2017" })
+        try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("reader")
+            let first = try await browser.get("/meetings/7MSP/submissions").text
+            #expect(first.contains("Showing 1 to 100 of \(total)."))
+            #expect(first.contains(">Note 100/2017<") && !first.contains(">Note 101/2017<"))
+            #expect(first.contains(#"href="/meetings/7MSP/submissions?from=100" rel="next""#))
+            #expect(!first.contains(#"rel="prev""#))
+            let second = try await browser.get("/meetings/7MSP/submissions?from=100").text
+            #expect(second.contains("Showing 101 to \(total) of \(total)."))
+            #expect(second.contains(">Note \(total)/2017<") && !second.contains(">Note 100/2017<"))
+            #expect(second.contains(#"href="/meetings/7MSP/submissions?from=0" rel="prev""#))
+            #expect(!second.contains(#"rel="next""#))
+            let beyond = try await browser.get("/meetings/7MSP/submissions?from=5000").text
+            #expect(beyond.contains("back to the oldest"))
+        }
+    }
+
     @Test func aViewerReadsButCannotAcceptOrReturn() async throws {
         let (desk, uganda, _) = try Self.desk()
         try await Portal7MSP.test(desk: desk) { client in

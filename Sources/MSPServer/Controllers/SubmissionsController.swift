@@ -71,25 +71,41 @@ struct SubmissionsController {
         var lateCount: Int
         var hasPending: Bool
         var hasDecided: Bool
+        /// "101 to 200 of 5000": which pending submissions this page shows; the pages before and after.
+        var shown: String?
+        var nextPath: String?
+        var previousPath: String?
+        /// Said when more were decided than the page shows.
+        var decidedShown: String?
     }
+
+    /// How many pending and decided submissions a page of the queue shows.
+    static let pageSize = 100
 
     @Sendable func queue(_ request: Request, context: PortalContext) async throws -> Response {
         let code = try context.parameters.require("code")
-        let (meeting, all) = try await desk.run(as: context.signedIn?.name) {
-            try $0.submissions(meeting: code, status: nil)
+        let from = request.uri.queryParameters.get("from").flatMap { Int($0) }.map { max(0, $0) } ?? 0
+        let queue = try await desk.run(as: context.signedIn?.name) {
+            try $0.submissionQueue(meeting: code, from: from, pageSize: Self.pageSize)
         }
-        let pending = all.filter { $0.status == .pending }.map { RowView($0, code: meeting.code) }
-        // The decided ones, newest decision first.
-        let decided = all.filter { $0.status != .pending }
-            .sorted { ($0.decidedAt ?? $0.received, $0.id) > ($1.decidedAt ?? $1.received, $1.id) }
-            .map { RowView($0, code: meeting.code) }
+        let meeting = queue.meeting
+        let pending = queue.pending.map { RowView($0, code: meeting.code) }
+        let path = "/meetings/\(LoginTarget.encode(meeting.code))/submissions"
+        let next = queue.from + pending.count < queue.pendingCount ? queue.from + Self.pageSize : nil
+        let previous = queue.from > 0 ? max(0, queue.from - Self.pageSize) : nil
         return try templates.page(
             "submissions",
             QueueModel(
                 signedIn: SignedInView(context.sessions.session), code: meeting.code,
                 path: LoginTarget.encode(meeting.code), title: meeting.title, deadline: meeting.deadlineDescription,
-                pending: pending, decided: decided, pendingCount: pending.count,
-                lateCount: pending.filter(\.late).count, hasPending: !pending.isEmpty, hasDecided: !decided.isEmpty))
+                pending: pending, decided: queue.decided.map { RowView($0, code: meeting.code) },
+                pendingCount: queue.pendingCount, lateCount: queue.lateCount, hasPending: !pending.isEmpty,
+                hasDecided: !queue.decided.isEmpty,
+                shown: pending.isEmpty
+                    ? nil : "\(queue.from + 1) to \(queue.from + pending.count) of \(queue.pendingCount)",
+                nextPath: next.map { "\(path)?from=\($0)" }, previousPath: previous.map { "\(path)?from=\($0)" },
+                decidedShown: queue.decidedCount > queue.decided.count
+                    ? "the \(queue.decided.count) decided most recently, of \(queue.decidedCount)" : nil))
     }
 
     struct ParticipantView {
