@@ -35,7 +35,9 @@ final class GroupCommit: @unchecked Sendable {
 
     /// Runs `pending` in a group: leads one if none is under way, else waits for its group's commit (and leads the
     /// next group when asked). Returns once the group that holds it is committed or failed.
-    func perform(_ pending: Pending, commit: ([Pending]) throws -> Void) {
+    /// `afterwards` runs on the leader once the group's members are answered, before the next group starts (the
+    /// store checkpoints a large WAL there, so that no member waits for it).
+    func perform(_ pending: Pending, commit: ([Pending]) throws -> Void, afterwards: () -> Void = {}) {
         lock.lock()
         waiting.append(pending)
         let leadsNow = !leading
@@ -45,12 +47,12 @@ final class GroupCommit: @unchecked Sendable {
             pending.done.wait()
             guard pending.leads else { return }
         }
-        lead(commit)
+        lead(commit, afterwards: afterwards)
     }
 
     /// Takes every operation waiting, commits them as one group, answers them, and hands the lead to the first
     /// operation that arrived meanwhile (or gives it up).
-    private func lead(_ commit: ([Pending]) throws -> Void) {
+    private func lead(_ commit: ([Pending]) throws -> Void, afterwards: () -> Void) {
         lock.lock()
         let group = waiting
         waiting = []
@@ -61,14 +63,15 @@ final class GroupCommit: @unchecked Sendable {
             for pending in group { pending.commitFailure = error }
         }
         for pending in group { pending.run = nil }
+        // The leader is among the group: it is not waiting. Every other member is, and is answered now.
+        for pending in group where !pending.leads { pending.done.signal() }
+        afterwards()
         lock.lock()
         groups += 1
         operations += group.count
         let next = waiting.first
         if let next { next.leads = true } else { leading = false }
         lock.unlock()
-        // The leader is among the group: it is not waiting. Every other member is.
-        for pending in group where !pending.leads { pending.done.signal() }
         next?.done.signal()
     }
 

@@ -364,6 +364,14 @@ public final class Store: @unchecked Sendable {
         let store: ObjectIdentifier
         let db: Database
         let writes: Bool
+        /// Set when a part of the operation decided to roll back what it wrote (a dry run, an import that found
+        /// problems): a held schema upgrade is then rolled back with the operation, as if it had run alone.
+        let rolledBack = Flag()
+    }
+
+    /// A flag shared by the parts of one operation (one thread at a time).
+    final class Flag: @unchecked Sendable {
+        var isSet = false
     }
     @TaskLocal static var open: OpenTransaction?
 
@@ -414,6 +422,7 @@ public final class Store: @unchecked Sendable {
             try open.db.inSavepoint {
                 let outcome = try work(open.db)
                 result = outcome.result
+                if !outcome.commit { open.rolledBack.isSet = true }
                 return outcome.commit ? .commit : .rollback
             }
             return result!
@@ -423,12 +432,15 @@ public final class Store: @unchecked Sendable {
         }
         do {
             return try writer.writeWithoutTransaction { db in
-                try Store.$open.withValue(OpenTransaction(store: ObjectIdentifier(self), db: db, writes: true)) {
+                let open = OpenTransaction(store: ObjectIdentifier(self), db: db, writes: true)
+                return try Store.$open.withValue(open) {
                     if upgradeHeld {
-                        // The held upgrade's transaction is this one's: committed or rolled back together.
+                        // The held upgrade's transaction is this one's: committed or rolled back together, and rolled
+                        // back when a part of the operation rolled its own writes back (a dry run writes nothing,
+                        // its upgrade included).
                         do {
                             let outcome = try work(db)
-                            try endUpgrade(commit: outcome.commit, db)
+                            try endUpgrade(commit: outcome.commit && !open.rolledBack.isSet, db)
                             return outcome.result
                         } catch {
                             try? endUpgrade(commit: false, db)
@@ -466,17 +478,21 @@ public final class Store: @unchecked Sendable {
                     return value!
                 }
             }
-            group.perform(pending) { members in
-                try writer.writeWithoutTransaction { db in
-                    try Store.$open.withValue(OpenTransaction(store: ObjectIdentifier(self), db: db, writes: true)) {
-                        try db.inTransaction(.immediate) {
-                            for member in members { member.run?(db) }
-                            return .commit
+            group.perform(
+                pending,
+                commit: { members in
+                    try writer.writeWithoutTransaction { db in
+                        try Store.$open.withValue(OpenTransaction(store: ObjectIdentifier(self), db: db, writes: true))
+                        {
+                            try db.inTransaction(.immediate) {
+                                for member in members { member.run?(db) }
+                                return .commit
+                            }
                         }
-                        truncateLargeWAL(db)
                     }
-                }
-            }
+                },
+                // Once the group is answered: a checkpoint of a large WAL waits for readers, which no member should.
+                afterwards: { try? writer.writeWithoutTransaction { truncateLargeWAL($0) } })
             return pending.commitFailure
         }
         do {

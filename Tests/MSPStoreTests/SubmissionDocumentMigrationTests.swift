@@ -54,3 +54,35 @@ import Testing
         upgraded.close()
     }
 }
+
+/// An operation that rolls its own writes back (a dry run, an import that found problems) leaves an older database's
+/// schema as it was: the held upgrade is rolled back with it, though the operation's transaction itself returns.
+@Suite struct HeldUpgradeTests {
+    @Test func aRehearsalInsideAnOperationLeavesTheOlderSchema() throws {
+        let path = try SchemaVersionTests.scratch()
+        let before = SchemaMigrator(
+            migrations: SchemaMigrator.embedded.migrations.filter { $0.identifier < "0012" })
+        try Store(path: path, migrator: before).close()
+        let store = try Store(path: path)
+        #expect(store.upgradeBackup != nil)
+        let rehearsed = try store.operation(.write) {
+            try store.rehearse { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meeting") ?? -1 }
+        }
+        #expect(rehearsed == 0)
+        store.close()
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        #expect(try queue.read { try SchemaMigrator.embedded.appliedIdentifiers($0).count } == 11)
+
+        // An operation that writes keeps the upgrade.
+        let writing = try Store(path: path)
+        try writing.operation(.write) {
+            try writing.transaction { db in
+                try db.execute(
+                    sql: "INSERT INTO change (made_at, os_user, command, summary) VALUES (1, 'test', 'test', 'x')")
+            }
+        }
+        writing.close()
+        #expect(try queue.read { try SchemaMigrator.embedded.appliedIdentifiers($0).count } == 12)
+    }
+}

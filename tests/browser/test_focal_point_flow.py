@@ -134,7 +134,8 @@ def test_a_delegation_registers_through_its_link_and_the_secretariat_accepts(bro
     fits_the_width(browser)
     shot(browser, screenshots, "13-submission")
     accept = browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Accept')]")
-    assert "Accepted: recorded as note" in press(browser, accept, (By.ID, "done"), screenshots, "accept").text
+    done = press(browser, accept, (By.ID, "done"), screenshots, "accept").text
+    assert "accepted by j.dupont" in done and "recorded as note" in done, done
     assert browser.find_element(By.ID, "status").text == "accepted"
 
     # The list of participants shows the delegation, its head first.

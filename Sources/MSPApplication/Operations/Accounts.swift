@@ -10,11 +10,12 @@ extension RegistrationDesk {
     /// Adds a secretariat account: a name people can type, not used already (whatever its case), and a password
     /// long enough, kept only as its bcrypt hash.
     public func addAccount(name raw: String, role: AccountRole, password: String) throws -> Account {
-        try writing {
-            let name = try AccountRules.name(raw)
-            let password = try AccountRules.password(password)
-            let hash = Bcrypt.hash(password, cost: passwordCost)
-            return try store.addAccount(name: name, role: role, passwordHash: hash, change: change("user add"))
+        let name = try AccountRules.name(raw)
+        let password = try AccountRules.password(password)
+        // Hashed before the write lock is taken: a bcrypt takes 150 to 200 ms, which no other writer should wait for.
+        let hash = Bcrypt.hash(password, cost: passwordCost)
+        return try writing {
+            try store.addAccount(name: name, role: role, passwordHash: hash, change: change("user add"))
         }
     }
 

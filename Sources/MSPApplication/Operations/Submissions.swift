@@ -119,7 +119,7 @@ extension RegistrationDesk {
         // The note checked as `register` checks one, and its PDF, on a read transaction (under `msp serve`, a reader
         // beside the writer, so that submissions are checked in parallel): nothing of it depends on what another
         // writer may change but the link and the references, which the write below reads again.
-        let (checked, stored) = try reading { () throws -> (NoteDraft, StoredMeeting) in
+        let (checked, stored, link) = try reading { () throws -> (NoteDraft, StoredMeeting, Int64) in
             let access = try focalPoint(token: token)
             let stored = try meeting(code: access.meeting.code)
             // The convention's records, read once for the check and the category (every submission needs them).
@@ -133,8 +133,9 @@ extension RegistrationDesk {
             // The link's delegation, whatever its name finds: a link never writes for another.
             draft.represented = access.represented
             draft.category = try category(of: access.represented, at: stored.meeting, membership: membership)
+            // The PDF's content, once the link is known to work (a link that does not is refused first).
             try NoteDocument.check(request.pdf)
-            return (draft, stored)
+            return (draft, stored, access.focalPointId)
         }
         let sha256 = Data(SHA256.hash(data: request.pdf))
         let content = SubmissionContent(reference: checked.reference, participants: checked.participants)
@@ -143,7 +144,7 @@ extension RegistrationDesk {
             // The rules another writer could break meanwhile, on what this transaction sees: the link still works
             // (and is the same delegation's), and the reference is neither recorded nor waiting in the queue.
             let access = try focalPoint(token: token)
-            guard access.represented == checked.represented else {
+            guard access.focalPointId == link else {
                 throw InputError(
                     "this link does not work: it may have been revoked or replaced; ask the secretariat for a new one",
                     field: .token, reason: .notFound)
@@ -163,7 +164,11 @@ extension RegistrationDesk {
     /// the desk's clock now, as a note is. The delegation must be registered and not withdrawn, checked as `withdraw`
     /// checks it (`.notFound` or `.conflict` on `delegation`); the PDF is checked by its content.
     public func submitWithdrawal(token: String, request: WithdrawalSubmissionRequest) throws -> FocalPointSubmission {
-        try writing {
+        // The PDF read and hashed before the write lock is taken (up to 10 MB); its problem, if any, is told in its
+        // turn below, after the link's and the delegation's.
+        let pdfChecked = Result { try NoteDocument.check(request.pdf) }
+        let sha256 = Data(SHA256.hash(data: request.pdf))
+        return try writing {
             let access = try focalPoint(token: token)
             let stored = try meeting(code: access.meeting.code)
             let now = clock()
@@ -171,13 +176,13 @@ extension RegistrationDesk {
             let draft = try submittedWithdrawal(
                 access.represented, name: access.delegation, reference: reference,
                 receipt: Receipt(instant: now, precision: .instant), meeting: stored)
-            try NoteDocument.check(request.pdf)
+            try pdfChecked.get()
             try checkReferenceIsNew(draft, meeting: stored)
             let lateness = stored.meeting.lateness(of: draft.receipt)
             let entry = try store.addSubmission(
                 focalPoint: access.focalPointId, meeting: stored, kind: .withdrawal,
                 content: SubmissionContent(reference: reference, participants: []), pdf: request.pdf,
-                pdfSha256: Data(SHA256.hash(data: request.pdf)), received: now, change: focalPointChange(access),
+                pdfSha256: sha256, received: now, change: focalPointChange(access),
                 summary:
                     "submission of withdrawal \(reference ?? "without reference") of \(access.delegation) through its focal point's link (\(lateness.timing))",
                 mail: { SubmissionMail.received(FocalPointSubmission($0, meeting: stored.meeting)) })

@@ -101,7 +101,8 @@ struct SubmissionsController {
                 pending: pending, decided: queue.decided.map { RowView($0, code: meeting.code) },
                 pendingCount: queue.pendingCount, lateCount: queue.lateCount, hasPending: !pending.isEmpty,
                 hasDecided: !queue.decided.isEmpty,
-                shown: pending.isEmpty
+                // Said only when the queue is longer than a page.
+                shown: pending.isEmpty || queue.pendingCount <= pending.count
                     ? nil : "\(queue.from + 1) to \(queue.from + pending.count) of \(queue.pendingCount)",
                 nextPath: next.map { "\(path)?from=\($0)" }, previousPath: previous.map { "\(path)?from=\($0)" },
                 decidedShown: queue.decidedCount > queue.decided.count
