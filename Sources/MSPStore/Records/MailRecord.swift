@@ -2,7 +2,6 @@ import Foundation
 import GRDB
 import MSPDomain
 
-
 extension MailStatus: DatabaseValueConvertible, StoredEnum {}
 
 /// A row of `mail` (migrations/0008_mail.sql): one e-mail to a focal point, queued with the change it tells of, and

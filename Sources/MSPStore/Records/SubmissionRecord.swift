@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 import MSPDomain
 
-
 extension SubmissionStatus: DatabaseValueConvertible, StoredEnum {}
-
 
 extension SubmissionKind: DatabaseValueConvertible, StoredEnum {}
 
