@@ -40,7 +40,7 @@ extension Store {
     /// Every link issued to `represented`'s focal point for the meeting, oldest first.
     public func focalPoints(of represented: Represented, meeting: StoredMeeting) throws -> [FocalPointEntry] {
         try read { db in
-            let (column, value) = try Store.focalPointKey(represented, db)
+            let (column, value) = try Store.delegationKey(represented, db)
             guard let value else { return [] }
             return try Store.focalPoints(
                 db, where: "f.meeting_id = ? AND f.\(column) = ?", arguments: [meeting.id, value],
@@ -87,7 +87,7 @@ extension Store {
             if let replacing {
                 try Store.stopFocalPoint(replacing, at: change.at, changeId: changeId, name: name, meeting: meeting, db)
             }
-            let (column, value) = try Store.focalPointKey(represented, db)
+            let (column, value) = try Store.delegationKey(represented, db)
             guard let value else {
                 throw InputError(
                     "\(name) is not a known organization", field: .delegation, reason: .notFound)
@@ -171,9 +171,9 @@ extension Store {
         }
     }
 
-    /// The column and value that name `represented` in `focal_point`: a State by its ISO code, an organization by its
-    /// row (nil when the organization is not in the database).
-    static func focalPointKey(_ represented: Represented, _ db: Database) throws -> (
+    /// The column and value that name `represented` in `delegation`, `focal_point` and `submission` alike: a State by
+    /// its ISO code, an organization by its row (nil when the organization is not in the database).
+    static func delegationKey(_ represented: Represented, _ db: Database) throws -> (
         column: String, value: DatabaseValue?
     ) {
         switch represented {

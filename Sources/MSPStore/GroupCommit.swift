@@ -30,8 +30,8 @@ final class GroupCommit: @unchecked Sendable {
     private var waiting: [Pending] = []
     private var leading = false
     /// Groups committed and operations in them, for the benchmark and the tests.
-    private(set) var groups = 0
-    private(set) var operations = 0
+    private var groups = 0
+    private var operations = 0
 
     /// Runs `pending` in a group: leads one if none is under way, else waits for its group's commit (and leads the
     /// next group when asked). Returns once the group that holds it is committed or failed.

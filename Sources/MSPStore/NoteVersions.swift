@@ -212,7 +212,7 @@ extension Store {
         -> Int64?
     {
         try read { db in
-            let (column, value) = try Store.focalPointKey(represented, db)
+            let (column, value) = try Store.delegationKey(represented, db)
             guard let value else { return nil }
             return try Int64.fetchOne(
                 db,

@@ -131,10 +131,9 @@ public struct NoteRecorder {
             note.bind(voided)
             try note.run()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            let name = draft.represented.name(on: meeting.meeting.opens)
-            throw InputError(
-                "note '\(draft.reference ?? "")' of \(name) is already recorded for \(meeting.meeting.code): a reference is recorded once per delegation",
-                field: .reference, reason: .conflict)
+            throw InputError.referenceRecorded(
+                draft.reference ?? "", of: draft.represented.name(on: meeting.meeting.opens),
+                at: meeting.meeting.code, note: nil)
         }
         let noteId = db.lastInsertedRowID
         let insertParticipant = try db.cachedStatement(

@@ -375,6 +375,25 @@ public final class Store: @unchecked Sendable {
     }
     @TaskLocal static var open: OpenTransaction?
 
+    /// Runs `work` with `db` bound as this store's open transaction on this thread, which store calls inside join.
+    private func bound<T>(_ db: Database, writes: Bool, _ work: (OpenTransaction) throws -> T) throws -> T {
+        let open = OpenTransaction(store: ObjectIdentifier(self), db: db, writes: writes)
+        return try Store.$open.withValue(open) { try work(open) }
+    }
+
+    /// Runs `work` in a savepoint of the transaction open on `db`, released or rolled back as `work` decides;
+    /// returns its result and whether it was kept.
+    private static func savepoint<T>(_ db: Database, _ work: (Database) throws -> (result: T, commit: Bool)) throws
+        -> (result: T, commit: Bool)
+    {
+        var outcome: (result: T, commit: Bool)?
+        try db.inSavepoint {
+            outcome = try work(db)
+            return outcome!.commit ? .commit : .rollback
+        }
+        return outcome!
+    }
+
     /// The operation's transaction on this thread, if one of this store is open.
     private var joined: OpenTransaction? {
         guard let open = Store.open, open.store == ObjectIdentifier(self) else { return nil }
@@ -418,22 +437,16 @@ public final class Store: @unchecked Sendable {
     func writeTransaction<T>(_ work: (Database) throws -> (result: T, commit: Bool)) throws -> T {
         if let open = joined {
             precondition(open.writes, "a write inside a read-only operation")
-            var result: T?
-            try open.db.inSavepoint {
-                let outcome = try work(open.db)
-                result = outcome.result
-                if !outcome.commit { open.rolledBack.isSet = true }
-                return outcome.commit ? .commit : .rollback
-            }
-            return result!
+            let outcome = try Store.savepoint(open.db, work)
+            if !outcome.commit { open.rolledBack.isSet = true }
+            return outcome.result
         }
         if let groupCommit, !upgradeHeld {
             return try grouped(work, in: groupCommit)
         }
         do {
             return try writer.writeWithoutTransaction { db in
-                let open = OpenTransaction(store: ObjectIdentifier(self), db: db, writes: true)
-                return try Store.$open.withValue(open) {
+                try bound(db, writes: true) { open in
                     if upgradeHeld {
                         // The held upgrade's transaction is this one's: committed or rolled back together, and rolled
                         // back when a part of the operation rolled its own writes back (a dry run writes nothing,
@@ -468,22 +481,13 @@ public final class Store: @unchecked Sendable {
         var outcome: Result<T, any Error>?
         let failure: (any Error)? = withoutActuallyEscaping(work) { work in
             let pending = GroupCommit.Pending { db in
-                outcome = Result {
-                    var value: T?
-                    try db.inSavepoint {
-                        let done = try work(db)
-                        value = done.result
-                        return done.commit ? .commit : .rollback
-                    }
-                    return value!
-                }
+                outcome = Result { try Store.savepoint(db, work).result }
             }
             group.perform(
                 pending,
                 commit: { members in
                     try writer.writeWithoutTransaction { db in
-                        try Store.$open.withValue(OpenTransaction(store: ObjectIdentifier(self), db: db, writes: true))
-                        {
+                        try bound(db, writes: true) { _ in
                             try db.inTransaction(.immediate) {
                                 for member in members { member.run?(db) }
                                 return .commit
@@ -521,18 +525,11 @@ public final class Store: @unchecked Sendable {
         _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
-    /// Groups committed and write operations in them since the store opened (zero without group commit).
-    public var groupCommitCounts: (groups: Int, operations: Int) { groupCommit?.counts ?? (0, 0) }
-
     /// Runs `work` in a read transaction; inside an operation, in the operation's transaction.
     public func read<T>(_ work: (Database) throws -> T) throws -> T {
         if let open = joined { return try work(open.db) }
         do {
-            return try writer.read { db in
-                try Store.$open.withValue(OpenTransaction(store: ObjectIdentifier(self), db: db, writes: false)) {
-                    try work(db)
-                }
-            }
+            return try writer.read { db in try bound(db, writes: false) { _ in try work(db) } }
         } catch {
             throw Store.translate(error, path: path)
         }

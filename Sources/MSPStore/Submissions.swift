@@ -112,21 +112,10 @@ extension Store {
     /// What `represented` submitted for the meeting, through any of its links, oldest first.
     public func submissions(of represented: Represented, meeting: StoredMeeting) throws -> [SubmissionEntry] {
         try read { db in
-            switch represented {
-            case .state(let state):
-                return try Store.submissions(
-                    db, where: "s.meeting_id = ? AND s.state_iso3 = ?", arguments: [meeting.id, state.iso3],
-                    meeting: meeting)
-            case .organization(let organization), .newOrganization(let organization):
-                guard
-                    let id = try Int64.fetchOne(
-                        db, sql: "SELECT organization_id FROM organization_key WHERE key = ?",
-                        arguments: [NameKey.of(organization.name)])
-                else { return [] }
-                return try Store.submissions(
-                    db, where: "s.meeting_id = ? AND s.organization_id = ?", arguments: [meeting.id, id],
-                    meeting: meeting)
-            }
+            let (column, value) = try Store.delegationKey(represented, db)
+            guard let value else { return [] }
+            return try Store.submissions(
+                db, where: "s.meeting_id = ? AND s.\(column) = ?", arguments: [meeting.id, value], meeting: meeting)
         }
     }
 
@@ -135,7 +124,7 @@ extension Store {
         -> Int64?
     {
         try read { db in
-            let (column, value) = try Store.focalPointKey(represented, db)
+            let (column, value) = try Store.delegationKey(represented, db)
             guard let value else { return nil }
             return try Int64.fetchOne(
                 db,

@@ -142,10 +142,8 @@ extension RegistrationDesk {
         guard let reference,
             let number = try store.currentNoteNumber(reference: reference, of: represented, meeting: meeting)
         else { return }
-        let name = represented.name(on: meeting.meeting.opens)
-        throw InputError(
-            "note '\(reference)' of \(name) is already recorded for \(meeting.meeting.code) (note \(number)): a reference is recorded once per delegation",
-            field: .reference, reason: .conflict)
+        throw InputError.referenceRecorded(
+            reference, of: represented.name(on: meeting.meeting.opens), at: meeting.meeting.code, note: number)
     }
 
     /// Refuses a note without a reference that repeats the participants of a note recorded today (in the venue's

@@ -308,3 +308,15 @@ extension DecodingError {
         return []
     }
 }
+
+extension InputError {
+    /// A reference the delegation has recorded already among its current notes (a reference is recorded once per
+    /// delegation): one wording for the desk's check and for the store's unique index, which backs it up.
+    public static func referenceRecorded(_ reference: String, of delegation: String, at meeting: String, note: Int64?)
+        -> InputError
+    {
+        InputError(
+            "note '\(reference)' of \(delegation) is already recorded for \(meeting)\(note.map { " (note \($0))" } ?? ""): a reference is recorded once per delegation",
+            field: .reference, reason: .conflict)
+    }
+}
