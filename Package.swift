@@ -35,10 +35,12 @@ let package = Package(
             linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         // The SQLite store: migrations (from migrations/, embedded), records, queries.
+        // Files msp writes: created exclusively, never through a link, readable by their owner only.
+        .target(name: "MSPFiles"),
         .target(
             name: "MSPStore",
             dependencies: [
-                "MSPDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                "MSPDomain", "MSPFiles", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the import's inserts (StatementBinder.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -49,7 +51,7 @@ let package = Package(
         .target(
             name: "MSPApplication",
             dependencies: [
-                "MSPDomain", "MSPStore",
+                "MSPDomain", "MSPFiles", "MSPStore",
                 // bcrypt for the portal's passwords: its C core and a Swift wrapper, no HTTP.
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 // SHA-256 of focal points' link tokens.
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "MSPServer",
             dependencies: [
-                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPMail",
+                "MSPDomain", "MSPApplication", "MSPDocuments", "MSPMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -88,7 +90,7 @@ let package = Package(
         .target(
             name: "MSPCommands",
             dependencies: [
-                "MSPDomain", "MSPStore", "MSPApplication", "MSPDocuments", "MSPMail", "MSPWorkbook",
+                "MSPDomain", "MSPFiles", "MSPApplication", "MSPDocuments", "MSPMail", "MSPWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 "CStandardOutput",

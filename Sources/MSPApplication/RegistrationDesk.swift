@@ -1,5 +1,6 @@
 import Foundation
 import MSPDomain
+import MSPFiles
 import MSPStore
 
 /// The registration desk: every operation a front end can ask of msp, on one database.
@@ -10,16 +11,16 @@ import MSPStore
 /// `InputError` that names the field it concerns (`participants[2].name`) as a value; the front end names that field
 /// in its own words and picks its own status (an exit status, an HTTP status). Nothing here knows about options,
 /// files or HTTP.
-public struct RegistrationDesk: Sendable {
+package struct RegistrationDesk: Sendable {
     package let store: Store
     /// Who asks: the operating-system user at the command line, the signed-in user on the web. Kept with every change.
-    public var user: String
+    package var user: String
     /// The time now, for a note received "now" and for the change log (tests set it).
-    public var clock: @Sendable () -> Instant
+    package var clock: @Sendable () -> Instant
     /// The bcrypt cost of new password hashes (`defaultPasswordCost`; tests lower it).
-    public var passwordCost: UInt8
+    package var passwordCost: UInt8
 
-    public init(
+    package init(
         store: Store, user: String = ChangeInfo.currentUser(), clock: @escaping @Sendable () -> Instant = { .now() },
         passwordCost: UInt8 = RegistrationDesk.defaultPasswordCost
     ) {
@@ -46,6 +47,12 @@ public struct RegistrationDesk: Sendable {
         try store.operation(.read, operation)
     }
 
+    /// Runs several of the desk's reads as one: everything `reads` asks of the desk sees one state of the database
+    /// (a page that shows the statistics beside the queue's counts never shows two moments).
+    package func together<T>(_ reads: () throws -> T) throws -> T {
+        try reading(reads)
+    }
+
     /// Who makes a change now, through which operation ("register", "import").
     func change(_ operation: String, reason: String? = nil) -> ChangeInfo {
         ChangeInfo(at: clock(), osUser: user, command: operation, reason: reason)
@@ -54,7 +61,7 @@ public struct RegistrationDesk: Sendable {
 
 extension RegistrationDesk {
     /// How a front end opens a desk's database: `Store.Access` as the application names it.
-    public enum DatabaseUse: Sendable {
+    package enum DatabaseUse: Sendable {
         /// A command that records something: the file created on first use, an older schema upgraded.
         case write
         /// A command that only reads: nothing is ever written to the file.
@@ -64,7 +71,7 @@ extension RegistrationDesk {
     }
 
     /// Opens the database at `path` for `use`, and the desk over it.
-    public static func open(path: String, for use: DatabaseUse, user: String = ChangeInfo.currentUser()) throws
+    package static func open(path: String, for use: DatabaseUse, user: String = ChangeInfo.currentUser()) throws
         -> RegistrationDesk
     {
         switch use {
@@ -85,18 +92,18 @@ extension RegistrationDesk {
 
     /// Closes the database; with `discardIfCreated`, a file this process created is removed (a first command
     /// that failed).
-    public func close(discardIfCreated: Bool = false) {
+    package func close(discardIfCreated: Bool = false) {
         store.close(discardIfCreated: discardIfCreated)
     }
 
     /// Puts the file in WAL mode (readers never wait for a writer) unless it is already: called by a command that
     /// succeeded, and before a service starts.
-    public func useWAL() throws {
+    package func useWAL() throws {
         try store.useWAL()
     }
 
     /// The applied schema version (the health check reports it).
-    public func schemaVersion() throws -> Int {
+    package func schemaVersion() throws -> Int {
         try reading { try store.schemaVersion() }
     }
 }

@@ -11,10 +11,10 @@ import SystemPackage
 #endif
 
 /// The root command: it only lists the subcommands, each defined in its own file as an extension.
-public struct MSP: ParsableCommand {
-    public static let version = "0.1.0"
+package struct MSP: ParsableCommand {
+    package static let version = "0.1.0"
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "msp",
         abstract:
             "Register delegations for a Meeting of States Parties, list late notes, export the list of participants.",
@@ -56,11 +56,11 @@ public struct MSP: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// Parses and runs a command line. Every failure is one line on standard error and a documented status;
     /// `--help` and `--version` print in full and exit 0.
-    public static func run(arguments: [String]) -> Int32 {
+    package static func run(arguments: [String]) -> Int32 {
         keepStandardDescriptorsTaken()
         let status = runCommand(arguments)
         // What was printed is only out once flushed: a full disk, /dev/full or a closed standard output is an error.

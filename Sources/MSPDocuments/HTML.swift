@@ -1,33 +1,33 @@
 /// An HTML document built piece by piece. Markup can only be a literal in msp's source (`StaticString`); every
 /// `String` (a name, a title, an attribute's value) goes through `HTML.escape`, so text never becomes markup.
-public struct HTMLWriter: Sendable {
-    public private(set) var markup = ""
+package struct HTMLWriter: Sendable {
+    package private(set) var markup = ""
 
-    public init() {}
+    package init() {}
 
     /// Literal markup from msp's source.
-    public mutating func raw(_ literal: StaticString) {
+    package mutating func raw(_ literal: StaticString) {
         markup += literal.description
     }
 
     /// Text, escaped.
-    public mutating func text(_ text: String) {
+    package mutating func text(_ text: String) {
         markup += HTML.escape(text)
     }
 
     /// `<tag a="v">`, the values escaped.
-    public mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
+    package mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:]) {
         markup += "<\(tag)"
         for (name, value) in attributes { markup += " \(name)=\"\(HTML.escape(value))\"" }
         markup += ">"
     }
 
-    public mutating func close(_ tag: StaticString) {
+    package mutating func close(_ tag: StaticString) {
         markup += "</\(tag)>"
     }
 
     /// `<tag a="v">text</tag>`, the text and values escaped.
-    public mutating func element(
+    package mutating func element(
         _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], _ text: String
     ) {
         open(tag, attributes)
@@ -36,19 +36,19 @@ public struct HTMLWriter: Sendable {
     }
 
     /// `<tag>text</tag>`, the text escaped.
-    public mutating func element(_ tag: StaticString, _ text: String) {
+    package mutating func element(_ tag: StaticString, _ text: String) {
         element(tag, [:], text)
     }
 
     /// Another writer's markup (built the same way, so already escaped).
-    public mutating func append(_ other: HTMLWriter) {
+    package mutating func append(_ other: HTMLWriter) {
         markup += other.markup
     }
 }
 
 /// HTML escaping for text and attribute values.
-public enum HTML {
-    public static func escape(_ text: String) -> String {
+package enum HTML {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for char in text {
@@ -65,12 +65,12 @@ public enum HTML {
     }
 
     /// Style sheets from msp's source, as one.
-    public static func styleSheet(_ styles: [StaticString]) -> String {
+    package static func styleSheet(_ styles: [StaticString]) -> String {
         styles.map(\.description).joined(separator: "\n")
     }
 
     /// A complete, self-contained HTML page: UTF-8, an inline style sheet, no external assets.
-    public static func page(title: String, styles: [StaticString], body: HTMLWriter) -> String {
+    package static func page(title: String, styles: [StaticString], body: HTMLWriter) -> String {
         let style = styleSheet(styles)
         return """
             <!DOCTYPE html>

@@ -2,9 +2,9 @@ import MSPDomain
 
 /// A UN document's masthead in HTML, for every document msp publishes (the list of participants, the credentials
 /// report): the symbol top right, the distribution, the date of issue and the original language under it.
-public enum MastheadHTML {
+package enum MastheadHTML {
     /// Its style, part of each document's style sheet.
-    public static let style: StaticString = """
+    package static let style: StaticString = """
         .masthead { display: flex; justify-content: flex-end; margin: 0 0 8mm 0; padding-bottom: 2mm;
                border-bottom: 1.5pt solid #000; }
         .masthead div { text-align: left; font-size: 9.5pt; line-height: 1.35; }
@@ -14,12 +14,12 @@ public enum MastheadHTML {
 
     /// A document's title as a browser's tab or a PDF's properties show it: "7MSP: Provisional list of
     /// participants", with the symbol when there is one.
-    public static func documentTitle(_ kind: DocumentKind, meeting: Meeting, masthead: Masthead) -> String {
+    package static func documentTitle(_ kind: DocumentKind, meeting: Meeting, masthead: Masthead) -> String {
         "\(meeting.code): \(masthead.title(kind))" + (masthead.symbol.map { " (\($0))" } ?? "")
     }
 
     /// The block, written at the top of the document; nothing when the document has no symbol and no date.
-    public static func write(_ masthead: Masthead, to h: inout HTMLWriter) {
+    package static func write(_ masthead: Masthead, to h: inout HTMLWriter) {
         guard masthead.symbol != nil || masthead.issued != nil else { return }
         h.raw("<div class=\"masthead\"><div>\n")
         if let symbol = masthead.symbol {

@@ -11,8 +11,8 @@ import MSPDomain
 ///
 /// `msp export-roster --format html` writes `render`'s page, its style sheet inline; the portal shows `body` inside
 /// its own page and serves `style` as a file (its Content-Security-Policy allows no inline style).
-public enum RosterHTML {
-    public static let style: StaticString = """
+package enum RosterHTML {
+    package static let style: StaticString = """
         @page { size: A4; margin: 20mm 20mm 22mm 20mm;
                 @bottom-center { content: counter(page) " / " counter(pages); font: 9pt "Liberation Serif", "DejaVu Serif", serif; } }
         body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "Noto Naskh Arabic",
@@ -38,25 +38,25 @@ public enum RosterHTML {
         """
 
     /// Every style sheet the page uses: its own and the masthead's.
-    public static let styles = [style, MastheadHTML.style]
+    package static let styles = [style, MastheadHTML.style]
 
     /// The styles as one sheet, as the portal serves it.
-    public static var styleSheet: String { HTML.styleSheet(styles) }
+    package static var styleSheet: String { HTML.styleSheet(styles) }
 
     /// The whole page, self-contained.
-    public static func render(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) -> String {
+    package static func render(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) -> String {
         HTML.page(
             title: title(meeting, masthead: masthead), styles: styles,
             body: body(roster, meeting: meeting, masthead: masthead))
     }
 
     /// "7MSP: Provisional list of participants", with the symbol when there is one.
-    public static func title(_ meeting: Meeting, masthead: Masthead = .unset) -> String {
+    package static func title(_ meeting: Meeting, masthead: Masthead = .unset) -> String {
         MastheadHTML.documentTitle(.participants, meeting: meeting, masthead: masthead)
     }
 
     /// The page's body: the masthead, the heading, the five categories and the counts.
-    public static func body(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) -> HTMLWriter {
+    package static func body(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) -> HTMLWriter {
         var h = HTMLWriter()
         MastheadHTML.write(masthead, to: &h)
         h.raw("<header>\n")

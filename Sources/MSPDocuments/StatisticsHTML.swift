@@ -7,8 +7,8 @@ import MSPDomain
 /// The charts are hand-written SVG: a chart here is a few rectangles, lines and labels, and no package available to
 /// msp draws SVG (a plotting library would bring a JavaScript runtime or a graphics stack for four bar charts). Every
 /// label goes through `HTMLWriter`, which escapes it.
-public enum StatisticsHTML {
-    public static let style: StaticString = """
+package enum StatisticsHTML {
+    package static let style: StaticString = """
         @page { size: A4; margin: 16mm 16mm 18mm 16mm; }
         body { font-family: "Liberation Sans", "DejaVu Sans", "Noto Sans", sans-serif; font-size: 10pt; line-height: 1.35;
                max-width: 178mm; margin: 0 auto; padding: 10mm 0; color: #111; }
@@ -34,7 +34,7 @@ public enum StatisticsHTML {
     static let colours = ["#1f3a5f", "#d9822b", "#7a9e3a", "#bbbbbb"]
 
     /// The whole page.
-    public static func render(_ stats: MeetingStatistics, meeting: Meeting) -> String {
+    package static func render(_ stats: MeetingStatistics, meeting: Meeting) -> String {
         var h = HTMLWriter()
         h.raw("<header>\n")
         h.element("h1", meeting.title)

@@ -5,18 +5,18 @@ import MSPDomain
 /// One delivery pass over the outbox: each due message is taken (a short write), sent with no transaction open, and
 /// its outcome recorded (another short write). A failure sets the next attempt later (`mailRetryDelay`) and the
 /// message stays pending: never lost, and never in the way of a submission, which only ever wrote a row.
-public enum MailDelivery {
-    public struct Outcome: Sendable, Equatable {
-        public var id: Int64
-        public var to: String
+package enum MailDelivery {
+    package struct Outcome: Sendable, Equatable {
+        package var id: Int64
+        package var to: String
         /// Where it went, or nil when it failed.
-        public var via: String?
-        public var error: String?
+        package var via: String?
+        package var error: String?
     }
 
     /// Sends what is due now (`includeWaiting`: every pending message, even one waiting for its next attempt).
     @discardableResult
-    public static func pass(desk: RegistrationDesk, sender: any MailSender, includeWaiting: Bool = false) throws
+    package static func pass(desk: RegistrationDesk, sender: any MailSender, includeWaiting: Bool = false) throws
         -> [Outcome]
     {
         var outcomes: [Outcome] = []

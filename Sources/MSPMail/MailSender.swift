@@ -7,22 +7,22 @@ import MSPDomain
 #endif
 
 /// Where the outbox's messages go: a relay over SMTP, or a folder of `.eml` files.
-public protocol MailSender: Sendable {
+package protocol MailSender: Sendable {
     /// Sends one message; returns where it went ("smtp HOST:PORT", a file's path). Throws when it did not go.
     func send(_ message: OutboxMessage) throws -> String
 }
 
 /// Hands each message to an SMTP relay.
-public struct SMTPSender: MailSender {
-    public var relay: SMTPRelay
-    public var from: MailAddress
+package struct SMTPSender: MailSender {
+    package var relay: SMTPRelay
+    package var from: MailAddress
 
-    public init(relay: SMTPRelay, from: MailAddress) {
+    package init(relay: SMTPRelay, from: MailAddress) {
         self.relay = relay
         self.from = from
     }
 
-    public func send(_ message: OutboxMessage) throws -> String {
+    package func send(_ message: OutboxMessage) throws -> String {
         try SMTPClient.send(
             rendered: message.message(from: from).rendered, from: from.address, to: message.to.address, relay: relay)
         return "smtp \(relay)"
@@ -32,21 +32,21 @@ public struct SMTPSender: MailSender {
 /// Leaves each message as a `.eml` file in a folder (when no relay is set): `mail-000012.eml`, readable by its owner
 /// only, written under a temporary name and linked into place, so that a reader never sees half a message and an
 /// existing file is never replaced.
-public struct OutboxFolder: MailSender {
-    public var path: String
-    public var from: MailAddress
+package struct OutboxFolder: MailSender {
+    package var path: String
+    package var from: MailAddress
 
-    public init(path: String, from: MailAddress) {
+    package init(path: String, from: MailAddress) {
         self.path = path
         self.from = from
     }
 
     /// The file a message is written to.
-    public func file(for id: Int64) -> String {
+    package func file(for id: Int64) -> String {
         (path as NSString).appendingPathComponent("mail-" + String(format: "%06lld", id) + ".eml")
     }
 
-    public func send(_ message: OutboxMessage) throws -> String {
+    package func send(_ message: OutboxMessage) throws -> String {
         try createFolder()
         let final = file(for: message.id)
         let temporary = (path as NSString).appendingPathComponent(

@@ -6,14 +6,14 @@ import ServiceLifecycle
 /// The outbox's sender inside `msp serve`: a swift-service-lifecycle `Service` beside the HTTP application in one
 /// `ServiceGroup`. Every `interval` it runs a delivery pass on a thread of its own (sending blocks on the network, and
 /// must not hold up the server's tasks); on SIGTERM it finishes the pass under way and returns.
-public struct MailService: Service {
-    public var desk: RegistrationDesk
-    public var sender: any MailSender
-    public var interval: Duration
+package struct MailService: Service {
+    package var desk: RegistrationDesk
+    package var sender: any MailSender
+    package var interval: Duration
     /// Told of each message sent or failed, and of a pass that could not read the outbox.
-    public var report: @Sendable (String) -> Void
+    package var report: @Sendable (String) -> Void
 
-    public init(
+    package init(
         desk: RegistrationDesk, sender: any MailSender, interval: Duration = .seconds(2),
         report: @escaping @Sendable (String) -> Void = { _ in }
     ) {
@@ -23,7 +23,7 @@ public struct MailService: Service {
         self.report = report
     }
 
-    public func run() async throws {
+    package func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await passOnItsOwnThread()
             do {

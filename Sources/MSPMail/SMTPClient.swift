@@ -9,20 +9,20 @@ import MSPDomain
 
 /// An SMTP relay msp hands its messages to (a local postfix, the organisation's relay): plain SMTP, no
 /// authentication, as a relay on the same machine or network takes mail from a known host.
-public struct SMTPRelay: Sendable, Equatable, CustomStringConvertible {
-    public var host: String
-    public var port: Int
+package struct SMTPRelay: Sendable, Equatable, CustomStringConvertible {
+    package var host: String
+    package var port: Int
     /// Seconds to wait for the connection and for each reply.
-    public var timeout: Int
+    package var timeout: Int
 
-    public init(host: String, port: Int = 25, timeout: Int = 30) {
+    package init(host: String, port: Int = 25, timeout: Int = 30) {
         self.host = host
         self.port = port
         self.timeout = timeout
     }
 
     /// Reads `HOST` or `HOST:PORT` (`[::1]:2525` for an IPv6 address); nil when it is neither.
-    public static func parse(_ text: String) -> SMTPRelay? {
+    package static func parse(_ text: String) -> SMTPRelay? {
         var host = text.trimmed
         var port = 25
         if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
@@ -44,16 +44,16 @@ public struct SMTPRelay: Sendable, Equatable, CustomStringConvertible {
         return SMTPRelay(host: host, port: port)
     }
 
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    package var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }
 
 /// What went wrong talking to the relay: the connection, or a reply that was not the one expected (its code and text).
-public struct SMTPError: Error, CustomStringConvertible, Equatable {
-    public var message: String
+package struct SMTPError: Error, CustomStringConvertible, Equatable {
+    package var message: String
     /// The relay's reply code, when it answered with a refusal.
-    public var code: Int?
+    package var code: Int?
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// A minimal SMTP client (RFC 5321): EHLO (HELO when refused), MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT.
@@ -62,9 +62,9 @@ public struct SMTPError: Error, CustomStringConvertible, Equatable {
 /// with offline, swift-nio would need a line decoder and a client bootstrap for four commands, and a delivery pass
 /// runs on its own thread (never on the server's event loops or inside a database transaction), so blocking is fine.
 /// No STARTTLS: the relay is expected on the same machine or a trusted network.
-public enum SMTPClient {
+package enum SMTPClient {
     /// Sends one rendered message (`MailMessage.rendered`) from `from` to `to`; throws `SMTPError` on any failure.
-    public static func send(rendered: String, from: String, to: String, relay: SMTPRelay, heloName: String? = nil)
+    package static func send(rendered: String, from: String, to: String, relay: SMTPRelay, heloName: String? = nil)
         throws
     {
         let connection = try Connection(relay)
@@ -87,7 +87,7 @@ public enum SMTPClient {
 
     /// The message as DATA sends it: CRLF line ends, a "." added before every line that starts with one (RFC 5321
     /// §4.5.2), ending in CRLF (the caller adds the final ".").
-    public static func dotStuffed(_ rendered: String) -> String {
+    package static func dotStuffed(_ rendered: String) -> String {
         var text = rendered.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         if text.hasSuffix("\n") { text.removeLast() }
         return

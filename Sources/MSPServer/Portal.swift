@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// (`Controllers/`); the cross-cutting concerns as middleware, outermost first: security headers on every
 /// response, error pages, sessions, the CSRF check of every form. Every read and write goes through the
 /// `RegistrationDesk`, over the server's one database (a pool of readers beside one writer).
-public enum Portal {
+package enum Portal {
     /// The router with every route and middleware, for `application` and for tests.
     static func router(desk: RegistrationDesk, configuration: PortalConfiguration) throws -> Router<PortalContext> {
         let templates = try Templates()
@@ -46,7 +46,7 @@ public enum Portal {
     }
 
     /// The application, listening where `configuration` says; `onListening` gets the port (0 picks one).
-    public static func application(
+    package static func application(
         desk: RegistrationDesk, configuration: PortalConfiguration, logger: Logger = Portal.logger(),
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
@@ -58,7 +58,7 @@ public enum Portal {
             logger: logger)
     }
 
-    public static func logger() -> Logger {
+    package static func logger() -> Logger {
         var logger = Logger(label: "msp.serve")
         logger.logLevel = .info
         return logger
@@ -70,7 +70,7 @@ public enum Portal {
     ///
     /// With `mail`, the outbox's e-mails are sent beside the HTTP application (`MailService`, in the same
     /// `ServiceGroup`): a pass every `mailInterval`, each message sent or failed told to `mailReport`.
-    public static func serve(
+    package static func serve(
         databasePath: String, configuration: PortalConfiguration, mail: (any MailSender)? = nil,
         mailInterval: Duration = .seconds(2), mailReport: @escaping @Sendable (String) -> Void = { _ in },
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }

@@ -1,17 +1,17 @@
 import Foundation
 
 /// How `msp serve` was started: where to listen and the address people reach the portal at.
-public struct PortalConfiguration: Sendable {
+package struct PortalConfiguration: Sendable {
     /// The address to bind: loopback unless told otherwise (behind a reverse proxy on the same machine).
-    public var host: String
+    package var host: String
     /// 0 picks a free port (tests).
-    public var port: Int
+    package var port: Int
     /// The address people type (`https://msp.example.org`); with https, cookies are `Secure`.
-    public var baseURL: URL?
+    package var baseURL: URL?
     /// How long a signed-in session lasts without use.
-    public var sessionLifetime: Duration
+    package var sessionLifetime: Duration
 
-    public init(
+    package init(
         host: String = "127.0.0.1", port: Int = 8080, baseURL: URL? = nil,
         sessionLifetime: Duration = .seconds(8 * 3600)
     ) {
@@ -22,5 +22,5 @@ public struct PortalConfiguration: Sendable {
     }
 
     /// Cookies carry `Secure` when people reach the portal over TLS (nginx in front).
-    public var secureCookies: Bool { baseURL?.scheme?.lowercased() == "https" }
+    package var secureCookies: Bool { baseURL?.scheme?.lowercased() == "https" }
 }

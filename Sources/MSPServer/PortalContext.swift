@@ -5,13 +5,13 @@ import NIOCore
 
 /// What the portal keeps between requests of one browser: the token its forms carry, and who signed in.
 /// Kept in the database (`DatabasePersistDriver`): a restart signs nobody out.
-public struct PortalSession: Codable, Sendable, Equatable, AccountBoundSession {
+package struct PortalSession: Codable, Sendable, Equatable, AccountBoundSession {
     /// The CSRF token every form of this session carries in a hidden field (`csrf_token`).
-    public var csrfToken: String
+    package var csrfToken: String
     /// Nil until someone signs in.
-    public var user: SignedInUser?
+    package var user: SignedInUser?
 
-    public init(csrfToken: String = Secrets.token(), user: SignedInUser? = nil) {
+    package init(csrfToken: String = Secrets.token(), user: SignedInUser? = nil) {
         self.csrfToken = csrfToken
         self.user = user
     }
@@ -20,28 +20,28 @@ public struct PortalSession: Codable, Sendable, Equatable, AccountBoundSession {
     var accountName: String? { user?.name }
 }
 
-public struct SignedInUser: Codable, Sendable, Equatable {
-    public var name: String
+package struct SignedInUser: Codable, Sendable, Equatable {
+    package var name: String
     /// `secretariat` or `viewer`.
-    public var role: String
+    package var role: String
 
-    public init(name: String, role: String) {
+    package init(name: String, role: String) {
         self.name = name
         self.role = role
     }
 }
 
 /// The request context of every portal request: Hummingbird's core context and the session.
-public struct PortalContext: RequestContext, SessionRequestContext, RemoteAddressRequestContext {
-    public var coreContext: CoreRequestContextStorage
-    public let sessions: SessionContext<PortalSession>
+package struct PortalContext: RequestContext, SessionRequestContext, RemoteAddressRequestContext {
+    package var coreContext: CoreRequestContextStorage
+    package let sessions: SessionContext<PortalSession>
     /// The peer of the connection (nginx's, behind a proxy).
-    public let remoteAddress: SocketAddress?
+    package let remoteAddress: SocketAddress?
     /// A focal point's form as `CSRFMiddleware` read and checked it: its body is up to 10 MB, so it is parsed once
     /// and handed on here rather than parsed again by the controller.
     var focalPointForm: MultipartForm?
 
-    public init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         sessions = .init()
         remoteAddress = source.channel.remoteAddress
@@ -60,7 +60,7 @@ public struct PortalContext: RequestContext, SessionRequestContext, RemoteAddres
     }
 
     /// Forms are posted as `application/x-www-form-urlencoded` (no JavaScript).
-    public var requestDecoder: URLEncodedFormDecoder { URLEncodedFormDecoder() }
+    package var requestDecoder: URLEncodedFormDecoder { URLEncodedFormDecoder() }
 
     /// The session, made if there is none yet (a form needs its token before anyone signs in).
     func ensureSession(lifetime: Duration) -> PortalSession {

@@ -3,7 +3,7 @@ import MSPDomain
 
 extension Store {
     /// Adds an account with its password hash, as one change; a name used already (whatever its case) is a conflict.
-    public func addAccount(name: String, role: AccountRole, passwordHash: String, change: ChangeInfo) throws -> Account
+    package func addAccount(name: String, role: AccountRole, passwordHash: String, change: ChangeInfo) throws -> Account
     {
         try transaction { db in
             let changeId = try change.insert(db, summary: "added the \(role.rawValue) account \(name)")
@@ -20,12 +20,12 @@ extension Store {
     }
 
     /// Every account, by name.
-    public func accounts() throws -> [Account] {
+    package func accounts() throws -> [Account] {
         try read { db in try AccountRecord.order(AccountRecord.Columns.name).fetchAll(db).map(\.account) }
     }
 
     /// The account with this name (whatever its case) and its password hash.
-    public func account(named name: String) throws -> (account: Account, passwordHash: String)? {
+    package func account(named name: String) throws -> (account: Account, passwordHash: String)? {
         try read { db in
             try AccountRecord.filter(AccountRecord.Columns.name == name).fetchOne(db).map {
                 ($0.account, $0.passwordHash)
@@ -35,7 +35,7 @@ extension Store {
 
     /// Disables an account, as one change: it can no longer sign in, and its portal sessions end at once (they are
     /// deleted in the same transaction); nothing of the record is deleted.
-    public func disableAccount(named name: String, change: ChangeInfo) throws -> Account? {
+    package func disableAccount(named name: String, change: ChangeInfo) throws -> Account? {
         try transaction { db in
             guard var record = try AccountRecord.filter(AccountRecord.Columns.name == name).fetchOne(db) else {
                 return nil
@@ -50,7 +50,7 @@ extension Store {
     }
 
     /// Records a failed sign-in.
-    public func recordLoginFailure(name: String, address: String, at: Instant) throws {
+    package func recordLoginFailure(name: String, address: String, at: Instant) throws {
         try transaction { db in
             try db.execute(
                 sql: "INSERT INTO login_failure (account_name, address, at) VALUES (?, ?, ?)",
@@ -59,7 +59,7 @@ extension Store {
     }
 
     /// How many sign-ins failed since `since` for this name and from this address.
-    public func loginFailures(name: String, address: String, since: Instant) throws -> (forName: Int, fromAddress: Int)
+    package func loginFailures(name: String, address: String, since: Instant) throws -> (forName: Int, fromAddress: Int)
     {
         try read { db in
             let forName =

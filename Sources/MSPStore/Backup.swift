@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MSPFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -14,7 +15,7 @@ extension Store {
     /// never half written. The source is only read: nothing is migrated or created.
     /// Returns the number of pages copied.
     @discardableResult
-    public static func backup(from source: String, to target: String, replacing: Bool) throws -> Int {
+    package static func backup(from source: String, to target: String, replacing: Bool) throws -> Int {
         // Read-write, though only read: a read-only connection could not remove the -wal and -shm files on close.
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
@@ -26,7 +27,12 @@ extension Store {
         }
         defer { try? sourceQueue.close() }
         // Created as every file msp writes is (exclusively, never through a link, 0600), under a name nobody can guess.
-        let (temporary, fd) = try PrivateFile.createTemporary(in: PrivateFile.folder(of: target))
+        let (temporary, fd): (String, Int32)
+        do {
+            (temporary, fd) = try PrivateFile.createTemporary(in: PrivateFile.folder(of: target))
+        } catch let failure as PrivateFile.Failure {
+            throw StoreError.cannotWrite(path: target, reason: failure.reason)
+        }
         defer { closeDescriptor(fd) }
         var pages = 0
         do {

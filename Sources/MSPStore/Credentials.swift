@@ -4,7 +4,7 @@ import MSPDomain
 extension Store {
     /// Records credentials received for a registered delegation, as one change; returns the delegation's earlier
     /// records, oldest first.
-    public func recordCredential(
+    package func recordCredential(
         _ kind: CredentialKind, receipt: Receipt, delegation: RegisteredDelegation,
         meeting stored: StoredMeeting, change: ChangeInfo
     ) throws -> [CredentialEntry] {
@@ -27,7 +27,7 @@ extension Store {
     }
 
     /// The credentials report: every registered State Party (on the meeting's opening day), in the four lists.
-    public func credentialsReport(_ stored: StoredMeeting) throws -> CredentialsReport {
+    package func credentialsReport(_ stored: StoredMeeting) throws -> CredentialsReport {
         try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             let delegations =

@@ -2,18 +2,18 @@ import GRDB
 import MSPDomain
 
 /// A delegation registered for a meeting, as the store holds it.
-public struct RegisteredDelegation: Sendable, Equatable {
-    public var id: Int64
+package struct RegisteredDelegation: Sendable, Equatable {
+    package var id: Int64
     /// Its name at the meeting, as the list of participants prints it (`Store.delegationName`).
-    public var name: String
-    public var withdrawn: Bool
+    package var name: String
+    package var withdrawn: Bool
     /// Its notes, as `DelegationTimeline` reads them.
-    public var timeline: [DelegationTimeline.Entry]
+    package var timeline: [DelegationTimeline.Entry]
 }
 
 extension Store {
     /// The delegation `represented` has at the meeting, if it sent any note.
-    public func delegation(_ represented: Represented, meeting: StoredMeeting) throws -> RegisteredDelegation? {
+    package func delegation(_ represented: Represented, meeting: StoredMeeting) throws -> RegisteredDelegation? {
         try read { db in
             let record: DelegationRecord?
             switch represented {

@@ -3,7 +3,7 @@ import MSPDomain
 
 extension Store {
     /// What is set for the meeting's document `kind`; `Masthead.unset` when nothing is.
-    public func masthead(_ kind: DocumentKind, meeting: StoredMeeting) throws -> Masthead {
+    package func masthead(_ kind: DocumentKind, meeting: StoredMeeting) throws -> Masthead {
         try read { db in
             try MeetingDocumentRecord
                 .filter(MeetingDocumentRecord.Columns.meetingId == meeting.id)
@@ -13,7 +13,7 @@ extension Store {
     }
 
     /// Sets the meeting's document `kind` to `masthead`, as one change.
-    public func setMasthead(_ masthead: Masthead, for kind: DocumentKind, meeting: StoredMeeting, change: ChangeInfo)
+    package func setMasthead(_ masthead: Masthead, for kind: DocumentKind, meeting: StoredMeeting, change: ChangeInfo)
         throws
     {
         try transaction { db in

@@ -1,3 +1,5 @@
+import MSPFiles
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -22,7 +24,7 @@ final class FileClaim: @unchecked Sendable {
         while true {
             var created = false
             var fd: Int32 = -1
-            if create, let new = try PrivateFile.create(path, readable: true) {
+            if create, let new = try PrivateFile.creatingDatabase({ try PrivateFile.create(path, readable: true) }) {
                 fd = new
                 created = true
                 // A new database: without its name synced into the folder, a power cut could lose it whole however

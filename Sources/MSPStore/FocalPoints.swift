@@ -4,33 +4,33 @@ import MSPDomain
 
 /// A link issued to a delegation's focal point, as the store holds it: for whom, sent to which address, when it was
 /// issued and, once it stopped working, when. Never the token: the store has only its SHA-256.
-public struct FocalPointEntry: Sendable, Equatable {
+package struct FocalPointEntry: Sendable, Equatable {
     /// Who did something to the link, when, through which operation, and why if a reason was given.
-    public struct Event: Sendable, Equatable {
-        public var at: Instant
-        public var by: String
-        public var command: String
-        public var reason: String?
+    package struct Event: Sendable, Equatable {
+        package var at: Instant
+        package var by: String
+        package var command: String
+        package var reason: String?
     }
 
-    public var id: Int64
-    public var meetingId: Int64
-    public var represented: Represented
+    package var id: Int64
+    package var meetingId: Int64
+    package var represented: Represented
     /// The delegation's name at the meeting: a State's as on the opening day.
-    public var delegation: String
-    public var email: String
-    public var issued: Event
+    package var delegation: String
+    package var email: String
+    package var issued: Event
     /// The link this one replaced, when it was re-issued.
-    public var replaces: Int64?
+    package var replaces: Int64?
     /// When the link stopped working (revoked, or replaced by a re-issued one); nil while it works.
-    public var revoked: Event?
+    package var revoked: Event?
 
-    public var isActive: Bool { revoked == nil }
+    package var isActive: Bool { revoked == nil }
 }
 
 extension Store {
     /// Every link issued for the meeting, oldest first.
-    public func focalPoints(meeting: StoredMeeting) throws -> [FocalPointEntry] {
+    package func focalPoints(meeting: StoredMeeting) throws -> [FocalPointEntry] {
         try read { db in
             try Store.focalPoints(
                 db, where: "f.meeting_id = ?", arguments: [meeting.id], meeting: meeting.meeting)
@@ -38,7 +38,7 @@ extension Store {
     }
 
     /// Every link issued to `represented`'s focal point for the meeting, oldest first.
-    public func focalPoints(of represented: Represented, meeting: StoredMeeting) throws -> [FocalPointEntry] {
+    package func focalPoints(of represented: Represented, meeting: StoredMeeting) throws -> [FocalPointEntry] {
         try read { db in
             let (column, value) = try Store.delegationKey(represented, db)
             guard let value else { return [] }
@@ -50,7 +50,7 @@ extension Store {
 
     /// The working link whose token has this SHA-256, if any: one lookup in the unique index on the hash. A revoked
     /// link is found by the same lookup and then left out, so that unknown and revoked tokens take the same path.
-    public func activeFocalPoint(tokenHash: Data) throws -> (entry: FocalPointEntry, meeting: StoredMeeting)? {
+    package func activeFocalPoint(tokenHash: Data) throws -> (entry: FocalPointEntry, meeting: StoredMeeting)? {
         try read { db in
             guard
                 let id = try Int64.fetchOne(
@@ -72,7 +72,7 @@ extension Store {
     /// Issues a link to `represented`'s focal point, as one change; with `replacing`, the link it re-issues stops
     /// working in the same change. A second working link for the delegation is refused (`.conflict`), and so is
     /// replacing a link that stopped working meanwhile (`.notFound`).
-    public func issueFocalPoint(
+    package func issueFocalPoint(
         _ represented: Represented, email: String, tokenHash: Data, meeting: StoredMeeting, change: ChangeInfo,
         replacing: Int64? = nil
     ) throws -> FocalPointEntry {
@@ -114,7 +114,7 @@ extension Store {
 
     /// Revokes a working link, as one change: it stops working at once. A link that stopped working meanwhile is
     /// `.notFound`.
-    public func revokeFocalPoint(_ id: Int64, meeting: StoredMeeting, change: ChangeInfo) throws -> FocalPointEntry {
+    package func revokeFocalPoint(_ id: Int64, meeting: StoredMeeting, change: ChangeInfo) throws -> FocalPointEntry {
         try transaction { db in
             guard let record = try FocalPointRecord.fetchOne(db, key: id) else {
                 throw StoreError.corrupt(table: "focal_point", column: "id", value: String(id))
@@ -135,7 +135,7 @@ extension Store {
 
     /// What was done to `represented`'s focal-point links, as history entries: each link issued or re-issued, and
     /// each revoked (a link replaced by a re-issued one is told by the re-issue).
-    public func focalPointHistory(of represented: Represented, meeting: StoredMeeting) throws -> [HistoryEntry] {
+    package func focalPointHistory(of represented: Represented, meeting: StoredMeeting) throws -> [HistoryEntry] {
         let links = try focalPoints(of: represented, meeting: meeting)
         let replaced = Set(links.compactMap(\.replaces))
         var entries: [HistoryEntry] = []

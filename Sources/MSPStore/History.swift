@@ -5,7 +5,7 @@ extension Store {
     /// A delegation's notes and credentials in the order they were received (then recorded), each with who
     /// recorded it and when; after each note, what was done to it since (corrections, voidings, restorings,
     /// decisions), in the order it was done.
-    public func history(of delegation: RegisteredDelegation, meeting: StoredMeeting) throws -> [HistoryEntry] {
+    package func history(of delegation: RegisteredDelegation, meeting: StoredMeeting) throws -> [HistoryEntry] {
         try read { db in
             let numbers = try Int64.fetchAll(
                 db, sql: "SELECT DISTINCT coalesce(number, id) FROM note WHERE delegation_id = ?",

@@ -3,15 +3,15 @@ import GRDB
 import MSPDomain
 
 /// A meeting as stored, with its row id.
-public struct StoredMeeting: Sendable {
-    public var id: Int64
-    public var meeting: Meeting
+package struct StoredMeeting: Sendable {
+    package var id: Int64
+    package var meeting: Meeting
 }
 
 extension Store {
     /// Adds a meeting; a code already used is an input error (the unique index finds it).
     @discardableResult
-    public func addMeeting(_ meeting: Meeting, change: ChangeInfo) throws -> StoredMeeting {
+    package func addMeeting(_ meeting: Meeting, change: ChangeInfo) throws -> StoredMeeting {
         try transaction { db in
             var record = MeetingRecord(meeting, createdAt: change.at)
             do {
@@ -24,7 +24,7 @@ extension Store {
         }
     }
 
-    public func meetings() throws -> [StoredMeeting] {
+    package func meetings() throws -> [StoredMeeting] {
         try read { db in
             try MeetingRecord.order { [$0.opensOn, $0.code] }.fetchAll(db).map {
                 StoredMeeting(id: $0.id!, meeting: try $0.meeting())
@@ -34,15 +34,16 @@ extension Store {
 }
 
 /// Who makes a change, and when: kept with every change to the record.
-public struct ChangeInfo: Sendable {
-    public var at: Instant
-    public var osUser: String
-    public var command: String
+package struct ChangeInfo: Sendable {
+    package var at: Instant
+    package var osUser: String
+    package var command: String
     /// Why, when the secretariat gives a reason.
-    public var reason: String?
+    package var reason: String?
 
-    public init(at: Instant = .now(), osUser: String = ChangeInfo.currentUser(), command: String, reason: String? = nil)
-    {
+    package init(
+        at: Instant = .now(), osUser: String = ChangeInfo.currentUser(), command: String, reason: String? = nil
+    ) {
         self.at = at
         self.osUser = osUser
         self.command = command
@@ -51,7 +52,7 @@ public struct ChangeInfo: Sendable {
 
     /// The operating-system user running msp: the name the system gives for the effective uid, else `uid N`;
     /// never an environment variable (anyone can set `$USER=root`).
-    public static func currentUser() -> String {
+    package static func currentUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return "uid \(geteuid())"
     }

@@ -2,21 +2,21 @@ import GRDB
 import MSPDomain
 
 /// What `treaty import` did.
-public struct MembershipImport: Sendable, Equatable {
-    public var added: Int
-    public var changed: Int
-    public var unchanged: Int
+package struct MembershipImport: Sendable, Equatable {
+    package var added: Int
+    package var changed: Int
+    package var unchanged: Int
 }
 
 extension Store {
     /// How many States the convention's membership records name (none: the convention is unknown here).
-    public func membershipRecordCount(convention: String) throws -> Int {
+    package func membershipRecordCount(convention: String) throws -> Int {
         try read { db in try TreatyMembershipRecord.filter { $0.convention == convention }.fetchCount(db) }
     }
 
     /// Records one fact of a State's membership of a convention that already has records, as one change.
     /// Returns the record before (nil if the State had none) and after.
-    public func recordMembership(
+    package func recordMembership(
         convention: String, state: State, change fact: MembershipChange,
         change: ChangeInfo, field: FieldPath? = nil
     ) throws -> (before: MembershipRecord?, after: MembershipRecord) {
@@ -35,7 +35,7 @@ extension Store {
 
     /// Loads a convention's table: each State in `records` gets the record given (added or replaced); States not in
     /// it keep theirs. One transaction, one change.
-    public func importMembership(
+    package func importMembership(
         convention: String, records: [MembershipRecord], source: String,
         change: ChangeInfo
     ) throws -> MembershipImport {

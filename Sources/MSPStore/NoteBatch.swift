@@ -4,7 +4,7 @@ import MSPDomain
 extension Store {
     /// Records notes as `body` hands them to the recorder, in one IMMEDIATE transaction and as one change, which
     /// `body` decides to commit or roll back (an import with problems, a dry run); rolled back if it throws.
-    public func recordNotes<T>(
+    package func recordNotes<T>(
         meeting: StoredMeeting, change: ChangeInfo, summary: String,
         _ body: (inout NoteRecorder) throws -> (result: T, commit: Bool)
     ) throws -> T {

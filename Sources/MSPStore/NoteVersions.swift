@@ -2,21 +2,21 @@ import GRDB
 import MSPDomain
 
 /// A note as recorded now: its current version, by the note's number.
-public struct StoredNote: Sendable, Equatable {
+package struct StoredNote: Sendable, Equatable {
     /// The row of the current version.
-    public var id: Int64
+    package var id: Int64
     /// The note's number, which every version keeps.
-    public var number: Int64
-    public var delegationId: Int64
-    public var represented: Represented
-    public var kind: NoteKind
-    public var voided: Bool
-    public var snapshot: NoteSnapshot
+    package var number: Int64
+    package var delegationId: Int64
+    package var represented: Represented
+    package var kind: NoteKind
+    package var voided: Bool
+    package var snapshot: NoteSnapshot
 }
 
 extension Store {
     /// The note with this number at the meeting, as its current version says; nil if there is none.
-    public func note(number: Int64, meeting: StoredMeeting) throws -> StoredNote? {
+    package func note(number: Int64, meeting: StoredMeeting) throws -> StoredNote? {
         try read { db in
             guard
                 let record = try NoteRecord.filter(NoteRecord.Columns.meetingId == meeting.id)
@@ -57,7 +57,7 @@ extension Store {
     /// Records a new version of `note`, as one change: `draft` corrected (nil: the same transcription), voided or
     /// not. The old version stays, marked as replaced; the timelines of the delegations concerned are recomputed.
     @discardableResult
-    public func replace(
+    package func replace(
         _ note: StoredNote, with draft: NoteDraft, voided: Bool, meeting: StoredMeeting, change: ChangeInfo,
         summary: String
     ) throws -> Int64 {
@@ -78,7 +78,7 @@ extension Store {
 
     /// Records the secretariat's decision on a note, as one change (its reason in the change); recomputes the
     /// delegation's composition.
-    public func decide(
+    package func decide(
         _ outcome: Decision, on note: StoredNote, meeting: StoredMeeting, change: ChangeInfo, summary: String
     )
         throws
@@ -93,7 +93,7 @@ extension Store {
     }
 
     /// The newest decision on a note, if any.
-    public func decision(on note: StoredNote) throws -> DecisionTaken? {
+    package func decision(on note: StoredNote) throws -> DecisionTaken? {
         try read { db in
             let row = try Row.fetchOne(
                 db,
@@ -109,7 +109,7 @@ extension Store {
 
     /// Sets what the meeting's late notes awaiting a decision do, as one change, and recomputes every delegation's
     /// composition.
-    public func setUndecidedLateNotes(_ choice: UndecidedLateNotes, meeting stored: StoredMeeting, change: ChangeInfo)
+    package func setUndecidedLateNotes(_ choice: UndecidedLateNotes, meeting stored: StoredMeeting, change: ChangeInfo)
         throws -> StoredMeeting
     {
         try transaction { db in
@@ -131,23 +131,23 @@ extension Store {
 }
 
 /// One version of a note, with the change that recorded it.
-public struct NoteVersion: Sendable, Equatable {
-    public var id: Int64
-    public var number: Int64
-    public var kind: NoteKind
-    public var voided: Bool
-    public var snapshot: NoteSnapshot
-    public var recordedAt: Instant
-    public var recordedBy: String
-    public var command: String
-    public var reason: String?
+package struct NoteVersion: Sendable, Equatable {
+    package var id: Int64
+    package var number: Int64
+    package var kind: NoteKind
+    package var voided: Bool
+    package var snapshot: NoteSnapshot
+    package var recordedAt: Instant
+    package var recordedBy: String
+    package var command: String
+    package var reason: String?
     /// The change that recorded it: changes are numbered in the order they were made.
-    public var changeId: Int64
+    package var changeId: Int64
 }
 
 extension Store {
     /// Every version of a note, oldest first.
-    public func versions(number: Int64, meeting: StoredMeeting) throws -> [NoteVersion] {
+    package func versions(number: Int64, meeting: StoredMeeting) throws -> [NoteVersion] {
         try read { db in try Store.versions(numbers: [number], meeting: meeting, db)[number] ?? [] }
     }
 
@@ -183,7 +183,7 @@ extension Store {
 
     /// The current notes of a delegation (not voided) recorded since `since`, with their numbers: for the check
     /// against a note typed in twice.
-    public func notesRecorded(
+    package func notesRecorded(
         since: Instant, delegation represented: Represented, meeting: StoredMeeting
     ) throws -> [(number: Int64, snapshot: NoteSnapshot)] {
         guard let delegation = try self.delegation(represented, meeting: meeting) else { return [] }
@@ -208,7 +208,7 @@ extension Store {
     ///
     /// One indexed query (the delegation by its State or organization, then `note_reference`): every submission
     /// asks it.
-    public func currentNoteNumber(reference: String, of represented: Represented, meeting: StoredMeeting) throws
+    package func currentNoteNumber(reference: String, of represented: Represented, meeting: StoredMeeting) throws
         -> Int64?
     {
         try read { db in

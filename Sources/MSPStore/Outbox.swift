@@ -4,14 +4,14 @@ import MSPDomain
 
 /// A message to be queued with a change: what happened, to whom, and its text. The store adds the rest (its
 /// Message-ID, the change, the time).
-public struct QueuedMail: Sendable, Equatable {
+package struct QueuedMail: Sendable, Equatable {
     /// "submission received", "submission accepted"...
-    public var event: String
-    public var to: MailAddress
-    public var subject: String
-    public var body: String
+    package var event: String
+    package var to: MailAddress
+    package var subject: String
+    package var body: String
 
-    public init(event: String, to: MailAddress, subject: String, body: String) {
+    package init(event: String, to: MailAddress, subject: String, body: String) {
         self.event = event
         self.to = to
         self.subject = subject
@@ -35,7 +35,7 @@ extension Store {
     }
 
     /// The outbox, newest first: a meeting's messages (every meeting's when nil) with `status` (all when nil).
-    public func outbox(meetingId: Int64?, status: MailStatus?, limit: Int? = nil) throws -> [MailRecord] {
+    package func outbox(meetingId: Int64?, status: MailStatus?, limit: Int? = nil) throws -> [MailRecord] {
         try read { db in
             var request = MailRecord.all().order(MailRecord.Columns.id.desc)
             if let meetingId { request = request.filter(MailRecord.Columns.meetingId == meetingId) }
@@ -47,7 +47,7 @@ extension Store {
 
     /// Pending messages due at `now` (every pending one with `includeWaiting`: those waiting for their next attempt
     /// too), oldest first.
-    public func dueMail(at now: Instant, includeWaiting: Bool = false, limit: Int = 100) throws -> [MailRecord] {
+    package func dueMail(at now: Instant, includeWaiting: Bool = false, limit: Int = 100) throws -> [MailRecord] {
         try read { db in
             var request = MailRecord.filter(MailRecord.Columns.status == MailStatus.pending)
             if !includeWaiting { request = request.filter(MailRecord.Columns.nextAttemptAt <= now.secondsSinceEpoch) }
@@ -58,7 +58,7 @@ extension Store {
     /// Takes a pending message for one attempt: its next attempt moves to `leaseEnd`, so that no other sender (a
     /// second `msp mail send`, `msp serve`) takes it meanwhile, and a sender that dies leaves it to be tried again
     /// then. False when another sender took it first, or it was sent. `force` takes it even before it is due.
-    public func claimMail(id: Int64, now: Instant, leaseEnd: Instant, force: Bool = false) throws -> Bool {
+    package func claimMail(id: Int64, now: Instant, leaseEnd: Instant, force: Bool = false) throws -> Bool {
         try transaction { db in
             try db.execute(
                 sql: """
@@ -71,7 +71,7 @@ extension Store {
     }
 
     /// Records that a message went out, and where.
-    public func mailSent(id: Int64, at: Instant, via: String) throws {
+    package func mailSent(id: Int64, at: Instant, via: String) throws {
         try transaction { db in
             try db.execute(
                 sql: """
@@ -84,7 +84,7 @@ extension Store {
     }
 
     /// Records a failed attempt: the error, and when to try again. The message stays pending.
-    public func mailFailed(id: Int64, at: Instant, error: String, nextAttempt: Instant) throws {
+    package func mailFailed(id: Int64, at: Instant, error: String, nextAttempt: Instant) throws {
         try transaction { db in
             try db.execute(
                 sql: """

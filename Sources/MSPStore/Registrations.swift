@@ -2,24 +2,24 @@ import GRDB
 import MSPDomain
 
 /// What recording a note did.
-public struct RecordedNote: Sendable, Equatable {
-    public var noteId: Int64
-    public var delegation: String
-    public var category: Category
-    public var kind: NoteKind
-    public var participantCount: Int
-    public var lateness: Lateness
+package struct RecordedNote: Sendable, Equatable {
+    package var noteId: Int64
+    package var delegation: String
+    package var category: Category
+    package var kind: NoteKind
+    package var participantCount: Int
+    package var lateness: Lateness
 }
 
 extension Store {
     /// The convention's membership records as the database holds them now.
-    public func membership(convention: String) throws -> TreatyMembership {
+    package func membership(convention: String) throws -> TreatyMembership {
         try read { try Store.membership(convention: convention, $0) }
     }
 
     /// The membership records of the States `iso3` only: all that checking a note of one delegation reads, where
     /// a convention has some 130 records.
-    public func membership(convention: String, states iso3: [String]) throws -> TreatyMembership {
+    package func membership(convention: String, states iso3: [String]) throws -> TreatyMembership {
         try read { db in
             let records = try TreatyMembershipRecord.filter {
                 $0.convention == convention && iso3.contains($0.stateIso3)
@@ -35,7 +35,7 @@ extension Store {
     }
 
     /// Finds States (from the embedded UN table) and organizations (from the database).
-    public func resolver() throws -> DelegationResolver {
+    package func resolver() throws -> DelegationResolver {
         try read { try Store.resolver($0) }
     }
 
@@ -48,7 +48,7 @@ extension Store {
     /// A resolver for one typed name: the organizations that name can find, looked up by key, rather than all of
     /// them (a meeting of COP scale knows thousands). When the name finds neither a State nor an organization,
     /// every organization is loaded, so that the error can suggest the nearest names.
-    public func resolver(for typed: String) throws -> DelegationResolver {
+    package func resolver(for typed: String) throws -> DelegationResolver {
         if ReferenceData.states.find(typed) != nil {
             return DelegationResolver(states: ReferenceData.states, organizations: [])
         }
@@ -64,7 +64,7 @@ extension Store {
 
     /// Records checked notes in one transaction, as one change; with `dryRun`, checks everything the database
     /// checks (duplicate references included) and rolls back.
-    public func record(
+    package func record(
         _ drafts: [NoteDraft], meeting: StoredMeeting, change: ChangeInfo, summary: String,
         dryRun: Bool = false
     ) throws -> [RecordedNote] {
@@ -78,20 +78,20 @@ extension Store {
 }
 
 /// Writes notes inside an open transaction, creating organizations and delegations on first sight.
-public struct NoteRecorder {
+package struct NoteRecorder {
     let db: Database
     let meeting: StoredMeeting
     let changeId: Int64
     private var organizationIds: [String: Int64] = [:]
     private var delegationIds: [String: Int64] = [:]
 
-    public init(db: Database, meeting: StoredMeeting, changeId: Int64) {
+    package init(db: Database, meeting: StoredMeeting, changeId: Int64) {
         self.db = db
         self.meeting = meeting
         self.changeId = changeId
     }
 
-    public mutating func record(_ draft: NoteDraft) throws -> RecordedNote {
+    package mutating func record(_ draft: NoteDraft) throws -> RecordedNote {
         let (delegationId, noteId) = try insert(draft)
         // The timeline gives a kind to every note of the delegation, this one included.
         let kind = try refreshTimeline(delegationId: delegationId)[noteId]!

@@ -3,11 +3,11 @@ import GRDB
 import MSPDomain
 
 /// A portal session as the store keeps it: what the portal saved, and when it ends.
-public struct StoredSession: Sendable, Equatable {
-    public var data: Data
-    public var expiresAt: Instant
+package struct StoredSession: Sendable, Equatable {
+    package var data: Data
+    package var expiresAt: Instant
 
-    public init(data: Data, expiresAt: Instant) {
+    package init(data: Data, expiresAt: Instant) {
         self.data = data
         self.expiresAt = expiresAt
     }
@@ -17,7 +17,7 @@ extension Store {
     /// Writes a session under its id's hash. `expiresAt` nil keeps the expiry of the session already there (a
     /// session not there yet gets `fallbackExpiry`). With `mustBeNew`, a session that exists and has not expired is
     /// a conflict and nothing is written. Expired sessions are deleted in the same transaction.
-    public func saveSession(
+    package func saveSession(
         idHash: Data, account: String?, data: Data, expiresAt: Instant?, fallbackExpiry: Instant, now: Instant,
         mustBeNew: Bool
     ) throws {
@@ -41,7 +41,7 @@ extension Store {
     }
 
     /// The session with this id's hash, unless it has expired at `now`.
-    public func session(idHash: Data, now: Instant) throws -> StoredSession? {
+    package func session(idHash: Data, now: Instant) throws -> StoredSession? {
         try read { db in
             try Row.fetchOne(
                 db, sql: "SELECT data, expires_at FROM portal_session WHERE id_hash = ? AND expires_at > ?",
@@ -53,7 +53,7 @@ extension Store {
     }
 
     /// Deletes a session (signing out); nothing happens when there is none.
-    public func removeSession(idHash: Data) throws {
+    package func removeSession(idHash: Data) throws {
         try transaction { db in
             try db.execute(sql: "DELETE FROM portal_session WHERE id_hash = ?", arguments: [idHash])
         }
@@ -61,7 +61,7 @@ extension Store {
 
     /// Deletes every session that has expired at `now`; returns how many.
     @discardableResult
-    public func removeExpiredSessions(now: Instant) throws -> Int {
+    package func removeExpiredSessions(now: Instant) throws -> Int {
         try transaction { db in
             try db.execute(
                 sql: "DELETE FROM portal_session WHERE expires_at <= ?", arguments: [now.secondsSinceEpoch])
@@ -70,7 +70,7 @@ extension Store {
     }
 
     /// How many sessions are kept (expired or not), and how many of them an account signed in with.
-    public func sessionCount(account: String? = nil) throws -> Int {
+    package func sessionCount(account: String? = nil) throws -> Int {
         try read { db in
             if let account {
                 return try Int.fetchOne(
@@ -82,7 +82,7 @@ extension Store {
 
     /// Records a look-up of a focal point's link that found no working link, and forgets those older than
     /// `forgetBefore`.
-    public func recordLinkFailure(address: String, at: Instant, forgetBefore: Instant) throws {
+    package func recordLinkFailure(address: String, at: Instant, forgetBefore: Instant) throws {
         try transaction { db in
             try db.execute(
                 sql: "DELETE FROM link_failure WHERE at < ?", arguments: [forgetBefore.secondsSinceEpoch])
@@ -93,7 +93,7 @@ extension Store {
     }
 
     /// How many link look-ups from this address found no working link since `since`.
-    public func linkFailures(address: String, since: Instant) throws -> Int {
+    package func linkFailures(address: String, since: Instant) throws -> Int {
         try read { db in
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM link_failure WHERE address = ? AND at >= ?",

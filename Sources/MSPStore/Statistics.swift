@@ -4,7 +4,7 @@ import MSPDomain
 extension Store {
     /// The meeting's figures: the list of participants, the convention's States Parties on the opening day,
     /// and every note received for the meeting.
-    public func statistics(_ stored: StoredMeeting) throws -> MeetingStatistics {
+    package func statistics(_ stored: StoredMeeting) throws -> MeetingStatistics {
         // One read transaction: the roster and the notes are counted from the same state of the database.
         try read { db in
             let roster = try Store.roster(stored, db)

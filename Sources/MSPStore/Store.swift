@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MSPDomain
+import MSPFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -15,29 +16,29 @@ import MSPDomain
 /// fails leaves the older schema), and refuses a newer one untouched.
 /// Every write runs in one IMMEDIATE transaction; the file is in WAL mode so readers never wait for a writer,
 /// and a busy timeout lets concurrent `msp` processes queue rather than fail.
-public final class Store: @unchecked Sendable {
-    public let path: String
+package final class Store: @unchecked Sendable {
+    package let path: String
     /// The connection that writes (a queue for a command; a pool's writer, beside its readers, for `msp serve`).
-    public private(set) var writer: any DatabaseWriter
+    package private(set) var writer: any DatabaseWriter
     /// Group commit of concurrent write transactions (`msp serve`'s store only; `GroupCommit`).
     private(set) var groupCommit: GroupCommit?
     /// Whether this process created the file (a failed first command removes it again).
-    public let createdFile: Bool
+    package let createdFile: Bool
     /// This process's claim on the file (nil in memory).
     private let claim: FileClaim?
     /// Where an older database was copied before it was upgraded, if it was.
-    public private(set) var upgradeBackup: String?
+    package private(set) var upgradeBackup: String?
     /// Whether an upgrade of an older schema is applied but not committed: the write lock is held from the upgrade
     /// until the command's first write transaction, which commits both, or its failure, which rolls both back.
     private var upgradeHeld = false
 
     /// How long a writer waits for another to finish: 120 s, or `MSP_BUSY_TIMEOUT` seconds.
-    public static let busyTimeout: TimeInterval =
+    package static let busyTimeout: TimeInterval =
         ProcessInfo.processInfo.environment["MSP_BUSY_TIMEOUT"].flatMap(Double.init).flatMap { $0 >= 0 ? $0 : nil }
         ?? 120
 
     /// What a command does with the database.
-    public enum Access: Sendable {
+    package enum Access: Sendable {
         /// Records things: the file is created on first use, an older schema upgraded.
         case write
         /// Only reads: nothing is ever written to the file (no schema upgrade, no switch to WAL); an older schema
@@ -54,7 +55,7 @@ public final class Store: @unchecked Sendable {
     ///
     /// A new file is put in WAL mode at once; an existing file in another journal mode (a restored backup) is
     /// switched by `useWAL()`, which a command calls once it has succeeded, so a failing command leaves it as it was.
-    public init(path: String, migrator: SchemaMigrator = .embedded, access: Access = .write) throws {
+    package init(path: String, migrator: SchemaMigrator = .embedded, access: Access = .write) throws {
         self.path = path
         let claim = try FileClaim(path, create: access != .read)
         self.claim = claim
@@ -127,7 +128,7 @@ public final class Store: @unchecked Sendable {
     }
 
     /// A fresh in-memory database with the schema and reference data, for tests.
-    public static func inMemory() throws -> Store {
+    package static func inMemory() throws -> Store {
         try Store(inMemory: DatabaseQueue(configuration: configuration(wal: false)))
     }
 
@@ -155,7 +156,7 @@ public final class Store: @unchecked Sendable {
 
     /// Closes the connection; with `discardIfCreated`, a file this process created is removed, unless another
     /// process has opened it meanwhile (then it stays: that process may be writing to it).
-    public func close(discardIfCreated: Bool = false) {
+    package func close(discardIfCreated: Bool = false) {
         // An upgrade still held belongs to a command that did not succeed: the file keeps its older schema.
         if upgradeHeld { try? writer.writeWithoutTransaction { try endUpgrade(commit: false, $0) } }
         try? writer.close()
@@ -253,7 +254,7 @@ public final class Store: @unchecked Sendable {
 
     /// Commits an upgrade still held by a command that succeeded without writing (or before a long-running service
     /// starts). Nothing to do otherwise.
-    public func commitUpgrade() throws {
+    package func commitUpgrade() throws {
         guard upgradeHeld else { return }
         do {
             try writer.writeWithoutTransaction { try endUpgrade(commit: true, $0) }
@@ -265,7 +266,7 @@ public final class Store: @unchecked Sendable {
     /// Switches the file to WAL (readers never wait for a writer) unless it is already: done once, by whichever
     /// process gets there first; the others find it done. Called when the file is created, and by a command that
     /// succeeded (a restored backup is in rollback mode): a command that fails leaves the journal mode as it was.
-    public func useWAL() throws {
+    package func useWAL() throws {
         guard path != ":memory:" else { return }
         try commitUpgrade()
         try writer.writeWithoutTransaction { db in
@@ -293,11 +294,11 @@ public final class Store: @unchecked Sendable {
     private func backupBeforeUpgrade(fromVersion version: Int) throws -> String {
         var target = "\(path).schema-v\(version).bak"
         var counter = 1
-        var created = try PrivateFile.create(target)
+        var created = try PrivateFile.creatingDatabase({ try PrivateFile.create(target) })
         while created == nil {
             counter += 1
             target = "\(path).schema-v\(version).\(counter).bak"
-            created = try PrivateFile.create(target)
+            created = try PrivateFile.creatingDatabase({ try PrivateFile.create(target) })
         }
         guard let fd = created else { return target }
         defer { closeDescriptor(fd) }
@@ -403,7 +404,7 @@ public final class Store: @unchecked Sendable {
     /// What an operation does with the database: reads only (a read transaction, which sees one state of the file
     /// throughout and never waits for a writer), or reads and writes (one IMMEDIATE transaction, which holds the
     /// write lock from its first statement, so no other writer can change what its rule read).
-    public enum Intent: Sendable {
+    package enum Intent: Sendable {
         case read, write
     }
 
@@ -412,7 +413,7 @@ public final class Store: @unchecked Sendable {
     ///
     /// With `.write`, the transaction is IMMEDIATE: what the operation's rules read, no concurrent writer can change
     /// before it writes. A read-only operation nested in a writing one reads the writer's state.
-    public func operation<T>(_ intent: Intent, _ work: () throws -> T) throws -> T {
+    package func operation<T>(_ intent: Intent, _ work: () throws -> T) throws -> T {
         switch intent {
         case .read: return try read { _ in try work() }
         case .write: return try transaction { _ in try work() }
@@ -421,13 +422,13 @@ public final class Store: @unchecked Sendable {
 
     /// Runs `work` in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. Inside an
     /// operation, `work` runs in the operation's transaction.
-    public func transaction<T>(_ work: (Database) throws -> T) throws -> T {
+    package func transaction<T>(_ work: (Database) throws -> T) throws -> T {
         try writeTransaction { (try work($0), commit: true) }
     }
 
     /// Runs `work` in a transaction that is always rolled back: what a dry run sees, nothing written. Inside an
     /// operation, in a savepoint rolled back.
-    public func rehearse<T>(_ work: (Database) throws -> T) throws -> T {
+    package func rehearse<T>(_ work: (Database) throws -> T) throws -> T {
         try writeTransaction { (try work($0), commit: false) }
     }
 
@@ -526,7 +527,7 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Runs `work` in a read transaction; inside an operation, in the operation's transaction.
-    public func read<T>(_ work: (Database) throws -> T) throws -> T {
+    package func read<T>(_ work: (Database) throws -> T) throws -> T {
         if let open = joined { return try work(open.db) }
         do {
             return try writer.read { db in try bound(db, writes: false) { _ in try work(db) } }
@@ -536,7 +537,7 @@ public final class Store: @unchecked Sendable {
     }
 
     /// The applied schema version.
-    public func schemaVersion() throws -> Int {
+    package func schemaVersion() throws -> Int {
         try read { try SchemaMigrator.embedded.appliedIdentifiers($0).count }
     }
 }

@@ -1,7 +1,8 @@
 import MSPDomain
+import MSPFiles
 
 /// Why the store refuses to work on a database file, or cannot finish what it was asked.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
+package enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The database was written by a newer msp, whose migrations this binary does not know.
     case newerSchema(databaseVersion: Int, binaryVersion: Int, unknown: [String])
     /// The file is not an SQLite database, or SQLite finds it damaged.
@@ -31,7 +32,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A column holds a value this msp does not know (a file edited by hand, or written by another program).
     case corrupt(table: String, column: String, value: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .newerSchema(let databaseVersion, let binaryVersion, let unknown):
             return
@@ -67,6 +68,17 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "the copy of \(source) fails its integrity check: \(problems.prefix(3).joined(separator: "; "))"
         case .corrupt(let table, let column, let value):
             return "the database holds '\(value)' in \(table).\(column), which this msp does not know"
+        }
+    }
+}
+
+extension PrivateFile {
+    /// Runs `create`, a private file's creation for the database (or its copy), with a failure as the store words it.
+    static func creatingDatabase<T>(_ create: () throws -> T) throws -> T {
+        do {
+            return try create()
+        } catch let failure as PrivateFile.Failure {
+            throw StoreError.cannotOpen(path: failure.path, reason: failure.reason)
         }
     }
 }

@@ -3,27 +3,27 @@ import GRDB
 import MSPDomain
 
 /// A focal point's submission as the store holds it, without its PDF (`submissionPDF` reads that).
-public struct SubmissionEntry: Sendable, Equatable {
-    public var id: Int64
-    public var meetingId: Int64
-    public var represented: Represented
+package struct SubmissionEntry: Sendable, Equatable {
+    package var id: Int64
+    package var meetingId: Int64
+    package var represented: Represented
     /// The delegation's name at the meeting: a State's as on the opening day.
-    public var delegation: String
+    package var delegation: String
     /// The link it came through, and the address that link was sent to.
-    public var focalPointId: Int64
-    public var focalPointEmail: String
+    package var focalPointId: Int64
+    package var focalPointEmail: String
     /// A note or a withdrawal.
-    public var kind: SubmissionKind
+    package var kind: SubmissionKind
     /// The server's clock when it arrived.
-    public var received: Instant
-    public var content: SubmissionContent
-    public var pdfSha256: Data
-    public var pdfSize: Int
-    public var status: SubmissionStatus
+    package var received: Instant
+    package var content: SubmissionContent
+    package var pdfSha256: Data
+    package var pdfSize: Int
+    package var status: SubmissionStatus
     /// Who accepted or returned it, when, and (returned) why; nil while pending.
-    public var decided: FocalPointEntry.Event?
+    package var decided: FocalPointEntry.Event?
     /// Once accepted: the number of the note it became.
-    public var noteNumber: Int64?
+    package var noteNumber: Int64?
 }
 
 extension Store {
@@ -31,7 +31,7 @@ extension Store {
     /// the link's: nothing in the submission names it. A link revoked meanwhile is refused (`.notFound` on `token`).
     /// `mail` composes the message to its focal point from the submission as stored; it is queued in the same
     /// transaction (nil queues none).
-    public func addSubmission(
+    package func addSubmission(
         focalPoint focalPointId: Int64, meeting: StoredMeeting, kind: SubmissionKind = .note,
         content: SubmissionContent, pdf: Data, pdfSha256: Data, received: Instant, change: ChangeInfo, summary: String,
         mail: (SubmissionEntry) throws -> QueuedMail?
@@ -65,7 +65,7 @@ extension Store {
     }
 
     /// The meeting's submissions with `status` (every one when nil), oldest first (by receipt, then arrival).
-    public func submissions(meeting: StoredMeeting, status: SubmissionStatus?) throws -> [SubmissionEntry] {
+    package func submissions(meeting: StoredMeeting, status: SubmissionStatus?) throws -> [SubmissionEntry] {
         try read { db in
             if let status {
                 return try Store.submissions(
@@ -77,7 +77,7 @@ extension Store {
 
     /// One page of the queue: `limit` pending submissions from the `offset`-th, oldest first, and the `decided` most
     /// recently decided (accepted or returned), newest decision first. Only these rows are read.
-    public func queuePage(meeting: StoredMeeting, offset: Int, limit: Int, decided: Int) throws -> (
+    package func queuePage(meeting: StoredMeeting, offset: Int, limit: Int, decided: Int) throws -> (
         pending: [SubmissionEntry], decided: [SubmissionEntry]
     ) {
         try read { db in
@@ -95,7 +95,7 @@ extension Store {
 
     /// How many of the meeting's submissions are pending, how many of those arrived from `late` on, and how many
     /// were decided: counted on the queue's index.
-    public func queueCounts(meeting: StoredMeeting, late: Instant) throws -> (pending: Int, late: Int, decided: Int) {
+    package func queueCounts(meeting: StoredMeeting, late: Instant) throws -> (pending: Int, late: Int, decided: Int) {
         try read { db in
             let row = try Row.fetchOne(
                 db,
@@ -110,7 +110,7 @@ extension Store {
     }
 
     /// What `represented` submitted for the meeting, through any of its links, oldest first.
-    public func submissions(of represented: Represented, meeting: StoredMeeting) throws -> [SubmissionEntry] {
+    package func submissions(of represented: Represented, meeting: StoredMeeting) throws -> [SubmissionEntry] {
         try read { db in
             let (column, value) = try Store.delegationKey(represented, db)
             guard let value else { return [] }
@@ -120,7 +120,7 @@ extension Store {
     }
 
     /// The oldest of the delegation's submissions awaiting the secretariat that carries this reference, if any.
-    public func pendingSubmissionId(reference: String, of represented: Represented, meeting: StoredMeeting) throws
+    package func pendingSubmissionId(reference: String, of represented: Represented, meeting: StoredMeeting) throws
         -> Int64?
     {
         try read { db in
@@ -140,7 +140,7 @@ extension Store {
     /// What `represented`'s focal points submitted and what the secretariat did with it, as history entries: each
     /// submission received (by its link's address, at its receipt time), then accepted or returned (by whom, when,
     /// and why).
-    public func submissionHistory(of represented: Represented, meeting: StoredMeeting) throws -> [HistoryEntry] {
+    package func submissionHistory(of represented: Represented, meeting: StoredMeeting) throws -> [HistoryEntry] {
         try submissions(of: represented, meeting: meeting).flatMap { submission in
             func entry(_ event: HistoryEntry.SubmissionEvent, at: Instant, by: String, command: String, reason: String?)
                 -> HistoryEntry
@@ -172,7 +172,7 @@ extension Store {
     }
 
     /// The meeting's submission `id`, if it is one of the meeting's.
-    public func submission(id: Int64, meeting: StoredMeeting) throws -> SubmissionEntry? {
+    package func submission(id: Int64, meeting: StoredMeeting) throws -> SubmissionEntry? {
         try read { db in
             try Store.submissions(
                 db, where: "s.id = ? AND s.meeting_id = ?", arguments: [id, meeting.id], meeting: meeting
@@ -181,7 +181,7 @@ extension Store {
     }
 
     /// The PDF attached to the meeting's submission `id`, as it arrived.
-    public func submissionPDF(id: Int64, meeting: StoredMeeting) throws -> Data? {
+    package func submissionPDF(id: Int64, meeting: StoredMeeting) throws -> Data? {
         try read { db in
             try Data.fetchOne(
                 db,
@@ -195,7 +195,7 @@ extension Store {
     /// Accepts a pending submission: records `draft` (made from it) as a note, as `register` records one, and marks
     /// the submission accepted with the note's number, in one change. A submission decided meanwhile is refused
     /// (`.conflict` on `submission`), and so is a reference the delegation has recorded already (on `reference`).
-    public func acceptSubmission(
+    package func acceptSubmission(
         _ id: Int64, draft: NoteDraft, meeting: StoredMeeting, change: ChangeInfo, summary: String,
         mail: (SubmissionEntry) throws -> QueuedMail?
     ) throws -> (submission: SubmissionEntry, note: RecordedNote) {
@@ -213,7 +213,7 @@ extension Store {
 
     /// Returns a pending submission to its focal point, as one change whose reason is the secretariat's. A
     /// submission decided meanwhile is refused (`.conflict` on `submission`).
-    public func returnSubmission(
+    package func returnSubmission(
         _ id: Int64, meeting: StoredMeeting, change: ChangeInfo, summary: String,
         mail: (SubmissionEntry) throws -> QueuedMail?
     ) throws -> SubmissionEntry {
@@ -304,7 +304,7 @@ extension Store {
 extension Store {
     /// The participants of a delegation's composition as the list of participants counts it (its newest note that
     /// lists participants), in the note's order; empty when it has none or is withdrawn.
-    public func composition(of delegation: RegisteredDelegation) throws -> [Participant] {
+    package func composition(of delegation: RegisteredDelegation) throws -> [Participant] {
         try read { db in
             let rows = try Row.fetchAll(
                 db,

@@ -4,37 +4,37 @@
 /// What a reader of the file gets: each sheet's header row bold, the panes frozen below it, column widths fitted to
 /// the content, numbers as numbers, dates as dates (a serial number with a date format), and text as text, never a
 /// formula, whatever it starts with.
-public struct Workbook: Sendable, Equatable {
-    public var sheets: [Worksheet]
+package struct Workbook: Sendable, Equatable {
+    package var sheets: [Worksheet]
 
-    public init(sheets: [Worksheet]) {
+    package init(sheets: [Worksheet]) {
         self.sheets = sheets
     }
 }
 
 /// One sheet: its rows from the top, each with a style.
-public struct Worksheet: Sendable, Equatable {
+package struct Worksheet: Sendable, Equatable {
     /// The tab's name; `Workbook.data()` makes it one Excel accepts (at most 31 characters, none of `[]:*?/\`,
     /// unique in the workbook).
-    public var name: String
-    public var rows: [Row]
+    package var name: String
+    package var rows: [Row]
 
-    public init(name: String, rows: [Row] = []) {
+    package init(name: String, rows: [Row] = []) {
         self.name = name
         self.rows = rows
     }
 
     /// How many rows stay in view when the rest scrolls: every row down to the (last) header row; none when there
     /// is no header row.
-    public var frozenRows: Int {
+    package var frozenRows: Int {
         rows.lastIndex { $0.style == .header }.map { $0 + 1 } ?? 0
     }
 }
 
 /// A row of cells, from column A.
-public struct Row: Sendable, Equatable {
+package struct Row: Sendable, Equatable {
     /// How a row looks, and whether its cells count when the columns are fitted to their content.
-    public enum Style: Sendable, Equatable {
+    package enum Style: Sendable, Equatable {
         /// Data.
         case plain
         /// The column names: bold, a rule under it; the panes are frozen below the last one.
@@ -48,16 +48,16 @@ public struct Row: Sendable, Equatable {
         case note
     }
 
-    public var cells: [Cell]
-    public var style: Style
+    package var cells: [Cell]
+    package var style: Style
 
-    public init(_ cells: [Cell], style: Style = .plain) {
+    package init(_ cells: [Cell], style: Style = .plain) {
         self.cells = cells
         self.style = style
     }
 
     /// A header row of column names.
-    public static func header(_ names: [String]) -> Row {
+    package static func header(_ names: [String]) -> Row {
         Row(names.map(Cell.text), style: .header)
     }
 
@@ -67,7 +67,7 @@ public struct Row: Sendable, Equatable {
 
 /// A cell's value, which decides how it is stored: text in the shared-string table (never a formula), numbers and
 /// dates as numbers.
-public enum Cell: Sendable, Equatable {
+package enum Cell: Sendable, Equatable {
     case empty
     case text(String)
     case integer(Int)
@@ -82,20 +82,20 @@ public enum Cell: Sendable, Equatable {
 }
 
 /// A date and time on the wall clock of some place, to the second, as a spreadsheet stores it: without a time zone.
-public struct WallClock: Sendable, Equatable {
+package struct WallClock: Sendable, Equatable {
     /// Days from 1970-01-01 (negative before).
-    public var daysSinceEpoch: Int
+    package var daysSinceEpoch: Int
     /// 0 ..< 86400.
-    public var secondOfDay: Int
+    package var secondOfDay: Int
 
-    public init(daysSinceEpoch: Int, secondOfDay: Int) {
+    package init(daysSinceEpoch: Int, secondOfDay: Int) {
         self.daysSinceEpoch = daysSinceEpoch
         self.secondOfDay = secondOfDay
     }
 
     /// The spreadsheet's serial number: days since 1899-12-30 (Excel's 1900 date system, as LibreOffice reads it
     /// too), the time of day as the fraction.
-    public var serial: Double {
+    package var serial: Double {
         // 1970-01-01 is day 25569 of the 1900 date system.
         Double(daysSinceEpoch + 25569) + Double(secondOfDay) / 86400
     }

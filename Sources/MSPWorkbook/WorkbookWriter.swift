@@ -2,8 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// Why a workbook could not be written.
-public struct WorkbookError: Error, CustomStringConvertible {
-    public var description: String
+package struct WorkbookError: Error, CustomStringConvertible {
+    package var description: String
 }
 
 extension Workbook {
@@ -15,7 +15,7 @@ extension Workbook {
     /// is a handful of fixed elements; every text and attribute value goes through `XMLText.escape`.
     ///
     /// The same workbook gives the same bytes: each part's date is fixed (2000-01-01), not the time of writing.
-    public func data() throws -> Data {
+    package func data() throws -> Data {
         guard !sheets.isEmpty else { throw WorkbookError(description: "a workbook needs at least one sheet") }
         var strings = SharedStrings()
         var parts: [(String, String)] = []

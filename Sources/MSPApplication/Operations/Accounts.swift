@@ -5,11 +5,11 @@ import MSPStore
 extension RegistrationDesk {
     /// The bcrypt cost of new password hashes: 2^11 rounds, about 0.15 s on the project's machine, enough to make
     /// guessing slow and a sign-in still quick. Tests lower it.
-    public static let defaultPasswordCost: UInt8 = 11
+    package static let defaultPasswordCost: UInt8 = 11
 
     /// Adds a secretariat account: a name people can type, not used already (whatever its case), and a password
     /// long enough, kept only as its bcrypt hash.
-    public func addAccount(name raw: String, role: AccountRole, password: String) throws -> Account {
+    package func addAccount(name raw: String, role: AccountRole, password: String) throws -> Account {
         let name = try AccountRules.name(raw)
         let password = try AccountRules.password(password)
         // Hashed before the write lock is taken: a bcrypt takes 150 to 200 ms, which no other writer should wait for.
@@ -20,14 +20,14 @@ extension RegistrationDesk {
     }
 
     /// Every account, by name.
-    public func accounts() throws -> [Account] {
+    package func accounts() throws -> [Account] {
         try reading {
             try store.accounts()
         }
     }
 
     /// Disables an account: it can no longer sign in; it stays in the record.
-    public func disableAccount(name raw: String) throws -> Account {
+    package func disableAccount(name raw: String) throws -> Account {
         try writing {
             let name = try AccountRules.name(raw)
             guard let account = try store.disableAccount(named: name, change: change("user disable")) else {
@@ -41,7 +41,7 @@ extension RegistrationDesk {
     /// counted. After `AccountRules.failuresPerName` failures for a name, or `failuresPerAddress` from an address,
     /// within `AccountRules.failureWindow`, every attempt is refused (reason `.throttled`) until the window passes,
     /// whether the password is right or not.
-    public func signIn(name raw: String, password: String, from address: String) throws -> Account? {
+    package func signIn(name raw: String, password: String, from address: String) throws -> Account? {
         let name = raw.trimmed
         let now = clock()
         // Read in one transaction, the password checked outside any (a bcrypt takes 200 ms, which no writer should

@@ -2,20 +2,20 @@ import MSPDomain
 import MSPStore
 
 /// A correction of the secretariat's own transcription of a note: the fields given replace what was recorded.
-public struct CorrectionRequest: Sendable, Equatable {
-    public var note: Int64
-    public var reason: String
+package struct CorrectionRequest: Sendable, Equatable {
+    package var note: Int64
+    package var reason: String
     /// The delegation it was recorded against, when that was the mistake.
-    public var delegation: String?
+    package var delegation: String?
     /// For a delegation that is a new organization.
-    public var category: String?
-    public var reference: String?
-    public var receivedAt: String?
-    public var channel: String?
+    package var category: String?
+    package var reference: String?
+    package var receivedAt: String?
+    package var channel: String?
     /// The whole list of participants as it should read (nil: unchanged).
-    public var participants: [Submission.ParticipantEntry]?
+    package var participants: [Submission.ParticipantEntry]?
 
-    public init(
+    package init(
         note: Int64, reason: String, delegation: String? = nil, category: String? = nil, reference: String? = nil,
         receivedAt: String? = nil, channel: String? = nil, participants: [Submission.ParticipantEntry]? = nil
     ) {
@@ -31,21 +31,21 @@ public struct CorrectionRequest: Sendable, Equatable {
 }
 
 /// What a correction, voiding, restoring or undoing did.
-public struct CorrectionRecording: Sendable, Equatable {
-    public var meeting: Meeting
-    public var note: Int64
-    public var delegation: String
+package struct CorrectionRecording: Sendable, Equatable {
+    package var meeting: Meeting
+    package var note: Int64
+    package var delegation: String
     /// What changed, one line a field ("reference: 'N 4' → 'N 45/2017'"); for a voiding or restoring, that.
-    public var changes: [String]
+    package var changes: [String]
     /// Whether the note is void now.
-    public var voided: Bool
+    package var voided: Bool
 }
 
 extension RegistrationDesk {
     /// Corrects the transcription of a recorded note (any of its fields or participants), with a reason. The note
     /// as first recorded is never overwritten: the correction is a new version, and `history` shows both, who
     /// corrected it, when and why. The corrected note is checked as `register` checks a note.
-    public func correct(_ request: CorrectionRequest, meeting code: String? = nil) throws -> CorrectionRecording {
+    package func correct(_ request: CorrectionRequest, meeting code: String? = nil) throws -> CorrectionRecording {
         try writing {
             let stored = try meeting(code: code)
             let reason = try Self.reason(request.reason)
@@ -95,14 +95,15 @@ extension RegistrationDesk {
 
     /// Voids a note recorded by mistake (typed twice, against the wrong meeting), with a reason: it leaves the list
     /// of participants, the late notes and the figures, and stays in the history. `restore` brings it back.
-    public func void(note number: Int64, reason: String, meeting code: String? = nil) throws -> CorrectionRecording {
+    package func void(note number: Int64, reason: String, meeting code: String? = nil) throws -> CorrectionRecording {
         try writing {
             try setVoided(true, note: number, reason: reason, meeting: code)
         }
     }
 
     /// Brings back a voided note, with a reason.
-    public func restore(note number: Int64, reason: String, meeting code: String? = nil) throws -> CorrectionRecording {
+    package func restore(note number: Int64, reason: String, meeting code: String? = nil) throws -> CorrectionRecording
+    {
         try writing {
             try setVoided(false, note: number, reason: reason, meeting: code)
         }
@@ -136,7 +137,7 @@ extension RegistrationDesk {
 
     /// Undoes the newest correction, voiding or restoring of a note, with a reason: the version before it becomes
     /// the current one again, as a new version (nothing is deleted).
-    public func undo(note number: Int64, reason raw: String, meeting code: String? = nil) throws -> CorrectionRecording
+    package func undo(note number: Int64, reason raw: String, meeting code: String? = nil) throws -> CorrectionRecording
     {
         try writing {
             let stored = try meeting(code: code)

@@ -2,14 +2,14 @@ import MSPDomain
 import MSPStore
 
 /// Credentials as a front end gives them.
-public struct CredentialsRequest: Sendable, Equatable {
+package struct CredentialsRequest: Sendable, Equatable {
     /// The State, by any name that finds it.
-    public var delegation: String
-    public var kind: CredentialKind
+    package var delegation: String
+    package var kind: CredentialKind
     /// When they were received, in any form a receipt takes; nil is now.
-    public var receivedAt: String?
+    package var receivedAt: String?
 
-    public init(delegation: String, kind: CredentialKind, receivedAt: String? = nil) {
+    package init(delegation: String, kind: CredentialKind, receivedAt: String? = nil) {
         self.delegation = delegation
         self.kind = kind
         self.receivedAt = receivedAt
@@ -17,17 +17,17 @@ public struct CredentialsRequest: Sendable, Equatable {
 }
 
 /// What recording credentials did.
-public struct CredentialsRecording: Sendable, Equatable {
-    public var meeting: Meeting
-    public var delegation: String
+package struct CredentialsRecording: Sendable, Equatable {
+    package var meeting: Meeting
+    package var delegation: String
     /// The State's category at the meeting (only States Parties are in the credentials report).
-    public var category: Category
-    public var kind: CredentialKind
-    public var receipt: Receipt
+    package var category: Category
+    package var kind: CredentialKind
+    package var receipt: Receipt
     /// The kind that counted before this record, if any.
-    public var previous: CredentialKind?
+    package var previous: CredentialKind?
     /// Whether this record is now the one that counts (one received before the latest does not).
-    public var counts: Bool
+    package var counts: Bool
 }
 
 extension RegistrationDesk {
@@ -35,7 +35,7 @@ extension RegistrationDesk {
     /// registered for the meeting and not withdrawn; the latest record by time of receipt counts. Any registered
     /// State may record (its standing may change when the membership data are brought up to date); the report lists
     /// the States Parties.
-    public func recordCredentials(_ request: CredentialsRequest, meeting code: String? = nil) throws
+    package func recordCredentials(_ request: CredentialsRequest, meeting code: String? = nil) throws
         -> CredentialsRecording
     {
         try writing {
@@ -77,7 +77,8 @@ extension RegistrationDesk {
     }
 
     /// For every registered State Party, what credentials it presented.
-    public func credentialsReport(meeting code: String? = nil) throws -> (meeting: Meeting, report: CredentialsReport) {
+    package func credentialsReport(meeting code: String? = nil) throws -> (meeting: Meeting, report: CredentialsReport)
+    {
         try reading {
             let stored = try meeting(code: code)
             return (stored.meeting, try store.credentialsReport(stored))

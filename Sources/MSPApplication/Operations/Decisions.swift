@@ -2,13 +2,13 @@ import MSPDomain
 import MSPStore
 
 /// The secretariat's decision on a late note, as a front end gives it.
-public struct DecisionRequest: Sendable, Equatable {
+package struct DecisionRequest: Sendable, Equatable {
     /// The note's number, as `list-late` and `history` show it.
-    public var note: Int64
-    public var outcome: Decision
-    public var reason: String
+    package var note: Int64
+    package var outcome: Decision
+    package var reason: String
 
-    public init(note: Int64, outcome: Decision, reason: String) {
+    package init(note: Int64, outcome: Decision, reason: String) {
         self.note = note
         self.outcome = outcome
         self.reason = reason
@@ -16,21 +16,21 @@ public struct DecisionRequest: Sendable, Equatable {
 }
 
 /// What recording a decision did.
-public struct DecisionRecording: Sendable, Equatable {
-    public var meeting: Meeting
-    public var note: Int64
-    public var delegation: String
-    public var reference: String?
-    public var lateness: Lateness
-    public var outcome: Decision
+package struct DecisionRecording: Sendable, Equatable {
+    package var meeting: Meeting
+    package var note: Int64
+    package var delegation: String
+    package var reference: String?
+    package var lateness: Lateness
+    package var outcome: Decision
     /// The decision it replaces, if the note had one.
-    public var previous: DecisionTaken?
+    package var previous: DecisionTaken?
 }
 
 extension FieldPath {
     /// A note's number, and the reason the secretariat gives for a decision, a correction or a voiding.
-    public static let note = key("note")
-    public static let reason = key("reason")
+    package static let note = key("note")
+    package static let reason = key("reason")
 }
 
 extension RegistrationDesk {
@@ -38,7 +38,7 @@ extension RegistrationDesk {
     /// time, a late withdrawal (which needs none) and a voided note are not decided on. A later decision replaces
     /// the earlier one, which stays in the history; the delegation's composition follows at once (a declined note
     /// never changes it).
-    public func decide(_ request: DecisionRequest, meeting code: String? = nil) throws -> DecisionRecording {
+    package func decide(_ request: DecisionRequest, meeting code: String? = nil) throws -> DecisionRecording {
         try writing {
             let stored = try meeting(code: code)
             let reason = try Self.reason(request.reason)
@@ -74,7 +74,7 @@ extension RegistrationDesk {
     /// Sets what the meeting's late notes awaiting a decision do: count until declined (`include`), or only once
     /// accepted (`hold`). Every delegation's composition follows at once.
     @discardableResult
-    public func setUndecidedLateNotes(_ choice: UndecidedLateNotes, meeting code: String? = nil) throws -> Meeting {
+    package func setUndecidedLateNotes(_ choice: UndecidedLateNotes, meeting code: String? = nil) throws -> Meeting {
         try writing {
             let stored = try meeting(code: code)
             return try store.setUndecidedLateNotes(choice, meeting: stored, change: change("meeting set")).meeting

@@ -3,17 +3,17 @@ import MSPStore
 
 /// What the secretariat sets for one of a meeting's official documents, as a front end gives it: each field nil is
 /// left as it is; an empty symbol or date removes it.
-public struct MastheadRequest: Sendable, Equatable {
-    public var kind: DocumentKind
-    public var symbol: String?
-    public var distribution: String?
+package struct MastheadRequest: Sendable, Equatable {
+    package var kind: DocumentKind
+    package var symbol: String?
+    package var distribution: String?
     /// The date of issue, YYYY-MM-DD.
-    public var issued: String?
+    package var issued: String?
     /// False issues the final document; true makes it provisional again.
-    public var provisional: Bool?
-    public var language: String?
+    package var provisional: Bool?
+    package var language: String?
 
-    public init(
+    package init(
         kind: DocumentKind, symbol: String? = nil, distribution: String? = nil, issued: String? = nil,
         provisional: Bool? = nil, language: String? = nil
     ) {
@@ -28,16 +28,16 @@ public struct MastheadRequest: Sendable, Equatable {
 
 extension FieldPath {
     /// A document's masthead: its symbol, distribution, date of issue and original language.
-    public static let symbol = key("symbol")
-    public static let distribution = key("distribution")
-    public static let issued = key("issued")
-    public static let language = key("language")
+    package static let symbol = key("symbol")
+    package static let distribution = key("distribution")
+    package static let issued = key("issued")
+    package static let language = key("language")
 }
 
 extension RegistrationDesk {
     /// Sets what one of the meeting's documents prints in its masthead (symbol, distribution, date of issue, final or
     /// provisional, original language), each field checked; what the request leaves out stays as it was.
-    public func setMasthead(_ request: MastheadRequest, meeting code: String? = nil) throws -> (
+    package func setMasthead(_ request: MastheadRequest, meeting code: String? = nil) throws -> (
         meeting: Meeting, masthead: Masthead
     ) {
         try writing {
@@ -60,7 +60,7 @@ extension RegistrationDesk {
     }
 
     /// What one of the meeting's documents prints in its masthead (`Masthead.unset` until the secretariat sets it).
-    public func masthead(_ kind: DocumentKind, meeting code: String? = nil) throws -> (
+    package func masthead(_ kind: DocumentKind, meeting code: String? = nil) throws -> (
         meeting: Meeting, masthead: Masthead
     ) {
         try reading {

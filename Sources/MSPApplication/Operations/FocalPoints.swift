@@ -5,26 +5,26 @@ import MSPStore
 
 /// A focal point as a front end names one: the delegation, by any name that finds it, and the address the
 /// secretariat sends the link to.
-public struct FocalPointRequest: Sendable, Equatable {
+package struct FocalPointRequest: Sendable, Equatable {
     /// A State, or an organization already known (one is not created here).
-    public var delegation: String
-    public var email: String
+    package var delegation: String
+    package var email: String
 
-    public init(delegation: String, email: String) {
+    package init(delegation: String, email: String) {
         self.delegation = delegation
         self.email = email
     }
 }
 
 /// A new link for a delegation's focal point, in place of its working one.
-public struct FocalPointReissue: Sendable, Equatable {
-    public var delegation: String
+package struct FocalPointReissue: Sendable, Equatable {
+    package var delegation: String
     /// The new address, when the focal point changed; nil keeps the address of the link replaced.
-    public var email: String?
+    package var email: String?
     /// Why, if the secretariat says (kept in the history).
-    public var reason: String?
+    package var reason: String?
 
-    public init(delegation: String, email: String? = nil, reason: String? = nil) {
+    package init(delegation: String, email: String? = nil, reason: String? = nil) {
         self.delegation = delegation
         self.email = email
         self.reason = reason
@@ -32,27 +32,27 @@ public struct FocalPointReissue: Sendable, Equatable {
 }
 
 /// A link issued to a delegation's focal point for a meeting, as the secretariat sees it: never its token.
-public struct FocalPoint: Sendable, Equatable {
-    public enum Status: String, Sendable, Equatable {
+package struct FocalPoint: Sendable, Equatable {
+    package enum Status: String, Sendable, Equatable {
         /// The link works.
         case active
         /// The link stopped working: revoked, or replaced by a re-issued one.
         case revoked
     }
 
-    public var meeting: Meeting
-    public var represented: Represented
+    package var meeting: Meeting
+    package var represented: Represented
     /// The delegation's name at the meeting (a State's as on the opening day).
-    public var delegation: String
-    public var email: String
-    public var issuedAt: Instant
-    public var issuedBy: String
+    package var delegation: String
+    package var email: String
+    package var issuedAt: Instant
+    package var issuedBy: String
     /// Whether the link was re-issued in place of an earlier one.
-    public var reissued: Bool
-    public var revokedAt: Instant?
-    public var revokedBy: String?
+    package var reissued: Bool
+    package var revokedAt: Instant?
+    package var revokedBy: String?
 
-    public var status: Status { revokedAt == nil ? .active : .revoked }
+    package var status: Status { revokedAt == nil ? .active : .revoked }
 
     init(_ entry: FocalPointEntry, meeting: Meeting) {
         self.meeting = meeting
@@ -68,29 +68,29 @@ public struct FocalPoint: Sendable, Equatable {
 }
 
 /// What a focal point's link gives access to: one delegation at one meeting, nothing else.
-public struct FocalPointAccess: Sendable, Equatable {
-    public var meeting: Meeting
+package struct FocalPointAccess: Sendable, Equatable {
+    package var meeting: Meeting
     /// The State or organization the focal point acts for (what a submission through the link is about).
-    public var represented: Represented
+    package var represented: Represented
     /// Its name at the meeting.
-    public var delegation: String
+    package var delegation: String
     /// The address the link was sent to.
-    public var email: String
-    public var issuedAt: Instant
+    package var email: String
+    package var issuedAt: Instant
     /// The link's row: what a submission through it is recorded as coming through.
-    public var focalPointId: Int64
+    package var focalPointId: Int64
 }
 
 /// The secret a focal point's link carries, and what the store keeps of it.
-public enum FocalPointToken {
+package enum FocalPointToken {
     /// Random bytes in a token: 256 bits, from the system's cryptographically secure generator.
-    public static let byteCount = 32
+    package static let byteCount = 32
     /// Characters in a token: 32 bytes in unpadded base64url.
-    public static let length = 43
+    package static let length = 43
 
     /// A new token: `byteCount` bytes from `SystemRandomNumberGenerator` (the kernel's CSPRNG), in unpadded base64url
     /// (`A-Z a-z 0-9 - _`), safe in a URL's path as it is.
-    public static func generate() -> String {
+    package static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(byteCount)
@@ -103,13 +103,13 @@ public enum FocalPointToken {
     }
 
     /// SHA-256 of the token's UTF-8 bytes: the only thing the database keeps.
-    public static func hash(_ token: String) -> Data {
+    package static func hash(_ token: String) -> Data {
         Data(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// Whether `text` has a token's form: `length` base64url characters. Checked before any lookup; what it tells
     /// is only whether the text could be a token, nothing about tokens issued.
-    public static func isWellFormed(_ text: String) -> Bool {
+    package static func isWellFormed(_ text: String) -> Bool {
         text.utf8.count == length
             && text.utf8.allSatisfy { byte in
                 (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
@@ -121,19 +121,19 @@ public enum FocalPointToken {
 }
 
 /// The link a focal point is sent: `BASE/focal-point/TOKEN`.
-public enum FocalPointLink {
+package enum FocalPointLink {
     /// Where the portal is when nothing says otherwise: `msp serve`'s default address.
-    public static let defaultBase = "http://127.0.0.1:8080"
+    package static let defaultBase = "http://127.0.0.1:8080"
 
     /// The link for `token` under `base` (an http or https URL; a trailing slash is dropped); a base that is not such
     /// a URL is refused on `base_url`.
-    public static func url(base: String, token: String) throws -> String {
+    package static func url(base: String, token: String) throws -> String {
         try checkedBase(base) + "/focal-point/" + token
     }
 
     /// `base` without its trailing slashes, refused unless it is an http:// or https:// URL with a host and no
     /// query, fragment, space or control character.
-    public static func checkedBase(_ base: String) throws -> String {
+    package static func checkedBase(_ base: String) throws -> String {
         var text = base.trimmed
         while text.hasSuffix("/") { text.removeLast() }
         let lowered = text.lowercased()
@@ -156,7 +156,7 @@ extension RegistrationDesk {
     /// The delegation is a State or an organization already known (a new organization is created by its first
     /// note, not here); it need not have sent a note yet. A delegation has one working link per meeting: a second is
     /// refused (`.conflict`) and the secretariat re-issues or revokes the first.
-    public func addFocalPoint(_ request: FocalPointRequest, meeting code: String? = nil) throws -> (
+    package func addFocalPoint(_ request: FocalPointRequest, meeting code: String? = nil) throws -> (
         FocalPoint, token: String
     ) {
         try writing {
@@ -179,7 +179,7 @@ extension RegistrationDesk {
 
     /// The meeting's focal points: for each delegation that has had one, its newest link (working or not), in the
     /// order of the list of participants' names.
-    public func focalPoints(meeting code: String? = nil) throws -> (meeting: Meeting, focalPoints: [FocalPoint]) {
+    package func focalPoints(meeting code: String? = nil) throws -> (meeting: Meeting, focalPoints: [FocalPoint]) {
         try reading {
             let stored = try meeting(code: code)
             var newest: [Represented: FocalPointEntry] = [:]
@@ -192,7 +192,7 @@ extension RegistrationDesk {
 
     /// Issues a new link to a delegation's focal point (to a new address if one is given): the old link stops
     /// working at once, in the same change. A delegation without a working link is `.notFound`.
-    public func reissueFocalPoint(_ request: FocalPointReissue, meeting code: String? = nil) throws -> (
+    package func reissueFocalPoint(_ request: FocalPointReissue, meeting code: String? = nil) throws -> (
         FocalPoint, token: String
     ) {
         try writing {
@@ -212,7 +212,7 @@ extension RegistrationDesk {
     }
 
     /// Revokes a delegation's working link: it stops working at once. A delegation without one is `.notFound`.
-    public func revokeFocalPoint(delegation: String, reason: String? = nil, meeting code: String? = nil) throws
+    package func revokeFocalPoint(delegation: String, reason: String? = nil, meeting code: String? = nil) throws
         -> FocalPoint
     {
         try writing {
@@ -233,7 +233,7 @@ extension RegistrationDesk {
     ///
     /// The token is hashed and the hash looked up in the unique index on `focal_point.token_hash`; nothing compares
     /// the token or its hash byte by byte with stored ones, so the time taken tells no more than that lookup does.
-    public func focalPoint(token: String) throws -> FocalPointAccess {
+    package func focalPoint(token: String) throws -> FocalPointAccess {
         try reading {
             let refused = InputError(
                 "this link does not work: it may have been revoked or replaced; ask the secretariat for a new one",

@@ -3,23 +3,23 @@ import MSPDomain
 import MSPStore
 
 /// What an import found and did.
-public struct ImportReport: Sendable {
-    public var notes = 0
-    public var registrations = 0
-    public var amendments = 0
-    public var participants = 0
-    public var lateNotes = 0
-    public var delegations = Set<String>()
-    public var newOrganizations = 0
+package struct ImportReport: Sendable {
+    package var notes = 0
+    package var registrations = 0
+    package var amendments = 0
+    package var participants = 0
+    package var lateNotes = 0
+    package var delegations = Set<String>()
+    package var newOrganizations = 0
     /// The first problems, in file order (at most `ImportReport.problemLimit`).
-    public var problems: [ImportProblem] = []
+    package var problems: [ImportProblem] = []
     /// How many problems there were in all.
-    public var problemCount = 0
-    public var rows = 0
-    public var bytes = 0
-    public var committed = false
+    package var problemCount = 0
+    package var rows = 0
+    package var bytes = 0
+    package var committed = false
 
-    public static let problemLimit = 50
+    package static let problemLimit = 50
 
     mutating func add(_ problem: ImportProblem) {
         problemCount += 1
@@ -37,7 +37,7 @@ extension RegistrationDesk {
     /// `Handoff`s of at most `importQueueCapacity` notes each, so memory holds a few notes at a time whatever the
     /// file's size. Problems are reported in file order. A source that cannot be read
     /// on (a broken header, an I/O error) throws its `ImportProblem`, and nothing is written.
-    public func importNotes<Source: SubmissionSource>(
+    package func importNotes<Source: SubmissionSource>(
         from source: Source, meeting code: String? = nil, origin: String,
         dryRun: Bool = false,
         progress: (_ rows: Int, _ bytes: Int) -> Void = { _, _ in }

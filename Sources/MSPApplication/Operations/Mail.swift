@@ -2,28 +2,28 @@ import MSPDomain
 import MSPStore
 
 /// A message of the outbox as a front end shows it, and as a sender renders it.
-public struct OutboxMessage: Sendable, Equatable {
-    public var id: Int64
+package struct OutboxMessage: Sendable, Equatable {
+    package var id: Int64
     /// The code of the meeting it is about.
-    public var meeting: String
-    public var submissionId: Int64?
+    package var meeting: String
+    package var submissionId: Int64?
     /// "submission received", "submission accepted", "submission returned".
-    public var event: String
-    public var to: MailAddress
-    public var subject: String
-    public var body: String
-    public var created: Instant
-    public var status: MailStatus
-    public var attempts: Int
+    package var event: String
+    package var to: MailAddress
+    package var subject: String
+    package var body: String
+    package var created: Instant
+    package var status: MailStatus
+    package var attempts: Int
     /// When it will be tried (again), while pending.
-    public var nextAttempt: Instant
-    public var lastAttempt: Instant?
-    public var lastError: String?
-    public var sent: Instant?
+    package var nextAttempt: Instant
+    package var lastAttempt: Instant?
+    package var lastError: String?
+    package var sent: Instant?
     /// "smtp HOST:PORT" or the .eml file's path.
-    public var sentVia: String?
+    package var sentVia: String?
     /// The Message-ID's left part.
-    public var messageIDLocalPart: String
+    package var messageIDLocalPart: String
 
     init(_ record: MailRecord, meeting: String) {
         id = record.id ?? 0
@@ -45,7 +45,7 @@ public struct OutboxMessage: Sendable, Equatable {
     }
 
     /// "queued" (never tried), "retrying" (tried and failed, waiting for its next attempt), or "sent".
-    public var state: String {
+    package var state: String {
         switch status {
         case .sent: return "sent"
         case .pending: return attempts == 0 ? "queued" : "retrying"
@@ -53,7 +53,7 @@ public struct OutboxMessage: Sendable, Equatable {
     }
 
     /// The e-mail itself, from `from` (the sender's configuration): its Message-ID's right part is `from`'s domain.
-    public func message(from: MailAddress) -> MailMessage {
+    package func message(from: MailAddress) -> MailMessage {
         MailMessage(
             from: from, to: to, subject: subject, body: body, date: created,
             messageID: "<\(messageIDLocalPart)@\(from.domain)>")
@@ -62,17 +62,17 @@ public struct OutboxMessage: Sendable, Equatable {
 
 extension RegistrationDesk {
     /// How long a sender holds a message it is trying (no other sender takes it meanwhile).
-    public static let mailLease: Int64 = 300
+    package static let mailLease: Int64 = 300
 
     /// Seconds before the next attempt after `attempts` failed ones: 1, 2, 4... minutes, at most an hour. A message
     /// is never given up: it stays pending, and `msp mail list` shows its attempts and last error.
-    public static func mailRetryDelay(afterAttempts attempts: Int) -> Int64 {
+    package static func mailRetryDelay(afterAttempts attempts: Int) -> Int64 {
         let exponent = min(max(attempts - 1, 0), 6)
         return min(60 << Int64(exponent), 3600)
     }
 
     /// The outbox, newest first: one meeting's messages, or every meeting's when `meeting` is nil.
-    public func outbox(meeting code: String? = nil, status: MailStatus? = nil) throws -> [OutboxMessage] {
+    package func outbox(meeting code: String? = nil, status: MailStatus? = nil) throws -> [OutboxMessage] {
         try reading {
             let meetings = try store.meetings()
             let codes = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0.meeting.code) })
@@ -84,7 +84,7 @@ extension RegistrationDesk {
     }
 
     /// The pending messages due now (with `includeWaiting`, also those waiting for their next attempt), oldest first.
-    public func dueMail(includeWaiting: Bool = false) throws -> [OutboxMessage] {
+    package func dueMail(includeWaiting: Bool = false) throws -> [OutboxMessage] {
         try reading {
             let codes = Dictionary(uniqueKeysWithValues: try store.meetings().map { ($0.id, $0.meeting.code) })
             return try store.dueMail(at: clock(), includeWaiting: includeWaiting).map {
@@ -94,7 +94,7 @@ extension RegistrationDesk {
     }
 
     /// Takes a due message for one attempt; false when another sender took it first or it went out meanwhile.
-    public func claimMail(_ id: Int64, force: Bool = false) throws -> Bool {
+    package func claimMail(_ id: Int64, force: Bool = false) throws -> Bool {
         try writing {
             let now = clock()
             return try store.claimMail(
@@ -102,14 +102,14 @@ extension RegistrationDesk {
         }
     }
 
-    public func recordMailSent(_ id: Int64, via: String) throws {
+    package func recordMailSent(_ id: Int64, via: String) throws {
         try writing {
             try store.mailSent(id: id, at: clock(), via: via)
         }
     }
 
     /// Records a failed attempt (the `attempts` before it) and sets the next one by `mailRetryDelay`.
-    public func recordMailFailure(_ id: Int64, attemptsBefore: Int, error: String) throws {
+    package func recordMailFailure(_ id: Int64, attemptsBefore: Int, error: String) throws {
         try writing {
             let now = clock()
             try store.mailFailed(

@@ -2,22 +2,22 @@ import MSPDomain
 import MSPStore
 
 /// A meeting as a front end gives it: every field as typed, checked by `RegistrationDesk.addMeeting`.
-public struct MeetingRequest: Sendable, Equatable {
-    public var code: String
-    public var title: String
-    public var convention: String
+package struct MeetingRequest: Sendable, Equatable {
+    package var code: String
+    package var title: String
+    package var convention: String
     /// The day that opens the meeting, YYYY-MM-DD.
-    public var opens: String
-    public var closes: String
+    package var opens: String
+    package var closes: String
     /// A day ("no later than 18 August": up to the end of that day at the venue) or an exact ISO 8601 instant.
-    public var deadline: String
+    package var deadline: String
     /// The venue's IANA time zone, e.g. Europe/Zurich.
-    public var timeZone: String
-    public var venue: String?
+    package var timeZone: String
+    package var venue: String?
     /// What a late note awaiting a decision does at the meeting.
-    public var undecidedLateNotes: UndecidedLateNotes
+    package var undecidedLateNotes: UndecidedLateNotes
 
-    public init(
+    package init(
         code: String, title: String, convention: String, opens: String, closes: String, deadline: String,
         timeZone: String, venue: String? = nil, undecidedLateNotes: UndecidedLateNotes = .include
     ) {
@@ -34,16 +34,16 @@ public struct MeetingRequest: Sendable, Equatable {
 }
 
 /// A meeting with its registration figures, as `meeting show` presents it.
-public struct MeetingOverview: Sendable, Equatable {
-    public var meeting: Meeting
-    public var statistics: MeetingStatistics
+package struct MeetingOverview: Sendable, Equatable {
+    package var meeting: Meeting
+    package var statistics: MeetingStatistics
 }
 
 extension RegistrationDesk {
     /// Checks and adds a meeting: its dates in order, a deadline no later than the closing day, a code not used
     /// yet, and a convention whose membership records the database holds (States' categories come from them).
     @discardableResult
-    public func addMeeting(_ request: MeetingRequest) throws -> Meeting {
+    package func addMeeting(_ request: MeetingRequest) throws -> Meeting {
         try writing {
             let meeting = try Self.meeting(request)
             // A State's category at the meeting comes from the convention's records: without them every State
@@ -59,7 +59,7 @@ extension RegistrationDesk {
     }
 
     /// A meeting request checked against the rules, without the database.
-    public static func meeting(_ request: MeetingRequest) throws -> Meeting {
+    package static func meeting(_ request: MeetingRequest) throws -> Meeting {
         let zone = try VenueTimeZone(identifier: request.timeZone.trimmed, field: .timeZone)
         var meeting = try Meeting(
             code: request.code, title: request.title, convention: request.convention, venue: request.venue,
@@ -71,14 +71,14 @@ extension RegistrationDesk {
     }
 
     /// Every meeting, by opening day.
-    public func meetings() throws -> [StoredMeeting] {
+    package func meetings() throws -> [StoredMeeting] {
         try reading {
             try store.meetings()
         }
     }
 
     /// The meeting a request is about: the one whose code is given, or the only one in the database.
-    public func meeting(code: String?) throws -> StoredMeeting {
+    package func meeting(code: String?) throws -> StoredMeeting {
         try reading {
             // A database holds a few meetings (one a year or so): all of them are read.
             let all = try store.meetings()
@@ -108,7 +108,7 @@ extension RegistrationDesk {
     }
 
     /// A meeting and its figures, counted as `statistics` counts them.
-    public func overview(code: String?) throws -> MeetingOverview {
+    package func overview(code: String?) throws -> MeetingOverview {
         try reading {
             let stored = try meeting(code: code)
             return MeetingOverview(meeting: stored.meeting, statistics: try store.statistics(stored))

@@ -5,18 +5,18 @@ import MSPStore
 
 /// What the store keeps of a portal session's id: its SHA-256. The id itself is only ever in the browser's cookie,
 /// so a copy of the database (a backup, a stolen file) holds no id that would sign anyone in.
-public enum SessionID {
-    public static func hash(_ id: String) -> Data {
+package enum SessionID {
+    package static func hash(_ id: String) -> Data {
         Data(SHA256.hash(data: Data(id.utf8)))
     }
 }
 
 /// A session as the portal gets it back: what it saved, and how long it has left.
-public struct PortalSessionRecord: Sendable, Equatable {
-    public var data: Data
-    public var secondsLeft: Int64
+package struct PortalSessionRecord: Sendable, Equatable {
+    package var data: Data
+    package var secondsLeft: Int64
 
-    public init(data: Data, secondsLeft: Int64) {
+    package init(data: Data, secondsLeft: Int64) {
         self.data = data
         self.secondsLeft = secondsLeft
     }
@@ -26,7 +26,7 @@ extension RegistrationDesk {
     /// Keeps a portal session in the database under its id's hash, with who signed in with it (so that disabling the
     /// account ends it). `lifetime` nil keeps the session's expiry (a session not kept yet gets `fallbackLifetime`);
     /// `mustBeNew` refuses (`.conflict` on `session`) an id already in use. Expired sessions are deleted on the way.
-    public func saveSession(
+    package func saveSession(
         id: String, data: Data, account: String?, lifetime: Int64?, fallbackLifetime: Int64, mustBeNew: Bool = false
     ) throws {
         try writing {
@@ -40,7 +40,7 @@ extension RegistrationDesk {
     }
 
     /// The session with this id, unless there is none or it has expired.
-    public func session(id: String) throws -> PortalSessionRecord? {
+    package func session(id: String) throws -> PortalSessionRecord? {
         try reading {
             guard let id = try? checkedSessionID(id) else { return nil }
             let now = clock()
@@ -51,7 +51,7 @@ extension RegistrationDesk {
     }
 
     /// Ends a session (signing out).
-    public func endSession(id: String) throws {
+    package func endSession(id: String) throws {
         try writing {
             guard let id = try? checkedSessionID(id) else { return }
             try store.removeSession(idHash: SessionID.hash(id))
@@ -60,7 +60,7 @@ extension RegistrationDesk {
 
     /// Deletes the sessions that have expired; returns how many.
     @discardableResult
-    public func removeExpiredSessions() throws -> Int {
+    package func removeExpiredSessions() throws -> Int {
         try writing {
             try store.removeExpiredSessions(now: clock())
         }
@@ -77,7 +77,7 @@ extension RegistrationDesk {
     /// `address` that finds no working link is counted, and after `LinkRules.failuresPerAddress` of them within
     /// `LinkRules.failureWindow` every look-up from that address is refused (`.throttled` on `token`), a working
     /// token's too, until the window passes. The portal's focal-point pages open links only through this.
-    public func openFocalPoint(token: String, from address: String) throws -> FocalPointAccess {
+    package func openFocalPoint(token: String, from address: String) throws -> FocalPointAccess {
         let now = clock()
         let since = now.adding(seconds: -LinkRules.failureWindow)
         do {

@@ -2,29 +2,29 @@ import MSPDomain
 import MSPStore
 
 /// What recording a note did, or would do in a dry run.
-public struct NoteRecording: Sendable, Equatable {
-    public var meeting: Meeting
+package struct NoteRecording: Sendable, Equatable {
+    package var meeting: Meeting
     /// The delegation as recorded: its canonical name and category at the meeting.
-    public var delegation: String
-    public var category: Category
-    public var kind: NoteKind
-    public var reference: String?
-    public var receipt: Receipt
-    public var participantCount: Int
+    package var delegation: String
+    package var category: Category
+    package var kind: NoteKind
+    package var reference: String?
+    package var receipt: Receipt
+    package var participantCount: Int
     /// On time, or how late.
-    public var lateness: Lateness
+    package var lateness: Lateness
     /// True when nothing was written.
-    public var dryRun: Bool
+    package var dryRun: Bool
 }
 
 /// A delegation's withdrawal as a front end gives it.
-public struct WithdrawalRequest: Sendable, Equatable {
-    public var delegation: String
+package struct WithdrawalRequest: Sendable, Equatable {
+    package var delegation: String
     /// When the note of withdrawal was received, in any form a receipt takes; nil is now.
-    public var receivedAt: String?
-    public var reference: String?
+    package var receivedAt: String?
+    package var reference: String?
 
-    public init(delegation: String, receivedAt: String? = nil, reference: String? = nil) {
+    package init(delegation: String, receivedAt: String? = nil, reference: String? = nil) {
         self.delegation = delegation
         self.receivedAt = receivedAt
         self.reference = reference
@@ -41,7 +41,7 @@ extension RegistrationDesk {
     ///
     /// A note without a reference whose participants are those of a note recorded the same day for the same
     /// delegation is probably the same note typed twice: it is refused unless `confirmedNotDuplicate`.
-    public func register(
+    package func register(
         _ submission: Submission, meeting code: String? = nil, dryRun: Bool = false,
         confirmedNotDuplicate: Bool = false
     ) throws -> NoteRecording {
@@ -86,7 +86,7 @@ extension RegistrationDesk {
     /// Records a delegation's withdrawal: a note without participants that takes it off the list of participants
     /// (nothing is deleted; a later registration or amendment brings it back). The delegation must be registered
     /// and not withdrawn already, and the withdrawal must be newer than its newest note.
-    public func withdraw(_ request: WithdrawalRequest, meeting code: String? = nil) throws -> NoteRecording {
+    package func withdraw(_ request: WithdrawalRequest, meeting code: String? = nil) throws -> NoteRecording {
         try writing {
             let stored = try meeting(code: code)
             let (represented, delegation) = try registeredDelegation(request.delegation, meeting: stored)

@@ -3,9 +3,9 @@ import MSPStore
 
 /// The e-mails a focal point receives about their submissions, notes and withdrawals alike: one function per event,
 /// each the message's subject and text from the submission as the change left it.
-public enum SubmissionMail {
+package enum SubmissionMail {
     /// The submission arrived: when (in the venue's time), on time or how late, what it lists.
-    public static func received(_ submission: FocalPointSubmission) -> QueuedMail {
+    package static func received(_ submission: FocalPointSubmission) -> QueuedMail {
         let timing = submission.lateness.timing
         var body = greeting(submission)
         body += "The secretariat received your \(noun(submission)) \(timing).\n\n"
@@ -19,7 +19,7 @@ public enum SubmissionMail {
     }
 
     /// The secretariat accepted it: it is the delegation's registration (or amendment) now, or its withdrawal.
-    public static func accepted(_ submission: FocalPointSubmission) -> QueuedMail {
+    package static func accepted(_ submission: FocalPointSubmission) -> QueuedMail {
         var body = greeting(submission)
         switch submission.kind {
         case .note:
@@ -34,7 +34,7 @@ public enum SubmissionMail {
     }
 
     /// The secretariat returned it, with its reason: nothing of it was recorded.
-    public static func returned(_ submission: FocalPointSubmission) -> QueuedMail {
+    package static func returned(_ submission: FocalPointSubmission) -> QueuedMail {
         var body = greeting(submission)
         body += "The secretariat returned your \(noun(submission)). Its reason:\n\n"
         for line in (submission.reason ?? "(none given)").split(separator: "\n", omittingEmptySubsequences: false) {

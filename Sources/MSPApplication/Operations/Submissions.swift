@@ -5,13 +5,13 @@ import MSPStore
 
 /// A note a focal point submits through their link: the note's reference, its participants, and the note verbale
 /// or letter as a PDF. Nothing names the delegation or the meeting: the link does. No client file name is taken.
-public struct NoteSubmissionRequest: Sendable, Equatable {
-    public var reference: String?
-    public var participants: [Submission.ParticipantEntry]
+package struct NoteSubmissionRequest: Sendable, Equatable {
+    package var reference: String?
+    package var participants: [Submission.ParticipantEntry]
     /// The PDF's bytes, as uploaded.
-    public var pdf: Data
+    package var pdf: Data
 
-    public init(reference: String?, participants: [Submission.ParticipantEntry], pdf: Data) {
+    package init(reference: String?, participants: [Submission.ParticipantEntry], pdf: Data) {
         self.reference = reference
         self.participants = participants
         self.pdf = pdf
@@ -20,43 +20,43 @@ public struct NoteSubmissionRequest: Sendable, Equatable {
 
 /// A withdrawal a focal point submits through their link: the reference of the note verbale and the note itself as a
 /// PDF. Its receipt time is the desk's clock, as a note's is.
-public struct WithdrawalSubmissionRequest: Sendable, Equatable {
-    public var reference: String?
+package struct WithdrawalSubmissionRequest: Sendable, Equatable {
+    package var reference: String?
     /// The PDF's bytes, as uploaded.
-    public var pdf: Data
+    package var pdf: Data
 
-    public init(reference: String?, pdf: Data) {
+    package init(reference: String?, pdf: Data) {
         self.reference = reference
         self.pdf = pdf
     }
 }
 
 /// A focal point's submission as the desk shows it, to its focal point or to the secretariat.
-public struct FocalPointSubmission: Sendable, Equatable {
-    public var id: Int64
-    public var meeting: Meeting
-    public var delegation: String
+package struct FocalPointSubmission: Sendable, Equatable {
+    package var id: Int64
+    package var meeting: Meeting
+    package var delegation: String
     /// A note (participants listed) or a withdrawal (none).
-    public var kind: SubmissionKind
+    package var kind: SubmissionKind
     /// The address of the link it came through.
-    public var focalPointEmail: String
+    package var focalPointEmail: String
     /// The server's clock when it arrived: what the deadline applies to.
-    public var received: Instant
+    package var received: Instant
     /// On time, or how late.
-    public var lateness: Lateness
-    public var reference: String?
-    public var participants: [Participant]
+    package var lateness: Lateness
+    package var reference: String?
+    package var participants: [Participant]
     /// SHA-256 of the PDF, in lowercase hexadecimal, and its size in bytes.
-    public var pdfSHA256: String
-    public var pdfSize: Int
-    public var status: SubmissionStatus
+    package var pdfSHA256: String
+    package var pdfSize: Int
+    package var status: SubmissionStatus
     /// Who accepted or returned it, and when; nil while pending.
-    public var decidedBy: String?
-    public var decidedAt: Instant?
+    package var decidedBy: String?
+    package var decidedAt: Instant?
     /// The secretariat's reason for returning it.
-    public var reason: String?
+    package var reason: String?
     /// Once accepted: the number of the note it became.
-    public var noteNumber: Int64?
+    package var noteNumber: Int64?
 
     init(_ entry: SubmissionEntry, meeting: Meeting) {
         id = entry.id
@@ -80,30 +80,30 @@ public struct FocalPointSubmission: Sendable, Equatable {
 
 /// A page of the secretariat's queue: some of the pending submissions (oldest first, from the `from`-th) and of the
 /// decided ones (newest decision first), with how many there are in all.
-public struct SubmissionQueue: Sendable, Equatable {
-    public var meeting: Meeting
+package struct SubmissionQueue: Sendable, Equatable {
+    package var meeting: Meeting
     /// The position of the page's first pending submission among all pending (0 first).
-    public var from: Int
-    public var pending: [FocalPointSubmission]
-    public var pendingCount: Int
+    package var from: Int
+    package var pending: [FocalPointSubmission]
+    package var pendingCount: Int
     /// How many pending submissions arrived after the deadline.
-    public var lateCount: Int
-    public var decided: [FocalPointSubmission]
-    public var decidedCount: Int
+    package var lateCount: Int
+    package var decided: [FocalPointSubmission]
+    package var decidedCount: Int
 }
 
 /// What a focal point's link shows: the meeting, the delegation's composition now, and what it submitted.
-public struct FocalPointOverview: Sendable, Equatable {
-    public var access: FocalPointAccess
+package struct FocalPointOverview: Sendable, Equatable {
+    package var access: FocalPointAccess
     /// The composition the list of participants counts now (empty if it has none, or withdrew).
-    public var composition: [Participant]
+    package var composition: [Participant]
     /// Whether the delegation has sent a note (by any way) and whether it is withdrawn.
-    public var registered: Bool
-    public var withdrawn: Bool
+    package var registered: Bool
+    package var withdrawn: Bool
     /// Its submissions, newest first.
-    public var submissions: [FocalPointSubmission]
+    package var submissions: [FocalPointSubmission]
     /// The desk's clock now, for the time left before the deadline.
-    public var now: Instant
+    package var now: Instant
 }
 
 extension RegistrationDesk {
@@ -114,7 +114,7 @@ extension RegistrationDesk {
     ///
     /// A reference the delegation has recorded already is refused (`.conflict` on `reference`); a link that does not
     /// work is refused as `focalPoint(token:)` refuses it.
-    public func submit(token: String, request: NoteSubmissionRequest) throws -> FocalPointSubmission {
+    package func submit(token: String, request: NoteSubmissionRequest) throws -> FocalPointSubmission {
         let now = clock()
         // The note checked as `register` checks one, and its PDF, on a read transaction (under `msp serve`, a reader
         // beside the writer, so that submissions are checked in parallel): nothing of it depends on what another
@@ -163,7 +163,7 @@ extension RegistrationDesk {
     /// Receives a withdrawal through a focal point's link, kept pending for the secretariat with the receipt time of
     /// the desk's clock now, as a note is. The delegation must be registered and not withdrawn, checked as `withdraw`
     /// checks it (`.notFound` or `.conflict` on `delegation`); the PDF is checked by its content.
-    public func submitWithdrawal(token: String, request: WithdrawalSubmissionRequest) throws -> FocalPointSubmission {
+    package func submitWithdrawal(token: String, request: WithdrawalSubmissionRequest) throws -> FocalPointSubmission {
         // The PDF read and hashed before the write lock is taken (up to 10 MB); its problem, if any, is told in its
         // turn below, after the link's and the delegation's.
         let pdfChecked = Result { try NoteDocument.check(request.pdf) }
@@ -227,7 +227,7 @@ extension RegistrationDesk {
 
     /// What a focal point's link shows: its delegation's composition at its meeting and the delegation's own
     /// submissions (through this link or an earlier one), nothing of any other delegation.
-    public func focalPointOverview(token: String) throws -> FocalPointOverview {
+    package func focalPointOverview(token: String) throws -> FocalPointOverview {
         try reading {
             let access = try focalPoint(token: token)
             let stored = try meeting(code: access.meeting.code)
@@ -243,7 +243,7 @@ extension RegistrationDesk {
 
     /// The meeting's submissions with `status` (all when nil), oldest first: the secretariat's queue with
     /// `.pending`.
-    public func submissions(meeting code: String? = nil, status: SubmissionStatus? = .pending) throws -> (
+    package func submissions(meeting code: String? = nil, status: SubmissionStatus? = .pending) throws -> (
         meeting: Meeting, submissions: [FocalPointSubmission]
     ) {
         try reading {
@@ -259,7 +259,7 @@ extension RegistrationDesk {
 
     /// One page of the secretariat's queue: `pageSize` pending submissions from the `from`-th (0 first), oldest first,
     /// the `pageSize` most recently decided, newest first, and the counts of both. Only the page's rows are read.
-    public func submissionQueue(meeting code: String? = nil, from: Int = 0, pageSize: Int = 100) throws
+    package func submissionQueue(meeting code: String? = nil, from: Int = 0, pageSize: Int = 100) throws
         -> SubmissionQueue
     {
         try reading {
@@ -277,7 +277,7 @@ extension RegistrationDesk {
     }
 
     /// One of the meeting's submissions, with its PDF. An id not of the meeting is `.notFound` on `submission`.
-    public func submission(id: Int64, meeting code: String? = nil) throws -> (
+    package func submission(id: Int64, meeting code: String? = nil) throws -> (
         submission: FocalPointSubmission, pdf: Data
     ) {
         try reading {
@@ -294,7 +294,7 @@ extension RegistrationDesk {
     /// Accepts a pending submission: it becomes the delegation's registration or amendment, recorded as `register`
     /// records a note, with the submission's receipt time (a late one is a late note, which the secretariat then
     /// decides on as any other). Who accepted it and when are kept with the change.
-    public func acceptSubmission(id: Int64, meeting code: String? = nil) throws -> (
+    package func acceptSubmission(id: Int64, meeting code: String? = nil) throws -> (
         submission: FocalPointSubmission, note: NoteRecording
     ) {
         try writing {
@@ -329,7 +329,7 @@ extension RegistrationDesk {
 
     /// Returns a pending submission to its focal point with a reason (required, as a decision's is). Nothing is
     /// recorded of the note; the focal point sees the reason and may submit again.
-    public func returnSubmission(id: Int64, reason: String, meeting code: String? = nil) throws
+    package func returnSubmission(id: Int64, reason: String, meeting code: String? = nil) throws
         -> FocalPointSubmission
     {
         try writing {

@@ -2,22 +2,22 @@ import MSPDomain
 import MSPStore
 
 /// A convention's States Parties and signatory States on a day.
-public struct TreatyStatus: Sendable {
-    public var convention: String
-    public var day: LocalDate
-    public var membership: TreatyMembership
-    public var parties: [MembershipRecord]
-    public var signatories: [MembershipRecord]
+package struct TreatyStatus: Sendable {
+    package var convention: String
+    package var day: LocalDate
+    package var membership: TreatyMembership
+    package var parties: [MembershipRecord]
+    package var signatories: [MembershipRecord]
     /// The UN short name of every State in `parties` and `signatories` on `day`, by ISO code.
-    public var names: [String: String]
+    package var names: [String: String]
 
     /// The State's UN short name on the day (its ISO code if it is not a State msp knows).
-    public func name(of record: MembershipRecord) -> String { names[record.iso3] ?? record.iso3 }
+    package func name(of record: MembershipRecord) -> String { names[record.iso3] ?? record.iso3 }
 }
 
 /// One fact of a State's membership as a front end gives it.
-public struct MembershipRequest: Sendable, Equatable {
-    public enum Fact: Sendable, Equatable {
+package struct MembershipRequest: Sendable, Equatable {
+    package enum Fact: Sendable, Equatable {
         /// The day the State signed.
         case signed(String)
         /// The day it deposited its instrument of consent, and the instrument.
@@ -26,11 +26,11 @@ public struct MembershipRequest: Sendable, Equatable {
         case withdrawal(String)
     }
 
-    public var convention: String
-    public var state: String
-    public var fact: Fact
+    package var convention: String
+    package var state: String
+    package var fact: Fact
 
-    public init(convention: String, state: String, fact: Fact) {
+    package init(convention: String, state: String, fact: Fact) {
         self.convention = convention
         self.state = state
         self.fact = fact
@@ -38,14 +38,14 @@ public struct MembershipRequest: Sendable, Equatable {
 }
 
 /// What recording one membership fact did.
-public struct MembershipRecording: Sendable, Equatable {
-    public var convention: String
-    public var state: State
-    public var change: MembershipChange
-    public var before: MembershipRecord?
-    public var after: MembershipRecord
+package struct MembershipRecording: Sendable, Equatable {
+    package var convention: String
+    package var state: State
+    package var change: MembershipChange
+    package var before: MembershipRecord?
+    package var after: MembershipRecord
     /// False when the fact was recorded already.
-    public var changed: Bool { before != after }
+    package var changed: Bool { before != after }
 }
 
 extension RegistrationDesk {
@@ -57,7 +57,7 @@ extension RegistrationDesk {
     }
 
     /// The States Parties (from the deposit of their instrument) and signatory States of a convention on a day.
-    public func treatyStatus(convention raw: String, on day: LocalDate) throws -> TreatyStatus {
+    package func treatyStatus(convention raw: String, on day: LocalDate) throws -> TreatyStatus {
         try reading {
             let code = try Self.convention(raw)
             let membership = try store.membership(convention: code)
@@ -78,7 +78,7 @@ extension RegistrationDesk {
 
     /// Records a State's signature, instrument of consent or withdrawal, as it arrives between meetings; a date
     /// recorded again replaces the earlier one. A State's category at every meeting follows at once.
-    public func recordMembership(_ request: MembershipRequest) throws -> MembershipRecording {
+    package func recordMembership(_ request: MembershipRequest) throws -> MembershipRecording {
         try writing {
             let code = try Self.convention(request.convention)
             try request.state.checkedText("State's name", field: .state)
@@ -109,7 +109,7 @@ extension RegistrationDesk {
 
     /// Loads a convention's membership table: each State in `records` gets the record given; States not in it keep
     /// theirs. One transaction, one change.
-    public func importMembership(convention raw: String, records: [MembershipRecord], origin: String) throws -> (
+    package func importMembership(convention raw: String, records: [MembershipRecord], origin: String) throws -> (
         convention: String, result: MembershipImport
     ) {
         try writing {

@@ -3,7 +3,7 @@ import MSPStore
 
 extension RegistrationDesk {
     /// Every note received after the deadline that awaits a decision, oldest first.
-    public func lateNotes(meeting code: String? = nil) throws -> (meeting: Meeting, notes: [LateNote]) {
+    package func lateNotes(meeting code: String? = nil) throws -> (meeting: Meeting, notes: [LateNote]) {
         try reading {
             let stored = try meeting(code: code)
             return (stored.meeting, try store.lateNotes(stored))
@@ -11,7 +11,7 @@ extension RegistrationDesk {
     }
 
     /// The list of participants: every delegation not withdrawn, with its newest composition, in UN order.
-    public func roster(meeting code: String? = nil) throws -> (meeting: Meeting, roster: Roster) {
+    package func roster(meeting code: String? = nil) throws -> (meeting: Meeting, roster: Roster) {
         try reading {
             let stored = try meeting(code: code)
             return (stored.meeting, try store.roster(stored))
@@ -19,7 +19,7 @@ extension RegistrationDesk {
     }
 
     /// The meeting's registration figures.
-    public func statistics(meeting code: String? = nil) throws -> (meeting: Meeting, statistics: MeetingStatistics) {
+    package func statistics(meeting code: String? = nil) throws -> (meeting: Meeting, statistics: MeetingStatistics) {
         try reading {
             let stored = try meeting(code: code)
             return (stored.meeting, try store.statistics(stored))
@@ -29,7 +29,7 @@ extension RegistrationDesk {
     /// A delegation's notes and credentials in the order they were received, its focal point's links when they were
     /// issued or revoked, and what its focal points submitted (received, accepted, returned), with who recorded each
     /// and when. A delegation that sent no note has a history if it has had a focal point.
-    public func history(delegation: String, meeting code: String? = nil) throws -> (
+    package func history(delegation: String, meeting code: String? = nil) throws -> (
         meeting: Meeting, delegation: String, entries: [HistoryEntry]
     ) {
         try reading {

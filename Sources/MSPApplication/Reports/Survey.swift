@@ -4,7 +4,7 @@ import MSPStore
 extension RegistrationDesk {
     /// Every delegation that sent a note to the meeting, withdrawn ones included, in the order of the list of
     /// participants: category, participants, first and latest note, late notes, withdrawn, credentials.
-    public func delegations(meeting code: String? = nil) throws -> (
+    package func delegations(meeting code: String? = nil) throws -> (
         meeting: Meeting, delegations: [DelegationOverview]
     ) {
         try reading {
@@ -16,7 +16,7 @@ extension RegistrationDesk {
     /// The convention's States Parties and signatory States on the meeting's opening day that have no delegation
     /// on the list of participants (none registered, or it withdrew): where universalization and participation
     /// work starts.
-    public func absentStates(meeting code: String? = nil) throws -> (meeting: Meeting, states: [AbsentState]) {
+    package func absentStates(meeting code: String? = nil) throws -> (meeting: Meeting, states: [AbsentState]) {
         try reading {
             let stored = try meeting(code: code)
             let delegations = try store.delegationOverviews(stored)
@@ -34,7 +34,7 @@ extension RegistrationDesk {
 
     /// The participants of the meeting's list of participants whose name holds every word of `name`, ignoring case
     /// and diacritics: current compositions only (superseded ones and withdrawn delegations are not searched).
-    public func findPerson(_ name: String, meeting code: String? = nil) throws -> (
+    package func findPerson(_ name: String, meeting code: String? = nil) throws -> (
         meeting: Meeting, found: [PersonFound]
     ) {
         try reading {

@@ -2,12 +2,12 @@ import MSPDomain
 import MSPStore
 
 /// The data carried inside msp, as the front ends may read it: the UN names of States and the demo's files.
-public enum BundledData {
+package enum BundledData {
     /// Every State by its UN names since 2000, with their aliases: what finds a State by a name typed.
-    public static var states: StateDirectory { ReferenceData.states }
+    package static var states: StateDirectory { ReferenceData.states }
 
     /// The text of each bundled file under `folder` (`fixtures/demo`), with its path.
-    public static func files(under folder: String) -> [(path: String, text: String)] {
+    package static func files(under folder: String) -> [(path: String, text: String)] {
         ReferenceData.files(under: folder)
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MSPStore
+import MSPApplication
 
 extension MSP {
     /// `msp backup`: a consistent copy of the database, taken while others may be writing to it.
@@ -48,8 +48,8 @@ extension MSP {
             }
             let pages: Int
             do {
-                pages = try Store.backup(from: source, to: target.path, replacing: force)
-            } catch let error as StoreError {
+                pages = try RegistrationDesk.backup(from: source, to: target.path, replacing: force)
+            } catch let error as any DatabaseFailure {
                 throw CommandFailure(.cantCreate, error.description)
             }
             print("Wrote a copy of \(source) to \(path) (\(pages) pages, integrity checked).")

@@ -98,18 +98,18 @@ extension MSP {
 }
 
 /// What `msp serve` asks of the portal: where, over which database, where e-mails go, and whom to tell.
-public struct PortalRun: Sendable {
-    public var databasePath: String
-    public var host: String
-    public var port: Int
+package struct PortalRun: Sendable {
+    package var databasePath: String
+    package var host: String
+    package var port: Int
     /// The address people reach the portal at (https: cookies are Secure).
-    public var baseURL: URL?
+    package var baseURL: URL?
     /// Where the outbox's e-mails go: an SMTP relay, or a folder of .eml files.
-    public var mail: (any MailSender)?
+    package var mail: (any MailSender)?
     /// A line about an e-mail sent or failed.
-    public var report: @Sendable (String) -> Void
+    package var report: @Sendable (String) -> Void
     /// Called with the port once listening (0 asked for any free port).
-    public var onListening: @Sendable (Int) async -> Void
+    package var onListening: @Sendable (Int) async -> Void
 }
 
 extension MSP {
@@ -117,5 +117,5 @@ extension MSP {
     ///
     /// The command line's library does not link the web server: the `msp` executable does (MSPServer's
     /// `Portal.serve`) and hands it in here, so that the library and its tests carry no HTTP stack.
-    nonisolated(unsafe) public static var portal: (@Sendable (PortalRun) async throws -> Swift.Void)?
+    nonisolated(unsafe) package static var portal: (@Sendable (PortalRun) async throws -> Swift.Void)?
 }

@@ -1,6 +1,7 @@
+import MSPApplication
 import MSPDocuments
 import MSPDomain
-import MSPStore
+import MSPFiles
 
 /// The documented exit statuses (sysexits.h).
 enum ExitStatus: Int32, Sendable {
@@ -43,14 +44,14 @@ struct CommandFailure: Error, CustomStringConvertible {
         case let input as InputError: return CommandFailure(.dataError, input.commandLineDescription)
         case PrintError.unavailable(let message): return CommandFailure(.unavailable, message)
         case PrintError.failed(let message): return CommandFailure(.software, message)
-        case let store as StoreError:
-            switch store {
-            case .cannotOpen, .notWritable, .hardLinked: return CommandFailure(.noInput, store.description)
-            case .busy: return CommandFailure(.tempFail, store.description)
-            case .diskFull, .ioError: return CommandFailure(.ioError, store.description)
-            default: break
+        case let database as any DatabaseFailure:
+            switch database.kind {
+            case .unavailable: return CommandFailure(.noInput, database.description)
+            case .busy: return CommandFailure(.tempFail, database.description)
+            case .io: return CommandFailure(.ioError, database.description)
+            case .refused: return CommandFailure(.dataError, database.description)
             }
-            return CommandFailure(.dataError, store.description)
+        case let file as PrivateFile.Failure: return CommandFailure(.cantCreate, file.description)
         default:
             return CommandFailure(
                 .software, "unexpected error: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")

@@ -1,6 +1,6 @@
 import Foundation
 import MSPDomain
-import MSPStore
+import MSPFiles
 
 #if canImport(Glibc)
     import Glibc

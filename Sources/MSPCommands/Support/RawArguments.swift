@@ -10,7 +10,7 @@ extension MSP {
     /// Swift's `CommandLine.arguments` replaces bytes that are not UTF-8 with U+FFFD without a word, which would then
     /// be stored as part of a name; the raw `argv` is read first and such an argument refused (64, a malformed
     /// command line), as a file that is not UTF-8 is refused.
-    public static func runCommandLine() -> Int32 {
+    package static func runCommandLine() -> Int32 {
         let raw = (1..<Int(CommandLine.argc)).map { index -> [UInt8] in
             guard let pointer = CommandLine.unsafeArgv[index] else { return [] }
             return Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }

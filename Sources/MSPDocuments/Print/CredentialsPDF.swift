@@ -3,11 +3,11 @@ import MSPDomain
 /// The credentials report as a PDF, in the list of participants' design: the masthead and opening, then each of
 /// the four lists under its heading, the States' names three to a row (the HTML's three columns), a list that runs
 /// over a page break repeating its heading as "(continued)".
-public enum CredentialsPDF {
+package enum CredentialsPDF {
     /// One list: its heading and the States' names in it.
-    public typealias Section = (title: String, names: [String])
+    package typealias Section = (title: String, names: [String])
 
-    public static func document(
+    package static func document(
         _ sections: [Section], registered: Int, meeting: Meeting, masthead: Masthead = .unset
     ) -> PrintedDocument {
         let mm = PrintedDocument.Measure.millimetre
@@ -57,7 +57,7 @@ public enum CredentialsPDF {
     static let columns = 3
 
     /// The PDF's bytes.
-    public static func render(
+    package static func render(
         _ sections: [Section], registered: Int, meeting: Meeting, masthead: Masthead = .unset
     ) throws(PrintError) -> PDFRenderer.Output {
         try PDFRenderer.render(document(sections, registered: registered, meeting: meeting, masthead: masthead))

@@ -4,13 +4,13 @@
 /// Two passes over the text (measure, then draw), because the foot of each page names the number of pages. Cairo
 /// writes each page as it is finished and embeds the fonts as subsets at the end, so memory grows with the text
 /// held, not with the pages drawn (`bench/run` measures both).
-public enum PDFRenderer {
+package enum PDFRenderer {
     /// The PDF's bytes, and what printing found.
-    public struct Output: Sendable {
-        public var bytes: [UInt8]
-        public var pages: Int
+    package struct Output: Sendable {
+        package var bytes: [UInt8]
+        package var pages: Int
         /// Characters no installed font could draw (printed as boxes): fonts for a script are missing.
-        public var missingGlyphs: Int
+        package var missingGlyphs: Int
     }
 
     /// The base font: the HTML's serif families, then fonts that cover Arabic and Chinese; fontconfig falls back
@@ -18,7 +18,7 @@ public enum PDFRenderer {
     static let font =
         "Liberation Serif, Times New Roman, DejaVu Serif, Noto Serif, Noto Naskh Arabic, Noto Serif CJK SC 11"
 
-    public static func render(_ document: PrintedDocument) throws(PrintError) -> Output {
+    package static func render(_ document: PrintedDocument) throws(PrintError) -> Output {
         let pc = try PangoCairo.shared.get()
         let sink = Sink()
         let write: PangoCairo.WriteFunction = { closure, data, length in

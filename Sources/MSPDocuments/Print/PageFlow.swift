@@ -11,28 +11,29 @@
 /// - the space before a block is dropped at the top of a page.
 ///
 /// Heights are in points, measured by the renderer; this type knows nothing of fonts, so it is tested with numbers.
-public struct PageFlow: Sendable, Equatable {
+package struct PageFlow: Sendable, Equatable {
     /// One block's measure: its own height and the space kept above it.
-    public struct Measure: Sendable, Equatable {
-        public var height: Double
-        public var spaceBefore: Double
+    package struct Measure: Sendable, Equatable {
+        package var height: Double
+        package var spaceBefore: Double
 
-        public init(height: Double, spaceBefore: Double = 0) {
+        package init(height: Double, spaceBefore: Double = 0) {
             self.height = height
             self.spaceBefore = spaceBefore
         }
     }
 
     /// A group of blocks, as measured.
-    public struct Unit: Sendable, Equatable {
+    package struct Unit: Sendable, Equatable {
         /// Blocks printed before the heading and kept with the unit's start (a category's heading).
-        public var lead: [Measure]
-        public var heading: Measure?
+        package var lead: [Measure]
+        package var heading: Measure?
         /// The heading as repeated at the top of a following page ("Brazil (continued)").
-        public var continuedHeading: Measure?
-        public var items: [Measure]
+        package var continuedHeading: Measure?
+        package var items: [Measure]
 
-        public init(lead: [Measure] = [], heading: Measure? = nil, continuedHeading: Measure? = nil, items: [Measure]) {
+        package init(lead: [Measure] = [], heading: Measure? = nil, continuedHeading: Measure? = nil, items: [Measure])
+        {
             self.lead = lead
             self.heading = heading
             self.continuedHeading = continuedHeading
@@ -41,7 +42,7 @@ public struct PageFlow: Sendable, Equatable {
     }
 
     /// Which block of which unit, as the renderer draws it.
-    public enum Part: Sendable, Equatable {
+    package enum Part: Sendable, Equatable {
         case lead(Int)
         case heading
         case continuedHeading
@@ -50,20 +51,20 @@ public struct PageFlow: Sendable, Equatable {
 
     /// A block placed on a page: its unit, which part, and the top of the block measured from the top of the
     /// page's body.
-    public struct Placement: Sendable, Equatable {
-        public var unit: Int
-        public var part: Part
-        public var top: Double
+    package struct Placement: Sendable, Equatable {
+        package var unit: Int
+        package var part: Part
+        package var top: Double
     }
 
     /// The placements of each page, in order.
-    public private(set) var pages: [[Placement]] = [[]]
+    package private(set) var pages: [[Placement]] = [[]]
 
     private let bodyHeight: Double
     private var cursor: Double = 0
 
     /// Lays `units` out on pages whose body (the page less its margins) is `bodyHeight` points high.
-    public init(_ units: [Unit], bodyHeight: Double) {
+    package init(_ units: [Unit], bodyHeight: Double) {
         self.bodyHeight = bodyHeight
         for (index, unit) in units.enumerated() { place(unit, index) }
     }

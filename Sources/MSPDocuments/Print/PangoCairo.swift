@@ -110,13 +110,13 @@ final class PangoCairo: @unchecked Sendable {
 }
 
 /// Why a document could not be printed.
-public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The libraries are missing or too old.
     case unavailable(String)
     /// Cairo reported an error while drawing.
     case failed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unavailable(let message), .failed(let message): return message
         }

@@ -5,10 +5,10 @@ import MSPDomain
 ///
 /// The markup is built with `HTMLWriter`: Pango's markup is escaped as HTML text is (`&`, `<`, `>`, quotes), so a
 /// name can never become markup there either.
-public struct PrintedDocument: Sendable {
+package struct PrintedDocument: Sendable {
     /// One block of text.
-    public struct Block: Sendable {
-        public enum Placement: Sendable {
+    package struct Block: Sendable {
+        package enum Placement: Sendable {
             /// Across the body, lines aligned left, after `indent` points.
             case left(indent: Double)
             /// Across the body, lines centred.
@@ -20,20 +20,20 @@ public struct PrintedDocument: Sendable {
         }
 
         /// The text, or one per column.
-        public var markup: [String]
-        public var placement: Placement
-        public var spaceBefore: Double
+        package var markup: [String]
+        package var placement: Placement
+        package var spaceBefore: Double
         /// A rule under the text: its width and the gap above it, in points.
-        public var rule: (width: Double, gap: Double)?
+        package var rule: (width: Double, gap: Double)?
 
-        public init(
+        package init(
             _ markup: HTMLWriter, _ placement: Placement = .left(indent: 0), spaceBefore: Double = 0,
             rule: (width: Double, gap: Double)? = nil
         ) {
             self.init(cells: [markup], placement, spaceBefore: spaceBefore, rule: rule)
         }
 
-        public init(
+        package init(
             cells: [HTMLWriter], _ placement: Placement, spaceBefore: Double = 0,
             rule: (width: Double, gap: Double)? = nil
         ) {
@@ -45,13 +45,13 @@ public struct PrintedDocument: Sendable {
     }
 
     /// A group of blocks; see `PageFlow.Unit`.
-    public struct Unit: Sendable {
-        public var lead: [Block]
-        public var heading: Block?
-        public var continuedHeading: Block?
-        public var items: [Block]
+    package struct Unit: Sendable {
+        package var lead: [Block]
+        package var heading: Block?
+        package var continuedHeading: Block?
+        package var items: [Block]
 
-        public init(lead: [Block] = [], heading: Block? = nil, continuedHeading: Block? = nil, items: [Block] = []) {
+        package init(lead: [Block] = [], heading: Block? = nil, continuedHeading: Block? = nil, items: [Block] = []) {
             self.lead = lead
             self.heading = heading
             self.continuedHeading = continuedHeading
@@ -60,33 +60,33 @@ public struct PrintedDocument: Sendable {
     }
 
     /// The document's title, in the PDF's properties.
-    public var title: String
+    package var title: String
     /// Printed at the top right of every page but the first (which has the masthead): the symbol, or the meeting
     /// and the document's title when the secretariat has not set a symbol.
-    public var runningHead: String
-    public var units: [Unit]
+    package var runningHead: String
+    package var units: [Unit]
 
-    public init(title: String, runningHead: String, units: [Unit]) {
+    package init(title: String, runningHead: String, units: [Unit]) {
         self.title = title
         self.runningHead = runningHead
         self.units = units
     }
 
     /// Sizes and spaces, in points, shared by every printed document (the HTML's, converted: 1 mm = 2.835 pt).
-    public enum Measure {
-        public static let millimetre = 72 / 25.4
-        public static let pageWidth = 210 * millimetre
-        public static let pageHeight = 297 * millimetre
+    package enum Measure {
+        package static let millimetre = 72 / 25.4
+        package static let pageWidth = 210 * millimetre
+        package static let pageHeight = 297 * millimetre
         /// The HTML's `@page` margins: 20 mm, 22 mm at the foot (the page number sits in it).
-        public static let margin = 20 * millimetre
-        public static let footMargin = 22 * millimetre
-        public static let bodyWidth = pageWidth - 2 * margin
-        public static let bodyHeight = pageHeight - margin - footMargin
+        package static let margin = 20 * millimetre
+        package static let footMargin = 22 * millimetre
+        package static let bodyWidth = pageWidth - 2 * margin
+        package static let bodyHeight = pageHeight - margin - footMargin
     }
 
     /// The top of page one, as the HTML has it: the masthead (symbol, distribution, date, original) against the
     /// right margin above a rule, then the meeting's title, its venue and dates, and the document's title, centred.
-    public static func opening(
+    package static func opening(
         masthead: Masthead, meeting: Meeting, lines: [String], documentTitle: HTMLWriter
     ) -> [Block] {
         var blocks: [Block] = []
@@ -111,7 +111,7 @@ public struct PrintedDocument: Sendable {
     }
 
     /// `text` in a span of `size` points, bold or italic; `spacing` is the letter spacing in points.
-    public static func span(
+    package static func span(
         _ text: String, size: Double, bold: Bool = false, italic: Bool = false, spacing: Double = 0
     ) -> HTMLWriter {
         var w = HTMLWriter()
@@ -128,7 +128,7 @@ public struct PrintedDocument: Sendable {
     }
 
     /// The running head: the symbol, or "7MSP: Provisional list of participants".
-    public static func runningHead(_ masthead: Masthead, meeting: Meeting, kind: DocumentKind) -> String {
+    package static func runningHead(_ masthead: Masthead, meeting: Meeting, kind: DocumentKind) -> String {
         masthead.symbol ?? "\(meeting.code): \(masthead.title(kind))"
     }
 }

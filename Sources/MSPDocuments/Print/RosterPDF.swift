@@ -5,12 +5,12 @@ import MSPDomain
 ///
 /// Chromium printing the HTML takes minutes past 50,000 participants and grows faster than the list; this stays
 /// linear (`bench/run` measures it at 100,000).
-public enum RosterPDF {
+package enum RosterPDF {
     typealias Block = PrintedDocument.Block
 
     /// The document: the opening, then per category its heading, kept with the first delegation, and each
     /// delegation's name, kept with its participants and repeated as "(continued)" over a page break.
-    public static func document(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) -> PrintedDocument {
+    package static func document(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) -> PrintedDocument {
         let mm = PrintedDocument.Measure.millimetre
         var units = [
             PrintedDocument.Unit(
@@ -48,7 +48,7 @@ public enum RosterPDF {
     }
 
     /// The PDF's bytes.
-    public static func render(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) throws(PrintError)
+    package static func render(_ roster: Roster, meeting: Meeting, masthead: Masthead = .unset) throws(PrintError)
         -> PDFRenderer.Output
     {
         try PDFRenderer.render(document(roster, meeting: meeting, masthead: masthead))

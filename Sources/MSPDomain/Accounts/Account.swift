@@ -1,5 +1,5 @@
 /// What a secretariat account may do in the portal.
-public enum AccountRole: String, CaseIterable, Sendable, Codable {
+package enum AccountRole: String, CaseIterable, Sendable, Codable {
     /// Records and decides: accepts or returns submissions, corrects, decides on late notes.
     case secretariat
     /// Reads: the queue, the list of participants, the figures.
@@ -7,33 +7,33 @@ public enum AccountRole: String, CaseIterable, Sendable, Codable {
 }
 
 /// A secretariat account as the portal knows it (never its password or hash).
-public struct Account: Hashable, Sendable {
-    public var name: String
-    public var role: AccountRole
-    public var createdAt: Instant
+package struct Account: Hashable, Sendable {
+    package var name: String
+    package var role: AccountRole
+    package var createdAt: Instant
     /// When it was disabled; nil while it can sign in.
-    public var disabledAt: Instant?
+    package var disabledAt: Instant?
 
-    public init(name: String, role: AccountRole, createdAt: Instant, disabledAt: Instant? = nil) {
+    package init(name: String, role: AccountRole, createdAt: Instant, disabledAt: Instant? = nil) {
         self.name = name
         self.role = role
         self.createdAt = createdAt
         self.disabledAt = disabledAt
     }
 
-    public var isActive: Bool { disabledAt == nil }
+    package var isActive: Bool { disabledAt == nil }
 }
 
 extension FieldPath {
-    public static let accountName = key("name")
-    public static let password = key("password")
-    public static let role = key("role")
+    package static let accountName = key("name")
+    package static let password = key("password")
+    package static let role = key("role")
 }
 
 /// The rules of accounts: names people can type, passwords long enough, and how many failed sign-ins are allowed.
-public enum AccountRules {
+package enum AccountRules {
     /// A name of 1 to 64 letters, digits, '.', '_' or '-' (an e-mail-like "j.dupont" or "jdupont").
-    public static func name(_ raw: String) throws -> String {
+    package static func name(_ raw: String) throws -> String {
         let name = try raw.checkedText("account name", field: .accountName).trimmed
         guard !name.isEmpty else { throw InputError("the account name is empty", field: .accountName) }
         guard name.count <= 64,
@@ -52,11 +52,11 @@ public enum AccountRules {
 
     /// The shortest password taken: a passphrase, not a PIN (NIST SP 800-63B asks for at least 8; the secretariat's
     /// accounts decide registrations, so msp asks for 12).
-    public static let minimumPasswordLength = 12
+    package static let minimumPasswordLength = 12
 
     /// A password as given: at least `minimumPasswordLength` characters, at most 72 bytes (bcrypt reads no more),
     /// no control characters.
-    public static func password(_ raw: String) throws -> String {
+    package static func password(_ raw: String) throws -> String {
         guard raw.count >= minimumPasswordLength else {
             throw InputError("the password is shorter than \(minimumPasswordLength) characters", field: .password)
         }
@@ -68,14 +68,14 @@ public enum AccountRules {
     }
 
     /// Failed sign-ins counted over this many seconds.
-    public static let failureWindow: Int64 = 15 * 60
+    package static let failureWindow: Int64 = 15 * 60
     /// At most this many failures for one account name within the window; then it waits.
-    public static let failuresPerName = 5
+    package static let failuresPerName = 5
     /// At most this many failures from one address within the window, whatever the names tried.
-    public static let failuresPerAddress = 20
+    package static let failuresPerAddress = 20
 
     /// Whether sign-in is held back, given the failures within the window for the name and for the address.
-    public static func isThrottled(failuresForName: Int, failuresFromAddress: Int) -> Bool {
+    package static func isThrottled(failuresForName: Int, failuresFromAddress: Int) -> Bool {
         failuresForName >= failuresPerName || failuresFromAddress >= failuresPerAddress
     }
 }

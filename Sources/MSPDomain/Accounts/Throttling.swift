@@ -5,25 +5,25 @@
 /// address, not per link: whoever is held back gets 429 for every token, a working one too, until the window
 /// passes, so that a good guess cannot be told from a bad one while held back. A mission behind one address with a
 /// few stale links stays well under it.
-public enum LinkRules {
+package enum LinkRules {
     /// Failed look-ups counted over this many seconds.
-    public static let failureWindow: Int64 = 15 * 60
+    package static let failureWindow: Int64 = 15 * 60
     /// At most this many failed look-ups from one address within the window; then every look-up from it waits.
-    public static let failuresPerAddress = 20
+    package static let failuresPerAddress = 20
 
     /// Whether link look-ups from an address are held back, given its failures within the window.
-    public static func isThrottled(failuresFromAddress: Int) -> Bool {
+    package static func isThrottled(failuresFromAddress: Int) -> Bool {
         failuresFromAddress >= failuresPerAddress
     }
 }
 
 /// The rules of the portal's sessions.
-public enum SessionRules {
+package enum SessionRules {
     /// The longest a session id may be (the portal's are 44 characters of base64).
-    public static let maximumIdLength = 256
+    package static let maximumIdLength = 256
 }
 
 extension FieldPath {
     /// A portal session's id.
-    public static let session = key("session")
+    package static let session = key("session")
 }

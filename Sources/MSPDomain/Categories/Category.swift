@@ -1,6 +1,6 @@
 /// The five categories of participants, in the order of the list of participants (rules of procedure,
 /// CCM/MSP/2010/3, and Article 11 of the Convention).
-public enum Category: String, CaseIterable, Comparable, Sendable, Codable {
+package enum Category: String, CaseIterable, Comparable, Sendable, Codable {
     case statesParties = "state_party"
     case signatoryStates = "signatory_state"
     case observerStates = "observer_state"
@@ -8,7 +8,7 @@ public enum Category: String, CaseIterable, Comparable, Sendable, Codable {
     case civilSociety = "civil_society"
 
     /// The heading of the group in the list of participants.
-    public var title: String {
+    package var title: String {
         switch self {
         case .statesParties: return "States Parties"
         case .signatoryStates: return "Signatory States"
@@ -19,20 +19,20 @@ public enum Category: String, CaseIterable, Comparable, Sendable, Codable {
     }
 
     /// A State's category follows from the treaty; an organization's is chosen when it is first registered.
-    public var isStateCategory: Bool {
+    package var isStateCategory: Bool {
         switch self {
         case .statesParties, .signatoryStates, .observerStates: return true
         case .internationalOrganizations, .civilSociety: return false
         }
     }
 
-    public var order: Int { Category.allCases.firstIndex(of: self)! }
+    package var order: Int { Category.allCases.firstIndex(of: self)! }
 
-    public static func < (a: Category, b: Category) -> Bool { a.order < b.order }
+    package static func < (a: Category, b: Category) -> Bool { a.order < b.order }
 
-    public static let keys = allCases.map(\.rawValue).joined(separator: ", ")
+    package static let keys = allCases.map(\.rawValue).joined(separator: ", ")
 
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Category {
+    package static func parse(_ raw: String, field: FieldPath? = nil) throws -> Category {
         // As stored ("civil_society"): no trimming and lowercasing through Foundation (41,000 instructions).
         if let category = Category(rawValue: raw) { return category }
         let key = raw.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")

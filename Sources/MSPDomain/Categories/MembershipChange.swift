@@ -1,11 +1,11 @@
 /// One fact the secretariat records about a State under a convention: its signature, the deposit of its
 /// instrument of consent (ratification, accession, acceptance or approval), or the day its withdrawal takes effect.
-public enum MembershipChange: Sendable, Hashable {
+package enum MembershipChange: Sendable, Hashable {
     case signed(LocalDate)
     case consent(LocalDate, ConsentKind)
     case withdrawal(LocalDate)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .signed(let day): return "signed on \(day)"
         case .consent(let day, let kind): return "\(kind.rawValue) deposited on \(day)"
@@ -17,7 +17,7 @@ public enum MembershipChange: Sendable, Hashable {
 extension MembershipRecord {
     /// The record with `change` applied (a date recorded again replaces the earlier one: a correction),
     /// checked as a whole.
-    public func applying(_ change: MembershipChange, field: FieldPath? = nil) throws -> MembershipRecord {
+    package func applying(_ change: MembershipChange, field: FieldPath? = nil) throws -> MembershipRecord {
         var copy = self
         switch change {
         case .signed(let day): copy.signed = day
@@ -33,7 +33,7 @@ extension MembershipRecord {
     /// A record that can be true: a kind of consent exactly when there is a consent; no signature after the
     /// consent (a State signs, then ratifies; one that accedes never signs); a withdrawal only of a Party, after
     /// its consent.
-    public func check(field: FieldPath? = nil) throws {
+    package func check(field: FieldPath? = nil) throws {
         if consented != nil && consentKind == nil {
             throw InputError(
                 "a consent date needs its kind: ratification, accession, acceptance or approval", field: field)

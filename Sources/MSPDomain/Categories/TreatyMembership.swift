@@ -1,8 +1,8 @@
 /// How a State expressed its consent to be bound.
-public enum ConsentKind: String, CaseIterable, Sendable, Codable {
+package enum ConsentKind: String, CaseIterable, Sendable, Codable {
     case ratification, accession, acceptance, approval
 
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> ConsentKind {
+    package static func parse(_ raw: String, field: FieldPath? = nil) throws -> ConsentKind {
         if let kind = ConsentKind(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) { return kind }
         throw InputError(
             "'\(raw)' is not a kind of consent: one of ratification, accession, acceptance, approval", field: field)
@@ -10,14 +10,14 @@ public enum ConsentKind: String, CaseIterable, Sendable, Codable {
 }
 
 /// One State's record under a convention: signature, deposit of its instrument, withdrawal.
-public struct MembershipRecord: Hashable, Sendable, Codable {
-    public var iso3: String
-    public var signed: LocalDate?
-    public var consented: LocalDate?
-    public var consentKind: ConsentKind?
-    public var withdrawalEffective: LocalDate?
+package struct MembershipRecord: Hashable, Sendable, Codable {
+    package var iso3: String
+    package var signed: LocalDate?
+    package var consented: LocalDate?
+    package var consentKind: ConsentKind?
+    package var withdrawalEffective: LocalDate?
 
-    public init(
+    package init(
         iso3: String, signed: LocalDate? = nil, consented: LocalDate? = nil, consentKind: ConsentKind? = nil,
         withdrawalEffective: LocalDate? = nil
     ) {
@@ -29,18 +29,18 @@ public struct MembershipRecord: Hashable, Sendable, Codable {
     }
 
     /// Whether the State is withdrawn on `day`.
-    public func isWithdrawn(on day: LocalDate) -> Bool {
+    package func isWithdrawn(on day: LocalDate) -> Bool {
         withdrawalEffective.map { $0 <= day } ?? false
     }
 }
 
 /// A State's standing under a convention on a given day.
-public enum TreatyStanding: Sendable, Hashable {
+package enum TreatyStanding: Sendable, Hashable {
     case party
     case signatory
     case none
 
-    public var category: Category {
+    package var category: Category {
         switch self {
         case .party: return .statesParties
         case .signatory: return .signatoryStates
@@ -54,44 +54,44 @@ public enum TreatyStanding: Sendable, Hashable {
 /// A State is a Party from the deposit of its instrument of ratification, acceptance, approval or accession
 /// (the Convention's own count: Madagascar became the 101st State Party on 20 May 2017) until a withdrawal
 /// takes effect. A signatory has signed and is not a Party. A State that withdrew is neither.
-public struct TreatyMembership: Sendable {
-    public let convention: String
+package struct TreatyMembership: Sendable {
+    package let convention: String
     /// The date the convention entered into force (Article 17(1): CCM, 1 August 2010), if known.
-    public let entryIntoForce: LocalDate?
-    public private(set) var records: [String: MembershipRecord]
+    package let entryIntoForce: LocalDate?
+    package private(set) var records: [String: MembershipRecord]
 
-    public init(convention: String, records: [MembershipRecord], entryIntoForce: LocalDate? = nil) {
+    package init(convention: String, records: [MembershipRecord], entryIntoForce: LocalDate? = nil) {
         self.convention = convention
         self.records = Dictionary(records.map { ($0.iso3, $0) }, uniquingKeysWith: { _, last in last })
         self.entryIntoForce = entryIntoForce ?? TreatyMembership.knownEntryIntoForce[convention]
     }
 
-    public static let knownEntryIntoForce: [String: LocalDate] = ["CCM": LocalDate(year: 2010, month: 8, day: 1)!]
+    package static let knownEntryIntoForce: [String: LocalDate] = ["CCM": LocalDate(year: 2010, month: 8, day: 1)!]
 
-    public func standing(of iso3: String, on day: LocalDate) -> TreatyStanding {
+    package func standing(of iso3: String, on day: LocalDate) -> TreatyStanding {
         guard let record = records[iso3], !record.isWithdrawn(on: day) else { return .none }
         if let consented = record.consented, consented <= day { return .party }
         if let signed = record.signed, signed <= day { return .signatory }
         return .none
     }
 
-    public func category(of iso3: String, on day: LocalDate) -> Category {
+    package func category(of iso3: String, on day: LocalDate) -> Category {
         standing(of: iso3, on: day).category
     }
 
     /// A State's category at a meeting: its standing on the meeting's opening day.
-    public func category(of iso3: String, at meeting: Meeting) -> Category {
+    package func category(of iso3: String, at meeting: Meeting) -> Category {
         category(of: iso3, on: meeting.opens)
     }
 
     /// The States Parties on `day`, in order of deposit.
-    public func parties(on day: LocalDate) -> [MembershipRecord] {
+    package func parties(on day: LocalDate) -> [MembershipRecord] {
         records.values.filter { standing(of: $0.iso3, on: day) == .party }
             .sorted { ($0.consented!, $0.iso3) < ($1.consented!, $1.iso3) }
     }
 
     /// The signatory States on `day`, in order of signature.
-    public func signatories(on day: LocalDate) -> [MembershipRecord] {
+    package func signatories(on day: LocalDate) -> [MembershipRecord] {
         records.values.filter { standing(of: $0.iso3, on: day) == .signatory }
             .sorted { ($0.signed!, $0.iso3) < ($1.signed!, $1.iso3) }
     }
@@ -100,14 +100,14 @@ public struct TreatyMembership: Sendable {
     /// month of its deposit, and never before the convention's own entry into force. Madagascar deposited on
     /// 20 May 2017: 1 November 2017; Norway, in 2008: 1 August 2010; the United Kingdom, on 4 May 2010 (after the
     /// thirtieth instrument, before the convention was in force): 1 November 2010.
-    public func entryIntoForce(for record: MembershipRecord) -> LocalDate? {
+    package func entryIntoForce(for record: MembershipRecord) -> LocalDate? {
         guard let consented = record.consented else { return nil }
         let own = consented.firstOfMonth(after: 6)
         guard let general = entryIntoForce else { return own }
         return max(own, general)
     }
 
-    public mutating func record(_ record: MembershipRecord) {
+    package mutating func record(_ record: MembershipRecord) {
         records[record.iso3] = record
     }
 }

@@ -2,15 +2,15 @@
 /// formal credentials issued by the Head of State or Government or the Minister for Foreign Affairs (`original`),
 /// a copy or another communication such as a fax or a letter from the Minister (`copy`), or only the note verbale
 /// that registered the delegation (`noteVerbale`).
-public enum CredentialKind: String, CaseIterable, Sendable, Codable {
+package enum CredentialKind: String, CaseIterable, Sendable, Codable {
     case original
     case copy
     case noteVerbale = "note_verbale"
 
     /// The word on the command line and in every output: original, copy, note_verbale.
-    public var argument: String { rawValue }
+    package var argument: String { rawValue }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .original: return "formal credentials (original)"
         case .copy: return "a copy or communication"
@@ -18,7 +18,7 @@ public enum CredentialKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> CredentialKind {
+    package static func parse(_ raw: String, field: FieldPath? = nil) throws -> CredentialKind {
         let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         if let kind = CredentialKind(rawValue: key) { return kind }
@@ -27,13 +27,13 @@ public enum CredentialKind: String, CaseIterable, Sendable, Codable {
 }
 
 /// One record of credentials received for a delegation.
-public struct CredentialEntry: Sendable, Equatable {
-    public var id: Int64
-    public var delegation: String
-    public var kind: CredentialKind
-    public var received: Instant
+package struct CredentialEntry: Sendable, Equatable {
+    package var id: Int64
+    package var delegation: String
+    package var kind: CredentialKind
+    package var received: Instant
 
-    public init(id: Int64, delegation: String, kind: CredentialKind, received: Instant) {
+    package init(id: Int64, delegation: String, kind: CredentialKind, received: Instant) {
         self.id = id
         self.delegation = delegation
         self.kind = kind
@@ -44,7 +44,7 @@ public struct CredentialEntry: Sendable, Equatable {
 extension CredentialEntry {
     /// Whether this record counts instead of `other`, of the same delegation: the latest by time of receipt
     /// counts, then the one recorded last.
-    public func supersedes(_ other: CredentialEntry) -> Bool {
+    package func supersedes(_ other: CredentialEntry) -> Bool {
         (received, id) >= (other.received, other.id)
     }
 }
@@ -55,13 +55,13 @@ extension CredentialEntry {
 /// A delegation's latest record counts (by time of receipt, then by the order of recording); earlier ones stay in
 /// its history. Records of delegations that are not registered States Parties (a signatory State's, say) are kept
 /// but are not part of the report.
-public struct CredentialsReport: Sendable, Equatable {
-    public var original: [String]
-    public var copy: [String]
-    public var noteVerbale: [String]
-    public var missing: [String]
+package struct CredentialsReport: Sendable, Equatable {
+    package var original: [String]
+    package var copy: [String]
+    package var noteVerbale: [String]
+    package var missing: [String]
 
-    public init(statesParties: [String], entries: [CredentialEntry]) {
+    package init(statesParties: [String], entries: [CredentialEntry]) {
         var latest: [String: CredentialEntry] = [:]
         for entry in entries {
             if let current = latest[entry.delegation], !entry.supersedes(current) { continue }
@@ -84,14 +84,14 @@ public struct CredentialsReport: Sendable, Equatable {
     }
 
     /// The report from its four lists, as they were made.
-    public init(original: [String], copy: [String], noteVerbale: [String], missing: [String]) {
+    package init(original: [String], copy: [String], noteVerbale: [String], missing: [String]) {
         self.original = original
         self.copy = copy
         self.noteVerbale = noteVerbale
         self.missing = missing
     }
 
-    public func list(_ kind: CredentialKind) -> [String] {
+    package func list(_ kind: CredentialKind) -> [String] {
         switch kind {
         case .original: return original
         case .copy: return copy
@@ -99,5 +99,5 @@ public struct CredentialsReport: Sendable, Equatable {
         }
     }
 
-    public var statesPartiesCount: Int { original.count + copy.count + noteVerbale.count + missing.count }
+    package var statesPartiesCount: Int { original.count + copy.count + noteVerbale.count + missing.count }
 }

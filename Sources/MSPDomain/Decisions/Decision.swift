@@ -1,15 +1,15 @@
 /// The secretariat's decision on a late note.
-public enum Decision: String, CaseIterable, Sendable, Codable {
+package enum Decision: String, CaseIterable, Sendable, Codable {
     case accepted, declined
 }
 
 /// Where a late note stands: awaiting a decision, accepted or declined.
-public enum DecisionStatus: Hashable, Sendable, CustomStringConvertible {
+package enum DecisionStatus: Hashable, Sendable, CustomStringConvertible {
     case pending
     case decided(Decision)
 
     /// `pending`, `accepted`, `declined`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .pending: return "pending"
         case .decided(let decision): return decision.rawValue
@@ -18,7 +18,7 @@ public enum DecisionStatus: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// What a meeting does with a late note that awaits a decision: the secretariat's choice for the meeting.
-public enum UndecidedLateNotes: String, CaseIterable, Sendable, Codable {
+package enum UndecidedLateNotes: String, CaseIterable, Sendable, Codable {
     /// It counts in the list of participants until declined (most secretariats; the default).
     case include
     /// It counts only once accepted (a strict secretariat).
@@ -26,7 +26,7 @@ public enum UndecidedLateNotes: String, CaseIterable, Sendable, Codable {
 
     /// Whether a note counts for its delegation's composition: a note on time or a withdrawal always does; a late
     /// note once accepted does, once declined never does, and while pending as the meeting chose.
-    public func counts(kind: NoteKind, received: Instant, deadline: Deadline, decision: Decision?) -> Bool {
+    package func counts(kind: NoteKind, received: Instant, deadline: Deadline, decision: Decision?) -> Bool {
         guard LateNote.needsDecision(kind: kind, received: received, deadline: deadline) else { return true }
         switch decision {
         case .accepted?: return true
@@ -35,20 +35,20 @@ public enum UndecidedLateNotes: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> UndecidedLateNotes {
+    package static func parse(_ raw: String, field: FieldPath? = nil) throws -> UndecidedLateNotes {
         if let value = UndecidedLateNotes(rawValue: raw.trimmed.lowercased()) { return value }
         throw InputError("'\(raw)' is not a choice for late notes awaiting a decision: include or hold", field: field)
     }
 }
 
 /// A decision taken: by whom, when, and why.
-public struct DecisionTaken: Hashable, Sendable {
-    public var outcome: Decision
-    public var by: String
-    public var at: Instant
-    public var reason: String
+package struct DecisionTaken: Hashable, Sendable {
+    package var outcome: Decision
+    package var by: String
+    package var at: Instant
+    package var reason: String
 
-    public init(outcome: Decision, by: String, at: Instant, reason: String) {
+    package init(outcome: Decision, by: String, at: Instant, reason: String) {
         self.outcome = outcome
         self.by = by
         self.at = at
@@ -58,7 +58,7 @@ public struct DecisionTaken: Hashable, Sendable {
 
 extension DecisionTaken {
     /// "accepted by j.dupont, 2017-08-25T10:00:00+02:00: Delayed by the pouch", for people, in the venue's time.
-    public func summary(in zone: VenueTimeZone) -> String {
+    package func summary(in zone: VenueTimeZone) -> String {
         "\(outcome.rawValue) by \(by), \(zone.format(at)): \(reason)"
     }
 }

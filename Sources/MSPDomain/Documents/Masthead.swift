@@ -1,10 +1,10 @@
 /// The documents msp publishes for a meeting as official documents: the list of participants and the credentials
 /// report.
-public enum DocumentKind: String, CaseIterable, Sendable, Codable {
+package enum DocumentKind: String, CaseIterable, Sendable, Codable {
     case participants, credentials
 
     /// The document's name in a sentence: "the list of participants".
-    public var name: String {
+    package var name: String {
         switch self {
         case .participants: return "the list of participants"
         case .credentials: return "the credentials report"
@@ -13,12 +13,12 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
 }
 
 /// How a UN document's distribution is restricted, as its masthead says.
-public enum Distribution: String, CaseIterable, Sendable, Codable {
+package enum Distribution: String, CaseIterable, Sendable, Codable {
     case general = "General"
     case limited = "Limited"
     case restricted = "Restricted"
 
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Distribution {
+    package static func parse(_ raw: String, field: FieldPath? = nil) throws -> Distribution {
         if let found = named(raw) { return found }
         throw InputError("'\(raw)' is not a distribution: one of General, Limited, Restricted", field: field)
     }
@@ -31,18 +31,18 @@ public enum Distribution: String, CaseIterable, Sendable, Codable {
 /// The symbol is the secretariat's to choose (UN symbols are made of series components joined by "/": body, session,
 /// year, then INF. for information documents); msp only checks that it looks like one. Until a symbol is set, a
 /// document has none and is provisional, in English.
-public struct Masthead: Sendable, Equatable, Codable {
-    public var symbol: String?
-    public var distribution: Distribution
+package struct Masthead: Sendable, Equatable, Codable {
+    package var symbol: String?
+    package var distribution: Distribution
     /// The date of issue; nil prints none.
-    public var issued: LocalDate?
+    package var issued: LocalDate?
     /// True until the final document is issued.
-    public var provisional: Bool
+    package var provisional: Bool
     /// The language the document was written in ("Original: English").
-    public var originalLanguage: Language
+    package var originalLanguage: Language
 
     /// The six official languages of the United Nations: a document's original is in one of them.
-    public enum Language: String, CaseIterable, Sendable, Codable {
+    package enum Language: String, CaseIterable, Sendable, Codable {
         case arabic = "Arabic"
         case chinese = "Chinese"
         case english = "English"
@@ -50,7 +50,7 @@ public struct Masthead: Sendable, Equatable, Codable {
         case russian = "Russian"
         case spanish = "Spanish"
 
-        public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Language {
+        package static func parse(_ raw: String, field: FieldPath? = nil) throws -> Language {
             if let found = named(raw) { return found }
             throw InputError(
                 "'\(raw)' is not an official language of the United Nations: one of Arabic, Chinese, English, French, Russian, Spanish",
@@ -58,7 +58,7 @@ public struct Masthead: Sendable, Equatable, Codable {
         }
     }
 
-    public init(
+    package init(
         symbol: String? = nil, distribution: Distribution = .general, issued: LocalDate? = nil,
         provisional: Bool = true, originalLanguage: Language = .english
     ) {
@@ -70,11 +70,11 @@ public struct Masthead: Sendable, Equatable, Codable {
     }
 
     /// A document no one has set: no symbol, General, no date, provisional, English.
-    public static let unset = Masthead()
+    package static let unset = Masthead()
 
     /// The document's title as it heads the page: "Provisional list of participants", "List of participants",
     /// "Credentials".
-    public func title(_ kind: DocumentKind) -> String {
+    package func title(_ kind: DocumentKind) -> String {
         switch kind {
         case .participants: return provisional ? "Provisional list of participants" : "List of participants"
         case .credentials: return provisional ? "Provisional credentials report" : "Credentials report"
@@ -82,17 +82,17 @@ public struct Masthead: Sendable, Equatable, Codable {
     }
 
     /// The lines printed under the symbol, top right: "Distribution: General", the date of issue, "Original: English".
-    public var lines: [String] {
+    package var lines: [String] {
         ["Distribution: \(distribution.rawValue)"] + (issued.map { [$0.longDescription] } ?? [])
             + ["Original: \(originalLanguage.rawValue)"]
     }
 
     /// The longest symbol taken; UN symbols run to about 40 characters ("FCCC/PA/CMA/2023/INF.3/Add.1").
-    public static let maxSymbolLength = 60
+    package static let maxSymbolLength = 60
 
     /// A symbol as the secretariat typed it, checked: letters, digits and `/ . - ( )` and spaces, with at least one
     /// "/" between components, at most `maxSymbolLength` characters. Empty is no symbol.
-    public static func symbol(_ raw: String, field: FieldPath? = nil) throws -> String? {
+    package static func symbol(_ raw: String, field: FieldPath? = nil) throws -> String? {
         let symbol = try raw.checkedText("symbol", field: field).trimmed
         if symbol.isEmpty { return nil }
         guard symbol.count <= maxSymbolLength else {

@@ -14,16 +14,16 @@ import SystemPackage
 /// speed, so this reader works on bytes: fields are split on bytes and each field is validated as UTF-8 once.
 /// It accepts LF and CRLF line ends, skips a UTF-8 byte-order mark and blank lines, and refuses a record longer
 /// than `maxRecordBytes` (so a 100 MB line costs no more than that much memory).
-public struct CSVRecordReader: Sendable {
-    public struct Record: Sendable {
-        public var fields: [String]
+package struct CSVRecordReader: Sendable {
+    package struct Record: Sendable {
+        package var fields: [String]
         /// The line the record starts on (1-based).
-        public var line: Int
+        package var line: Int
     }
 
-    public struct Problem: Error, Equatable, Sendable {
-        public var line: Int
-        public var message: String
+    package struct Problem: Error, Equatable, Sendable {
+        package var line: Int
+        package var message: String
     }
 
     private let fd: Int32
@@ -34,19 +34,19 @@ public struct CSVRecordReader: Sendable {
     private var line = 1
     private var startedFile = false
     private var lastFieldCount = 8
-    public let maxRecordBytes: Int
+    package let maxRecordBytes: Int
     /// Bytes consumed so far, for progress.
-    public private(set) var bytesRead: Int = 0
+    package private(set) var bytesRead: Int = 0
 
     /// Reads from an open file descriptor (not closed by the reader).
-    public init(fileDescriptor: Int32, chunkSize: Int = 1 << 18, maxRecordBytes: Int = 1 << 20) {
+    package init(fileDescriptor: Int32, chunkSize: Int = 1 << 18, maxRecordBytes: Int = 1 << 20) {
         self.fd = fileDescriptor
         self.buffer = [UInt8](repeating: 0, count: chunkSize)
         self.maxRecordBytes = maxRecordBytes
     }
 
     /// Reads text already in memory.
-    public init(text: String, maxRecordBytes: Int = 1 << 20) {
+    package init(text: String, maxRecordBytes: Int = 1 << 20) {
         self.fd = -1
         self.buffer = Array(text.utf8)
         self.filled = buffer.count
@@ -56,7 +56,7 @@ public struct CSVRecordReader: Sendable {
 
     /// The records of a small table in memory (an embedded reference file) after its header, which must be
     /// `columns`; every record must have as many fields. `name` names the file in errors.
-    public static func table(_ text: String, named name: String, columns: [String]) throws -> [Record] {
+    package static func table(_ text: String, named name: String, columns: [String]) throws -> [Record] {
         var reader = CSVRecordReader(text: text)
         do {
             guard let header = try reader.next(), header.fields == columns else {
@@ -117,7 +117,7 @@ public struct CSVRecordReader: Sendable {
 
     /// The next record, nil at the end. A problem (bad quoting, bytes that are not UTF-8, an overlong record)
     /// is thrown after the rest of its record is skipped, so the caller can report it and go on.
-    public mutating func next() throws -> Record? {
+    package mutating func next() throws -> Record? {
         if !startedFile {
             startedFile = true
             // Skip a UTF-8 byte-order mark.

@@ -6,8 +6,8 @@
 /// given the resolver's key: "UG" then "Uganda"); the note's own fields (category, received_at, channel) are taken
 /// from its first row and must not contradict it in later rows. A note's rows must be together: the same
 /// delegation and reference appearing again later is an error, not a second note.
-public struct CSVSubmissionSource: SubmissionSource, Sendable {
-    public static let columns = [
+package struct CSVSubmissionSource: SubmissionSource, Sendable {
+    package static let columns = [
         "delegation", "category", "reference", "received_at", "channel", "role", "title",
         "name", "function", "gender", "email", "new_organization",
     ]
@@ -28,8 +28,8 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
     private var finished = false
     /// The key rows are grouped by: the delegation without case or diacritics, or the resolver's.
     private var delegationKey: @Sendable (String) -> String = { NameKey.of($0) }
-    public private(set) var rowsRead = 0
-    public var bytesRead: Int { reader.bytesRead }
+    package private(set) var rowsRead = 0
+    package var bytesRead: Int { reader.bytesRead }
 
     struct NoteKey: Hashable, Sendable {
         var delegation: String
@@ -37,7 +37,7 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
     }
 
     /// Reads and checks the header; a wrong header is thrown as the one problem of the file.
-    public init(reader: CSVRecordReader) throws {
+    package init(reader: CSVRecordReader) throws {
         self.reader = reader
         let header: CSVRecordReader.Record
         do {
@@ -92,7 +92,7 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         NoteKey(delegation: value(record, "delegation") ?? "", reference: value(record, "reference") ?? "")
     }
 
-    public mutating func groupDelegations(by key: @escaping @Sendable (String) -> String) {
+    package mutating func groupDelegations(by key: @escaping @Sendable (String) -> String) {
         delegationKey = key
     }
 
@@ -124,7 +124,7 @@ public struct CSVSubmissionSource: SubmissionSource, Sendable {
         }
     }
 
-    public mutating func next() throws -> SourceItem? {
+    package mutating func next() throws -> SourceItem? {
         guard !finished else { return nil }
         // Start a note with the row kept from last time, or the next usable row.
         var first: (key: NoteKey, record: CSVRecordReader.Record)

@@ -4,13 +4,13 @@ import SystemPackage
 /// Reads submissions in the `msp register --file` format: either one JSON array of them, or one submission
 /// object per line (newline-delimited JSON). Both are streamed: an array is read element by element
 /// (`JSONArrayReader`), so memory holds one submission at a time whatever the file's size.
-public struct JSONSubmissionSource: SubmissionSource, Sendable {
+package struct JSONSubmissionSource: SubmissionSource, Sendable {
     private var array: JSONArrayReader?
     private var lines: LineReader?
-    public private(set) var rowsRead = 0
-    public var bytesRead: Int { array?.bytesRead ?? lines?.bytesRead ?? 0 }
+    package private(set) var rowsRead = 0
+    package var bytesRead: Int { array?.bytesRead ?? lines?.bytesRead ?? 0 }
 
-    public init(fileDescriptor: Int32) throws {
+    package init(fileDescriptor: Int32) throws {
         var reader = LineReader(fileDescriptor: fileDescriptor)
         // Decide the form by the first character that is not white space.
         let prefix = try reader.peekChunk() ?? Data()
@@ -25,7 +25,7 @@ public struct JSONSubmissionSource: SubmissionSource, Sendable {
         }
     }
 
-    public mutating func next() throws -> SourceItem? {
+    package mutating func next() throws -> SourceItem? {
         if array != nil {
             guard let (bytes, line, index) = try array!.next() else { return nil }
             rowsRead += 1

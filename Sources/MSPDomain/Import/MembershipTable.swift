@@ -3,12 +3,12 @@ import CSV
 /// Reads a convention's membership table: `iso_alpha3,state,signature_date,consent_date,consent_kind,withdrawal_effective_date`.
 ///
 /// The first problem is thrown as an `ImportProblem` with its line and column; the reader of the file adds its name.
-public enum MembershipTable {
-    public static let header = [
+package enum MembershipTable {
+    package static let header = [
         "iso_alpha3", "state", "signature_date", "consent_date", "consent_kind", "withdrawal_effective_date",
     ]
 
-    public static func parse(csv text: String, states: StateDirectory) throws -> [MembershipRecord] {
+    package static func parse(csv text: String, states: StateDirectory) throws -> [MembershipRecord] {
         let reader = try CSVReader(string: text, hasHeaderRow: true)
         guard reader.headerRow == header else {
             throw ImportProblem(line: 1, message: "the header is not \(header.joined(separator: ","))")

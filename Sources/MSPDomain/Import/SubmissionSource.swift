@@ -1,21 +1,21 @@
 /// A problem with one place of an import file: "FILE:LINE: column: what is wrong".
-public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible {
-    public var line: Int?
-    public var column: String?
-    public var message: String
+package struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    package var line: Int?
+    package var column: String?
+    package var message: String
 
-    public init(line: Int?, column: String? = nil, message: String) {
+    package init(line: Int?, column: String? = nil, message: String) {
         self.line = line
         self.column = column
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         [line.map { "line \($0)" }, column, message].compactMap { $0 }.joined(separator: ": ")
     }
 
     /// "FILE:LINE: column: message".
-    public func located(in file: String) -> String {
+    package func located(in file: String) -> String {
         var text = file
         if let line { text += ":\(line)" }
         text += ": "
@@ -25,18 +25,18 @@ public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible
 }
 
 /// A submission read from an import file, with where each part of it came from.
-public struct SourcedSubmission: Sendable {
-    public var submission: Submission
+package struct SourcedSubmission: Sendable {
+    package var submission: Submission
     /// The line of the note (its first row, or its JSON object).
-    public var line: Int
+    package var line: Int
     /// The line of each participant (its row in CSV; the object's line in JSON).
-    public var participantLines: [Int]
+    package var participantLines: [Int]
     /// Whether fields are CSV columns (`name`) or JSON paths (`participants[2].name`).
-    public var isCSV: Bool
+    package var isCSV: Bool
     /// For a submission of a JSON array: its index, which prefixes the paths in problems.
-    public var arrayIndex: Int?
+    package var arrayIndex: Int?
 
-    public init(submission: Submission, line: Int, participantLines: [Int], isCSV: Bool) {
+    package init(submission: Submission, line: Int, participantLines: [Int], isCSV: Bool) {
         self.submission = submission
         self.line = line
         self.participantLines = participantLines
@@ -46,7 +46,7 @@ public struct SourcedSubmission: Sendable {
     /// Where a problem of this submission lies: the participant's row (CSV) or object (JSON) for a problem of one
     /// participant, else the note's; named by its CSV column, or by its JSON key path (`[3].participants[2].name`
     /// inside an array).
-    public func problem(_ error: InputError) -> ImportProblem {
+    package func problem(_ error: InputError) -> ImportProblem {
         var line = self.line
         if let index = error.field?.participantIndex, index < participantLines.count { line = participantLines[index] }
         let column: String?
@@ -63,7 +63,7 @@ public struct SourcedSubmission: Sendable {
 }
 
 /// Where an import reads from: yields submissions one note at a time, or the problems of rows it cannot use.
-public protocol SubmissionSource: Sendable {
+package protocol SubmissionSource: Sendable {
     /// The next note or problem; nil at the end. Throws only when reading cannot go on (a broken header,
     /// unreadable input).
     mutating func next() throws -> SourceItem?
@@ -78,24 +78,24 @@ public protocol SubmissionSource: Sendable {
 extension SubmissionSource {
     /// Groups rows into notes by `key` of their delegation's name (a resolver's `delegationKey`) rather than by
     /// how the name is typed. A source whose notes are whole objects (JSON) has nothing to group.
-    public mutating func groupDelegations(by key: @escaping @Sendable (String) -> String) {}
+    package mutating func groupDelegations(by key: @escaping @Sendable (String) -> String) {}
 }
 
-public enum SourceItem: Sendable {
+package enum SourceItem: Sendable {
     case submission(SourcedSubmission)
     case problem(ImportProblem)
 }
 
 /// Submissions already in memory (a fixture, a web form's batch), read as an import reads a file: the n-th
 /// submission is on "line" n.
-public struct SubmissionList: SubmissionSource {
+package struct SubmissionList: SubmissionSource {
     private let submissions: [Submission]
-    public private(set) var rowsRead = 0
-    public var bytesRead: Int { 0 }
+    package private(set) var rowsRead = 0
+    package var bytesRead: Int { 0 }
 
-    public init(_ submissions: [Submission]) { self.submissions = submissions }
+    package init(_ submissions: [Submission]) { self.submissions = submissions }
 
-    public mutating func next() throws -> SourceItem? {
+    package mutating func next() throws -> SourceItem? {
         guard rowsRead < submissions.count else { return nil }
         rowsRead += 1
         let submission = submissions[rowsRead - 1]

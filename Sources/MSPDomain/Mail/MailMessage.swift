@@ -1,18 +1,18 @@
 import Foundation
 
 /// An e-mail address with an optional display name: `Focal point of Côte d'Ivoire <focal@ci.example>`.
-public struct MailAddress: Hashable, Sendable {
-    public var name: String?
+package struct MailAddress: Hashable, Sendable {
+    package var name: String?
     /// The address itself (ASCII: msp does not send SMTPUTF8).
-    public var address: String
+    package var address: String
 
-    public init(name: String? = nil, address: String) {
+    package init(name: String? = nil, address: String) {
         self.name = name?.trimmedOrNil
         self.address = address
     }
 
     /// Reads `ADDRESS` or `Display Name <ADDRESS>` (as `--mail-from` takes it); nil when no address is there.
-    public static func parse(_ text: String) -> MailAddress? {
+    package static func parse(_ text: String) -> MailAddress? {
         // The text rule (`TextRule`): a line break in a display name would write a header of its own.
         guard text.refusedCharacter == nil else { return nil }
         let text = text.trimmed
@@ -35,7 +35,7 @@ public struct MailAddress: Hashable, Sendable {
     }
 
     /// The domain after the '@'.
-    public var domain: String { String(address.split(separator: "@").last ?? "localhost") }
+    package var domain: String { String(address.split(separator: "@").last ?? "localhost") }
 }
 
 /// An e-mail as msp sends it: one plain-text part in UTF-8.
@@ -43,17 +43,17 @@ public struct MailAddress: Hashable, Sendable {
 /// Written by hand: no package that writes RFC 5322 messages is among those this project can build with offline (the
 /// machine's list of Swift packages has SMTP and MIME in none), and what msp needs is small: a few headers, RFC 2047
 /// encoded words for UTF-8 names and subjects, a quoted-printable body, CRLF line ends, lines of at most 78 characters.
-public struct MailMessage: Hashable, Sendable {
-    public var from: MailAddress
-    public var to: MailAddress
-    public var subject: String
+package struct MailMessage: Hashable, Sendable {
+    package var from: MailAddress
+    package var to: MailAddress
+    package var subject: String
     /// The text, lines ended by "\n" (CRLF is added when rendered).
-    public var body: String
-    public var date: Instant
+    package var body: String
+    package var date: Instant
     /// `<left@right>`, angle brackets included.
-    public var messageID: String
+    package var messageID: String
 
-    public init(from: MailAddress, to: MailAddress, subject: String, body: String, date: Instant, messageID: String) {
+    package init(from: MailAddress, to: MailAddress, subject: String, body: String, date: Instant, messageID: String) {
         self.from = from
         self.to = to
         self.subject = subject
@@ -64,7 +64,7 @@ public struct MailMessage: Hashable, Sendable {
 
     /// The message as RFC 5322 text: headers, an empty line, the body in quoted-printable; every line ends in CRLF
     /// and none is longer than 78 characters.
-    public var rendered: String {
+    package var rendered: String {
         var lines: [String] = []
         lines += MailHeader.address("From", from)
         lines += MailHeader.address("To", to)
@@ -81,12 +81,12 @@ public struct MailMessage: Hashable, Sendable {
 }
 
 /// Header fields: RFC 5322 syntax, RFC 2047 encoded words for anything not plain ASCII, folded at 78 characters.
-public enum MailHeader {
+package enum MailHeader {
     /// The longest line msp writes, CRLF not counted (RFC 5322's "SHOULD" limit).
-    public static let lineLimit = 78
+    package static let lineLimit = 78
 
     /// `Name: value`, folded; a value with non-ASCII characters (or too long a word to fold) as encoded words.
-    public static func unstructured(_ name: String, _ value: String) -> [String] {
+    package static func unstructured(_ name: String, _ value: String) -> [String] {
         let value = value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         let words = value.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let plain =
@@ -97,7 +97,7 @@ public enum MailHeader {
     }
 
     /// `Name: display name <address>`: the name quoted when it has specials, encoded when it is not ASCII.
-    public static func address(_ name: String, _ address: MailAddress) -> [String] {
+    package static func address(_ name: String, _ address: MailAddress) -> [String] {
         guard let display = address.name else { return ["\(name): \(address.address)"] }
         var parts: [String]
         if display.unicodeScalars.allSatisfy(\.isPrintableASCII) && !display.contains("=?") {
@@ -154,7 +154,7 @@ public enum MailHeader {
     }
 
     /// RFC 5322's date: `Fri, 18 Aug 2017 21:59:59 +0000` (in UTC).
-    public static func date(_ instant: Instant) -> String {
+    package static func date(_ instant: Instant) -> String {
         let seconds = instant.secondsSinceEpoch
         let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
         let second = Int(seconds - Int64(days) * 86400)
@@ -169,8 +169,8 @@ public enum MailHeader {
 
 /// Quoted-printable (RFC 2045 §6.7): printable ASCII as it is, everything else as `=XX`, lines cut with soft breaks
 /// at 76 characters; the text's own line ends become CRLF.
-public enum QuotedPrintable {
-    public static func encode(_ text: String) -> [String] {
+package enum QuotedPrintable {
+    package static func encode(_ text: String) -> [String] {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var lines: [String] = []
         for textLine in normalized.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -1,19 +1,19 @@
 /// A meeting of a convention: "7MSP", the Seventh Meeting of States Parties, Geneva, 4–6 September 2017.
-public struct Meeting: Hashable, Sendable {
-    public var code: String
-    public var title: String
-    public var convention: String
-    public var venue: String?
-    public var opens: LocalDate
-    public var closes: LocalDate
-    public var timeZone: VenueTimeZone
-    public var deadline: Deadline
+package struct Meeting: Hashable, Sendable {
+    package var code: String
+    package var title: String
+    package var convention: String
+    package var venue: String?
+    package var opens: LocalDate
+    package var closes: LocalDate
+    package var timeZone: VenueTimeZone
+    package var deadline: Deadline
     /// What a late note awaiting a decision does at this meeting: counts until declined, or only once accepted.
-    public var undecidedLateNotes: UndecidedLateNotes = .include
+    package var undecidedLateNotes: UndecidedLateNotes = .include
 
     /// Checks the facts together: a code people can type, a title, dates in order, a deadline no later than
     /// the closing day.
-    public init(
+    package init(
         code: String, title: String, convention: String, venue: String?, opens: LocalDate, closes: LocalDate,
         timeZone: VenueTimeZone, deadline: Deadline
     ) throws {
@@ -61,13 +61,13 @@ public struct Meeting: Hashable, Sendable {
     }
 
     /// "Receipt of 2017-08-20" etc. are read in the venue's zone.
-    public func receipt(_ raw: String, field: FieldPath? = nil) throws -> Receipt {
+    package func receipt(_ raw: String, field: FieldPath? = nil) throws -> Receipt {
         try WhenParser.receipt(raw, in: timeZone, field: field)
     }
 
     /// A receipt time as an option or key gives it: left out (nil), it is `now`; given, it must parse —
     /// an empty value is an error, not "now".
-    public func receipt(_ raw: String?, now: Instant, field: FieldPath? = nil) throws -> Receipt {
+    package func receipt(_ raw: String?, now: Instant, field: FieldPath? = nil) throws -> Receipt {
         guard let raw else { return Receipt(instant: now, precision: .instant) }
         guard !raw.trimmed.isEmpty else {
             throw InputError("the receipt time is empty: \(WhenParser.forms), or leave it out for now", field: field)
@@ -77,12 +77,12 @@ public struct Meeting: Hashable, Sendable {
 
     /// "4–6 September 2017", "30 August – 1 September 2017", as a title page writes it.
     /// "18 August 2017, end of day in Europe/Zurich", or the instant in the venue's time for a deadline given as one.
-    public var deadlineDescription: String {
+    package var deadlineDescription: String {
         if let day = deadline.day { return "\(day.longDescription), end of day in \(timeZone.identifier)" }
         return timeZone.format(deadline.closesAt)
     }
 
-    public var datesDescription: String {
+    package var datesDescription: String {
         if opens == closes { return opens.longDescription }
         if opens.year == closes.year && opens.month == closes.month {
             return "\(opens.day)–\(closes.day) \(closes.monthName) \(closes.year)"

@@ -1,5 +1,5 @@
 /// Who a delegation represents.
-public enum Represented: Hashable, Sendable {
+package enum Represented: Hashable, Sendable {
     case state(State)
     /// An organization already known (in the fixture or registered before).
     case organization(Organization)
@@ -8,7 +8,7 @@ public enum Represented: Hashable, Sendable {
 
     /// The canonical name today: the UN short name of a State, an organization's full name. What a meeting's
     /// documents and messages print is `name(on:)` its opening day.
-    public var name: String {
+    package var name: String {
         switch self {
         case .state(let state): return state.name
         case .organization(let organization), .newOrganization(let organization): return organization.name
@@ -21,8 +21,8 @@ public enum Represented: Hashable, Sendable {
 /// A State is found by UN short name, alias or ISO code; its category is the treaty's fact on the meeting's
 /// opening day and cannot be chosen. An organization is found by name, acronym or alias; a new one needs a
 /// category (international organization or civil society) the first time.
-public struct DelegationResolver: Sendable {
-    public let states: StateDirectory
+package struct DelegationResolver: Sendable {
+    package let states: StateDirectory
     private(set) var organizations: [Organization]
     private var organizationByKey: [String: Int]
     /// Every organization key by its length in bytes, for finding close names without comparing with all of them.
@@ -30,7 +30,7 @@ public struct DelegationResolver: Sendable {
     /// Every organization by the look-alike key of each of its names (`LookAlike.key`).
     private(set) var organizationByLookAlike: [String: Int] = [:]
 
-    public init(states: StateDirectory, organizations: [Organization]) {
+    package init(states: StateDirectory, organizations: [Organization]) {
         self.states = states
         self.organizations = organizations
         var byKey: [String: Int] = [:]
@@ -47,7 +47,7 @@ public struct DelegationResolver: Sendable {
     }
 
     /// Makes an organization registered during this run findable by the notes that follow it.
-    public mutating func learn(_ organization: Organization) {
+    package mutating func learn(_ organization: Organization) {
         organizations.append(organization)
         for name in organization.names {
             let key = NameKey.of(name)
@@ -64,7 +64,7 @@ public struct DelegationResolver: Sendable {
 
     /// The organization a name finds: by name, acronym or alias, or written "Name (ACRONYM)" as a note may write
     /// it and as a new organization is first typed ("Norwegian People's Aid (NPA)").
-    public func organization(named name: String) -> Organization? {
+    package func organization(named name: String) -> Organization? {
         if let index = organizationByKey[NameKey.of(name)] { return organizations[index] }
         let typed = Organization.fromTyped(name, category: .civilSociety)
         guard typed.acronym != nil, let index = organizationByKey[NameKey.of(typed.name)] else { return nil }
@@ -72,14 +72,14 @@ public struct DelegationResolver: Sendable {
     }
 
     /// The State or known organization a name finds (States first: "AU" is Australia), or nil.
-    public func find(_ name: String) -> Represented? {
+    package func find(_ name: String) -> Represented? {
         if let state = states.find(name) { return .state(state) }
         return organization(named: name).map { .organization($0) }
     }
 
     /// What rows of an import are grouped by: the State or known organization a typed name finds, else the name's
     /// key. "UG" and "Uganda" are one delegation, so rows naming it either way under one reference are one note.
-    public func delegationKey(_ typed: String) -> String {
+    package func delegationKey(_ typed: String) -> String {
         switch find(typed.trimmed) {
         case .state(let state)?: return "state " + state.iso3
         case .organization(let organization)?, .newOrganization(let organization)?:
@@ -92,7 +92,7 @@ public struct DelegationResolver: Sendable {
     /// which opens on `day` (nil: no meeting; messages give States' names of today). A new organization whose name
     /// or acronym is close to a known one's is refused with that name, unless `confirmedNew` says it is new (see
     /// `closeOrganizations`).
-    public func resolve(
+    package func resolve(
         _ typed: String, category given: Category?, stateCategory: (State) -> Category, on day: LocalDate?,
         field: FieldPath = .delegation, confirmedNew: Bool = false
     ) throws -> (represented: Represented, category: Category) {
@@ -143,7 +143,7 @@ public struct DelegationResolver: Sendable {
     /// The error for a name that finds neither a State nor a known organization: "'Korea' is ambiguous: ..." when
     /// it could be several States (see `StateDirectory.lookup`), else "'Atlantis' is neither a State nor a known
     /// organization" with the nearest names and what follows from it, if anything.
-    public func notFound(_ name: String, field: FieldPath?, on day: LocalDate?, then consequence: String? = nil)
+    package func notFound(_ name: String, field: FieldPath?, on day: LocalDate?, then consequence: String? = nil)
         -> InputError
     {
         if case .ambiguous(let candidates) = states.lookup(name) {
@@ -154,7 +154,7 @@ public struct DelegationResolver: Sendable {
             field: field)
     }
 
-    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+    package func suggestions(for name: String, limit: Int = 3) -> [String] {
         let candidates =
             states.nameCandidates
             + organizations.flatMap { organization in

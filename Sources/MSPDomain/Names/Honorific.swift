@@ -14,7 +14,7 @@
 /// "Fr."). No single published table lists them all: this one gathers the forms those documents use, and is the
 /// one place to add another. A mission's wish wins: a note that gives a title in its own field keeps it as given
 /// unless it is made only of these honorifics.
-public enum Honorific {
+package enum Honorific {
     /// Each honorific as UN lists write it, with the spellings people type for it (compared without case).
     static let forms: [(canonical: String, typed: [String])] = [
         ("H.E.", ["h.e.", "h.e"]), ("S.E.", ["s.e.", "s.e"]), ("H.R.H.", ["h.r.h.", "h.r.h"]), ("H.H.", ["h.h."]),
@@ -116,7 +116,7 @@ public enum Honorific {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" })
     }
 
-    public static func split(_ raw: String) -> (title: String?, name: String) {
+    package static func split(_ raw: String) -> (title: String?, name: String) {
         // Walk the leading words on bytes; most names have no honorific, or one, and need no further work.
         let bytes = raw.utf8
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
@@ -145,7 +145,7 @@ public enum Honorific {
 
     /// A title given in its own field ("h.e. ms"): written as UN lists write it when it is made only of honorifics,
     /// else kept as given (a mission's own form, "Ambassador", "Lt. Gen.").
-    public static func normalizedTitle(_ raw: String) -> String {
+    package static func normalizedTitle(_ raw: String) -> String {
         var titles: [String] = []
         let typed = words(raw)
         for word in typed {
@@ -182,7 +182,7 @@ public enum Honorific {
     }
 
     /// Whether `raw` is honorifics and nothing else ("H.E. Mr.", "Dr."): a title without a name.
-    public static func isOnlyHonorifics(_ raw: String) -> Bool {
+    package static func isOnlyHonorifics(_ raw: String) -> Bool {
         // Fast path: a last word longer than any honorific (most names) settles it.
         if let lastSpace = raw.utf8.lastIndex(where: { $0 == 0x20 || $0 == 0x09 }),
             raw.utf8.distance(from: lastSpace, to: raw.utf8.endIndex) > longest + 1

@@ -8,7 +8,7 @@ import _FoundationICU
 /// the Swift runtime), so msp carries no table of its own. The skeleton is taken of the name, then of its name key
 /// (case, diacritics, spacing and punctuation folded as `NameKey` folds them), so that "Red Сross" and
 /// "RED CROSS" share one key as well.
-public enum LookAlike {
+package enum LookAlike {
     /// The spoof checker, opened once; ICU's checker is safe to use from several threads once configured.
     private final class Checker: @unchecked Sendable {
         let pointer: OpaquePointer?
@@ -25,7 +25,7 @@ public enum LookAlike {
     /// Through ICU's UTF-8 entry point: the UTF-16 one needed the name copied to UTF-16 and the skeleton decoded
     /// back, and that decoding (the standard library's generic path) was most of the 240 M instructions the
     /// look-alike keys of a 20,000-row import took.
-    public static func skeleton(_ text: String) -> String {
+    package static func skeleton(_ text: String) -> String {
         guard let checker = checker.pointer, !text.isEmpty else { return text }
         var input = text
         return input.withUTF8 { bytes in
@@ -48,13 +48,13 @@ public enum LookAlike {
     }
 
     /// The key two names share when they look alike.
-    public static func key(_ name: String) -> String {
+    package static func key(_ name: String) -> String {
         skeleton(NameKey.of(skeleton(name)))
     }
 
     /// The characters of `name` that stand for other ones ("U+0421 CYRILLIC CAPITAL LETTER ES"): those outside
     /// ASCII whose skeleton is not themselves.
-    public static func standIns(in name: String) -> [String] {
+    package static func standIns(in name: String) -> [String] {
         var found: [String] = []
         for scalar in name.unicodeScalars
         where !scalar.isASCII && !found.contains(where: { $0.hasPrefix(code(scalar)) }) {

@@ -3,8 +3,8 @@ import Foundation
 /// The form in which names are compared: without case, diacritics, apostrophe style, dots or extra spaces.
 /// "São Tomé and Príncipe", "SAO TOME AND PRINCIPE" and "Sao Tome  and Principe" share one key;
 /// so do "Côte d’Ivoire" and "Cote d'Ivoire", and "D.R. Congo" and "DR Congo".
-public enum NameKey {
-    public static func of(_ name: String) -> String {
+package enum NameKey {
+    package static func of(_ name: String) -> String {
         if let ascii = asciiKey(name) { return ascii }
         if let known = folded.key(of: name) { return known }
         let key = foldedKey(name)
@@ -86,14 +86,14 @@ public enum NameKey {
     }
 
     /// The key by which delegations are ordered in a list of participants: Côte d'Ivoire sorts as Cote d'Ivoire.
-    public static func sortKey(_ name: String) -> String {
+    package static func sortKey(_ name: String) -> String {
         of(name)
     }
 }
 
 /// Levenshtein distance over unicode scalars, for suggesting the nearest names.
-public enum EditDistance {
-    public static func between(_ a: String, _ b: String) -> Int {
+package enum EditDistance {
+    package static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
@@ -112,13 +112,13 @@ public enum EditDistance {
     }
 
     /// " (did you mean 'A', 'B'?)", or nothing when there is no near name: the tail of a not-found message.
-    public static func didYouMean(_ names: [String]) -> String {
+    package static func didYouMean(_ names: [String]) -> String {
         names.isEmpty ? "" : " (did you mean \(names.map { "'\($0)'" }.joined(separator: ", "))?)"
     }
 
     /// Up to `limit` candidate names nearest to `query`, nearest first: names whose key contains the query's key
     /// (or the reverse) and names within a third of their length in edits.
-    public static func nearest(to query: String, among candidates: [(key: String, name: String)], limit: Int = 3)
+    package static func nearest(to query: String, among candidates: [(key: String, name: String)], limit: Int = 3)
         -> [String]
     {
         let key = NameKey.of(query)

@@ -1,17 +1,17 @@
 /// A span of days during which a State bore one UN short name: "Swaziland" until 18 April 2018, "Eswatini" from
 /// 19 April 2018. Both days are inclusive; nil is open (in use since before 2000, or still in use).
-public struct NamePeriod: Hashable, Sendable {
-    public var name: String
-    public var from: LocalDate?
-    public var to: LocalDate?
+package struct NamePeriod: Hashable, Sendable {
+    package var name: String
+    package var from: LocalDate?
+    package var to: LocalDate?
 
-    public init(name: String, from: LocalDate?, to: LocalDate?) {
+    package init(name: String, from: LocalDate?, to: LocalDate?) {
         self.name = name
         self.from = from
         self.to = to
     }
 
-    public func contains(_ day: LocalDate) -> Bool {
+    package func contains(_ day: LocalDate) -> Bool {
         (from.map { $0 <= day } ?? true) && (to.map { day <= $0 } ?? true)
     }
 }
@@ -22,7 +22,7 @@ extension State {
     ///
     /// A State without name periods has had today's name throughout. A day before the State's first period (before
     /// it existed as a State: South Sudan before 9 July 2011) has no name of its own; it is given today's name.
-    public func name(on day: LocalDate) -> String {
+    package func name(on day: LocalDate) -> String {
         namePeriods.first { $0.contains(day) }?.name ?? name
     }
 }
@@ -30,7 +30,7 @@ extension State {
 extension Represented {
     /// The name a document of a meeting opening on `day` prints: a State's UN short name in force that day
     /// (`State.name(on:)`), an organization's name.
-    public func name(on day: LocalDate) -> String {
+    package func name(on day: LocalDate) -> String {
         switch self {
         case .state(let state): return state.name(on: day)
         case .organization(let organization), .newOrganization(let organization): return organization.name
@@ -46,7 +46,7 @@ extension NamePeriod {
     /// The rows of a State must follow one another without gap or overlap (each `valid_to` the day before the next
     /// `valid_from`), only the first may be open at the start, and the last must be open at the end and carry
     /// today's name: a table that breaks this would give some day no name, or two.
-    public static func parseHistory(csv text: String, names: [String: String]) throws -> [String: [NamePeriod]] {
+    package static func parseHistory(csv text: String, names: [String: String]) throws -> [String: [NamePeriod]] {
         let expected = ["iso_alpha3", "name", "valid_from", "valid_to", "source"]
         var reader = CSVRecordReader(text: text)
         func nextRow() throws -> CSVRecordReader.Record? {

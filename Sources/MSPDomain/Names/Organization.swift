@@ -1,13 +1,13 @@
 import CSV
 
 /// An international organization or civil-society organization that sends delegations: the ICRC, the CMC, GICHD.
-public struct Organization: Hashable, Sendable {
-    public var name: String
-    public var acronym: String?
-    public var category: Category
-    public var aliases: [String]
+package struct Organization: Hashable, Sendable {
+    package var name: String
+    package var acronym: String?
+    package var category: Category
+    package var aliases: [String]
 
-    public init(name: String, acronym: String? = nil, category: Category, aliases: [String] = []) {
+    package init(name: String, acronym: String? = nil, category: Category, aliases: [String] = []) {
         self.name = name
         self.acronym = acronym
         self.category = category
@@ -15,10 +15,10 @@ public struct Organization: Hashable, Sendable {
     }
 
     /// Every name the organization is found by.
-    public var names: [String] { [name] + (acronym.map { [$0] } ?? []) + aliases }
+    package var names: [String] { [name] + (acronym.map { [$0] } ?? []) + aliases }
 
     /// A new organization's name as typed; "Norwegian People's Aid (NPA)" gives the acronym NPA.
-    public static func fromTyped(_ typed: String, category: Category) -> Organization {
+    package static func fromTyped(_ typed: String, category: Category) -> Organization {
         let trimmed = typed.trimmingWhitespaces
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
             let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
@@ -31,7 +31,7 @@ public struct Organization: Hashable, Sendable {
     }
 
     /// Reads `organizations.csv`: `name,acronym,category,aliases` (aliases separated by `|`).
-    public static func parseFixture(csv text: String) throws -> [Organization] {
+    package static func parseFixture(csv text: String) throws -> [Organization] {
         let reader = try CSVReader(string: text, hasHeaderRow: true)
         let expected = ["name", "acronym", "category", "aliases"]
         guard reader.headerRow == expected else {

@@ -18,7 +18,7 @@ extension DelegationResolver {
     /// The known organizations whose name, acronym or alias is close to one of `organization`'s: keys of four
     /// characters or more, at most one edit in eight characters (at least one) apart, with the same digits
     /// ("Forum 2023" and "Forum 2024" are two organizations, not a typing slip).
-    public func closeOrganizations(to organization: Organization) -> [Organization] {
+    package func closeOrganizations(to organization: Organization) -> [Organization] {
         var found: [Int] = []
         for typed in organization.names.map(NameKey.of) {
             let length = typed.utf8.count
@@ -59,7 +59,7 @@ extension DelegationResolver {
 /// is new: on a printed list no one could tell the two apart. Compared by UTS #39 skeletons (`LookAlike`).
 extension DelegationResolver {
     /// The known organization's or State's name that `organization`'s name or acronym looks like, if any.
-    public func lookAlike(of organization: Organization) -> String? {
+    package func lookAlike(of organization: Organization) -> String? {
         let keys = organization.names.map(LookAlike.key)
         for key in keys {
             if let index = organizationByLookAlike[key] { return organizations[index].name }

@@ -1,21 +1,21 @@
 import Foundation
 
 /// A State as the United Nations names it.
-public struct State: Hashable, Sendable {
+package struct State: Hashable, Sendable {
     /// The UN (M49) English short name today: "Democratic Republic of the Congo". A document of a meeting prints
     /// `name(on:)` its opening day instead.
-    public var name: String
-    public var iso2: String
-    public var iso3: String
-    public var m49: String
+    package var name: String
+    package var iso2: String
+    package var iso3: String
+    package var m49: String
     /// `yes` for UN Member States, `observer` for the Holy See and the State of Palestine, `no` otherwise.
-    public var unMember: String
-    public var aliases: [String]
+    package var unMember: String
+    package var aliases: [String]
     /// The State's UN short names since 2000, oldest first, when it had more than today's (`state-names-history.csv`);
     /// empty when `name` has been its name throughout.
-    public var namePeriods: [NamePeriod]
+    package var namePeriods: [NamePeriod]
 
-    public init(
+    package init(
         name: String, iso2: String, iso3: String, m49: String, unMember: String, aliases: [String],
         namePeriods: [NamePeriod] = []
     ) {
@@ -30,7 +30,7 @@ public struct State: Hashable, Sendable {
 }
 
 /// How a typed name relates to the States: it finds one, it could be several ("Korea"), or none.
-public enum StateLookup: Hashable, Sendable {
+package enum StateLookup: Hashable, Sendable {
     case state(State)
     /// The name finds no State by itself but is part of the names of a few: each State it could mean.
     case ambiguous([State])
@@ -41,8 +41,8 @@ public enum StateLookup: Hashable, Sendable {
 /// diacritics or apostrophe style: "DRC", "Tanzania", "The Gambia", "São Tomé and Príncipe", "Lao PDR", "UG", "MDG",
 /// "Swaziland"; also as official documents write names, with a leading "the" ("the Holy See") and with an
 /// apostrophe left out or typed as a space ("Cote divoire", "Cote d Ivoire").
-public struct StateDirectory: Sendable {
-    public let states: [State]
+package struct StateDirectory: Sendable {
+    package let states: [State]
     private let byKey: [String: Int]
     /// The tables only a name that `byKey` does not find needs, built the first time one is looked up: most
     /// commands look up one name, typed as the UN writes it, and building them cost more than the rest of a
@@ -68,7 +68,7 @@ public struct StateDirectory: Sendable {
     }
 
     /// The UN short name of the State one of whose names looks like `key` (`LookAlike.key`), if any.
-    public func stateLookingLike(key: String) -> String? {
+    package func stateLookingLike(key: String) -> String? {
         lookAlikes.names {
             var byKey: [String: String] = [:]
             for state in states {
@@ -78,7 +78,7 @@ public struct StateDirectory: Sendable {
         }[key]
     }
 
-    public init(states: [State]) throws {
+    package init(states: [State]) throws {
         self.states = states
         var byKey: [String: Int] = [:]
         byKey.reserveCapacity(states.count * 5)
@@ -128,7 +128,7 @@ public struct StateDirectory: Sendable {
 
     /// Reads `states.csv` (`un_short_name,iso_alpha2,iso_alpha3,m49,un_member,aliases`, aliases separated by `|`)
     /// and `state-names-history.csv` (see `NamePeriod.parseHistory`).
-    public init(csv text: String, history: String) throws {
+    package init(csv text: String, history: String) throws {
         // The project's own reader: CSV.swift decodes scalar by scalar, and reading this table with it was a third
         // of a `register` (bench/results.md, "Profile").
         let expected = ["un_short_name", "iso_alpha2", "iso_alpha3", "m49", "un_member", "aliases"]
@@ -151,7 +151,7 @@ public struct StateDirectory: Sendable {
     }
 
     /// The State a name finds, if any.
-    public func find(_ name: String) -> State? {
+    package func find(_ name: String) -> State? {
         let key = NameKey.of(name)
         if let index = byKey[key] { return states[index] }
         // "the Holy See", "the United Kingdom of ...": official documents put "the" before many names.
@@ -165,7 +165,7 @@ public struct StateDirectory: Sendable {
     /// The State a name finds; else the States it could mean when it is a part of the names of a few of them
     /// ("Korea": the Republic of Korea and the Democratic People's Republic of Korea), in the order of their names;
     /// else none.
-    public func lookup(_ name: String) -> StateLookup {
+    package func lookup(_ name: String) -> StateLookup {
         if let state = find(name) { return .state(state) }
         let key = NameKey.of(name)
         let typed = Self.words(Self.withoutLeadingThe(key) ?? key)
@@ -182,25 +182,25 @@ public struct StateDirectory: Sendable {
     }
 
     /// How many States a part of their names may name and still be called ambiguous ("Saint" names three).
-    public static let mostStatesAnAmbiguousNameLists = 5
+    package static let mostStatesAnAmbiguousNameLists = 5
 
     /// The State with this ISO 3166 alpha-3 code.
-    public func state(iso3: String) -> State? {
+    package func state(iso3: String) -> State? {
         byKey[NameKey.of(iso3)].map { states[$0] }.flatMap { $0.iso3 == iso3.uppercased() ? $0 : nil }
     }
 
     /// The UN short name of the State with this ISO code on `day` (see `State.name(on:)`), or nil for an unknown code.
-    public func name(iso3: String, on day: LocalDate) -> String? {
+    package func name(iso3: String, on day: LocalDate) -> String? {
         state(iso3: iso3)?.name(on: day)
     }
 
     /// The nearest State names, for a name that finds none.
-    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+    package func suggestions(for name: String, limit: Int = 3) -> [String] {
         EditDistance.nearest(to: name, among: nameCandidates, limit: limit)
     }
 
     /// Every name, alias and former name, with its key, each pointing at the State's UN short name.
-    public var nameCandidates: [(key: String, name: String)] {
+    package var nameCandidates: [(key: String, name: String)] {
         states.flatMap { state in state.allNames.map { (NameKey.of($0), state.name) } }
     }
 
@@ -226,14 +226,14 @@ public struct StateDirectory: Sendable {
 
 extension State {
     /// Today's name, the aliases and the former names.
-    public var allNames: [String] {
+    package var allNames: [String] {
         var names = [name] + aliases
         for period in namePeriods where !names.contains(period.name) { names.append(period.name) }
         return names
     }
 
     /// The names the United Nations used for the State before today's (since 2000), oldest first.
-    public var formerNames: [String] {
+    package var formerNames: [String] {
         namePeriods.map(\.name).filter { $0 != name }
     }
 }

@@ -3,7 +3,7 @@ extension StateDirectory {
     /// "'Ugnada' is not a State the United Nations names (did you mean 'Uganda'?)", and what follows from it, if
     /// anything. `day` is the meeting's opening day, for the names of the States listed (nil: today's names);
     /// `suggestions` replaces the nearest State names (a resolver suggests organizations' names too).
-    public func notFound(
+    package func notFound(
         _ name: String, field: FieldPath?, on day: LocalDate?, then consequence: String? = nil,
         suggesting suggestions: [String]? = nil
     ) -> InputError {
@@ -17,7 +17,7 @@ extension StateDirectory {
 
     /// "'Korea' is ambiguous: it could be Democratic People's Republic of Korea or Republic of Korea; give the
     /// State's name": the error for a name that is part of the names of several States.
-    public static func ambiguous(_ name: String, _ candidates: [State], field: FieldPath?, on day: LocalDate?)
+    package static func ambiguous(_ name: String, _ candidates: [State], field: FieldPath?, on day: LocalDate?)
         -> InputError
     {
         let names = candidates.map { day.map($0.name(on:)) ?? $0.name }

@@ -4,16 +4,16 @@
 ///
 /// A note that does not count (a declined late note; a pending one at a meeting that holds them) keeps its kind but
 /// changes neither the composition nor whether the delegation is withdrawn. Voided notes are not entries at all.
-public struct DelegationTimeline: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var id: Int64
-        public var received: Instant
-        public var isWithdrawal: Bool
-        public var participantCount: Int
+package struct DelegationTimeline: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
+        package var id: Int64
+        package var received: Instant
+        package var isWithdrawal: Bool
+        package var participantCount: Int
         /// Whether the note counts for the composition (see `UndecidedLateNotes.counts`).
-        public var counts: Bool
+        package var counts: Bool
 
-        public init(id: Int64, received: Instant, isWithdrawal: Bool, participantCount: Int, counts: Bool = true) {
+        package init(id: Int64, received: Instant, isWithdrawal: Bool, participantCount: Int, counts: Bool = true) {
             self.id = id
             self.received = received
             self.isWithdrawal = isWithdrawal
@@ -23,12 +23,12 @@ public struct DelegationTimeline: Sendable, Equatable {
     }
 
     /// Each note's kind, by id.
-    public var kinds: [Int64: NoteKind]
+    package var kinds: [Int64: NoteKind]
     /// The note whose participants are the delegation's composition, if any note listed participants.
-    public var compositionNote: Int64?
-    public var isWithdrawn: Bool
+    package var compositionNote: Int64?
+    package var isWithdrawn: Bool
 
-    public init(_ entries: [Entry]) {
+    package init(_ entries: [Entry]) {
         let ordered = entries.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
         var kinds: [Int64: NoteKind] = [:]
         var registered = false

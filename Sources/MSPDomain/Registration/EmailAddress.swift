@@ -1,8 +1,8 @@
 /// The check an e-mail address passes wherever msp keeps one: a participant's, a focal point's.
-public enum EmailAddress {
+package enum EmailAddress {
     /// The address trimmed, or nil for an empty one; one with control characters, without exactly one '@' with
     /// something before it, without a dot after it, or with a space, is refused on `field`.
-    public static func checked(_ raw: String?, field: @autoclosure () -> FieldPath) throws -> String? {
+    package static func checked(_ raw: String?, field: @autoclosure () -> FieldPath) throws -> String? {
         guard let raw else { return nil }
         try raw.checkedText("email", field: field())
         guard let email = raw.trimmedOrNil else { return nil }

@@ -1,19 +1,19 @@
 /// One record of a delegation, with the change that recorded it: what `msp history` shows. A record is a note
 /// (registration, amendment, withdrawal), credentials presented (superseded credentials stay here), or a link issued
 /// to the delegation's focal point, re-issued or revoked.
-public struct HistoryEntry: Sendable, Equatable {
+package struct HistoryEntry: Sendable, Equatable {
     /// What was done to a focal point's link.
-    public enum FocalPointEvent: String, Sendable, Equatable {
+    package enum FocalPointEvent: String, Sendable, Equatable {
         case issued, reissued, revoked
     }
 
     /// What happened to a focal point's submission: it arrived through the link, or the secretariat accepted or
     /// returned it.
-    public enum SubmissionEvent: String, Sendable, Equatable {
+    package enum SubmissionEvent: String, Sendable, Equatable {
         case received, accepted, returned
     }
 
-    public enum Record: Sendable, Equatable {
+    package enum Record: Sendable, Equatable {
         /// A note as first recorded.
         case note(NoteKind, reference: String?, channel: Channel?, participants: Int)
         case credentials(CredentialKind)
@@ -29,22 +29,22 @@ public struct HistoryEntry: Sendable, Equatable {
         case submission(SubmissionEvent, id: Int64, kind: SubmissionKind, reference: String?, participants: Int)
     }
 
-    public var record: Record
+    package var record: Record
     /// The note's number, for a note and what was done to it, and for a submission accepted as that note; nil for
     /// credentials and focal points.
-    public var number: Int64?
+    package var number: Int64?
     /// The reason given, for a correction, a voiding, a restoring or a decision.
-    public var reason: String?
+    package var reason: String?
     /// When the note or credentials were received; for a focal point's link, when it was issued or revoked.
-    public var received: Instant
-    public var receivedPrecision: Receipt.Precision
+    package var received: Instant
+    package var receivedPrecision: Receipt.Precision
     /// For a note: on time, or how late. Nil for credentials.
-    public var lateness: Lateness?
-    public var recordedAt: Instant
-    public var recordedBy: String
-    public var command: String
+    package var lateness: Lateness?
+    package var recordedAt: Instant
+    package var recordedBy: String
+    package var command: String
 
-    public init(
+    package init(
         record: Record, number: Int64?, reason: String?, received: Instant, receivedPrecision: Receipt.Precision,
         lateness: Lateness?, recordedAt: Instant, recordedBy: String, command: String
     ) {
@@ -62,7 +62,7 @@ public struct HistoryEntry: Sendable, Equatable {
     /// `registration`, `amendment`, `withdrawal`, `credentials`, `correction`, `voiding`, `restoring`, `accepted`,
     /// `declined`, `focal_point_issued`, `focal_point_reissued`, `focal_point_revoked`, `submission_received`,
     /// `submission_accepted` or `submission_returned`.
-    public var kindName: String {
+    package var kindName: String {
         switch record {
         case .note(let kind, _, _, _): return kind.rawValue
         case .credentials: return "credentials"

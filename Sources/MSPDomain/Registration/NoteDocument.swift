@@ -2,15 +2,15 @@ import Foundation
 
 /// The note verbale or letter itself, attached to a submission as a PDF: checked by its content, never by a file
 /// name or a type the client claims.
-public enum NoteDocument {
+package enum NoteDocument {
     /// At most 10 MB (10 × 1024 × 1024 bytes).
-    public static let maxBytes = 10 * 1024 * 1024
+    package static let maxBytes = 10 * 1024 * 1024
     /// "%%EOF" must be in the last this-many bytes, as the PDF specification says (trailing line ends allowed).
-    public static let endWindow = 1024
+    package static let endWindow = 1024
 
     /// Refuses, on `field`, what is not a PDF of at most `maxBytes`: empty, too large, not starting with `%PDF-`, or
     /// without `%%EOF` near its end (a file cut short).
-    public static func check(_ data: Data, field: FieldPath = .pdf) throws {
+    package static func check(_ data: Data, field: FieldPath = .pdf) throws {
         guard !data.isEmpty else {
             throw InputError("the note verbale or letter is missing: attach it as a PDF", field: field)
         }
@@ -30,6 +30,6 @@ public enum NoteDocument {
 
 extension FieldPath {
     /// The PDF of a submission, and a submission by its number.
-    public static let pdf = key("pdf")
-    public static let submission = key("submission")
+    package static let pdf = key("pdf")
+    package static let submission = key("submission")
 }

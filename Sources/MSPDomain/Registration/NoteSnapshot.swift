@@ -2,14 +2,14 @@
 ///
 /// A correction records the note again as a new version; what changed from one version to the next is what
 /// `msp history` shows beside who changed it and why.
-public struct NoteSnapshot: Hashable, Sendable {
-    public var delegation: String
-    public var reference: String?
-    public var receipt: Receipt
-    public var channel: Channel?
-    public var participants: [Participant]
+package struct NoteSnapshot: Hashable, Sendable {
+    package var delegation: String
+    package var reference: String?
+    package var receipt: Receipt
+    package var channel: Channel?
+    package var participants: [Participant]
 
-    public init(
+    package init(
         delegation: String, reference: String?, receipt: Receipt, channel: Channel?, participants: [Participant]
     ) {
         self.delegation = delegation
@@ -21,7 +21,7 @@ public struct NoteSnapshot: Hashable, Sendable {
 
     /// The note as a submission in its own words, to be checked again with corrections applied: the receipt as
     /// the venue's time with its offset, or as the day when only the day is known.
-    public func submission(in zone: VenueTimeZone) -> Submission {
+    package func submission(in zone: VenueTimeZone) -> Submission {
         let received =
             receipt.precision == .date
             ? zone.localDate(of: receipt.instant).description : zone.format(receipt.instant)
@@ -35,7 +35,7 @@ public struct NoteSnapshot: Hashable, Sendable {
     }
 
     /// What changed from `earlier` to this version, one line a field: "reference: 'N 4' → 'N 45/2017'".
-    public func changes(since earlier: NoteSnapshot, in zone: VenueTimeZone) -> [String] {
+    package func changes(since earlier: NoteSnapshot, in zone: VenueTimeZone) -> [String] {
         func text(_ value: String?) -> String { value.map { "'\($0)'" } ?? "none" }
         func when(_ receipt: Receipt) -> String {
             receipt.precision == .date ? zone.localDate(of: receipt.instant).description : zone.format(receipt.instant)

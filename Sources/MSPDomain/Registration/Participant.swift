@@ -1,16 +1,16 @@
 /// A member of a delegation, written as the list of participants writes them: honorific, name, function.
-public struct Participant: Hashable, Sendable, Codable {
-    public var role: Role
+package struct Participant: Hashable, Sendable, Codable {
+    package var role: Role
     /// The honorific: "H.E. Mr.", "Ms.", "Dr.".
-    public var title: String?
+    package var title: String?
     /// The name as the note writes it.
-    public var name: String
+    package var name: String
     /// "Ambassador, Permanent Representative".
-    public var function: String?
-    public var gender: Gender?
-    public var email: String?
+    package var function: String?
+    package var gender: Gender?
+    package var email: String?
 
-    public init(
+    package init(
         role: Role, title: String? = nil, name: String, function: String? = nil, gender: Gender? = nil,
         email: String? = nil
     ) {
@@ -23,13 +23,13 @@ public struct Participant: Hashable, Sendable, Codable {
     }
 
     /// "H.E. Mr. John Doe".
-    public var displayName: String {
+    package var displayName: String {
         [title, name].compactMap { $0 }.joined(separator: " ")
     }
 
     /// Checks and normalises one participant as given: a name that begins with an honorific keeps it apart as
     /// the title; an empty name, an unknown role or gender, an e-mail address without '@' are errors.
-    public static func parse(
+    package static func parse(
         role rawRole: String?, title rawTitle: String?, name rawName: String?, function: String?,
         gender rawGender: String?, email rawEmail: String?, field: FieldPath = .participant(0)
     ) throws -> Participant {
@@ -62,7 +62,7 @@ public struct Participant: Hashable, Sendable, Codable {
     /// A registration or amendment lists its delegation, and names exactly one head.
     ///
     /// A note that lists nobody is not a registration: a delegation that wants to leave sends a withdrawal.
-    public static func checkComposition(_ participants: [Participant]) throws {
+    package static func checkComposition(_ participants: [Participant]) throws {
         guard !participants.isEmpty else {
             throw InputError(
                 "the note lists no participant: a registration or amendment names at least the head of delegation (a delegation that leaves sends a withdrawal)",
@@ -81,7 +81,7 @@ public struct Participant: Hashable, Sendable, Codable {
     }
 
     /// The order of the list of participants: the head, then alternates, then advisers, each in the note's order.
-    public static func rosterOrder(_ participants: [Participant]) -> [Participant] {
+    package static func rosterOrder(_ participants: [Participant]) -> [Participant] {
         // Notes nearly always list the head first, then alternates, then advisers: nothing to reorder.
         if zip(participants, participants.dropFirst()).allSatisfy({ $0.role <= $1.role }) { return participants }
         return participants.enumerated().sorted { ($0.element.role, $0.offset) < ($1.element.role, $1.offset) }.map(

@@ -5,26 +5,26 @@ import Foundation
 /// The JSON form is one object with the keys `meeting`, `delegation`, `category`, `reference`, `received_at`,
 /// `channel` and `participants` (objects with `role`, `title`, `name`, `function`, `gender`, `email`), and
 /// `new_organization` (true confirms that an organization close to a known one is new).
-public struct Submission: Hashable, Sendable {
-    public var meeting: String?
-    public var delegation: String?
-    public var category: String?
-    public var reference: String?
-    public var receivedAt: String?
-    public var channel: String?
-    public var participants: [ParticipantEntry]
+package struct Submission: Hashable, Sendable {
+    package var meeting: String?
+    package var delegation: String?
+    package var category: String?
+    package var reference: String?
+    package var receivedAt: String?
+    package var channel: String?
+    package var participants: [ParticipantEntry]
     /// Confirms that a new organization whose name is close to a known one's is new.
-    public var newOrganization: Bool
+    package var newOrganization: Bool
 
-    public struct ParticipantEntry: Hashable, Sendable {
-        public var role: String?
-        public var title: String?
-        public var name: String?
-        public var function: String?
-        public var gender: String?
-        public var email: String?
+    package struct ParticipantEntry: Hashable, Sendable {
+        package var role: String?
+        package var title: String?
+        package var name: String?
+        package var function: String?
+        package var gender: String?
+        package var email: String?
 
-        public init(
+        package init(
             role: String?, title: String? = nil, name: String?, function: String? = nil, gender: String? = nil,
             email: String? = nil
         ) {
@@ -37,7 +37,7 @@ public struct Submission: Hashable, Sendable {
         }
     }
 
-    public init(
+    package init(
         meeting: String? = nil, delegation: String?, category: String? = nil, reference: String? = nil,
         receivedAt: String? = nil, channel: String? = nil, participants: [ParticipantEntry] = [],
         newOrganization: Bool = false
@@ -54,19 +54,19 @@ public struct Submission: Hashable, Sendable {
 }
 
 /// A note that passed every check, ready to be recorded.
-public struct NoteDraft: Hashable, Sendable {
-    public var represented: Represented
-    public var category: Category
-    public var reference: String?
-    public var receipt: Receipt
-    public var channel: Channel?
-    public var participants: [Participant]
+package struct NoteDraft: Hashable, Sendable {
+    package var represented: Represented
+    package var category: Category
+    package var reference: String?
+    package var receipt: Receipt
+    package var channel: Channel?
+    package var participants: [Participant]
     /// On time, or how late.
-    public var lateness: Lateness
+    package var lateness: Lateness
     /// A note that takes the delegation off the list of participants (it lists nobody).
-    public var isWithdrawal: Bool
+    package var isWithdrawal: Bool
 
-    public init(
+    package init(
         represented: Represented, category: Category, reference: String?, receipt: Receipt, channel: Channel?,
         participants: [Participant], lateness: Lateness, isWithdrawal: Bool = false
     ) {
@@ -83,7 +83,7 @@ public struct NoteDraft: Hashable, Sendable {
     /// Checks a submission for `meeting`: the delegation is found (or is a new organization with a category),
     /// the receipt time parses in the venue's zone (left out, it is `now`), participants are well formed
     /// and name exactly one head.
-    public static func check(
+    package static func check(
         _ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
         membership: TreatyMembership, now: Instant
     ) throws -> NoteDraft {
@@ -122,7 +122,7 @@ public struct NoteDraft: Hashable, Sendable {
 extension NoteDraft {
     /// A note's own reference as given: blank is none; longer than 200 characters or holding control characters is
     /// an error. The same for every note, a withdrawal's included.
-    public static func reference(_ raw: String?, field: FieldPath = .reference) throws -> String? {
+    package static func reference(_ raw: String?, field: FieldPath = .reference) throws -> String? {
         try raw.checkedText("reference", field: field)
         guard let reference = raw?.trimmedOrNil else { return nil }
         if reference.count > 200 {
@@ -141,7 +141,7 @@ extension Submission: Decodable {
         case newOrganization = "new_organization"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         try AnyKey.rejectUnknown(in: container, allowed: Keys.allCases.map(\.rawValue), what: "a submission")
         func string(_ key: Keys) throws -> String? {
@@ -160,7 +160,7 @@ extension Submission: Decodable {
 }
 
 extension Submission.ParticipantEntry: Decodable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         try AnyKey.rejectUnknown(
             in: container, allowed: ["role", "title", "name", "function", "gender", "email"], what: "a participant")
@@ -200,9 +200,9 @@ struct AnyKey: CodingKey {
     }
 }
 
-public enum SubmissionJSON {
+package enum SubmissionJSON {
     /// Decodes an array of submission objects.
-    public static func decodeArray(_ data: Data) throws -> [Submission] {
+    package static func decodeArray(_ data: Data) throws -> [Submission] {
         do {
             return try JSONDecoder().decode([Submission].self, from: data)
         } catch let error as DecodingError {
@@ -216,7 +216,7 @@ public enum SubmissionJSON {
     /// `JSONInputError` with the line it is on, where there is one; the scan also gives the line of each field,
     /// for the problems that checking the submission finds later. With `index` (an element of a JSON array),
     /// problems are named under it (`[3].participants`); lines are counted from the first line of `data`.
-    public static func decodeScanned(_ data: Data, index: Int? = nil) throws -> (Submission, JSONScan) {
+    package static func decodeScanned(_ data: Data, index: Int? = nil) throws -> (Submission, JSONScan) {
         let scan: JSONScan
         do {
             scan = try JSONScanner.scan(data)
@@ -240,7 +240,7 @@ public enum SubmissionJSON {
     }
 
     /// What a decoding error says, its path named under `prefix` (an array's index) when there is one.
-    public static func describe(_ error: DecodingError, under prefix: [any CodingKey] = []) -> String {
+    package static func describe(_ error: DecodingError, under prefix: [any CodingKey] = []) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             let text = fieldPath(prefix + codingPath).description
             return text.isEmpty ? "the top level" : text
@@ -279,16 +279,16 @@ enum JSONProblem {
 }
 
 /// A problem in a JSON input, with the line it is on when that is known.
-public struct JSONInputError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var line: Int?
-    public var error: InputError
+package struct JSONInputError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var line: Int?
+    package var error: InputError
 
-    public init(line: Int?, error: InputError) {
+    package init(line: Int?, error: InputError) {
         self.line = line
         self.error = error
     }
 
-    public var description: String { error.description }
+    package var description: String { error.description }
 }
 
 extension DecodingError {
@@ -312,7 +312,7 @@ extension DecodingError {
 extension InputError {
     /// A reference the delegation has recorded already among its current notes (a reference is recorded once per
     /// delegation): one wording for the desk's check and for the store's unique index, which backs it up.
-    public static func referenceRecorded(_ reference: String, of delegation: String, at meeting: String, note: Int64?)
+    package static func referenceRecorded(_ reference: String, of delegation: String, at meeting: String, note: Int64?)
         -> InputError
     {
         InputError(

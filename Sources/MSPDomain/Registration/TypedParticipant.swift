@@ -7,9 +7,9 @@
 /// ("Ambassador, Permanent Representative") needs nothing special; a semicolon cannot be part of a name or function.
 /// A gender or an e-mail address in the place of the function is refused, not taken as a function.
 extension Submission.ParticipantEntry {
-    public static let typedForm = "name; function; gender; e-mail"
+    package static let typedForm = "name; function; gender; e-mail"
 
-    public static func typed(_ text: String, role: String, field: FieldPath) throws -> Submission.ParticipantEntry {
+    package static func typed(_ text: String, role: String, field: FieldPath) throws -> Submission.ParticipantEntry {
         let parts = text.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmed }
         guard parts.count <= 4 else {
             throw InputError(
@@ -42,7 +42,7 @@ extension Submission.ParticipantEntry {
 
 extension Submission {
     /// A yes/no confirmation as a CSV cell gives it: `yes`, `true`, `1` or `no`, `false`, `0`, empty (no).
-    public static func confirmation(_ raw: String?, field: FieldPath = .newOrganization) throws -> Bool {
+    package static func confirmation(_ raw: String?, field: FieldPath = .newOrganization) throws -> Bool {
         switch raw?.trimmed.lowercased() ?? "" {
         case "yes", "true", "1", "y": return true
         case "", "no", "false", "0", "n": return false

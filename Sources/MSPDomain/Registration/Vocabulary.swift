@@ -1,13 +1,13 @@
 /// A participant's place in a delegation: the head first, then alternates, then advisers.
-public enum Role: String, CaseIterable, Comparable, Sendable, Codable {
+package enum Role: String, CaseIterable, Comparable, Sendable, Codable {
     case head, alternate, adviser
 
-    public static func < (a: Role, b: Role) -> Bool {
+    package static func < (a: Role, b: Role) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
     /// `field` is built only for an error (an import parses 100,000 roles).
-    public static func parse(_ raw: String, field: @autoclosure () -> FieldPath? = nil) throws -> Role {
+    package static func parse(_ raw: String, field: @autoclosure () -> FieldPath? = nil) throws -> Role {
         // As stored ("head", "adviser"): no lowercasing through the Unicode case tables.
         if let role = Role(rawValue: raw) { return role }
         let key = raw.trimmed.lowercased()
@@ -21,10 +21,10 @@ public enum Role: String, CaseIterable, Comparable, Sendable, Codable {
 }
 
 /// How a note reached the secretariat.
-public enum Channel: String, CaseIterable, Sendable, Codable {
+package enum Channel: String, CaseIterable, Sendable, Codable {
     case email, post, hand, fax
 
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Channel {
+    package static func parse(_ raw: String, field: FieldPath? = nil) throws -> Channel {
         let key = raw.trimmed.lowercased()
         if key == "e-mail" { return .email }
         if let channel = Channel(rawValue: key) { return channel }
@@ -33,11 +33,11 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
 }
 
 /// A participant's gender, as the meetings report gender balance. Left out when the note does not say.
-public enum Gender: String, CaseIterable, Sendable, Codable {
+package enum Gender: String, CaseIterable, Sendable, Codable {
     case female, male, other
 
     /// `field` is built only for an error.
-    public static func parse(_ raw: String, field: @autoclosure () -> FieldPath? = nil) throws -> Gender {
+    package static func parse(_ raw: String, field: @autoclosure () -> FieldPath? = nil) throws -> Gender {
         if let gender = Gender(rawValue: raw) { return gender }
         switch raw.trimmed.lowercased() {
         case "female", "f", "woman", "w": return .female
@@ -52,6 +52,6 @@ public enum Gender: String, CaseIterable, Sendable, Codable {
 
 /// What a note does to a delegation: the first registers it, later ones amend its composition, a withdrawal
 /// takes it off the list of participants.
-public enum NoteKind: String, CaseIterable, Sendable, Codable {
+package enum NoteKind: String, CaseIterable, Sendable, Codable {
     case registration, amendment, withdrawal
 }

@@ -1,16 +1,16 @@
 /// One delegation registered for a meeting, as the secretariat surveys them all (`msp delegations`): its
 /// category, how many participants its current composition lists, its first and latest note, whether any of its
 /// notes is late, whether it is withdrawn, and the credentials it presented.
-public struct DelegationOverview: Sendable, Equatable {
+package struct DelegationOverview: Sendable, Equatable {
     /// A note as the overview sees it.
-    public struct NoteFact: Sendable, Equatable {
-        public var kind: NoteKind
-        public var received: Instant
-        public var precision: Receipt.Precision
+    package struct NoteFact: Sendable, Equatable {
+        package var kind: NoteKind
+        package var received: Instant
+        package var precision: Receipt.Precision
         /// The newest decision on it, if any.
-        public var decision: Decision?
+        package var decision: Decision?
 
-        public init(kind: NoteKind, received: Instant, precision: Receipt.Precision, decision: Decision? = nil) {
+        package init(kind: NoteKind, received: Instant, precision: Receipt.Precision, decision: Decision? = nil) {
             self.kind = kind
             self.received = received
             self.precision = precision
@@ -18,28 +18,28 @@ public struct DelegationOverview: Sendable, Equatable {
         }
     }
 
-    public var name: String
+    package var name: String
     /// The State's ISO 3166 alpha-3 code; nil for an organization.
-    public var stateIso3: String?
-    public var category: Category
+    package var stateIso3: String?
+    package var category: Category
     /// Participants of its current composition; 0 when it is withdrawn (it is not on the list of participants).
-    public var participants: Int
-    public var firstNote: NoteFact
-    public var latestNote: NoteFact
+    package var participants: Int
+    package var firstNote: NoteFact
+    package var latestNote: NoteFact
     /// How many of its notes (registrations and amendments) arrived after the deadline, as `list-late` lists them.
-    public var lateNotes: Int
+    package var lateNotes: Int
     /// Of those, how many await a decision, were accepted, were declined.
-    public var latePending: Int
-    public var lateAccepted: Int
-    public var lateDeclined: Int
-    public var withdrawn: Bool
+    package var latePending: Int
+    package var lateAccepted: Int
+    package var lateDeclined: Int
+    package var withdrawn: Bool
     /// The kind of its latest credentials record (by receipt, then recording), nil when it presented none.
-    public var credentials: CredentialKind?
+    package var credentials: CredentialKind?
 
-    public var isLate: Bool { lateNotes > 0 }
+    package var isLate: Bool { lateNotes > 0 }
 
     /// The overview of a delegation from its notes (at least one), oldest or newest in any order.
-    public init(
+    package init(
         name: String, stateIso3: String?, category: Category, compositionParticipants: Int, withdrawn: Bool,
         notes: [NoteFact], deadline: Deadline, credentials: CredentialKind?
     ) {
@@ -61,7 +61,7 @@ public struct DelegationOverview: Sendable, Equatable {
     }
 
     /// In the order of the list of participants: by category, then by name without case or diacritics.
-    public static func ordered(_ delegations: [DelegationOverview]) -> [DelegationOverview] {
+    package static func ordered(_ delegations: [DelegationOverview]) -> [DelegationOverview] {
         let position = Dictionary(uniqueKeysWithValues: Category.allCases.enumerated().map { ($1, $0) })
         // Each name's sort key once, not twice per comparison (a COP-scale meeting's 2,500 delegations made 60,000).
         return delegations.map { ($0, position[$0.category]!, NameKey.sortKey($0.name)) }
@@ -72,21 +72,21 @@ public struct DelegationOverview: Sendable, Equatable {
 
 /// A State Party or signatory State on a meeting's opening day that has no delegation on the list of participants:
 /// it sent no note, or its delegation withdrew. The universalization and participation work starts from this list.
-public struct AbsentState: Sendable, Equatable {
-    public enum Reason: String, Sendable, Equatable {
+package struct AbsentState: Sendable, Equatable {
+    package enum Reason: String, Sendable, Equatable {
         /// No note was received from it for the meeting.
         case notRegistered = "not_registered"
         /// It registered, then withdrew.
         case withdrawn
     }
 
-    public var name: String
-    public var iso3: String
+    package var name: String
+    package var iso3: String
     /// `statesParties` or `signatoryStates`.
-    public var category: Category
-    public var reason: Reason
+    package var category: Category
+    package var reason: Reason
 
-    public init(name: String, iso3: String, category: Category, reason: Reason) {
+    package init(name: String, iso3: String, category: Category, reason: Reason) {
         self.name = name
         self.iso3 = iso3
         self.category = category
@@ -96,7 +96,7 @@ public struct AbsentState: Sendable, Equatable {
     /// The convention's States Parties and signatory States on the opening day that have no delegation on the list,
     /// States Parties first, each group by name without case or diacritics. `delegations` are the meeting's, by
     /// State; `name` gives a State's name from its code.
-    public static func list(
+    package static func list(
         membership: TreatyMembership, meeting: Meeting, delegations: [DelegationOverview],
         name: (String) -> String
     ) -> [AbsentState] {

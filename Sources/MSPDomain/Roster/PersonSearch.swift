@@ -1,10 +1,10 @@
 /// A participant found by name across a meeting's list of participants.
-public struct PersonFound: Sendable, Equatable {
-    public var delegation: String
-    public var category: Category
-    public var participant: Participant
+package struct PersonFound: Sendable, Equatable {
+    package var delegation: String
+    package var category: Category
+    package var participant: Participant
 
-    public init(delegation: String, category: Category, participant: Participant) {
+    package init(delegation: String, category: Category, participant: Participant) {
         self.delegation = delegation
         self.category = category
         self.participant = participant
@@ -17,7 +17,7 @@ extension Roster {
     /// are left out of the comparison ("H.E. Kim" finds Kim). Only the list of participants is searched: each
     /// delegation's current composition, withdrawn delegations left out; earlier compositions an amendment
     /// superseded are not. In the list's order.
-    public func people(matching query: String) -> [PersonFound] {
+    package func people(matching query: String) -> [PersonFound] {
         let words = NameKey.of(Honorific.split(query).name).split(separator: " ").map(String.init)
         guard !words.isEmpty else { return [] }
         var found: [PersonFound] = []

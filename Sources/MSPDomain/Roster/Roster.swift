@@ -2,30 +2,30 @@
 /// delegations alphabetically by their English name compared without case or diacritics; within a
 /// delegation, the head, then alternates, then advisers, each in the order the note gave them.
 /// Withdrawn delegations are not on it.
-public struct Roster: Sendable, Equatable {
-    public struct Delegation: Sendable, Equatable {
-        public var name: String
-        public var category: Category
-        public var participants: [Participant]
+package struct Roster: Sendable, Equatable {
+    package struct Delegation: Sendable, Equatable {
+        package var name: String
+        package var category: Category
+        package var participants: [Participant]
 
-        public init(name: String, category: Category, participants: [Participant]) {
+        package init(name: String, category: Category, participants: [Participant]) {
             self.name = name
             self.category = category
             self.participants = participants
         }
     }
 
-    public struct Group: Sendable, Equatable {
-        public var category: Category
-        public var delegations: [Delegation]
+    package struct Group: Sendable, Equatable {
+        package var category: Category
+        package var delegations: [Delegation]
 
-        public var title: String { category.title }
+        package var title: String { category.title }
     }
 
     /// Always the five groups, in order; a group with no delegation is empty.
-    public var groups: [Group]
+    package var groups: [Group]
 
-    public init(_ delegations: [Delegation]) {
+    package init(_ delegations: [Delegation]) {
         var byCategory: [Category: [(key: String, delegation: Delegation)]] = [:]
         for delegation in delegations {
             var ordered = delegation
@@ -40,31 +40,31 @@ public struct Roster: Sendable, Equatable {
         }
     }
 
-    public var participantCount: Int {
+    package var participantCount: Int {
         groups.reduce(0) { $0 + $1.delegations.reduce(0) { $0 + $1.participants.count } }
     }
-    public var delegationCount: Int { groups.reduce(0) { $0 + $1.delegations.count } }
+    package var delegationCount: Int { groups.reduce(0) { $0 + $1.delegations.count } }
 }
 
 /// A note received after the deadline, as the secretariat's list of late submissions shows it.
-public struct LateNote: Sendable, Equatable {
-    public var delegation: String
-    public var category: Category
-    public var reference: String?
-    public var kind: NoteKind
-    public var received: Instant
-    public var receivedPrecision: Receipt.Precision
-    public var channel: Channel?
-    public var lateness: Lateness
+package struct LateNote: Sendable, Equatable {
+    package var delegation: String
+    package var category: Category
+    package var reference: String?
+    package var kind: NoteKind
+    package var received: Instant
+    package var receivedPrecision: Receipt.Precision
+    package var channel: Channel?
+    package var lateness: Lateness
     /// The note's number, by which the secretariat decides on it.
-    public var number: Int64
+    package var number: Int64
     /// The newest decision on it, if any.
-    public var decision: DecisionTaken?
+    package var decision: DecisionTaken?
 
     /// Pending until decided.
-    public var status: DecisionStatus { decision.map { .decided($0.outcome) } ?? .pending }
+    package var status: DecisionStatus { decision.map { .decided($0.outcome) } ?? .pending }
 
-    public init(
+    package init(
         delegation: String, category: Category, reference: String?, kind: NoteKind, received: Instant,
         receivedPrecision: Receipt.Precision, channel: Channel?, lateness: Lateness, number: Int64 = 0,
         decision: DecisionTaken? = nil
@@ -83,12 +83,12 @@ public struct LateNote: Sendable, Equatable {
 
     /// Whether a note is on the list of late submissions: received after the deadline, and not a withdrawal (a late
     /// withdrawal needs no decision). The one rule for `list-late`, the figures and the import's count.
-    public static func needsDecision(kind: NoteKind, received: Instant, deadline: Deadline) -> Bool {
+    package static func needsDecision(kind: NoteKind, received: Instant, deadline: Deadline) -> Bool {
         kind != .withdrawal && deadline.isLate(received)
     }
 
     /// Oldest first; notes received at the same second by delegation name.
-    public static func ordered(_ notes: [LateNote]) -> [LateNote] {
+    package static func ordered(_ notes: [LateNote]) -> [LateNote] {
         // Each name's sort key once, not once per comparison (it folds case and diacritics): a tenth of list-late.
         notes.map { ($0, NameKey.sortKey($0.delegation)) }
             .sorted { ($0.0.received, $0.1) < ($1.0.received, $1.1) }

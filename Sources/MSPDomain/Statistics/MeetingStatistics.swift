@@ -5,16 +5,16 @@
 /// The participants are those of the list of participants: each delegation's current composition, withdrawn
 /// delegations left out. Notes are every note received for the meeting, withdrawals included; late notes are
 /// the registrations and amendments received after the deadline (as `msp list-late` lists them).
-public struct MeetingStatistics: Sendable, Equatable {
+package struct MeetingStatistics: Sendable, Equatable {
     /// A note as the figures see it.
-    public struct NoteFact: Sendable, Equatable {
-        public var received: Instant
-        public var channel: Channel?
-        public var isWithdrawal: Bool
+    package struct NoteFact: Sendable, Equatable {
+        package var received: Instant
+        package var channel: Channel?
+        package var isWithdrawal: Bool
         /// The newest decision on it, if any.
-        public var decision: Decision?
+        package var decision: Decision?
 
-        public init(received: Instant, channel: Channel?, isWithdrawal: Bool = false, decision: Decision? = nil) {
+        package init(received: Instant, channel: Channel?, isWithdrawal: Bool = false, decision: Decision? = nil) {
             self.received = received
             self.channel = channel
             self.isWithdrawal = isWithdrawal
@@ -23,39 +23,39 @@ public struct MeetingStatistics: Sendable, Equatable {
     }
 
     /// Notes received on one day at the venue: on time and after the deadline.
-    public struct DayCount: Sendable, Equatable {
-        public var day: LocalDate
-        public var onTime: Int
-        public var late: Int
+    package struct DayCount: Sendable, Equatable {
+        package var day: LocalDate
+        package var onTime: Int
+        package var late: Int
     }
 
-    public var delegationsByCategory: [Category: Int]
+    package var delegationsByCategory: [Category: Int]
     /// Participants of each category by gender (`nil`: not said); every category present.
-    public var participantsByCategoryAndGender: [Category: [Gender?: Int]]
+    package var participantsByCategoryAndGender: [Category: [Gender?: Int]]
     /// Notes by the day they were received at the venue, oldest first; empty when no time zone was given.
-    public var notesByDay: [DayCount]
-    public var participantsByCategory: [Category: Int]
+    package var notesByDay: [DayCount]
+    package var participantsByCategory: [Category: Int]
     /// Registered delegations of States that are Parties on the opening day.
-    public var statesPartiesRegistered: Int
+    package var statesPartiesRegistered: Int
     /// The convention's States Parties on the opening day.
-    public var statesPartiesTotal: Int
+    package var statesPartiesTotal: Int
     /// By gender; `nil` counts participants whose note did not say.
-    public var participantsByGender: [Gender?: Int]
-    public var notes: Int
-    public var lateNotes: Int
+    package var participantsByGender: [Gender?: Int]
+    package var notes: Int
+    package var lateNotes: Int
     /// The late notes by where they stand: pending, accepted, declined (every status present).
-    public var lateNotesByStatus: [DecisionStatus: Int]
+    package var lateNotesByStatus: [DecisionStatus: Int]
     /// By channel; `nil` counts notes whose channel was not recorded.
-    public var notesByChannel: [Channel?: Int]
+    package var notesByChannel: [Channel?: Int]
 
-    public var delegations: Int { delegationsByCategory.values.reduce(0, +) }
-    public var participants: Int { participantsByCategory.values.reduce(0, +) }
+    package var delegations: Int { delegationsByCategory.values.reduce(0, +) }
+    package var participants: Int { participantsByCategory.values.reduce(0, +) }
 
     /// The figures of `roster` (the meeting's list of participants) and its `notes`, for a meeting whose
     /// convention has `statesPartiesTotal` Parties on its opening day.
     ///
     /// With the venue's `timeZone`, notes are also counted by the day they were received there (`notesByDay`).
-    public init(
+    package init(
         roster: Roster, statesPartiesTotal: Int, notes: [NoteFact], deadline: Deadline,
         timeZone: VenueTimeZone? = nil
     ) {
@@ -114,5 +114,5 @@ public struct MeetingStatistics: Sendable, Equatable {
     }
 
     /// "57 of 102".
-    public var statesPartiesDescription: String { "\(statesPartiesRegistered) of \(statesPartiesTotal)" }
+    package var statesPartiesDescription: String { "\(statesPartiesRegistered) of \(statesPartiesTotal)" }
 }

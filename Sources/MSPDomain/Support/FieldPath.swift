@@ -4,36 +4,36 @@
 /// `--delegation` or `participant 3.name`, a JSON key path with its line, a CSV column, a web form's field).
 /// Keys are those of the JSON submission format (`received_at`, `participants`), which is also the CSV import's
 /// header; an index counts from 0.
-public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
-    public enum Component: Hashable, Sendable {
+package struct FieldPath: Hashable, Sendable, CustomStringConvertible {
+    package enum Component: Hashable, Sendable {
         case key(String)
         case index(Int)
     }
 
-    public var components: [Component]
+    package var components: [Component]
 
-    public init(_ components: [Component]) { self.components = components }
+    package init(_ components: [Component]) { self.components = components }
 
     /// A top-level key: `FieldPath.key("time_zone")`.
-    public static func key(_ name: String) -> FieldPath { FieldPath([.key(name)]) }
+    package static func key(_ name: String) -> FieldPath { FieldPath([.key(name)]) }
 
     /// This path followed by a key: `participants[2]` then `name`.
-    public func appending(_ key: String) -> FieldPath { FieldPath(components + [.key(key)]) }
+    package func appending(_ key: String) -> FieldPath { FieldPath(components + [.key(key)]) }
 
     /// This path followed by an index: `participants` then `[2]`.
-    public func index(_ index: Int) -> FieldPath { FieldPath(components + [.index(index)]) }
+    package func index(_ index: Int) -> FieldPath { FieldPath(components + [.index(index)]) }
 
     /// This path inside `prefix`: `[3]` then `participants[2].name` (a submission in a JSON array).
-    public func inside(_ prefix: FieldPath) -> FieldPath { FieldPath(prefix.components + components) }
+    package func inside(_ prefix: FieldPath) -> FieldPath { FieldPath(prefix.components + components) }
 
     /// The first key, which names the field of the request (`participants` for `participants[2].name`).
-    public var root: String? {
+    package var root: String? {
         if case .key(let key)? = components.first { return key }
         return nil
     }
 
     /// For a path into one participant (`participants[2]...`): its index.
-    public var participantIndex: Int? {
+    package var participantIndex: Int? {
         guard components.count >= 2, case .key("participants") = components[0], case .index(let index) = components[1]
         else {
             return nil
@@ -42,7 +42,7 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The last key: `name` for `participants[2].name`.
-    public var leaf: String? {
+    package var leaf: String? {
         for component in components.reversed() {
             if case .key(let key) = component { return key }
         }
@@ -50,7 +50,7 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The JSON key path: `participants[2].name`, `[3].delegation`.
-    public var description: String {
+    package var description: String {
         var text = ""
         for component in components {
             switch component {
@@ -64,44 +64,44 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
 
 extension FieldPath {
     // The fields of a submission (a note verbale or letter): the JSON keys and CSV columns.
-    public static let meeting = key("meeting")
-    public static let delegation = key("delegation")
-    public static let category = key("category")
-    public static let reference = key("reference")
-    public static let receivedAt = key("received_at")
-    public static let channel = key("channel")
+    package static let meeting = key("meeting")
+    package static let delegation = key("delegation")
+    package static let category = key("category")
+    package static let reference = key("reference")
+    package static let receivedAt = key("received_at")
+    package static let channel = key("channel")
     /// The confirmation that an organization close to a known one is new.
-    public static let newOrganization = key("new_organization")
-    public static let participants = key("participants")
+    package static let newOrganization = key("new_organization")
+    package static let participants = key("participants")
 
     /// One participant of a submission, or one of its fields (`role`, `title`, `name`, `function`, `gender`, `email`).
-    public static func participant(_ index: Int, _ key: String? = nil) -> FieldPath {
+    package static func participant(_ index: Int, _ key: String? = nil) -> FieldPath {
         var components: [Component] = [.key("participants"), .index(index)]
         if let key { components.append(.key(key)) }
         return FieldPath(components)
     }
 
     // The fields of a meeting.
-    public static let code = key("code")
-    public static let title = key("title")
-    public static let convention = key("convention")
-    public static let venue = key("venue")
-    public static let opens = key("opens")
-    public static let closes = key("closes")
-    public static let deadline = key("deadline")
-    public static let timeZone = key("time_zone")
+    package static let code = key("code")
+    package static let title = key("title")
+    package static let convention = key("convention")
+    package static let venue = key("venue")
+    package static let opens = key("opens")
+    package static let closes = key("closes")
+    package static let deadline = key("deadline")
+    package static let timeZone = key("time_zone")
 
     // The fields of a membership record and of credentials.
-    public static let state = key("state")
-    public static let signed = key("signed")
-    public static let consent = key("consent")
-    public static let consentKind = key("consent_kind")
-    public static let withdrawal = key("withdrawal")
-    public static let day = key("on")
-    public static let credentialKind = key("kind")
+    package static let state = key("state")
+    package static let signed = key("signed")
+    package static let consent = key("consent")
+    package static let consentKind = key("consent_kind")
+    package static let withdrawal = key("withdrawal")
+    package static let day = key("on")
+    package static let credentialKind = key("kind")
 
     // The fields of a focal point and of its link.
-    public static let email = key("email")
-    public static let token = key("token")
-    public static let baseURL = key("base_url")
+    package static let email = key("email")
+    package static let token = key("token")
+    package static let baseURL = key("base_url")
 }

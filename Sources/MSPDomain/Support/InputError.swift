@@ -5,8 +5,8 @@
 /// (`participants[2].name`), which each front end names in its own words; `reason` says what kind of problem it is,
 /// which the command line maps to its exit status (65 for all) and a web server to its HTTP status
 /// (422, 404, 409, 429).
-public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Reason: Sendable, Equatable {
+package struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Reason: Sendable, Equatable {
         /// The value given is not acceptable.
         case invalid
         /// What it names (a meeting, a delegation) is not there.
@@ -17,24 +17,24 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case throttled
     }
 
-    public var field: FieldPath?
-    public var message: String
-    public var reason: Reason
+    package var field: FieldPath?
+    package var message: String
+    package var reason: Reason
 
-    public init(_ message: String, field: FieldPath? = nil, reason: Reason = .invalid) {
+    package init(_ message: String, field: FieldPath? = nil, reason: Reason = .invalid) {
         self.message = message
         self.field = field
         self.reason = reason
     }
 
     /// "participants[2].name: the name is empty": the field named by its JSON key path.
-    public var description: String {
+    package var description: String {
         if let field { return "\(field): \(message)" }
         return message
     }
 
     /// The same problem, attributed to `field` if it was not attributed yet.
-    public func at(_ field: FieldPath) -> InputError {
+    package func at(_ field: FieldPath) -> InputError {
         var copy = self
         if copy.field == nil { copy.field = field }
         return copy

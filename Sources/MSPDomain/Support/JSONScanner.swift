@@ -5,12 +5,12 @@ import Foundation
 /// a key given twice in one object (which value would count is ambiguous), text after the value.
 /// It also records the line on which each value starts, by key path (`participants[1].role`), so that a
 /// problem found later (two heads, an unknown role) can name its line too.
-public struct JSONScan: Sendable {
+package struct JSONScan: Sendable {
     /// The line (from 1) where the value at each path starts; the top level is "".
-    public var lines: [String: Int]
+    package var lines: [String: Int]
 
     /// The line of the value at `path`, or of its nearest enclosing value that has one.
-    public func line(of field: FieldPath?) -> Int? {
+    package func line(of field: FieldPath?) -> Int? {
         guard var components = field?.components else { return lines[""] }
         while true {
             if let line = lines[FieldPath(components).description] { return line }
@@ -21,18 +21,18 @@ public struct JSONScan: Sendable {
 }
 
 /// A problem in a JSON text, at a line.
-public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-    public var description: String { "line \(line): \(message)" }
+package struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var line: Int
+    package var message: String
+    package var description: String { "line \(line): \(message)" }
 }
 
-public enum JSONScanner {
+package enum JSONScanner {
     /// Scans `data` as one JSON value. Throws `JSONSyntaxError` at the first problem.
     ///
     /// `recordedDepth` bounds the paths whose lines are kept (1: `[0]`; 3: `[0].participants[1]`), so that a
     /// large array of submissions costs a line per participant, not one per field.
-    public static func scan(_ data: Data, recordedDepth: Int = .max) throws -> JSONScan {
+    package static func scan(_ data: Data, recordedDepth: Int = .max) throws -> JSONScan {
         var scanner = Scanner(bytes: [UInt8](data))
         scanner.recordedDepth = recordedDepth
         return try scanner.run()

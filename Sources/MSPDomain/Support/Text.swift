@@ -1,7 +1,7 @@
 extension String {
     /// The string without leading and trailing white space (spaces, tabs, newlines, no-break spaces).
     /// Fast when there is nothing to trim, which is nearly always.
-    public var trimmed: String {
+    package var trimmed: String {
         // Fast path: printable ASCII at both ends means nothing to trim.
         guard let (firstByte, lastByte) = utf8Ends else { return self }
         if firstByte > 0x20, firstByte < 0x7F, lastByte > 0x20, lastByte < 0x7F { return self }
@@ -22,7 +22,7 @@ extension String {
     }
 
     /// nil for an empty (or blank) string, else the trimmed string.
-    public var trimmedOrNil: String? {
+    package var trimmedOrNil: String? {
         let value = trimmed
         return value.isEmpty ? nil : value
     }
@@ -46,9 +46,9 @@ extension Unicode.Scalar {
 /// the isolates U+2066–U+2069) reorders how the text around it is shown. Right-to-left names (Arabic, Hebrew) need
 /// none of them: the Unicode bidirectional algorithm orders their letters by itself. Every domain value that holds
 /// text is built through `checkedText` (or `refusedCharacter` when the caller words its own error).
-public enum TextRule {
+package enum TextRule {
     /// Whether the rule refuses this character.
-    public static func refuses(_ scalar: Unicode.Scalar) -> Bool {
+    package static func refuses(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
@@ -56,7 +56,7 @@ public enum TextRule {
     }
 
     /// What the refused character is, for an error: "a control character (U+001B)".
-    public static func describe(_ scalar: Unicode.Scalar) -> String {
+    package static func describe(_ scalar: Unicode.Scalar) -> String {
         let code =
             "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count))
             + String(scalar.value, radix: 16, uppercase: true)
@@ -66,7 +66,7 @@ public enum TextRule {
 
 extension String {
     /// The first character `TextRule` refuses, or nil; found on bytes (imports check every field of every row).
-    public var refusedCharacter: Unicode.Scalar? {
+    package var refusedCharacter: Unicode.Scalar? {
         // Fast path over the string's own bytes: no control byte and no lead byte of the C1 controls (C2) or of the
         // bidirectional controls (E2) means nothing to refuse. `for byte in utf8` cost 650 instructions a field.
         let suspect =
@@ -95,7 +95,7 @@ extension String {
     }
 
     /// Whether `TextRule` refuses a character of the string.
-    public var containsControlCharacter: Bool { refusedCharacter != nil }
+    package var containsControlCharacter: Bool { refusedCharacter != nil }
 
     /// The string itself, or an error at `field` naming the character `TextRule` refuses: "the venue contains a
     /// control character (U+001B)".
@@ -103,7 +103,7 @@ extension String {
     /// `field` is built only for the error: an import checks every cell of every row, and building each cell's path
     /// was a tenth of its checking thread (bench/results.md, "Profile").
     @discardableResult
-    public func checkedText(_ what: String, field: @autoclosure () -> FieldPath?) throws -> String {
+    package func checkedText(_ what: String, field: @autoclosure () -> FieldPath?) throws -> String {
         guard let scalar = refusedCharacter else { return self }
         throw InputError("the \(what) contains \(TextRule.describe(scalar))", field: field())
     }
@@ -112,7 +112,7 @@ extension String {
 extension Optional where Wrapped == String {
     /// The string (or nil) itself, or an error at `field` naming the character `TextRule` refuses.
     @discardableResult
-    public func checkedText(_ what: String, field: @autoclosure () -> FieldPath?) throws -> String? {
+    package func checkedText(_ what: String, field: @autoclosure () -> FieldPath?) throws -> String? {
         try map { try $0.checkedText(what, field: field()) }
     }
 }

@@ -1,27 +1,27 @@
 import Foundation
 
 /// A point in time, to the second, as the secretariat records the receipt of a note.
-public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Seconds since 1970-01-01T00:00:00Z.
-    public let secondsSinceEpoch: Int64
+    package let secondsSinceEpoch: Int64
 
-    public init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
+    package init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
 
-    public init(_ date: Date) { self.secondsSinceEpoch = Int64(date.timeIntervalSince1970.rounded(.down)) }
+    package init(_ date: Date) { self.secondsSinceEpoch = Int64(date.timeIntervalSince1970.rounded(.down)) }
 
-    public static func now() -> Instant { Instant(Date()) }
+    package static func now() -> Instant { Instant(Date()) }
 
-    public var date: Date { Date(timeIntervalSince1970: TimeInterval(secondsSinceEpoch)) }
+    package var date: Date { Date(timeIntervalSince1970: TimeInterval(secondsSinceEpoch)) }
 
-    public static func < (a: Instant, b: Instant) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
+    package static func < (a: Instant, b: Instant) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
 
-    public func adding(seconds: Int64) -> Instant { Instant(secondsSinceEpoch: secondsSinceEpoch + seconds) }
+    package func adding(seconds: Int64) -> Instant { Instant(secondsSinceEpoch: secondsSinceEpoch + seconds) }
 
     /// ISO 8601 in UTC: `2017-08-18T21:59:59Z`.
-    public var description: String { iso8601(offsetSeconds: 0) }
+    package var description: String { iso8601(offsetSeconds: 0) }
 
     /// ISO 8601 at a fixed offset from UTC: `2017-08-18T23:59:59+02:00` (`Z` for a zero offset).
-    public func iso8601(offsetSeconds: Int) -> String {
+    package func iso8601(offsetSeconds: Int) -> String {
         let local = secondsSinceEpoch + Int64(offsetSeconds)
         let days = Int(local >= 0 ? local / 86400 : (local - 86399) / 86400)
         let secondOfDay = Int(local - Int64(days) * 86400)
@@ -41,13 +41,13 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// A meeting's time zone: turns the venue's wall-clock times into instants and back.
-public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
-    public let identifier: String
-    public let timeZone: TimeZone
+package struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
+    package let identifier: String
+    package let timeZone: TimeZone
 
     /// Accepts IANA identifiers such as `Europe/Zurich`, and `UTC`: every zone of the system's tz database
     /// (`Asia/Kolkata`, `Etc/UTC`, `Etc/GMT+5`), not only those Foundation lists.
-    public init(identifier: String, field: FieldPath? = nil) throws {
+    package init(identifier: String, field: FieldPath? = nil) throws {
         let known =
             identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
             || VenueTimeZone.isInSystemDatabase(identifier)
@@ -79,7 +79,7 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
 
     /// A zone already checked when it was first given (a stored meeting's): skips the list of known zones,
     /// which ICU builds by enumerating every zone and which dominated the start of short commands.
-    public init(checked identifier: String) throws {
+    package init(checked identifier: String) throws {
         guard let zone = TimeZone(identifier: identifier) else {
             throw InputError("'\(identifier)' is not a known time zone")
         }
@@ -87,36 +87,36 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
         self.timeZone = zone
     }
 
-    public var description: String { identifier }
+    package var description: String { identifier }
 
     /// The zone's offset from UTC at an instant, in seconds (7200 for Geneva in summer).
-    public func offset(at instant: Instant) -> Int {
+    package func offset(at instant: Instant) -> Int {
         timeZone.secondsFromGMT(for: instant.date)
     }
 
     /// ISO 8601 with the zone's offset at that instant.
     /// (Before about 1914 some zones kept local mean time, an offset with seconds ISO 8601 cannot write: then UTC,
     /// so that what is printed always reads back as the same instant.)
-    public func format(_ instant: Instant) -> String {
+    package func format(_ instant: Instant) -> String {
         let offset = offset(at: instant)
         return instant.iso8601(offsetSeconds: offset % 60 == 0 ? offset : 0)
     }
 
     /// A receipt time as every list writes it: ISO 8601 in this zone, with " (date only)" when only its day was
     /// given (`Receipt.Precision.date`).
-    public func format(_ instant: Instant, precision: Receipt.Precision) -> String {
+    package func format(_ instant: Instant, precision: Receipt.Precision) -> String {
         format(instant) + (precision == .date ? " (date only)" : "")
     }
 
     /// The local calendar day of an instant in this zone.
-    public func localDate(of instant: Instant) -> LocalDate {
+    package func localDate(of instant: Instant) -> LocalDate {
         let local = instant.secondsSinceEpoch + Int64(offset(at: instant))
         return LocalDate(daysSinceEpoch: Int(local >= 0 ? local / 86400 : (local - 86399) / 86400))
     }
 
     /// The instants whose wall-clock time here is `date` at `secondOfDay`: one normally, none in the gap
     /// when clocks go forward, two in the hour that repeats when they go back.
-    public func instants(at date: LocalDate, secondOfDay: Int) -> [Instant] {
+    package func instants(at date: LocalDate, secondOfDay: Int) -> [Instant] {
         let wall = Int64(date.daysSinceEpoch) * 86400 + Int64(secondOfDay)
         var offsets = Set<Int>()
         for probe in stride(from: -36 * 3600, through: 36 * 3600, by: 3 * 3600) {
@@ -130,7 +130,7 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The first instant of a day here (midnight, or the first wall-clock time that exists).
-    public func startOfDay(_ date: LocalDate) -> Instant {
+    package func startOfDay(_ date: LocalDate) -> Instant {
         for second in stride(from: 0, to: 86400, by: 60) {
             if let first = instants(at: date, secondOfDay: second).first { return first }
         }
@@ -138,7 +138,7 @@ public struct VenueTimeZone: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The end of a day here, as the instant the next day starts ("no later than 18 August" ends there).
-    public func endOfDay(_ date: LocalDate) -> Instant {
+    package func endOfDay(_ date: LocalDate) -> Instant {
         startOfDay(date.adding(days: 1))
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 
 /// A calendar day with no time and no zone, as meetings and treaties use them: "4 September 2017".
-public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...LocalDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -16,7 +16,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Parses `YYYY-MM-DD` exactly; anything else is nil.
-    public init?(iso text: some StringProtocol) {
+    package init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let y = Digits.value(bytes[0..<4]), let m = Digits.value(bytes[5..<7]), let d = Digits.value(bytes[8..<10])
@@ -25,13 +25,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Parses `YYYY-MM-DD`, or throws an error that says what a date looks like.
-    public static func parse(_ text: String, field: FieldPath? = nil) throws -> LocalDate {
+    package static func parse(_ text: String, field: FieldPath? = nil) throws -> LocalDate {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let date = LocalDate(iso: trimmed) { return date }
         throw InputError("'\(text)' is not a date: write it as YYYY-MM-DD, e.g. 2017-08-18", field: field)
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -39,17 +39,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    public var description: String {
+    package var description: String {
         let y = String(year)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + twoDigits(month) + "-" + twoDigits(day)
     }
 
-    public static func < (a: LocalDate, b: LocalDate) -> Bool {
+    package static func < (a: LocalDate, b: LocalDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
     /// Days since 1970-01-01 (negative before it); proleptic Gregorian calendar.
-    public var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -60,7 +60,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146097 + doe - 719468
     }
 
-    public init(daysSinceEpoch z0: Int) {
+    package init(daysSinceEpoch z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -75,29 +75,29 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = d
     }
 
-    public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
+    package func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// The first day of the month `months` after this date's month.
-    public func firstOfMonth(after months: Int) -> LocalDate {
+    package func firstOfMonth(after months: Int) -> LocalDate {
         let index = year * 12 + (month - 1) + months
         return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)!
     }
 
-    public static let monthNames = [
+    package static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December",
     ]
 
     /// "September".
-    public var monthName: String { LocalDate.monthNames[month - 1] }
+    package var monthName: String { LocalDate.monthNames[month - 1] }
 
     /// "4 September 2017".
-    public var longDescription: String {
+    package var longDescription: String {
         "\(day) \(monthName) \(year)"
     }
 
     // Codable as "YYYY-MM-DD".
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(iso: text) else {
             throw DecodingError.dataCorrupted(
@@ -106,7 +106,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self = date
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

@@ -1,16 +1,16 @@
 /// When a note was received, and how precisely it is known.
-public struct Receipt: Hashable, Sendable {
-    public enum Precision: String, Sendable, Codable {
+package struct Receipt: Hashable, Sendable {
+    package enum Precision: String, Sendable, Codable {
         /// The moment is known (an e-mail's time stamp, a note handed in at the counter).
         case instant
         /// Only the day is known (post stamped on arrival): recorded as the start of that day.
         case date
     }
 
-    public var instant: Instant
-    public var precision: Precision
+    package var instant: Instant
+    package var precision: Precision
 
-    public init(instant: Instant, precision: Precision) {
+    package init(instant: Instant, precision: Precision) {
         self.instant = instant
         self.precision = precision
     }
@@ -21,8 +21,8 @@ public struct Receipt: Hashable, Sendable {
 /// - `2017-08-15T10:30` or `2017-08-15 10:30:00`: a wall-clock time at the venue;
 /// - `2017-08-15`: a day at the venue (its start, for a receipt).
 /// Fractions of a second are accepted and dropped. Anything else is an error that shows the forms.
-public enum WhenParser {
-    public enum Parsed: Hashable, Sendable {
+package enum WhenParser {
+    package enum Parsed: Hashable, Sendable {
         case instant(Instant)
         case local(LocalDate, secondOfDay: Int)
         case date(LocalDate)
@@ -36,7 +36,7 @@ public enum WhenParser {
     static let latest = Int64(LocalDate(iso: "9999-12-31")!.daysSinceEpoch) * 86400 - 1
 
     /// The syntax alone, without a time zone.
-    public static func parse(_ raw: String, field: FieldPath? = nil) throws -> Parsed {
+    package static func parse(_ raw: String, field: FieldPath? = nil) throws -> Parsed {
         let text = raw.trimmed
         let bytes = Array(text.utf8)
         func fail(_ why: String? = nil) -> InputError {
@@ -118,7 +118,7 @@ public enum WhenParser {
 
     /// A receipt time: an instant as given, a wall-clock time at the venue, or the start of a day at the venue.
     /// A wall-clock time that the venue's clocks skip or repeat (daylight saving) is refused: give an offset.
-    public static func receipt(_ raw: String, in zone: VenueTimeZone, field: FieldPath? = nil) throws -> Receipt {
+    package static func receipt(_ raw: String, in zone: VenueTimeZone, field: FieldPath? = nil) throws -> Receipt {
         switch try parse(raw, field: field) {
         case .instant(let instant):
             return Receipt(instant: instant, precision: .instant)
@@ -150,7 +150,7 @@ public enum WhenParser {
     }
 
     /// A deadline: a day (up to the end of that day at the venue) or an exact instant.
-    public static func deadline(_ raw: String, in zone: VenueTimeZone, field: FieldPath? = nil) throws -> Deadline {
+    package static func deadline(_ raw: String, in zone: VenueTimeZone, field: FieldPath? = nil) throws -> Deadline {
         switch try parse(raw, field: field) {
         case .date(let date):
             return .endOfDay(date, closesAt: try bounded(zone.endOfDay(date), raw, field: field))

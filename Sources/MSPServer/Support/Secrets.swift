@@ -1,7 +1,7 @@
 /// Random tokens and their comparison.
-public enum Secrets {
+package enum Secrets {
     /// 256 random bits from the system's cryptographic generator (getrandom on Linux), as 64 hexadecimal digits.
-    public static func token() -> String {
+    package static func token() -> String {
         var generator = SystemRandomNumberGenerator()
         var out = ""
         out.reserveCapacity(64)
@@ -14,7 +14,7 @@ public enum Secrets {
     }
 
     /// Whether two tokens are equal, in a time that depends on their lengths only, not on where they differ.
-    public static func equal(_ a: String, _ b: String) -> Bool {
+    package static func equal(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8)
         let y = Array(b.utf8)
         guard x.count == y.count else { return false }

@@ -4,7 +4,7 @@ import MSPDomain
 extension Store {
     /// Every delegation that sent a note to the meeting, withdrawn ones included, with its notes and latest
     /// credentials, from one read transaction; in the order of the list of participants.
-    public func delegationOverviews(_ stored: StoredMeeting) throws -> [DelegationOverview] {
+    package func delegationOverviews(_ stored: StoredMeeting) throws -> [DelegationOverview] {
         try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             var notes: [Int64: [DelegationOverview.NoteFact]] = [:]

@@ -5,7 +5,7 @@ extension Store {
     /// Every note received after the meeting's deadline, oldest first: the registrations and amendments the
     /// secretariat must decide on. A late withdrawal needs no decision and is not on the list (`msp history`
     /// shows it).
-    public func lateNotes(_ stored: StoredMeeting) throws -> [LateNote] {
+    package func lateNotes(_ stored: StoredMeeting) throws -> [LateNote] {
         try read { db in
             let membership = try Store.membership(convention: stored.meeting.convention, db)
             let deadline = stored.meeting.deadline

@@ -3,7 +3,7 @@ import MSPDomain
 
 extension Store {
     /// The list of participants: every delegation not withdrawn, with its newest composition.
-    public func roster(_ stored: StoredMeeting) throws -> Roster {
+    package func roster(_ stored: StoredMeeting) throws -> Roster {
         try read { try Store.roster(stored, $0) }
     }
 

@@ -2,15 +2,15 @@ import GRDB
 import MSPDomain
 
 /// A row of `account`: a secretariat account of the portal, with its bcrypt password hash.
-public struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "account"
-    public var id: Int64?
-    public var name: String
-    public var role: AccountRole
-    public var passwordHash: String
-    public var createdAt: Int64
-    public var disabledAt: Int64?
-    public var changeId: Int64
+package struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "account"
+    package var id: Int64?
+    package var name: String
+    package var role: AccountRole
+    package var passwordHash: String
+    package var createdAt: Int64
+    package var disabledAt: Int64?
+    package var changeId: Int64
 
     enum CodingKeys: String, CodingKey {
         case id, name, role
@@ -20,19 +20,19 @@ public struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord,
         case changeId = "change_id"
     }
 
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let name = Column(CodingKeys.name)
-        public static let role = Column(CodingKeys.role)
-        public static let passwordHash = Column(CodingKeys.passwordHash)
-        public static let createdAt = Column(CodingKeys.createdAt)
-        public static let disabledAt = Column(CodingKeys.disabledAt)
-        public static let changeId = Column(CodingKeys.changeId)
+    package enum Columns {
+        package static let id = Column(CodingKeys.id)
+        package static let name = Column(CodingKeys.name)
+        package static let role = Column(CodingKeys.role)
+        package static let passwordHash = Column(CodingKeys.passwordHash)
+        package static let createdAt = Column(CodingKeys.createdAt)
+        package static let disabledAt = Column(CodingKeys.disabledAt)
+        package static let changeId = Column(CodingKeys.changeId)
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    public var account: Account {
+    package var account: Account {
         Account(
             name: name, role: role, createdAt: Instant(secondsSinceEpoch: createdAt),
             disabledAt: disabledAt.map { Instant(secondsSinceEpoch: $0) })
@@ -41,7 +41,7 @@ public struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord,
 
 extension AccountRecord {
     /// Read column by column so that a role this msp does not know is a `StoreError.corrupt`.
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         id = try row.decode(forColumn: Columns.id)
         name = try row.decode(forColumn: Columns.name)
         role = try row.stored(Columns.role, of: Self.databaseTableName)

@@ -1,15 +1,15 @@
 import GRDB
 
 /// A row of `change`: who ran which command, when (every change to the record has one).
-public struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "change"
-    public var id: Int64?
-    public var madeAt: Int64
-    public var osUser: String
-    public var command: String
-    public var summary: String
+package struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "change"
+    package var id: Int64?
+    package var madeAt: Int64
+    package var osUser: String
+    package var command: String
+    package var summary: String
     /// Why, when the secretariat gives a reason (a decision, a correction, a voiding).
-    public var reason: String?
+    package var reason: String?
 
     enum CodingKeys: String, CodingKey {
         case id, command, summary, reason
@@ -17,14 +17,14 @@ public struct ChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, 
         case osUser = "os_user"
     }
 
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let madeAt = Column(CodingKeys.madeAt)
-        public static let osUser = Column(CodingKeys.osUser)
-        public static let command = Column(CodingKeys.command)
-        public static let summary = Column(CodingKeys.summary)
-        public static let reason = Column(CodingKeys.reason)
+    package enum Columns {
+        package static let id = Column(CodingKeys.id)
+        package static let madeAt = Column(CodingKeys.madeAt)
+        package static let osUser = Column(CodingKeys.osUser)
+        package static let command = Column(CodingKeys.command)
+        package static let summary = Column(CodingKeys.summary)
+        package static let reason = Column(CodingKeys.reason)
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

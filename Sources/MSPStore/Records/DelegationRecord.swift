@@ -1,17 +1,17 @@
 import GRDB
 
 /// A row of `delegation`: a State's or an organization's delegation to one meeting.
-public struct DelegationRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "delegation"
-    public var id: Int64?
-    public var meetingId: Int64
-    public var stateIso3: String?
-    public var organizationId: Int64?
-    public var name: String
-    public var sortKey: String
+package struct DelegationRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "delegation"
+    package var id: Int64?
+    package var meetingId: Int64
+    package var stateIso3: String?
+    package var organizationId: Int64?
+    package var name: String
+    package var sortKey: String
     /// The newest note that lists participants.
-    public var compositionNoteId: Int64?
-    public var withdrawn: Bool
+    package var compositionNoteId: Int64?
+    package var withdrawn: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, name, withdrawn
@@ -22,16 +22,16 @@ public struct DelegationRecord: Codable, FetchableRecord, MutablePersistableReco
         case compositionNoteId = "composition_note_id"
     }
 
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let meetingId = Column(CodingKeys.meetingId)
-        public static let stateIso3 = Column(CodingKeys.stateIso3)
-        public static let organizationId = Column(CodingKeys.organizationId)
-        public static let name = Column(CodingKeys.name)
-        public static let sortKey = Column(CodingKeys.sortKey)
-        public static let compositionNoteId = Column(CodingKeys.compositionNoteId)
-        public static let withdrawn = Column(CodingKeys.withdrawn)
+    package enum Columns {
+        package static let id = Column(CodingKeys.id)
+        package static let meetingId = Column(CodingKeys.meetingId)
+        package static let stateIso3 = Column(CodingKeys.stateIso3)
+        package static let organizationId = Column(CodingKeys.organizationId)
+        package static let name = Column(CodingKeys.name)
+        package static let sortKey = Column(CodingKeys.sortKey)
+        package static let compositionNoteId = Column(CodingKeys.compositionNoteId)
+        package static let withdrawn = Column(CodingKeys.withdrawn)
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -3,24 +3,24 @@ import GRDB
 
 /// A row of `focal_point` (migrations/0005_focal_points.sql): one link issued to a delegation's focal point. Only the
 /// SHA-256 of the link's token is kept.
-public struct FocalPointRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "focal_point"
-    public var id: Int64?
-    public var meetingId: Int64
-    public var stateIso3: String?
-    public var organizationId: Int64?
+package struct FocalPointRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "focal_point"
+    package var id: Int64?
+    package var meetingId: Int64
+    package var stateIso3: String?
+    package var organizationId: Int64?
     /// The delegation's name on the meeting's opening day, as a copy.
-    public var name: String
-    public var email: String
+    package var name: String
+    package var email: String
     /// SHA-256 of the token, 32 bytes.
-    public var tokenHash: Data
+    package var tokenHash: Data
     /// The change that issued the link.
-    public var changeId: Int64
+    package var changeId: Int64
     /// The link this one replaced, when it was re-issued.
-    public var replaces: Int64?
+    package var replaces: Int64?
     /// When the link stopped working (seconds since 1970), nil while it works.
-    public var revokedAt: Int64?
-    public var revokedChangeId: Int64?
+    package var revokedAt: Int64?
+    package var revokedChangeId: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, name, email, replaces
@@ -33,26 +33,26 @@ public struct FocalPointRecord: Codable, FetchableRecord, MutablePersistableReco
         case revokedChangeId = "revoked_change_id"
     }
 
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let meetingId = Column(CodingKeys.meetingId)
-        public static let stateIso3 = Column(CodingKeys.stateIso3)
-        public static let organizationId = Column(CodingKeys.organizationId)
-        public static let name = Column(CodingKeys.name)
-        public static let email = Column(CodingKeys.email)
-        public static let tokenHash = Column(CodingKeys.tokenHash)
-        public static let changeId = Column(CodingKeys.changeId)
-        public static let replaces = Column(CodingKeys.replaces)
-        public static let revokedAt = Column(CodingKeys.revokedAt)
-        public static let revokedChangeId = Column(CodingKeys.revokedChangeId)
+    package enum Columns {
+        package static let id = Column(CodingKeys.id)
+        package static let meetingId = Column(CodingKeys.meetingId)
+        package static let stateIso3 = Column(CodingKeys.stateIso3)
+        package static let organizationId = Column(CodingKeys.organizationId)
+        package static let name = Column(CodingKeys.name)
+        package static let email = Column(CodingKeys.email)
+        package static let tokenHash = Column(CodingKeys.tokenHash)
+        package static let changeId = Column(CodingKeys.changeId)
+        package static let replaces = Column(CodingKeys.replaces)
+        package static let revokedAt = Column(CodingKeys.revokedAt)
+        package static let revokedChangeId = Column(CodingKeys.revokedChangeId)
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension FocalPointRecord {
     /// Read column by column: a row whose columns do not decode is a `StoreError`, not a crash.
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         id = try row.decode(forColumn: Columns.id)
         meetingId = try row.decode(forColumn: Columns.meetingId)
         stateIso3 = try row.decode(forColumn: Columns.stateIso3)

@@ -6,30 +6,30 @@ extension MailStatus: DatabaseValueConvertible, StoredEnum {}
 
 /// A row of `mail` (migrations/0008_mail.sql): one e-mail to a focal point, queued with the change it tells of, and
 /// what became of it.
-public struct MailRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
-    public static let databaseTableName = "mail"
-    public var id: Int64?
-    public var meetingId: Int64
-    public var submissionId: Int64?
-    public var changeId: Int64
+package struct MailRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    package static let databaseTableName = "mail"
+    package var id: Int64?
+    package var meetingId: Int64
+    package var submissionId: Int64?
+    package var changeId: Int64
     /// What happened: "submission received", "submission accepted"...
-    public var event: String
-    public var toName: String?
-    public var toAddress: String
-    public var subject: String
-    public var body: String
+    package var event: String
+    package var toName: String?
+    package var toAddress: String
+    package var subject: String
+    package var body: String
     /// The Message-ID's left part; the right part is the sender's domain.
-    public var messageId: String
+    package var messageId: String
     /// When it was queued (seconds since 1970).
-    public var createdAt: Int64
-    public var status: MailStatus
-    public var attempts: Int
-    public var nextAttemptAt: Int64
-    public var lastAttemptAt: Int64?
-    public var lastError: String?
-    public var sentAt: Int64?
+    package var createdAt: Int64
+    package var status: MailStatus
+    package var attempts: Int
+    package var nextAttemptAt: Int64
+    package var lastAttemptAt: Int64?
+    package var lastError: String?
+    package var sentAt: Int64?
     /// "smtp HOST:PORT" or the path of the .eml file.
-    public var sentVia: String?
+    package var sentVia: String?
 
     enum CodingKeys: String, CodingKey {
         case id, event, subject, body, status, attempts
@@ -47,33 +47,33 @@ public struct MailRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
         case sentVia = "sent_via"
     }
 
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let meetingId = Column(CodingKeys.meetingId)
-        public static let submissionId = Column(CodingKeys.submissionId)
-        public static let changeId = Column(CodingKeys.changeId)
-        public static let event = Column(CodingKeys.event)
-        public static let toName = Column(CodingKeys.toName)
-        public static let toAddress = Column(CodingKeys.toAddress)
-        public static let subject = Column(CodingKeys.subject)
-        public static let body = Column(CodingKeys.body)
-        public static let messageId = Column(CodingKeys.messageId)
-        public static let createdAt = Column(CodingKeys.createdAt)
-        public static let status = Column(CodingKeys.status)
-        public static let attempts = Column(CodingKeys.attempts)
-        public static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
-        public static let lastAttemptAt = Column(CodingKeys.lastAttemptAt)
-        public static let lastError = Column(CodingKeys.lastError)
-        public static let sentAt = Column(CodingKeys.sentAt)
-        public static let sentVia = Column(CodingKeys.sentVia)
+    package enum Columns {
+        package static let id = Column(CodingKeys.id)
+        package static let meetingId = Column(CodingKeys.meetingId)
+        package static let submissionId = Column(CodingKeys.submissionId)
+        package static let changeId = Column(CodingKeys.changeId)
+        package static let event = Column(CodingKeys.event)
+        package static let toName = Column(CodingKeys.toName)
+        package static let toAddress = Column(CodingKeys.toAddress)
+        package static let subject = Column(CodingKeys.subject)
+        package static let body = Column(CodingKeys.body)
+        package static let messageId = Column(CodingKeys.messageId)
+        package static let createdAt = Column(CodingKeys.createdAt)
+        package static let status = Column(CodingKeys.status)
+        package static let attempts = Column(CodingKeys.attempts)
+        package static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
+        package static let lastAttemptAt = Column(CodingKeys.lastAttemptAt)
+        package static let lastError = Column(CodingKeys.lastError)
+        package static let sentAt = Column(CodingKeys.sentAt)
+        package static let sentVia = Column(CodingKeys.sentVia)
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension MailRecord {
     /// Read column by column: a row whose columns do not decode is a `StoreError`, not a crash.
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         id = try row.decode(forColumn: Columns.id)
         meetingId = try row.decode(forColumn: Columns.meetingId)
         submissionId = try row.decode(forColumn: Columns.submissionId)

@@ -7,17 +7,17 @@ extension Masthead.Language: DatabaseValueConvertible, StoredEnum {}
 
 /// A row of `meeting_document` (migrations/0010_documents.sql): what the secretariat set for one of a meeting's
 /// official documents.
-public struct MeetingDocumentRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
-    public static let databaseTableName = "meeting_document"
-    public var meetingId: Int64
-    public var kind: DocumentKind
-    public var symbol: String?
-    public var distribution: Distribution
+package struct MeetingDocumentRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    package static let databaseTableName = "meeting_document"
+    package var meetingId: Int64
+    package var kind: DocumentKind
+    package var symbol: String?
+    package var distribution: Distribution
     /// YYYY-MM-DD.
-    public var issuedOn: String?
-    public var provisional: Bool
-    public var originalLanguage: Masthead.Language
-    public var changeId: Int64
+    package var issuedOn: String?
+    package var provisional: Bool
+    package var originalLanguage: Masthead.Language
+    package var changeId: Int64
 
     enum CodingKeys: String, CodingKey {
         case kind, symbol, distribution, provisional
@@ -27,15 +27,15 @@ public struct MeetingDocumentRecord: Codable, FetchableRecord, PersistableRecord
         case changeId = "change_id"
     }
 
-    public enum Columns {
-        public static let meetingId = Column(CodingKeys.meetingId)
-        public static let kind = Column(CodingKeys.kind)
-        public static let symbol = Column(CodingKeys.symbol)
-        public static let distribution = Column(CodingKeys.distribution)
-        public static let issuedOn = Column(CodingKeys.issuedOn)
-        public static let provisional = Column(CodingKeys.provisional)
-        public static let originalLanguage = Column(CodingKeys.originalLanguage)
-        public static let changeId = Column(CodingKeys.changeId)
+    package enum Columns {
+        package static let meetingId = Column(CodingKeys.meetingId)
+        package static let kind = Column(CodingKeys.kind)
+        package static let symbol = Column(CodingKeys.symbol)
+        package static let distribution = Column(CodingKeys.distribution)
+        package static let issuedOn = Column(CodingKeys.issuedOn)
+        package static let provisional = Column(CodingKeys.provisional)
+        package static let originalLanguage = Column(CodingKeys.originalLanguage)
+        package static let changeId = Column(CodingKeys.changeId)
     }
 
     init(meetingId: Int64, kind: DocumentKind, masthead: Masthead, changeId: Int64) {
@@ -50,7 +50,7 @@ public struct MeetingDocumentRecord: Codable, FetchableRecord, PersistableRecord
     }
 
     /// Read column by column so that a value this msp does not know is a `StoreError.corrupt`.
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         meetingId = try row.decode(forColumn: Columns.meetingId)
         kind = try row.stored(Columns.kind, of: Self.databaseTableName)
         symbol = try row.decode(forColumn: Columns.symbol)

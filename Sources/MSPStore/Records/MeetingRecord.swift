@@ -2,20 +2,20 @@ import GRDB
 import MSPDomain
 
 /// A row of `meeting`: a meeting, its dates and its deadline.
-public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "meeting"
-    public var id: Int64?
-    public var code: String
-    public var title: String
-    public var convention: String
-    public var venue: String?
-    public var opensOn: String
-    public var closesOn: String
-    public var timeZone: String
-    public var deadlineAt: Int64
-    public var deadlineOn: String?
-    public var createdAt: Int64
-    public var undecidedLateNotes: UndecidedLateNotes
+package struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "meeting"
+    package var id: Int64?
+    package var code: String
+    package var title: String
+    package var convention: String
+    package var venue: String?
+    package var opensOn: String
+    package var closesOn: String
+    package var timeZone: String
+    package var deadlineAt: Int64
+    package var deadlineOn: String?
+    package var createdAt: Int64
+    package var undecidedLateNotes: UndecidedLateNotes
 
     enum CodingKeys: String, CodingKey {
         case id, code, title, convention, venue
@@ -28,24 +28,24 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
         case undecidedLateNotes = "undecided_late_notes"
     }
 
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let code = Column(CodingKeys.code)
-        public static let title = Column(CodingKeys.title)
-        public static let convention = Column(CodingKeys.convention)
-        public static let venue = Column(CodingKeys.venue)
-        public static let opensOn = Column(CodingKeys.opensOn)
-        public static let closesOn = Column(CodingKeys.closesOn)
-        public static let timeZone = Column(CodingKeys.timeZone)
-        public static let deadlineAt = Column(CodingKeys.deadlineAt)
-        public static let deadlineOn = Column(CodingKeys.deadlineOn)
-        public static let createdAt = Column(CodingKeys.createdAt)
-        public static let undecidedLateNotes = Column(CodingKeys.undecidedLateNotes)
+    package enum Columns {
+        package static let id = Column(CodingKeys.id)
+        package static let code = Column(CodingKeys.code)
+        package static let title = Column(CodingKeys.title)
+        package static let convention = Column(CodingKeys.convention)
+        package static let venue = Column(CodingKeys.venue)
+        package static let opensOn = Column(CodingKeys.opensOn)
+        package static let closesOn = Column(CodingKeys.closesOn)
+        package static let timeZone = Column(CodingKeys.timeZone)
+        package static let deadlineAt = Column(CodingKeys.deadlineAt)
+        package static let deadlineOn = Column(CodingKeys.deadlineOn)
+        package static let createdAt = Column(CodingKeys.createdAt)
+        package static let undecidedLateNotes = Column(CodingKeys.undecidedLateNotes)
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    public init(_ meeting: Meeting, createdAt: Instant) {
+    package init(_ meeting: Meeting, createdAt: Instant) {
         code = meeting.code
         title = meeting.title
         convention = meeting.convention
@@ -60,7 +60,7 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
     }
 
     /// The domain meeting; the row was checked when written, so a failure here means the file was edited by hand.
-    public func meeting() throws -> Meeting {
+    package func meeting() throws -> Meeting {
         let zone = try VenueTimeZone(checked: timeZone)
         let deadline: Deadline
         if let deadlineOn, let day = LocalDate(iso: deadlineOn) {
@@ -81,7 +81,7 @@ public struct MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord,
 
 extension MeetingRecord {
     /// Read column by column so that a choice for late notes this msp does not know is a `StoreError.corrupt`.
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         id = try row.decode(forColumn: Columns.id)
         code = try row.decode(forColumn: Columns.code)
         title = try row.decode(forColumn: Columns.title)

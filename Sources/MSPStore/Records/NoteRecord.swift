@@ -2,27 +2,27 @@ import GRDB
 import MSPDomain
 
 /// A row of `note`: a note verbale or letter, as received.
-public struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "note"
-    public var id: Int64?
-    public var meetingId: Int64
-    public var delegationId: Int64
-    public var changeId: Int64
-    public var kind: NoteKind
-    public var reference: String?
-    public var receivedAt: Int64
-    public var receivedPrecision: Receipt.Precision
-    public var channel: Channel?
-    public var participantCount: Int
+package struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "note"
+    package var id: Int64?
+    package var meetingId: Int64
+    package var delegationId: Int64
+    package var changeId: Int64
+    package var kind: NoteKind
+    package var reference: String?
+    package var receivedAt: Int64
+    package var receivedPrecision: Receipt.Precision
+    package var channel: Channel?
+    package var participantCount: Int
     /// The note's number (the id of its first version); nil in the first version itself.
-    public var number: Int64?
+    package var number: Int64?
     /// The version that replaced this one (a correction, a voiding, a restoring); nil for the current version.
-    public var replacedBy: Int64?
+    package var replacedBy: Int64?
     /// A voided version takes the note off everything but the history.
-    public var voided: Bool
+    package var voided: Bool
 
     /// The note's number, which every version keeps.
-    public var noteNumber: Int64 { number ?? id! }
+    package var noteNumber: Int64 { number ?? id! }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, reference, channel, number, voided
@@ -35,28 +35,28 @@ public struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
         case replacedBy = "replaced_by"
     }
 
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let meetingId = Column(CodingKeys.meetingId)
-        public static let delegationId = Column(CodingKeys.delegationId)
-        public static let changeId = Column(CodingKeys.changeId)
-        public static let kind = Column(CodingKeys.kind)
-        public static let reference = Column(CodingKeys.reference)
-        public static let receivedAt = Column(CodingKeys.receivedAt)
-        public static let receivedPrecision = Column(CodingKeys.receivedPrecision)
-        public static let channel = Column(CodingKeys.channel)
-        public static let participantCount = Column(CodingKeys.participantCount)
-        public static let number = Column(CodingKeys.number)
-        public static let replacedBy = Column(CodingKeys.replacedBy)
-        public static let voided = Column(CodingKeys.voided)
+    package enum Columns {
+        package static let id = Column(CodingKeys.id)
+        package static let meetingId = Column(CodingKeys.meetingId)
+        package static let delegationId = Column(CodingKeys.delegationId)
+        package static let changeId = Column(CodingKeys.changeId)
+        package static let kind = Column(CodingKeys.kind)
+        package static let reference = Column(CodingKeys.reference)
+        package static let receivedAt = Column(CodingKeys.receivedAt)
+        package static let receivedPrecision = Column(CodingKeys.receivedPrecision)
+        package static let channel = Column(CodingKeys.channel)
+        package static let participantCount = Column(CodingKeys.participantCount)
+        package static let number = Column(CodingKeys.number)
+        package static let replacedBy = Column(CodingKeys.replacedBy)
+        package static let voided = Column(CodingKeys.voided)
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension NoteRecord {
     /// Read column by column so that a kind, precision or channel this msp does not know is a `StoreError.corrupt`.
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         id = try row.decode(forColumn: Columns.id)
         meetingId = try row.decode(forColumn: Columns.meetingId)
         delegationId = try row.decode(forColumn: Columns.delegationId)

@@ -7,7 +7,7 @@ import MSPDomain
 /// (`NoteRecord.Columns.kind != NoteKind.withdrawal`). Reading it goes through `Row.stored`, which throws
 /// `StoreError.corrupt` for a value this msp does not know: never a guess, and never GRDB's `fatalError` of
 /// `row[...]` on a failed conversion.
-public protocol StoredEnum: RawRepresentable<String>, DatabaseValueConvertible {}
+package protocol StoredEnum: RawRepresentable<String>, DatabaseValueConvertible {}
 
 extension Category: DatabaseValueConvertible, StoredEnum {}
 extension Role: DatabaseValueConvertible, StoredEnum {}

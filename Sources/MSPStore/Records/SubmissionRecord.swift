@@ -8,25 +8,25 @@ extension SubmissionKind: DatabaseValueConvertible, StoredEnum {}
 
 /// A row of `submission` (migrations/0006_submissions.sql): a note a focal point sent through their link, with its
 /// PDF, as the store keeps it.
-public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "submission"
-    public var id: Int64?
-    public var meetingId: Int64
-    public var stateIso3: String?
-    public var organizationId: Int64?
-    public var focalPointId: Int64
+package struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "submission"
+    package var id: Int64?
+    package var meetingId: Int64
+    package var stateIso3: String?
+    package var organizationId: Int64?
+    package var focalPointId: Int64
     /// When the server received it (seconds since 1970).
-    public var receivedAt: Int64
-    public var changeId: Int64
+    package var receivedAt: Int64
+    package var changeId: Int64
     /// The checked transcription, as JSON (`SubmissionContent`).
-    public var content: String
+    package var content: String
     /// The PDF's size in bytes; its bytes are in `submission_document`.
-    public var pdfSize: Int
-    public var pdfSha256: Data
-    public var status: SubmissionStatus
-    public var decidedChangeId: Int64?
-    public var noteNumber: Int64?
-    public var kind: SubmissionKind
+    package var pdfSize: Int
+    package var pdfSha256: Data
+    package var status: SubmissionStatus
+    package var decidedChangeId: Int64?
+    package var noteNumber: Int64?
+    package var kind: SubmissionKind
 
     enum CodingKeys: String, CodingKey {
         case id, content, status, kind
@@ -42,32 +42,32 @@ public struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableReco
         case noteNumber = "note_number"
     }
 
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let meetingId = Column(CodingKeys.meetingId)
-        public static let stateIso3 = Column(CodingKeys.stateIso3)
-        public static let organizationId = Column(CodingKeys.organizationId)
-        public static let focalPointId = Column(CodingKeys.focalPointId)
-        public static let receivedAt = Column(CodingKeys.receivedAt)
-        public static let changeId = Column(CodingKeys.changeId)
-        public static let content = Column(CodingKeys.content)
-        public static let pdfSize = Column(CodingKeys.pdfSize)
-        public static let pdfSha256 = Column(CodingKeys.pdfSha256)
-        public static let status = Column(CodingKeys.status)
-        public static let decidedChangeId = Column(CodingKeys.decidedChangeId)
-        public static let noteNumber = Column(CodingKeys.noteNumber)
-        public static let kind = Column(CodingKeys.kind)
+    package enum Columns {
+        package static let id = Column(CodingKeys.id)
+        package static let meetingId = Column(CodingKeys.meetingId)
+        package static let stateIso3 = Column(CodingKeys.stateIso3)
+        package static let organizationId = Column(CodingKeys.organizationId)
+        package static let focalPointId = Column(CodingKeys.focalPointId)
+        package static let receivedAt = Column(CodingKeys.receivedAt)
+        package static let changeId = Column(CodingKeys.changeId)
+        package static let content = Column(CodingKeys.content)
+        package static let pdfSize = Column(CodingKeys.pdfSize)
+        package static let pdfSha256 = Column(CodingKeys.pdfSha256)
+        package static let status = Column(CodingKeys.status)
+        package static let decidedChangeId = Column(CodingKeys.decidedChangeId)
+        package static let noteNumber = Column(CodingKeys.noteNumber)
+        package static let kind = Column(CodingKeys.kind)
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// What a submission says, as `submission.content` keeps it: the note's reference and its participants, checked.
-public struct SubmissionContent: Codable, Sendable, Equatable {
-    public var reference: String?
-    public var participants: [Participant]
+package struct SubmissionContent: Codable, Sendable, Equatable {
+    package var reference: String?
+    package var participants: [Participant]
 
-    public init(reference: String?, participants: [Participant]) {
+    package init(reference: String?, participants: [Participant]) {
         self.reference = reference
         self.participants = participants
     }

@@ -2,14 +2,14 @@ import GRDB
 import MSPDomain
 
 /// A row of `treaty_membership`: a State's signature, consent and withdrawal under a convention.
-public struct TreatyMembershipRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
-    public static let databaseTableName = "treaty_membership"
-    public var convention: String
-    public var stateIso3: String
-    public var signedOn: String?
-    public var consentedOn: String?
-    public var consentKind: ConsentKind?
-    public var withdrawalOn: String?
+package struct TreatyMembershipRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    package static let databaseTableName = "treaty_membership"
+    package var convention: String
+    package var stateIso3: String
+    package var signedOn: String?
+    package var consentedOn: String?
+    package var consentKind: ConsentKind?
+    package var withdrawalOn: String?
 
     enum CodingKeys: String, CodingKey {
         case convention
@@ -20,16 +20,16 @@ public struct TreatyMembershipRecord: Codable, FetchableRecord, PersistableRecor
         case withdrawalOn = "withdrawal_on"
     }
 
-    public enum Columns {
-        public static let convention = Column(CodingKeys.convention)
-        public static let stateIso3 = Column(CodingKeys.stateIso3)
-        public static let signedOn = Column(CodingKeys.signedOn)
-        public static let consentedOn = Column(CodingKeys.consentedOn)
-        public static let consentKind = Column(CodingKeys.consentKind)
-        public static let withdrawalOn = Column(CodingKeys.withdrawalOn)
+    package enum Columns {
+        package static let convention = Column(CodingKeys.convention)
+        package static let stateIso3 = Column(CodingKeys.stateIso3)
+        package static let signedOn = Column(CodingKeys.signedOn)
+        package static let consentedOn = Column(CodingKeys.consentedOn)
+        package static let consentKind = Column(CodingKeys.consentKind)
+        package static let withdrawalOn = Column(CodingKeys.withdrawalOn)
     }
 
-    public init(convention: String, _ record: MembershipRecord) {
+    package init(convention: String, _ record: MembershipRecord) {
         self.convention = convention
         stateIso3 = record.iso3
         signedOn = record.signed?.description
@@ -38,7 +38,7 @@ public struct TreatyMembershipRecord: Codable, FetchableRecord, PersistableRecor
         withdrawalOn = record.withdrawalEffective?.description
     }
 
-    public var record: MembershipRecord {
+    package var record: MembershipRecord {
         MembershipRecord(
             iso3: stateIso3, signed: signedOn.flatMap { LocalDate(iso: $0) },
             consented: consentedOn.flatMap { LocalDate(iso: $0) },
@@ -49,7 +49,7 @@ public struct TreatyMembershipRecord: Codable, FetchableRecord, PersistableRecor
 
 extension TreatyMembershipRecord {
     /// Read column by column so that a kind of consent this msp does not know is a `StoreError.corrupt`.
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         convention = try row.decode(forColumn: Columns.convention)
         stateIso3 = try row.decode(forColumn: Columns.stateIso3)
         signedOn = try row.decode(forColumn: Columns.signedOn)

@@ -2,8 +2,8 @@ import MSPDomain
 
 /// The reference data that travels inside the binary (from `fixtures/reference/`): the States as the UN names
 /// them (and named them since 2000), the organizations the newsletters name, and the Convention on Cluster Munitions' membership records.
-public enum ReferenceData {
-    public static func text(_ path: String) -> String {
+package enum ReferenceData {
+    package static func text(_ path: String) -> String {
         guard let text = EmbeddedResources.files[path] else {
             fatalError("\(path) is not embedded in this msp: rebuild it")
         }
@@ -11,7 +11,7 @@ public enum ReferenceData {
     }
 
     /// Parsed once per process: the States with their names since 2000 (`state-names-history.csv`).
-    public static let states: StateDirectory = {
+    package static let states: StateDirectory = {
         do {
             return try StateDirectory(
                 csv: text("fixtures/reference/states.csv"),
@@ -21,22 +21,22 @@ public enum ReferenceData {
         }
     }()
 
-    public static let organizations: [Organization] = {
+    package static let organizations: [Organization] = {
         do { return try Organization.parseFixture(csv: text("fixtures/reference/organizations.csv")) } catch {
             fatalError("the embedded organizations.csv does not parse: \(error)")
         }
     }()
 
     /// The conventions whose membership ships with msp, by code.
-    public static let membershipFixtures: [String: String] = ["CCM": "fixtures/reference/ccm-membership.csv"]
+    package static let membershipFixtures: [String: String] = ["CCM": "fixtures/reference/ccm-membership.csv"]
 
-    public static func membership(convention: String) throws -> [MembershipRecord] {
+    package static func membership(convention: String) throws -> [MembershipRecord] {
         guard let path = membershipFixtures[convention] else { return [] }
         return try MembershipTable.parse(csv: text(path), states: states)
     }
 
     /// Every embedded file under a folder, by path.
-    public static func files(under folder: String) -> [(path: String, text: String)] {
+    package static func files(under folder: String) -> [(path: String, text: String)] {
         EmbeddedResources.files.filter { $0.key.hasPrefix(folder + "/") }.sorted { $0.key < $1.key }.map {
             ($0.key, $0.value)
         }

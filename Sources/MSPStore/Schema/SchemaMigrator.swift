@@ -7,25 +7,25 @@ import GRDB
 /// one transaction (an older database is upgraded whole or not at all), a copy of the older file kept beside
 /// it first, and a database written by a newer msp refused untouched. The applied identifiers live in
 /// `schema_migration`.
-public struct SchemaMigrator: Sendable {
-    public struct Migration: Sendable {
-        public var identifier: String
-        public var sql: String
+package struct SchemaMigrator: Sendable {
+    package struct Migration: Sendable {
+        package var identifier: String
+        package var sql: String
 
-        public init(identifier: String, sql: String) {
+        package init(identifier: String, sql: String) {
             self.identifier = identifier
             self.sql = sql
         }
     }
 
-    public let migrations: [Migration]
+    package let migrations: [Migration]
 
-    public init(migrations: [Migration]) {
+    package init(migrations: [Migration]) {
         self.migrations = migrations.sorted { $0.identifier < $1.identifier }
     }
 
     /// The migrations carried in this binary.
-    public static let embedded = SchemaMigrator(
+    package static let embedded = SchemaMigrator(
         migrations: EmbeddedResources.files
             .filter { $0.key.hasPrefix("migrations/") && $0.key.hasSuffix(".sql") }
             .map {
@@ -34,21 +34,21 @@ public struct SchemaMigrator: Sendable {
             })
 
     /// The schema version this binary writes: the number of migrations it knows.
-    public var version: Int { migrations.count }
+    package var version: Int { migrations.count }
 
-    public func appliedIdentifiers(_ db: Database) throws -> [String] {
+    package func appliedIdentifiers(_ db: Database) throws -> [String] {
         guard try db.tableExists("schema_migration") else { return [] }
         return try String.fetchAll(db, sql: "SELECT identifier FROM schema_migration ORDER BY identifier")
     }
 
     /// What the database needs, read without writing anything.
-    public enum Plan: Equatable, Sendable {
+    package enum Plan: Equatable, Sendable {
         case upToDate
         case create
         case upgrade(from: Int, pending: [String])
     }
 
-    public func plan(_ db: Database) throws -> Plan {
+    package func plan(_ db: Database) throws -> Plan {
         let applied = try appliedIdentifiers(db)
         let known = Set(migrations.map(\.identifier))
         let unknown = applied.filter { !known.contains($0) }
@@ -61,7 +61,7 @@ public struct SchemaMigrator: Sendable {
     }
 
     /// Applies every pending migration inside the caller's transaction.
-    public func applyPending(_ db: Database) throws {
+    package func applyPending(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TABLE IF NOT EXISTS schema_migration (
