@@ -66,6 +66,60 @@ import Testing
         #expect(commandLine.contains("late note accepted") && commandLine.contains("credentials: note_verbale"))
     }
 
+    /// The late notes read the same in `msp list-late`'s table and on the portal's late-notes page: the same columns
+    /// (headed for each reader) and the same words in every cell, a decided note's decision among them.
+    @Test func lateNotesReadTheSameAtTheCommandLineAndOnThePortal() async throws {
+        let desk = try Portal7MSP.desk()
+        let kenya = try #require(try desk.lateNotes().notes.first { $0.delegation == "Kenya" }?.number)
+        _ = try desk.decide(DecisionRequest(note: kenya, outcome: .accepted, reason: "Sent on time by the mission"))
+        // A second late note, left pending.
+        try desk.register(
+            Submission(
+                meeting: "7MSP", delegation: "Norway", reference: "N 7", receivedAt: "2017-08-25T10:00",
+                participants: [.init(role: "head", name: "Ms. Anna First")]))
+        let (meeting, notes) = try desk.lateNotes()
+        #expect(notes.count >= 2)
+        let commandLine = LateNotesReport.table(notes, zone: meeting.timeZone)
+        let page = try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("reader")
+            return try await browser.get("/meetings/7MSP/late-notes").text
+        }
+        let portal = try Self.cells(of: "late-notes", in: page)
+        #expect(portal.headings == LateNoteLine.headings)
+        #expect(LateNoteLine.headings.count == LateNoteLine.columns.count)
+        #expect(portal.rows.count == notes.count)
+        #expect(TextTable.render(header: LateNoteLine.columns, rows: portal.rows) == commandLine)
+        #expect(commandLine.contains("accepted by ") && commandLine.contains("pending"))
+    }
+
+    /// The delegations read the same in `msp delegations`'s table and on the portal's delegations page: the same
+    /// columns (the page adds the focal point's), the same words in every cell, a withdrawn and a late one among them.
+    @Test func delegationsReadTheSameAtTheCommandLineAndOnThePortal() async throws {
+        let desk = try Portal7MSP.desk()
+        _ = try desk.withdraw(WithdrawalRequest(delegation: "Uganda", receivedAt: "2017-09-01", reference: "UG 9"))
+        let (meeting, overviews) = try desk.delegations()
+        #expect(overviews.contains { $0.withdrawn } && overviews.contains { $0.isLate })
+        let commandLine = DelegationsReport.table(overviews, zone: meeting.timeZone)
+        let page = try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("reader")
+            return try await browser.get("/meetings/7MSP/delegations").text
+        }
+        let portal = try Self.cells(of: "delegations", in: page)
+        #expect(portal.headings == DelegationLine.headings + ["Focal point"])
+        #expect(DelegationLine.headings.count == DelegationLine.columns.count)
+        let link = try NSRegularExpression(pattern: "</?a[^>]*>")
+        let rows = portal.rows.map { row in
+            row.dropLast().map {
+                link.stringByReplacingMatches(in: $0, range: NSRange($0.startIndex..., in: $0), withTemplate: "")
+            }
+        }
+        #expect(rows.count == overviews.count)
+        #expect(TextTable.render(header: DelegationLine.columns, rows: rows) == commandLine)
+        #expect(commandLine.contains("withdrawn") && commandLine.contains(" pending, "))
+    }
+
     /// The credentials report's four lists carry the same titles, counts and States in `msp credentials report`
     /// (table, HTML, PDF and workbook are written from one `sections`) and on the portal's page.
     @Test func theCredentialsReportReadsTheSameAtTheCommandLineAndOnThePortal() async throws {

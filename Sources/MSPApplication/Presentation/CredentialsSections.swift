@@ -2,16 +2,16 @@ import MSPDomain
 
 /// One list of the credentials report as every front end titles it: its key (as JSON and the workbook name the list,
 /// and the HTML section's id), its title, and its States.
-public struct CredentialsSection: Sendable, Equatable {
-    public var key: String
-    public var title: String
-    public var states: [String]
+package struct CredentialsSection: Sendable, Equatable {
+    package var key: String
+    package var title: String
+    package var states: [String]
 }
 
 extension CredentialsReport {
     /// The four lists in the order the report shows them, titled once for the command line, its HTML, PDF and
     /// workbook, and the portal's page.
-    public var sections: [CredentialsSection] {
+    package var sections: [CredentialsSection] {
         [
             CredentialsSection(
                 key: "original", title: "States Parties that presented formal credentials", states: original),

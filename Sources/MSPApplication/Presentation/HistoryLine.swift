@@ -6,42 +6,42 @@ import MSPStore
 ///
 /// CSV, JSON and the workbook keep the record's own fields (`HistoryRow` in MSPCommands); this is the line for
 /// people: a receipt "(date only)" when only its day is known, what happened in words, and "on time" or how late.
-public struct HistoryLine: Sendable, Equatable {
+package struct HistoryLine: Sendable, Equatable {
     /// The columns, in order, as the command line heads them; the portal heads the same columns in words
     /// (`headings`).
-    public static let columns = [
+    package static let columns = [
         "received_at", "note", "kind", "reference", "channel", "participants", "late", "recorded_at", "recorded_by",
         "command", "reason",
     ]
     /// The same columns as the portal's page heads them.
-    public static let headings = [
+    package static let headings = [
         "Received", "Note", "What", "Reference", "Channel", "Participants", "Timing", "Recorded", "By", "Command",
         "Reason",
     ]
 
-    public var received: String
-    public var note: String
+    package var received: String
+    package var note: String
     /// What happened, in words: "registration", "credentials: original", "correction: ...", "late note accepted",
     /// "focal point's link re-issued: fp@example.org", "submission 3 (note) received".
-    public var what: String
-    public var reference: String
+    package var what: String
+    package var reference: String
     /// How the note came: "e-mail", "post", ...; "portal" for a focal point's submission.
-    public var channel: String
+    package var channel: String
     /// For a note: how many participants it lists.
-    public var participants: String
+    package var participants: String
     /// For a note: "on time" or "late by ...".
-    public var timing: String
-    public var recordedAt: String
-    public var recordedBy: String
-    public var command: String
-    public var reason: String
+    package var timing: String
+    package var recordedAt: String
+    package var recordedBy: String
+    package var command: String
+    package var reason: String
 
     /// The cells in the order of `columns`.
-    public var cells: [String] {
+    package var cells: [String] {
         [received, note, what, reference, channel, participants, timing, recordedAt, recordedBy, command, reason]
     }
 
-    public init(_ entry: HistoryEntry, zone: VenueTimeZone) {
+    package init(_ entry: HistoryEntry, zone: VenueTimeZone) {
         received = zone.format(entry.received, precision: entry.receivedPrecision)
         note = entry.number.map(String.init) ?? ""
         reference = ""

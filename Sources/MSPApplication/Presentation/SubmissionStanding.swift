@@ -7,7 +7,7 @@ extension FocalPointSubmission {
     /// "awaiting the secretariat", "accepted 2017-08-20T10:00:00+02:00, recorded as note 25", "returned
     /// 2017-08-20T10:00:00+02:00". With `namingWhoDecided` (the secretariat's own views), who decided: "accepted by
     /// j.dupont 2017-...". The reason for a return is shown beside it by each view.
-    public func standing(namingWhoDecided: Bool = false) -> String {
+    package func standing(namingWhoDecided: Bool = false) -> String {
         let when = decidedAt.map(meeting.timeZone.format) ?? ""
         let who = namingWhoDecided ? decidedBy.map { " by \($0)" } ?? "" : ""
         switch status {

@@ -59,7 +59,11 @@ extension CredentialsDocument {
         document.document = MastheadDocument(masthead, kind: .credentials)
         switch output.format {
         case .json: try output.write(Writers.document(document))
-        case .html: try output.write(html(document, meeting: meeting, masthead: masthead))
+        case .html:
+            try output.write(
+                CredentialsHTML.page(
+                    document.sections.map { ($0.key.stringValue, $0.title, $0.names) },
+                    registered: document.statesPartiesRegistered, meeting: meeting, masthead: masthead))
         case .pdf:
             let sections = document.sections.map { (title: $0.title, names: $0.names) }
             try output.write(
@@ -95,51 +99,5 @@ extension CredentialsDocument {
             out += section.names.isEmpty ? "  (none)\n" : section.names.map { "  \($0)\n" }.joined()
         }
         return out
-    }
-
-    static let style: StaticString = """
-        @page { size: A4; margin: 20mm 18mm; }
-        body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 11pt; max-width: 170mm; margin: 0 auto; padding: 10mm 0; }
-        @media print { body { padding: 0; max-width: none; } }
-        header { text-align: center; margin-bottom: 8mm; }
-        h1 { font-size: 14pt; margin: 0 0 2mm 0; }
-        h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; }
-        ul { columns: 3; column-gap: 8mm; margin: 0; padding-left: 5mm; }
-        li { break-inside: avoid; }
-        .none { font-style: italic; }
-        """
-
-    static func html(_ document: CredentialsDocument, meeting: Meeting, masthead: Masthead) -> String {
-        var h = HTMLWriter()
-        MastheadHTML.write(masthead, to: &h)
-        h.raw("<header>\n")
-        h.element("h1", meeting.title)
-        h.raw("\n")
-        h.element("p", [meeting.venue, meeting.datesDescription].compactMap { $0 }.joined(separator: ", "))
-        h.raw("\n<p><strong>")
-        h.text(masthead.title(.credentials))
-        h.raw("</strong> — ")
-        h.text("\(document.statesPartiesRegistered) registered States Parties")
-        h.raw("</p>\n</header>\n")
-        for section in document.sections {
-            h.open("section", ["id": section.key.stringValue])
-            h.raw("\n")
-            h.element("h2", "\(section.title) (\(section.names.count))")
-            h.raw("\n")
-            if section.names.isEmpty {
-                h.raw("<p class=\"none\">None.</p>\n")
-            } else {
-                h.raw("<ul>\n")
-                for name in section.names {
-                    h.element("li", name)
-                    h.raw("\n")
-                }
-                h.raw("</ul>\n")
-            }
-            h.raw("</section>\n")
-        }
-        return HTML.page(
-            title: MastheadHTML.documentTitle(.credentials, meeting: meeting, masthead: masthead),
-            styles: [style, MastheadHTML.style], body: h)
     }
 }

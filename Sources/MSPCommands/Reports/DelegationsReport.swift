@@ -1,3 +1,4 @@
+import MSPApplication
 import MSPDomain
 
 /// A delegation as `msp delegations` writes it in every format.
@@ -86,26 +87,13 @@ enum DelegationsReport {
         }
         let header = "Delegations registered for \(meeting.code): \(delegations.count)\n"
         guard !delegations.isEmpty else { return header + "(none)\n" }
-        func day(_ fact: DelegationOverview.NoteFact) -> String {
-            meeting.timeZone.format(fact.received, precision: fact.precision)
-        }
-        return header
-            + TextTable.render(
-                header: [
-                    "delegation", "category", "participants", "first_note_at", "latest_note_at", "late", "withdrawn",
-                    "credentials",
-                ],
-                rows: delegations.map { delegation in
-                    [
-                        delegation.name, delegation.category.rawValue, String(delegation.participants),
-                        day(delegation.firstNote),
-                        day(delegation.latestNote) + " (\(delegation.latestNote.kind.rawValue))",
-                        delegation.isLate
-                            ? "yes (\(delegation.lateNotes): \(delegation.latePending) pending, \(delegation.lateAccepted) accepted, \(delegation.lateDeclined) declined)"
-                            : "no",
-                        delegation.withdrawn ? "yes" : "no", delegation.credentials?.rawValue ?? "",
-                    ]
-                })
+        return header + table(delegations, zone: meeting.timeZone)
+    }
+
+    /// The lines people read (`DelegationLine`, the portal's page shows the same), as a table.
+    static func table(_ delegations: [DelegationOverview], zone: VenueTimeZone) -> String {
+        TextTable.render(
+            header: DelegationLine.columns, rows: delegations.map { DelegationLine($0, zone: zone).cells })
     }
 }
 

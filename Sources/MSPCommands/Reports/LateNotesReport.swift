@@ -1,3 +1,4 @@
+import MSPApplication
 import MSPDomain
 
 /// A late note as `msp list-late` writes it in CSV, JSON and NDJSON.
@@ -68,23 +69,10 @@ enum LateNotesReport {
             + table(notes, zone: meeting.timeZone)
     }
 
-    /// "2 days 9 hours" and "(date only)" rather than seconds and precision; the time first, as people read it.
+    /// The lines people read (`LateNoteLine`, the portal's page shows the same): "2 days 9 hours" and "(date only)"
+    /// rather than seconds and precision; the time first, as people read it.
     static func table(_ notes: [LateNote], zone: VenueTimeZone) -> String {
         guard !notes.isEmpty else { return "(none)\n" }
-        return TextTable.render(
-            header: [
-                "note", "received_at", "late_by", "delegation", "category", "kind", "reference", "channel", "decision",
-            ],
-            rows: notes.map { note in
-                [
-                    String(note.number),
-                    zone.format(note.received, precision: note.receivedPrecision),
-                    note.lateness.description, note.delegation, note.category.rawValue,
-                    note.kind.rawValue,
-                    note.reference ?? "", note.channel?.rawValue ?? "",
-                    note.decision.map { $0.summary(in: zone) }
-                        ?? "pending",
-                ]
-            })
+        return TextTable.render(header: LateNoteLine.columns, rows: notes.map { LateNoteLine($0, zone: zone).cells })
     }
 }

@@ -15,21 +15,18 @@ struct DelegationsController {
         group.get("{code}/history", use: history)
     }
 
+    /// A delegation's row: `DelegationLine`, as `msp delegations` prints it, with the link to its history and its
+    /// focal point.
     struct DelegationView {
-        var name: String
+        var line: DelegationLine
         var historyPath: String
-        var category: String
-        var participants: String
-        var standing: String
-        var withdrawn: Bool
-        var late: String
-        var credentials: String
         var focalPoint: String
     }
 
     struct DelegationsModel {
         var signedIn: SignedInView?
         var meeting: MeetingsController.MeetingHeader
+        var headings = DelegationLine.headings
         var delegations: [DelegationView]
         var count: Int
         var withFocalPoint: Int
@@ -43,8 +40,10 @@ struct DelegationsController {
     @Sendable func delegations(_ request: Request, context: PortalContext) async throws -> Response {
         let code = try context.parameters.require("code")
         let (meeting, overviews, focalPoints) = try await desk.run(as: context.signedIn?.name) { desk in
-            let (meeting, overviews) = try desk.delegations(meeting: code)
-            return (meeting, overviews, try desk.focalPoints(meeting: code).focalPoints)
+            try desk.together {
+                let (meeting, overviews) = try desk.delegations(meeting: code)
+                return (meeting, overviews, try desk.focalPoints(meeting: code).focalPoints)
+            }
         }
         var links: [String: FocalPoint] = [:]
         for focalPoint in focalPoints { links[focalPoint.delegation] = focalPoint }
@@ -54,22 +53,18 @@ struct DelegationsController {
         }
         var views = overviews.map { overview in
             DelegationView(
-                name: overview.name, historyPath: Self.historyPath(code: meeting.code, delegation: overview.name),
-                category: overview.category.title, participants: String(overview.participants),
-                standing: overview.withdrawn ? "withdrawn" : "registered", withdrawn: overview.withdrawn,
-                late: overview.lateNotes == 0
-                    ? "" : "\(overview.lateNotes) late (\(overview.latePending) awaiting a decision)",
-                credentials: overview.credentials?.description ?? "", focalPoint: focalPoint(overview.name))
+                line: DelegationLine(overview, zone: meeting.timeZone),
+                historyPath: Self.historyPath(code: meeting.code, delegation: overview.name),
+                focalPoint: focalPoint(overview.name))
         }
         // Delegations that have a focal point but sent no note yet: the ones to remind.
         let registered = Set(overviews.map(\.name))
         for link in focalPoints where !registered.contains(link.delegation) {
             views.append(
                 DelegationView(
-                    name: link.delegation,
+                    line: DelegationLine(notRegisteredYet: link.delegation),
                     historyPath: Self.historyPath(code: meeting.code, delegation: link.delegation),
-                    category: "", participants: "", standing: "not registered yet", withdrawn: false, late: "",
-                    credentials: "", focalPoint: focalPoint(link.delegation)))
+                    focalPoint: focalPoint(link.delegation)))
         }
         return try templates.page(
             "delegations",

@@ -57,9 +57,12 @@ struct MeetingsController {
 
     @Sendable func overview(_ request: Request, context: PortalContext) async throws -> Response {
         let code = try context.parameters.require("code")
+        // One snapshot; the queue's counts from its index, not its rows.
         let (meeting, stats, queue) = try await desk.run(as: context.signedIn?.name) { desk in
-            let (meeting, stats) = try desk.statistics(meeting: code)
-            return (meeting, stats, try desk.submissions(meeting: code, status: .pending).submissions)
+            try desk.together {
+                let (meeting, stats) = try desk.statistics(meeting: code)
+                return (meeting, stats, try desk.submissionQueue(meeting: code, pageSize: 1))
+            }
         }
         return try templates.page(
             "meeting",
@@ -70,8 +73,8 @@ struct MeetingsController {
                     ? "count in the list of participants until declined" : "count only once accepted",
                 delegations: stats.delegations, participants: stats.participants,
                 statesParties: stats.statesPartiesDescription, notes: stats.notes, lateNotes: stats.lateNotes,
-                latePending: stats.lateNotesByStatus[.pending] ?? 0, pendingSubmissions: queue.count,
-                lateSubmissions: queue.filter(\.lateness.isLate).count))
+                latePending: stats.lateNotesByStatus[.pending] ?? 0, pendingSubmissions: queue.pendingCount,
+                lateSubmissions: queue.lateCount))
     }
 
     struct CountView {
@@ -178,8 +181,10 @@ struct MeetingsController {
         let code = try context.parameters.require("code")
         let user = context.signedIn?.name
         let (meeting, roster, masthead) = try await desk.run(as: user) { desk in
-            let (meeting, roster) = try desk.roster(meeting: code)
-            return (meeting, roster, try desk.masthead(.participants, meeting: meeting.code).masthead)
+            try desk.together {
+                let (meeting, roster) = try desk.roster(meeting: code)
+                return (meeting, roster, try desk.masthead(.participants, meeting: meeting.code).masthead)
+            }
         }
         return try templates.page(
             "participants",
@@ -194,8 +199,10 @@ struct MeetingsController {
     @Sendable func participantsPDF(_ request: Request, context: PortalContext) async throws -> Response {
         let code = try context.parameters.require("code")
         let (meeting, pdf) = try await desk.run(as: context.signedIn?.name) { desk in
-            let (meeting, roster) = try desk.roster(meeting: code)
-            let masthead = try desk.masthead(.participants, meeting: meeting.code).masthead
+            let (meeting, roster, masthead) = try desk.together {
+                let (meeting, roster) = try desk.roster(meeting: code)
+                return (meeting, roster, try desk.masthead(.participants, meeting: meeting.code).masthead)
+            }
             do {
                 return (meeting, try RosterPDF.render(roster, meeting: meeting, masthead: masthead).bytes)
             } catch PrintError.unavailable(let message) {
@@ -213,15 +220,10 @@ struct MeetingsController {
             body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
     }
 
+    /// A late note's row: `LateNoteLine`, as `msp list-late` prints it, with its decision form.
     struct LateNoteView {
         var number: Int64
-        var received: String
-        var lateBy: String
-        var delegation: String
-        var category: String
-        var kind: String
-        var reference: String
-        var channel: String
+        var line: LateNoteLine
         var decision: String
         var status: String
         // The decision form at the note's row, with what was typed and the problem when it was refused.
@@ -232,17 +234,9 @@ struct MeetingsController {
 
         init(_ note: LateNote, zone: VenueTimeZone) {
             number = note.number
-            received = zone.format(note.received, precision: note.receivedPrecision)
-            lateBy = note.lateness.description
-            delegation = note.delegation
-            category = note.category.title
-            kind = note.kind.rawValue
-            reference = note.reference ?? ""
-            channel = note.channel?.rawValue ?? ""
-            decision =
-                note.decision.map { $0.summary(in: zone) }
-                ?? "pending"
-            status = note.decision == nil ? "pending" : "decided"
+            line = LateNoteLine(note, zone: zone)
+            decision = line.decision
+            status = line.isPending ? "pending" : "decided"
         }
     }
 
@@ -253,6 +247,8 @@ struct MeetingsController {
         var path: String
         var title: String
         var deadline: String
+        /// The columns' headings: `LateNoteLine`'s, as `msp list-late` heads the same columns.
+        var headings = LateNoteLine.headings
         var notes: [LateNoteView]
         // Stored, not computed: Mustache sees stored properties only.
         var count: Int
