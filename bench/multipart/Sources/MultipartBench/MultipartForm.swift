@@ -1,0 +1,1 @@
+../../../../Sources/MSPServer/Forms/MultipartForm.swift
