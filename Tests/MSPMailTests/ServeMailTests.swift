@@ -154,7 +154,7 @@ import Testing
         let server = try Server(scratch, ["--smtp", "127.0.0.1:\(sink.port)", "--mail-from", Self.from])
         let status = try await server.submit(token: scratch.token)
         #expect((200..<400).contains(status))
-        #expect(try await Self.waitFor(20) { try sink.received().count == 1 })
+        #expect(try await Self.waitFor(60) { try sink.received().count == 1 })
         #expect(server.stop() == 0)
         let message = try #require(try sink.received().first)
         #expect(message["defects"] as? [String] == [])
@@ -183,7 +183,7 @@ import Testing
         // The submission is received (the relay's state is not the focal point's concern).
         #expect((200..<400).contains(status))
         #expect(
-            try await Self.waitFor(20) { try scratch.outbox().first?["status"] as? String == "retrying" },
+            try await Self.waitFor(60) { try scratch.outbox().first?["status"] as? String == "retrying" },
             "the failed attempt is recorded")
         #expect(server.stop() == 0)
         let failed = try #require(try scratch.outbox().first)
@@ -217,7 +217,7 @@ import Testing
         let server = try Server(scratch, [])
         #expect((200..<400).contains(try await server.submit(token: scratch.token)))
         let file = scratch.folder.appending(path: "outbox/mail-000001.eml").path
-        #expect(try await Self.waitFor(20) { FileManager.default.fileExists(atPath: file) })
+        #expect(try await Self.waitFor(60) { FileManager.default.fileExists(atPath: file) })
         #expect(server.stop() == 0)
         let parsed = try parseWithPython([file])
         #expect(parsed.first?["defects"] as? [String] == [])

@@ -2,6 +2,7 @@
 desktop's width and a phone's (390x844). Each page is screenshotted (see conftest.py for where)."""
 
 from selenium.webdriver.common.by import By
+from selenium_axe_python import Axe
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -9,9 +10,28 @@ from conftest import ACCOUNT, PASSWORD
 
 
 def shot(browser, screenshots, name):
+    """Saves the page as shown, and checks it with axe-core (`accessible`): every page the tests look at is both."""
     path = screenshots / f"{name}-{browser.size}.png"
     assert browser.save_screenshot(str(path)), path
     assert path.stat().st_size > 5000, f"{path} looks blank"
+    accessible(browser, name)
+
+
+# The rules of WCAG 2.1 at levels A and AA that axe-core checks automatically.
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def accessible(browser, name):
+    """axe-core (the selenium-axe-python wheel ships it) finds no violation of WCAG 2.1 A or AA on the page as
+    shown, at this window's size: contrast, labels, names of links and buttons, headings, landmarks, language."""
+    axe = Axe(browser)
+    axe.inject()
+    results = axe.run(options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+        for v in results["violations"]
+    ]
+    assert not violations, f"{name}: " + "; ".join(violations)
 
 
 def wait_for(browser, locator):
