@@ -239,6 +239,11 @@ package struct MSP: ParsableCommand {
         FileHandle.standardError.write(Data("msp: \(visible(message))\n".utf8))
     }
 
+    /// "msp: warning: ...", on standard error: something recorded all the same that the clerk should check.
+    static func warn(_ message: String?) {
+        if let message { complain("warning: " + message) }
+    }
+
     /// Text for one line of a terminal: a line break becomes a space; every other character input may not hold
     /// (`TextRule`: control characters and explicit bidirectional controls) is shown as `\u{1B}`, so refused
     /// input echoed in an error line can neither clear the screen, set the window title, overwrite the line (CR) nor

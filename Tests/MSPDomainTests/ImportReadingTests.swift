@@ -171,7 +171,14 @@ import Testing
                 Kenya,,N3,2017-08-16,email,adviser,,Bob Lee,,,
                 Uganda,,N1,2017-08-15,email,adviser,,Late Row,,,
                 """)
-        let problems = items.compactMap { if case .problem(let p) = $0 { return p } else { return nil } }
+        // A ragged row or a contradiction inside a note is kept with the note, to be reported with every problem its
+        // fields have; a scattered row is a problem of its own.
+        let problems = items.flatMap { item -> [ImportProblem] in
+            switch item {
+            case .problem(let problem): return [problem]
+            case .submission(let sourced): return sourced.readProblems
+            }
+        }
         #expect(problems.map(\.line) == [3, 5, 6])
         #expect(problems[0].message.contains("12 columns where the header has 11"))
         #expect(problems[1].column == "received_at")

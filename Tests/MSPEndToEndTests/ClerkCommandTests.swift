@@ -28,7 +28,8 @@ import Testing
         try msp.add7MSP()
         let before = msp.snapshot()
         expectFailure(
-            try msp("register", "--delegation", "Kenya", "--head", "Ms. A. Mwangi; female"), status: 65,
+            try msp("register", "--received", "2017-08-15", "--delegation", "Kenya", "--head", "Ms. A. Mwangi; female"),
+            status: 65,
             mentioning: "participant 1.function: 'female' is a gender in the place of the function")
         #expect(msp.snapshot() == before)
     }
@@ -38,7 +39,8 @@ import Testing
         try msp.add7MSP()
         let before = msp.snapshot()
         let typed = [
-            "register", "--delegation", "Clusterr Munition Coalition", "--category", "civil_society",
+            "register", "--received", "2017-08-15", "--delegation", "Clusterr Munition Coalition", "--category",
+            "civil_society",
             "--head", "Ms. A. Example",
         ]
         expectFailure(
@@ -57,7 +59,10 @@ import Testing
         try msp.add7MSP()
         try msp.registerSampleNotes()
         expectSuccess(try msp("withdraw", "--delegation", "Uganda", "--received", "2017-08-30T09:00"))
-        expectSuccess(try msp("credentials", "record", "--delegation", "Germany", "--kind", "original"))
+        expectSuccess(
+            try msp(
+                "credentials", "record", "--received", "2017-09-04T09:30", "--delegation", "Germany", "--kind",
+                "original"))
         let csv = try msp("delegations", "--format", "csv")
         expectSuccess(csv)
         let rows = csvRows(csv.stdout)

@@ -154,7 +154,10 @@ import Testing
     @Test func theMeetingMayBeLeftOutOnlyWhenTheDatabaseHoldsOne() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        expectSuccess(try msp("register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "A"))
+        expectSuccess(
+            try msp(
+                "register", "--received", "2017-08-15", "--head", "Mr. A. Head", "--delegation", "Uganda",
+                "--reference", "A"))
         expectSuccess(
             try msp(
                 "meeting", "add", "8MSP", "--title", "Eighth Meeting of States Parties", "--convention", "CCM",
@@ -162,14 +165,17 @@ import Testing
                 "--time-zone", "Europe/Zurich"))
         let before = msp.snapshot()
         expectFailure(
-            try msp("register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "B"), status: 65,
+            try msp(
+                "register", "--received", "2017-08-15", "--head", "Mr. A. Head", "--delegation", "Uganda",
+                "--reference", "B"), status: 65,
             mentioning: "--meeting: the database holds several meetings (7MSP, 8MSP): choose one")
         expectFailure(try msp("list-late"), status: 65, mentioning: "--meeting")
         expectFailure(try msp("export-roster"), status: 65, mentioning: "--meeting")
         #expect(msp.snapshot() == before)
         expectSuccess(
             try msp(
-                "register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "B", "--meeting", "8MSP"))
+                "register", "--received", "2017-08-15", "--head", "Mr. A. Head", "--delegation", "Uganda",
+                "--reference", "B", "--meeting", "8MSP"))
         let roster = try #require(
             try msp("export-roster", "--meeting", "8MSP", "--format", "json").json() as? [String: Any])
         #expect((roster["meeting"] as? [String: Any])?["code"] as? String == "8MSP")
@@ -284,10 +290,13 @@ import Testing
         let msp = try MSPRun()
         try msp.add7MSP()
         try msp.registerSampleNotes()
-        expectSuccess(try msp("register", "--delegation", "Côte d’Ivoire", "--head", "Mr. K. Kouassi"))
+        expectSuccess(
+            try msp("register", "--received", "2017-08-15", "--delegation", "Côte d’Ivoire", "--head", "Mr. K. Kouassi")
+        )
         expectSuccess(
             try msp(
-                "register", "--delegation", "ICRC", "--category", "international_organization", "--head", "Dr. R. Red"))
+                "register", "--received", "2017-08-15", "--delegation", "ICRC", "--category",
+                "international_organization", "--head", "Dr. R. Red"))
         return msp
     }
 
@@ -392,7 +401,8 @@ import Testing
         try msp.add7MSP()
         expectSuccess(
             try msp(
-                "register", "--delegation", "Acme <Aid> & Co", "--category", "civil_society",
+                "register", "--received", "2017-08-15", "--delegation", "Acme <Aid> & Co", "--category",
+                "civil_society",
                 "--head", "=HYPERLINK(\"x\")"))
         let page = try msp("export-roster", "--format", "html")
         expectSuccess(page)
@@ -500,7 +510,8 @@ import Testing
         var msp = try MSPRun()
         msp.binary = copy
         try msp.add7MSP()
-        let uganda = try msp("register", "--delegation", "Uganda", "--head", "H.E. Mr. John Doe")
+        let uganda = try msp(
+            "register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "H.E. Mr. John Doe")
         expectSuccess(uganda)
         #expect(uganda.stdout.contains("registration of Uganda (signatory_state)"))
         let status = try msp("treaty", "status", "--on", "2017-09-04", "--format", "json")

@@ -65,9 +65,15 @@ import Testing
         let msp = try MSPRun()
         try msp.add7MSP()
         try msp.registerSampleNotes()
-        expectSuccess(try msp("credentials", "record", "--delegation", "Germany", "--kind", "note_verbale"))
+        expectSuccess(
+            try msp(
+                "credentials", "record", "--received", "2017-09-04T09:30", "--delegation", "Germany", "--kind",
+                "note_verbale"))
         // The word of earlier versions is still read.
-        expectSuccess(try msp("credentials", "record", "--delegation", "Germany", "--kind", "note-verbale"))
+        expectSuccess(
+            try msp(
+                "credentials", "record", "--received", "2017-09-04T09:30", "--delegation", "Germany", "--kind",
+                "note-verbale"))
         let history = try msp("history", "--delegation", "Germany")
         #expect(history.stdout.contains("credentials: note_verbale") && !history.stdout.contains("note-verbale"))
         let stats = try msp("stats")

@@ -85,7 +85,10 @@ struct FailingCommand: Sendable, CustomTestStringConvertible {
             arguments: ["register", "--delegation", "ICRC", "--category", "civil_society"], status: 65,
             mention: "international_organization"),
         .init(
-            arguments: ["register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "Note 45/2017"],
+            arguments: [
+                "register", "--head", "Mr. A. Head", "--delegation", "Uganda", "--reference", "Note 45/2017",
+                "--received", "2017-08-15",
+            ],
             status: 65,
             mention: "already recorded"),
         .init(

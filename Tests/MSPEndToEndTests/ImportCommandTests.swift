@@ -123,10 +123,12 @@ import Testing
         let result = try msp("import", "bad.csv")
         #expect(result.status == 65)
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.count == 4, "\(lines)")
         #expect(lines[0].hasPrefix("msp: bad.csv:6: delegation: 'Narnia' is neither a State"))
+        // Every problem of a row, not only its first.
         #expect(lines[1].hasPrefix("msp: bad.csv:7: received_at: '2017-08-32'"))
-        #expect(lines[2] == "msp: bad.csv: 2 problems in 6 rows; nothing was imported")
+        #expect(lines[2].hasPrefix("msp: bad.csv:7: role: 'chief' is not a role"))
+        #expect(lines[3] == "msp: bad.csv: 3 problems in 6 rows; nothing was imported")
         #expect(msp.snapshot() == before)
     }
 

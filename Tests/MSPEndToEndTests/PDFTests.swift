@@ -82,7 +82,10 @@ import Testing
         for state in ["Germany", "Benin", "Iraq", "Zambia"] {
             expectSuccess(try msp("register", "--received", "2017-08-01", "--delegation", state, "--head", "Mr. A. B"))
         }
-        expectSuccess(try msp("credentials", "record", "--delegation", "Germany", "--kind", "original"))
+        expectSuccess(
+            try msp(
+                "credentials", "record", "--received", "2017-09-04T09:30", "--delegation", "Germany", "--kind",
+                "original"))
         expectSuccess(try msp("document", "set", "credentials", "--symbol", "CCM/MSP/2017/INF.2"))
         expectSuccess(try msp("credentials", "report", "--format", "pdf", "--output", "credentials.pdf"))
         let text = try pages(msp, "credentials.pdf").joined()

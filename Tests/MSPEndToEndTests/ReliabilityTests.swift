@@ -153,7 +153,9 @@ import Testing
         try queue.close()
         let before = msp.snapshot()
         for arguments in [
-            ["list-late"], ["register", "--delegation", "Kenya", "--head", "Ms. A. Mwangi"], ["meeting", "list"],
+            ["list-late"],
+            ["register", "--received", "2017-08-15", "--delegation", "Kenya", "--head", "Ms. A. Mwangi"],
+            ["meeting", "list"],
         ] {
             let result = try msp.run(arguments)
             #expect(result.status == 65)
@@ -436,7 +438,8 @@ import Testing
         #expect(created.status == 0, "\(created.stderr)")
         #expect(Self.mode(msp.database) == 0o600)
         let registered = try Running(
-            msp, ["register", "--delegation", "Uganda", "--head", "H.E. Mr. John Doe"], umask: mask
+            msp, ["register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "H.E. Mr. John Doe"],
+            umask: mask
         ).finish()
         #expect(registered.status == 0, "\(registered.stderr)")
         #expect(Self.mode(msp.database) == 0o600)
@@ -472,7 +475,9 @@ extension ReliabilityTests {
         #expect(link(msp.database, other) == 0)
         let before = msp.snapshot()
         for database in [msp.database, other] {
-            let result = try msp("register", "--delegation", "Uganda", "--head", "Mr. A. B", "--database", database)
+            let result = try msp(
+                "register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "Mr. A. B", "--database",
+                database)
             #expect(result.status == 66, "\(result.stderr)")
             #expect(result.stderr.contains("2 names (hard links)"), "\(result.stderr)")
         }
@@ -483,7 +488,8 @@ extension ReliabilityTests {
     @Test func aFailedWriteOnStandardOutputIsStatus74() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        #expect(try msp("register", "--delegation", "Uganda", "--head", "Mr. A. B").status == 0)
+        #expect(
+            try msp("register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "Mr. A. B").status == 0)
         guard FileManager.default.fileExists(atPath: "/dev/full") else {
             Issue.record("this test needs /dev/full (Linux)")
             return
@@ -499,14 +505,16 @@ extension ReliabilityTests {
             #expect(result.stderr.hasPrefix("msp: cannot write "), "\(script): \(result.stderr)")
         }
         // The note is recorded; only its confirmation is lost, and that is said.
-        let register = try Self.shell(msp, "exec \"$MSP\" register --delegation Kenya --head 'Ms. C. D' > /dev/full")
+        let register = try Self.shell(
+            msp, "exec \"$MSP\" register --delegation Kenya --received 2017-08-15 --head 'Ms. C. D' > /dev/full")
         #expect(register.status == 74 && register.stderr.contains("No space left"), "\(register.stderr)")
     }
 
     @Test func outputIntoAFIFOOrALinkToADescriptorWritesIntoItAndNeverReplacesIt() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        #expect(try msp("register", "--delegation", "Uganda", "--head", "Mr. A. B").status == 0)
+        #expect(
+            try msp("register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "Mr. A. B").status == 0)
         // A FIFO: written into, still a FIFO.
         let fifo = msp.path("roster.fifo")
         #expect(mkfifo(fifo, 0o600) == 0)
@@ -567,14 +575,18 @@ extension ReliabilityTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: restored))
         for arguments in [
             ["list-late"], ["meeting", "list"], ["export-roster", "--format", "csv"], ["stats"],
-            ["register", "--delegation", "Atlantis", "--head", "Mr. A. B"],
+            ["register", "--received", "2017-08-15", "--delegation", "Atlantis", "--head", "Mr. A. B"],
         ] {
             _ = try msp.run(arguments + ["--database", restored])
             #expect(try Data(contentsOf: URL(fileURLWithPath: restored)) == before, "\(arguments) changed the file")
             #expect(try Self.journalMode(restored) == "delete", "\(arguments) switched the journal mode")
         }
         // A command that succeeds in writing puts it in WAL mode.
-        #expect(try msp("register", "--delegation", "Uganda", "--head", "Mr. A. B", "--database", restored).status == 0)
+        #expect(
+            try msp(
+                "register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "Mr. A. B", "--database",
+                restored
+            ).status == 0)
         #expect(try Self.journalMode(restored) == "wal")
     }
 
@@ -603,7 +615,8 @@ extension ReliabilityTests {
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN IMMEDIATE")
             let result = try msp.run(
-                ["register", "--delegation", "Uganda", "--head", "Mr. A. B"], environment: ["MSP_BUSY_TIMEOUT": "1"])
+                ["register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "Mr. A. B"],
+                environment: ["MSP_BUSY_TIMEOUT": "1"])
             #expect(result.status == 75, "\(result.stderr)")
             #expect(result.stderr.contains("another msp is writing to"), "\(result.stderr)")
             try db.execute(sql: "ROLLBACK")
@@ -634,7 +647,8 @@ extension ReliabilityTests {
     @Test func aPageFoundDamagedMidQuerySaysSoAndPointsAtTheRestoreSteps() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        #expect(try msp("register", "--delegation", "Uganda", "--head", "Mr. A. B").status == 0)
+        #expect(
+            try msp("register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "Mr. A. B").status == 0)
         let (root, pageSize) = try {
             let queue = try DatabaseQueue(path: msp.database)
             defer { try? queue.close() }
@@ -660,7 +674,7 @@ extension ReliabilityTests {
     @Test func aWriteThatTheFileSystemRefusesIs74AndWritesNothing() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        let rows = (1...3000).map { "Uganda,,N \($0),,,head,Mr.,Person \($0),,,," }
+        let rows = (1...3000).map { "Uganda,,N \($0),2017-08-15,,head,Mr.,Person \($0),,,," }
         try msp.write(
             "big.csv",
             "delegation,category,reference,received_at,channel,role,title,name,function,gender,email,new_organization\n"
@@ -690,7 +704,7 @@ extension ReliabilityTests {
         try waiting.run()
         usleep(500_000)
         let started = Date()
-        let register = try msp("register", "--delegation", "Uganda", "--head", "Mr. A. B")
+        let register = try msp("register", "--received", "2017-08-15", "--delegation", "Uganda", "--head", "Mr. A. B")
         #expect(register.status == 0, "\(register.stderr)")
         #expect(Date().timeIntervalSince(started) < 3, "a writer waited for an import that was waiting for its input")
         waiting.waitUntilExit()

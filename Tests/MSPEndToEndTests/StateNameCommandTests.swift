@@ -59,7 +59,8 @@ import Testing
             try msp("history", "--delegation", "Türkiye").stdout.hasPrefix(
                 "Notes, credentials and focal points of Turkey for 7MSP"))
 
-        let recorded = try msp("credentials", "record", "--delegation", "Eswatini", "--kind", "original")
+        let recorded = try msp(
+            "credentials", "record", "--received", "2017-09-04T09:30", "--delegation", "Eswatini", "--kind", "original")
         expectSuccess(recorded)
         #expect(recorded.stdout.hasPrefix("Recorded for Swaziland at 7MSP"), "\(recorded.stdout)")
         let report = try msp("credentials", "report", "--format", "json")
@@ -122,7 +123,9 @@ import Testing
         try msp.add7MSP()
         for (index, typed) in ["the Holy See", "the FYR of Macedonia", "cote divoire", "Cote d Ivoire"].enumerated() {
             expectSuccess(
-                try msp("register", "--delegation", typed, "--reference", "N\(index)", "--head", "Mr. A. Person"))
+                try msp(
+                    "register", "--received", "2017-08-15", "--delegation", typed, "--reference", "N\(index)", "--head",
+                    "Mr. A. Person"))
         }
         let roster = try msp("export-roster", "--format", "csv")
         #expect(
@@ -156,7 +159,7 @@ import Testing
     @Test func anAmbiguousNameListsTheStatesItCouldBe() throws {
         let msp = try MSPRun()
         try msp.add7MSP()
-        let result = try msp("register", "--delegation", "Korea", "--head", "Mr. A. Person")
+        let result = try msp("register", "--received", "2017-08-15", "--delegation", "Korea", "--head", "Mr. A. Person")
         expectFailure(
             result, status: 65,
             mentioning:

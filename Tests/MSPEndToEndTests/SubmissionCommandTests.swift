@@ -57,7 +57,7 @@ import Testing
             try await Self.submit(port: server.port, token: token, reference: "Note 46/2017", head: "Ms. A. Okello")
                 == 303)
         #expect(
-            try await Self.submit(port: server.port, token: token, reference: "Note 47/2017", head: "Mr. B. Otim")
+            try await Self.submit(port: server.port, token: token, reference: "Note 47/2017", head: "Ms. B. Otim")
                 == 303)
 
         let empty = try msp("submission", "list", "--status", "accepted", "--format", "json")

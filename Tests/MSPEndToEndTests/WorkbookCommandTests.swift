@@ -198,7 +198,10 @@ import WorkbookReading
 
     @Test func theCredentialsReportListsEveryStateUnderItsList() throws {
         let msp = try Self.meeting()
-        expectSuccess(try msp("credentials", "record", "--delegation", "Germany", "--kind", "original"))
+        expectSuccess(
+            try msp(
+                "credentials", "record", "--received", "2017-09-04T09:30", "--delegation", "Germany", "--kind",
+                "original"))
         let reader = try Self.workbook(msp, ["credentials", "report"], "credentials.xlsx")
         let json =
             try JSONSerialization.jsonObject(

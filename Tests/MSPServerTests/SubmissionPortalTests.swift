@@ -200,6 +200,28 @@ import Testing
         }
     }
 
+    /// Issue 20: an honorific that says the contrary of the gender chosen is an error at the row's gender, 422, and
+    /// nothing is kept; the drop-down offers the genders of the domain's list.
+    @Test func aGenderContradictingTheHonorificIsRefusedAtTheGenderWith422() async throws {
+        let (desk, uganda, _) = try Self.desk()
+        try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            let page = try await browser.get("/focal-point/\(uganda)")
+            for gender in Gender.allCases {
+                #expect(page.text.contains(#"<option value="\#(gender.rawValue)">"#))
+            }
+            let csrf = try #require(Browser.csrfToken(page.text))
+            var fields = Self.fields(csrf: csrf, participants: [("head", "Hector Guerra", "")])
+            fields += [("participant-1-title", "Ms."), ("participant-1-gender", "male")]
+            let refused = try await Self.submit(browser, token: uganda, fields: fields)
+            #expect(refused.status == .unprocessableContent)
+            let row = try #require(refused.text.range(of: #"name="participant-1-gender""#))
+            let after = refused.text[row.lowerBound...].prefix(600)
+            #expect(after.contains(#"aria-invalid="true""#) && after.contains("contradicts the honorific"))
+            #expect(try desk.submissions(meeting: "7MSP", status: nil).submissions.isEmpty)
+        }
+    }
+
     /// The one rule for text (`TextRule`) at the portal: a bidirectional control in a participant's name, an escape
     /// in the reference or in a return's reason is an error at its field, 422, and nothing is saved; a right-to-left
     /// name without controls is received.

@@ -28,6 +28,8 @@ package struct CredentialsRecording: Sendable, Equatable {
     package var previous: CredentialKind?
     /// Whether this record is now the one that counts (one received before the latest does not).
     package var counts: Bool
+    /// A receipt to check, recorded all the same: after the meeting closed (see `credentialsReceiptWarning`).
+    package var warning: String? = nil
 }
 
 extension RegistrationDesk {
@@ -61,6 +63,7 @@ extension RegistrationDesk {
                 throw InputError("\(stateName) withdrew its delegation from \(stored.meeting.code)", field: .delegation)
             }
             let receipt = try stored.meeting.receipt(request.receivedAt, now: clock(), field: .receivedAt)
+            try checkReceiptGiven(request.receivedAt, what: "the credentials", meeting: stored.meeting)
             let earlier = try store.recordCredential(
                 request.kind, receipt: receipt, delegation: delegation, meeting: stored,
                 change: change("credentials record"))
@@ -72,7 +75,8 @@ extension RegistrationDesk {
                 meeting: stored.meeting, delegation: stateName,
                 category: try category(of: .state(state), at: stored.meeting), kind: request.kind,
                 receipt: receipt, previous: counting?.kind,
-                counts: counting.map { this.supersedes($0) } ?? true)
+                counts: counting.map { this.supersedes($0) } ?? true,
+                warning: credentialsReceiptWarning(receipt, meeting: stored.meeting))
         }
     }
 

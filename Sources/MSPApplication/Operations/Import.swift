@@ -47,14 +47,14 @@ extension RegistrationDesk {
             let resolver = try store.resolver()
             let membership = try store.membership(convention: stored.meeting.convention)
             let now = clock()
+            let receiptRequired = receiptIsRequired(for: stored.meeting)
             let read = Handoff<ReadItem>(capacity: Self.importQueueCapacity)
             let handoff = Handoff<ImportItem>(capacity: Self.importQueueCapacity)
             let reader = Thread { Self.read(source, into: read, groupedBy: resolver) }
             let checker = Thread {
                 Self.checkAll(
                     from: read, into: handoff, meeting: stored.meeting, resolver: resolver, membership: membership,
-                    now: now
-                )
+                    now: now, receiptRequired: receiptRequired)
             }
             // Deep recursion in JSON decoding needs more than a secondary thread's default stack.
             reader.stackSize = 8 << 20
@@ -77,8 +77,8 @@ extension RegistrationDesk {
                         progress(item.rows, item.bytes)
                     }
                     switch item.outcome {
-                    case .problem(let problem):
-                        report.add(problem)
+                    case .problems(let problems):
+                        for problem in problems { report.add(problem) }
                     case .checked(let draft, let sourced):
                         do {
                             let recorded = try recorder.record(draft)
@@ -130,7 +130,7 @@ extension RegistrationDesk {
     /// finishes, the reader is stopped and waited for.
     static func checkAll(
         from read: Handoff<ReadItem>, into handoff: Handoff<ImportItem>, meeting: Meeting,
-        resolver initial: DelegationResolver, membership: TreatyMembership, now: Instant
+        resolver initial: DelegationResolver, membership: TreatyMembership, now: Instant, receiptRequired: Bool
     ) {
         var resolver = initial
         var failure: (any Error)?
@@ -139,9 +139,11 @@ extension RegistrationDesk {
                 let outcome: ImportItem.Outcome
                 switch next.item {
                 case .problem(let problem):
-                    outcome = .problem(problem)
+                    outcome = .problems([problem])
                 case .submission(let sourced):
-                    outcome = check(sourced, meeting: meeting, resolver: &resolver, membership: membership, now: now)
+                    outcome = check(
+                        sourced, meeting: meeting, resolver: &resolver, membership: membership, now: now,
+                        receiptRequired: receiptRequired)
                 }
                 guard handoff.put(ImportItem(outcome: outcome, rows: next.rows, bytes: next.bytes)) else { break }
             }
@@ -155,20 +157,26 @@ extension RegistrationDesk {
 
     static func check(
         _ sourced: SourcedSubmission, meeting: Meeting, resolver: inout DelegationResolver,
-        membership: TreatyMembership, now: Instant
+        membership: TreatyMembership, now: Instant, receiptRequired: Bool = false
     ) -> ImportItem.Outcome {
+        var problems = ProblemCollector()
         do {
-            try checkMeeting(of: sourced.submission, is: meeting)
+            _ = try problems.passes { try checkMeeting(of: sourced.submission, is: meeting) }
             let draft = try NoteDraft.check(
                 sourced.submission, meeting: meeting, resolver: resolver,
-                membership: membership, now: now)
+                membership: membership, now: now, problems: &problems)
+            // Once the meeting has closed, a note without received_at would be received now (see `checkReceiptGiven`).
+            if receiptRequired, sourced.submission.receivedAt == nil {
+                problems.append(Self.receiptRequired(what: "the note", meeting: meeting))
+            }
+            guard let draft, problems.errors.isEmpty, sourced.readProblems.isEmpty else {
+                return .problems(sourced.problems(problems.errors))
+            }
             // The notes that follow may name the new organization without its category.
             if case .newOrganization(let organization) = draft.represented { resolver.learn(organization) }
             return .checked(draft, sourced)
-        } catch let error as InputError {
-            return .problem(sourced.problem(error))
         } catch {
-            return .problem(sourced.problem(InputError("\(error)")))
+            return .problems(sourced.problems(problems.errors + [InputError("\(error)")]))
         }
     }
 }
@@ -185,7 +193,8 @@ struct ReadItem: Sendable {
 struct ImportItem: Sendable {
     enum Outcome: Sendable {
         case checked(NoteDraft, SourcedSubmission)
-        case problem(ImportProblem)
+        /// Every problem of a note (at least one), in file order.
+        case problems([ImportProblem])
     }
     var outcome: Outcome
     /// Rows and bytes read when this item was produced, for progress.

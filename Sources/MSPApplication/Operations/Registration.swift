@@ -15,6 +15,8 @@ package struct NoteRecording: Sendable, Equatable {
     package var lateness: Lateness
     /// True when nothing was written.
     package var dryRun: Bool
+    /// A receipt to check, recorded all the same: more than 30 days after the deadline (see `noteReceiptWarning`).
+    package var warning: String? = nil
 }
 
 /// A delegation's withdrawal as a front end gives it.
@@ -39,8 +41,10 @@ extension RegistrationDesk {
     /// The meeting is `meeting` if given, else the one the submission names, else the only one in the database; a
     /// submission naming another meeting than `meeting` is refused.
     ///
-    /// A note without a reference whose participants are those of a note recorded the same day for the same
-    /// delegation is probably the same note typed twice: it is refused unless `confirmedNotDuplicate`.
+    /// A note that repeats one recorded already is probably the same note typed twice: one without a reference whose
+    /// participants are those of a note recorded the same day for the same delegation, or one whose reference differs
+    /// from a recorded note's only in how it is typed ("GV.OR.18/412" for "GV.OR.18/0412") with the same receipt time
+    /// and participants. It is refused unless `confirmedNotDuplicate`.
     package func register(
         _ submission: Submission, meeting code: String? = nil, dryRun: Bool = false,
         confirmedNotDuplicate: Bool = false
@@ -56,9 +60,8 @@ extension RegistrationDesk {
                 membership: store.membership(
                     convention: stored.meeting.convention, states: state.map { [$0.iso3] } ?? []),
                 now: clock())
-            if draft.reference == nil && !confirmedNotDuplicate {
-                try checkNotTypedTwice(draft, meeting: stored)
-            }
+            try checkReceiptGiven(submission.receivedAt, what: "the note", meeting: stored.meeting)
+            if !confirmedNotDuplicate { try checkNotTypedTwice(draft, meeting: stored) }
             let summary =
                 "note \(draft.reference ?? "without reference") of \(draft.represented.name(on: stored.meeting.opens))"
             let recorded: RecordedNote
@@ -72,7 +75,8 @@ extension RegistrationDesk {
             return NoteRecording(
                 meeting: stored.meeting, delegation: recorded.delegation, category: recorded.category,
                 kind: recorded.kind, reference: draft.reference, receipt: draft.receipt,
-                participantCount: recorded.participantCount, lateness: recorded.lateness, dryRun: dryRun)
+                participantCount: recorded.participantCount, lateness: recorded.lateness, dryRun: dryRun,
+                warning: noteReceiptWarning(draft.receipt, meeting: stored.meeting))
         }
     }
 
@@ -94,6 +98,7 @@ extension RegistrationDesk {
             let reference = try NoteDraft.reference(request.reference)
             let draft = try withdrawalDraft(
                 represented, delegation: delegation, reference: reference, receipt: receipt, meeting: stored)
+            try checkReceiptGiven(request.receivedAt, what: "the withdrawal", meeting: stored.meeting)
             let summary = "withdrawal \(reference ?? "without reference") of \(delegation.name)"
             let recorded: RecordedNote
             do {
@@ -104,7 +109,8 @@ extension RegistrationDesk {
             return NoteRecording(
                 meeting: stored.meeting, delegation: recorded.delegation, category: draft.category,
                 kind: .withdrawal, reference: reference, receipt: receipt, participantCount: 0,
-                lateness: recorded.lateness, dryRun: false)
+                lateness: recorded.lateness, dryRun: false,
+                warning: noteReceiptWarning(receipt, meeting: stored.meeting))
         }
     }
 
@@ -146,20 +152,37 @@ extension RegistrationDesk {
             reference, of: represented.name(on: meeting.meeting.opens), at: meeting.meeting.code, note: number)
     }
 
-    /// Refuses a note without a reference that repeats the participants of a note recorded today (in the venue's
-    /// time zone) for the same delegation.
+    /// Refuses a note that repeats one of the delegation's current notes: without a reference, the participants of a
+    /// note recorded today (in the venue's time zone) without one; with a reference, a note whose reference is the
+    /// same loosely (`NoteReference.looseKey`: case, spaces, punctuation, leading zeros) but not exactly (that one is
+    /// a reference recorded already), received at the same time, with the same participants. Checked on what the
+    /// operation's transaction reads.
     func checkNotTypedTwice(_ draft: NoteDraft, meeting: StoredMeeting) throws {
-        let zone = meeting.meeting.timeZone
-        let today = zone.startOfDay(zone.localDate(of: clock()))
         func people(_ participants: [Participant]) -> [String] {
             participants.map { "\($0.role.rawValue) \(NameKey.of($0.displayName))" }
         }
-        let recent = try store.notesRecorded(since: today, delegation: draft.represented, meeting: meeting)
-        if let twin = recent.first(where: {
-            $0.snapshot.reference == nil && people($0.snapshot.participants) == people(draft.participants)
+        guard let reference = draft.reference else {
+            let zone = meeting.meeting.timeZone
+            let today = zone.startOfDay(zone.localDate(of: clock()))
+            let recent = try store.notesRecorded(since: today, delegation: draft.represented, meeting: meeting)
+            if let twin = recent.first(where: {
+                $0.snapshot.reference == nil && people($0.snapshot.participants) == people(draft.participants)
+            }) {
+                throw InputError(
+                    "probably a duplicate: note \(twin.number) of \(twin.snapshot.delegation), recorded today without a reference, lists the same participants; confirm that this is another note to record it",
+                    field: .participants, reason: .conflict)
+            }
+            return
+        }
+        let current = try store.notesRecorded(
+            since: Instant(secondsSinceEpoch: .min), delegation: draft.represented, meeting: meeting)
+        if let twin = current.first(where: {
+            $0.snapshot.reference.map { NoteReference.areLooselyEqual($0, reference) } ?? false
+                && $0.snapshot.receipt.instant == draft.receipt.instant
+                && people($0.snapshot.participants) == people(draft.participants)
         }) {
             throw InputError(
-                "probably a duplicate: note \(twin.number) of \(twin.snapshot.delegation), recorded today without a reference, lists the same participants; confirm that this is another note to record it",
+                "probably a duplicate: note \(twin.number) of \(twin.snapshot.delegation), '\(twin.snapshot.reference ?? "")', has the same reference typed otherwise, the same receipt time and the same participants; confirm that this is another note to record it",
                 field: .participants, reason: .conflict)
         }
     }

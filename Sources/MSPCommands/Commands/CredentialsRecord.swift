@@ -28,7 +28,8 @@ extension MSP.Credentials {
 
         @Option(
             help: ArgumentHelp(
-                "When the credentials were received (as for msp register). Default: now.", valueName: "when"))
+                "When the credentials were received (as for msp register). Default: now, until the meeting has closed; required after (a receipt after the meeting closed is recorded with a warning).",
+                valueName: "when"))
         var received: String?
 
         init() {}
@@ -65,6 +66,7 @@ extension MSP.Credentials {
                     "\n\(recorded.delegation) is not a State Party at \(meeting.code) (\(recorded.category.rawValue)): the credentials report lists States Parties only."
             }
             print(text)
+            MSP.warn(recorded.warning)
         }
     }
 }

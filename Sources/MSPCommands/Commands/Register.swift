@@ -13,11 +13,14 @@ extension MSP {
                 A State is found by UN short name, alias or ISO code; its category comes from the convention's records on \
                 the meeting's opening day. A new organization needs --category the first time. A second note for the same \
                 delegation amends it: the list of participants shows the newest composition. A late note is recorded and \
-                flagged.
+                flagged. Once the meeting has closed, --received is required (left out, the note would be received now); \
+                a note received more than \(RegistrationDesk.doubtfulDaysAfterDeadline) days after the deadline is recorded \
+                with a warning on standard error.
 
                 A participant (--head, --alternate, --adviser) is "name; function; gender; e-mail", separated by \
                 semicolons; every part after the name may be left out, or left empty in the middle ("Ms. Kim; ; female"). \
-                Commas stay inside their part. Gender is female, male or other. Honorifics at the start of the name are \
+                Commas stay inside their part. Gender is \(Gender.acceptedWords). An honorific that says the \
+                contrary of the gender ("Ms." and male) is refused. Honorifics at the start of the name are \
                 kept apart and written as UN lists write them ("h.e. ms kim" is "H.E. Ms." Kim).
 
                 Example: msp register --delegation Uganda --received 2017-08-15T10:30:00+02:00 --reference "Note 45/2017" \
@@ -33,7 +36,7 @@ extension MSP {
 
         @Option(
             help: ArgumentHelp(
-                "When the note was received: 2017-08-15T10:30:00+02:00, 2017-08-15T10:30 (venue time) or 2017-08-15 (start of that day at the venue). Default: now.",
+                "When the note was received: 2017-08-15T10:30:00+02:00, 2017-08-15T10:30 (venue time) or 2017-08-15 (start of that day at the venue). Default: now, until the meeting has closed; required after.",
                 valueName: "when"))
         var received: String?
 
@@ -65,7 +68,9 @@ extension MSP {
 
         @Flag(
             name: .customLong("not-a-duplicate"),
-            help: "Record a note without a reference even though one with the same participants was recorded today.")
+            help:
+                "Record a note that looks like one recorded already: without a reference, with the participants of one recorded today; or with a reference that differs from a recorded note's only in case, spaces, punctuation or leading zeros, with its receipt time and participants."
+        )
         var notADuplicate = false
 
         @Flag(name: .customLong("dry-run"), help: "Check the note and report; write nothing.")
@@ -109,6 +114,7 @@ extension MSP {
                     .dataError, Self.located(source!, line: scan?.line(of: error.field), error.description))
             }
             print(Self.report(recording))
+            MSP.warn(recording.warning)
         }
 
         /// `FILE:LINE: problem`, or `FILE: problem` when there is no line.

@@ -22,7 +22,8 @@ extension MSP {
 
         @Option(
             help: ArgumentHelp(
-                "When the note of withdrawal was received (as for register). Default: now.", valueName: "when"))
+                "When the note of withdrawal was received (as for register). Default: now, until the meeting has closed; required after.",
+                valueName: "when"))
         var received: String?
 
         @Option(help: ArgumentHelp("The note's own reference.", valueName: "ref"))
@@ -38,6 +39,7 @@ extension MSP {
             if let reference = recorded.reference { text += ", note \(reference)" }
             text += ", received \(zone.format(recorded.receipt.instant)): the list of participants leaves it out."
             print(text)
+            MSP.warn(recorded.warning)
         }
     }
 }

@@ -165,25 +165,24 @@ package struct CSVSubmissionSource: SubmissionSource, Sendable {
             }
             break
         }
-        if let problem = problems.first {
-            // A broken row inside a note: report it (the note is not recorded; the import fails anyway).
-            return .problem(problem)
-        }
-        return build(records)
+        // A broken row inside a note is reported with the note's other problems (the note is not recorded; the
+        // import fails anyway).
+        return build(records, broken: problems)
     }
 
-    private func build(_ records: [CSVRecordReader.Record]) -> SourceItem {
+    private func build(_ records: [CSVRecordReader.Record], broken: [ImportProblem]) -> SourceItem {
         let head = records[0]
         var submission = Submission(
             delegation: value(head, "delegation"), category: value(head, "category"),
             reference: value(head, "reference"), receivedAt: value(head, "received_at"),
             channel: value(head, "channel"))
+        var sourced = SourcedSubmission(submission: submission, line: head.line, participantLines: [], isCSV: true)
+        sourced.readProblems = broken
+        sourced.hasEveryRow = broken.isEmpty
         do {
             submission.newOrganization = try Submission.confirmation(value(head, "new_organization"))
         } catch let error as InputError {
-            return .problem(
-                SourcedSubmission(submission: submission, line: head.line, participantLines: [], isCSV: true)
-                    .problem(error))
+            sourced.readProblems.append(sourced.problem(error))
         } catch {
             preconditionFailure("Submission.confirmation throws only InputError")
         }
@@ -192,12 +191,13 @@ package struct CSVSubmissionSource: SubmissionSource, Sendable {
         for record in records {
             for (column, position) in noteColumns where record.line != head.line {
                 if let later = value(record, at: position), later != value(head, at: position) {
-                    return .problem(
-                        SourcedSubmission(submission: submission, line: record.line, participantLines: [], isCSV: true)
-                            .problem(
-                                InputError(
-                                    "'\(later)' contradicts '\(value(head, at: position) ?? "")' on line \(head.line), the first row of the same note",
-                                    field: .key(column))))
+                    var row = sourced
+                    row.line = record.line
+                    sourced.readProblems.append(
+                        row.problem(
+                            InputError(
+                                "'\(later)' contradicts '\(value(head, at: position) ?? "")' on line \(head.line), the first row of the same note",
+                                field: .key(column))))
                 }
             }
             submission.participants.append(
@@ -207,7 +207,8 @@ package struct CSVSubmissionSource: SubmissionSource, Sendable {
                     gender: value(record, at: columns.gender), email: value(record, at: columns.email)))
             lines.append(record.line)
         }
-        return .submission(
-            SourcedSubmission(submission: submission, line: head.line, participantLines: lines, isCSV: true))
+        sourced.submission = submission
+        sourced.participantLines = lines
+        return .submission(sourced)
     }
 }

@@ -35,6 +35,12 @@ package struct SourcedSubmission: Sendable {
     package var isCSV: Bool
     /// For a submission of a JSON array: its index, which prefixes the paths in problems.
     package var arrayIndex: Int?
+    /// Problems the reader found in the note's rows (a later row contradicting the first, a row it could not use),
+    /// reported with those its fields' check finds: every problem of every row, in one pass.
+    package var readProblems: [ImportProblem] = []
+    /// False when a row of the note could not be read at all: its participants are not all there, so the
+    /// composition (one head) is not checked.
+    package var hasEveryRow = true
 
     package init(submission: Submission, line: Int, participantLines: [Int], isCSV: Bool) {
         self.submission = submission
@@ -59,6 +65,15 @@ package struct SourcedSubmission: Sendable {
             column = path?.description
         }
         return ImportProblem(line: line, column: column, message: error.message)
+    }
+
+    /// Every problem of this submission: those its rows had when read, and `errors` its check found (less the
+    /// composition's when a row is missing), in the order of their lines, each line's in the order of its fields.
+    package func problems(_ errors: [InputError]) -> [ImportProblem] {
+        let checked = errors.filter { hasEveryRow || $0.field != .participants }.map(problem)
+        return (readProblems + checked).enumerated().sorted {
+            ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+        }.map(\.element)
     }
 }
 

@@ -90,8 +90,8 @@ package struct DelegationResolver: Sendable {
 
     /// Resolves `typed`, with the category the user gave (if any) and the category a State has at the meeting,
     /// which opens on `day` (nil: no meeting; messages give States' names of today). A new organization whose name
-    /// or acronym is close to a known one's is refused with that name, unless `confirmedNew` says it is new (see
-    /// `closeOrganizations`).
+    /// or acronym is close to a known one's, or whose name is close to a State's, is refused with that name, unless
+    /// `confirmedNew` says it is new (see `closeOrganizations` and `closeStates`).
     package func resolve(
         _ typed: String, category given: Category?, stateCategory: (State) -> Category, on day: LocalDate?,
         field: FieldPath = .delegation, confirmedNew: Bool = false
@@ -136,7 +136,10 @@ package struct DelegationResolver: Sendable {
         // States' names: the category says what the secretariat means.
         let organization = Organization.fromTyped(name, category: given)
         try refuseIfLookAlike(organization, typed: name, field: field)
-        if !confirmedNew { try refuseIfClose(organization, typed: name) }
+        if !confirmedNew {
+            try refuseIfClose(organization, typed: name)
+            try refuseIfCloseToState(organization, typed: name)
+        }
         return (.newOrganization(organization), given)
     }
 

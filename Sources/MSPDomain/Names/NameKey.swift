@@ -111,6 +111,13 @@ package enum EditDistance {
         return previous[b.count]
     }
 
+    /// The edit distance of two name keys when they are near (within a third of the shorter one's length, at least
+    /// 2), else nil: how far a typed name may be from a name it is taken to mean.
+    package static func nearDistance(_ key: String, _ other: String) -> Int? {
+        let distance = between(key, other)
+        return distance <= max(2, min(key.count, other.count) / 3) ? distance : nil
+    }
+
     /// " (did you mean 'A', 'B'?)", or nothing when there is no near name: the tail of a not-found message.
     package static func didYouMean(_ names: [String]) -> String {
         names.isEmpty ? "" : " (did you mean \(names.map { "'\($0)'" }.joined(separator: ", "))?)"
@@ -130,8 +137,7 @@ package enum EditDistance {
             if candidate.key.hasPrefix(key) || (key.count >= 4 && candidate.key.contains(key)) {
                 distance = 0
             } else {
-                let d = between(key, candidate.key)
-                guard d <= max(2, min(key.count, candidate.key.count) / 3) else { continue }
+                guard let d = nearDistance(key, candidate.key) else { continue }
                 distance = d
             }
             scored.append((distance, candidate.name))

@@ -54,6 +54,44 @@ extension DelegationResolver {
     }
 }
 
+/// A new organization whose name is close to a State's ("Mozambqiue" with `--category civil_society`) is most likely
+/// the State, misspelt: registering it would put a State among the civil society organizations. It is refused with
+/// the State's name, found by the measure by which a name that finds nothing is near a State's
+/// (`EditDistance.nearDistance`: a third of its length in edits), unless the clerk confirms that it is new. A name
+/// that is part of States' names ("Korea") is not close: the category says that the secretariat means an
+/// organization. An acronym ("MAG", "NATO": written in capitals, or three characters or fewer) is not compared: it is
+/// a few edits from many short State names by chance ("NATO" and "Togo").
+extension DelegationResolver {
+    /// The States whose name is close to one of `organization`'s names that is not an acronym, nearest first.
+    package func closeStates(to organization: Organization) -> [String] {
+        var scored: [(distance: Int, name: String)] = []
+        for name in organization.names where name.contains(where: { $0.isLowercase }) {
+            let key = NameKey.of(name)
+            guard key.count >= 4 else { continue }
+            for candidate in states.nameCandidates {
+                if let distance = EditDistance.nearDistance(key, candidate.key) {
+                    scored.append((distance, candidate.name))
+                }
+            }
+        }
+        var found: [String] = []
+        for (_, name) in scored.sorted(by: { ($0.distance, $0.name) < ($1.distance, $1.name) })
+        where !found.contains(name) {
+            found.append(name)
+        }
+        return found
+    }
+
+    /// Refuses a new organization close to a State, naming the State.
+    func refuseIfCloseToState(_ organization: Organization, typed: String) throws {
+        let close = closeStates(to: organization)
+        guard !close.isEmpty else { return }
+        throw InputError(
+            "'\(typed)' is not a known organization but is close to the State \(close.prefix(3).map { "'\($0)'" }.joined(separator: ", ")) (did you mean \(close[0])?): give the State's name, or confirm that '\(typed)' is a new organization",
+            field: .newOrganization, reason: .conflict)
+    }
+}
+
 /// A new organization whose name looks the same as a known organization's or a State's, written with other letters
 /// ("Red Сross" with a Cyrillic "С", "Ugаnda" with a Cyrillic "а"), is refused, even when the clerk confirms that it
 /// is new: on a printed list no one could tell the two apart. Compared by UTS #39 skeletons (`LookAlike`).

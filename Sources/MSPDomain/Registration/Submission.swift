@@ -82,36 +82,82 @@ package struct NoteDraft: Hashable, Sendable {
 
     /// Checks a submission for `meeting`: the delegation is found (or is a new organization with a category),
     /// the receipt time parses in the venue's zone (left out, it is `now`), participants are well formed
-    /// and name exactly one head.
+    /// and name exactly one head. Throws the first problem; `check(..., problems:)` finds every one.
     package static func check(
         _ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
         membership: TreatyMembership, now: Instant
     ) throws -> NoteDraft {
-        for (what, value, field) in [
+        var problems = ProblemCollector()
+        let draft = try check(
+            submission, meeting: meeting, resolver: resolver, membership: membership, now: now, problems: &problems)
+        if let first = problems.errors.first { throw first }
+        return draft!
+    }
+
+    /// Checks a submission as `check` does, keeping every field's problem in `problems`, in the order of the fields
+    /// (the note's, then each participant's): nil when there is any. A field whose check needs another one's value
+    /// (the delegation needs the category; the composition needs every participant) is checked once that one is
+    /// good.
+    package static func check(
+        _ submission: Submission, meeting: Meeting, resolver: DelegationResolver,
+        membership: TreatyMembership, now: Instant, problems: inout ProblemCollector
+    ) throws -> NoteDraft? {
+        let before = problems.errors.count
+        // Whether the text of the meeting, category, receipt time and channel is clean (no control characters).
+        var clean = [true, true, true, true]
+        for (index, (what, value, field)) in [
             ("meeting", submission.meeting, FieldPath.meeting), ("category", submission.category, .category),
             ("receipt time", submission.receivedAt, .receivedAt), ("channel", submission.channel, .channel),
-        ] {
-            try value.checkedText(what, field: field)
+        ].enumerated() {
+            clean[index] = try problems.passes { _ = try value.checkedText(what, field: field) }
         }
-        let category = try submission.category?.trimmedOrNil
-            .map { try Category.parse($0, field: .category) }
-        let resolved = try resolver.resolve(
-            submission.delegation ?? "", category: category,
-            stateCategory: { membership.category(of: $0.iso3, at: meeting) }, on: meeting.opens,
-            field: .delegation, confirmedNew: submission.newOrganization)
-        let receipt = try meeting.receipt(submission.receivedAt, now: now, field: .receivedAt)
-        let channel = try submission.channel?.trimmedOrNil
-            .map { try Channel.parse($0, field: .channel) }
-        let reference = try reference(submission.reference, field: .reference)
+        var category: Category?? = .none
+        if clean[1] {
+            category = try problems.value {
+                try submission.category?.trimmedOrNil.map { try Category.parse($0, field: .category) }
+            }
+        }
+        var resolved: (represented: Represented, category: Category)?
+        if let category {
+            resolved = try problems.value {
+                try resolver.resolve(
+                    submission.delegation ?? "", category: category,
+                    stateCategory: { membership.category(of: $0.iso3, at: meeting) }, on: meeting.opens,
+                    field: .delegation, confirmedNew: submission.newOrganization)
+            }
+        }
+        var receipt: Receipt?
+        if clean[2] {
+            receipt = try problems.value { try meeting.receipt(submission.receivedAt, now: now, field: .receivedAt) }
+        }
+        var channel: Channel?
+        if clean[3] {
+            channel =
+                try problems.value { () throws -> Channel? in
+                    try submission.channel?.trimmedOrNil.map { try Channel.parse($0, field: .channel) }
+                } ?? nil
+        }
+        let checkedReference: String?? = try problems.value {
+            try Self.reference(submission.reference, field: .reference)
+        }
         var participants: [Participant] = []
+        participants.reserveCapacity(submission.participants.count)
+        var everyParticipant = true
         for (index, entry) in submission.participants.enumerated() {
-            participants.append(
-                try Participant.parse(
-                    role: entry.role, title: entry.title, name: entry.name,
-                    function: entry.function, gender: entry.gender, email: entry.email,
-                    field: .participant(index)))
+            if let participant = try Participant.parse(
+                role: entry.role, title: entry.title, name: entry.name,
+                function: entry.function, gender: entry.gender, email: entry.email,
+                field: .participant(index), problems: &problems)
+            {
+                participants.append(participant)
+            } else {
+                everyParticipant = false
+            }
         }
-        try Participant.checkComposition(participants)
+        if everyParticipant { _ = try problems.passes { try Participant.checkComposition(participants) } }
+        guard problems.errors.count == before, let resolved, let receipt, let reference = checkedReference else {
+            return nil
+        }
         return NoteDraft(
             represented: resolved.represented, category: resolved.category, reference: reference,
             receipt: receipt, channel: channel, participants: participants,

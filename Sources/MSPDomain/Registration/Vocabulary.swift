@@ -36,17 +36,32 @@ package enum Channel: String, CaseIterable, Sendable, Codable {
 package enum Gender: String, CaseIterable, Sendable, Codable {
     case female, male, other
 
+    /// Every word accepted for each gender, compared without case: the English words and letters a registration
+    /// form uses, and the French and Spanish words of notes written in those languages. The one list: the error for
+    /// another word, `msp register --help` and docs/commands.md ("Participants") give it from here.
+    package static let words: [(gender: Gender, words: [String])] = [
+        (.female, ["female", "f", "woman", "w", "femme", "mujer"]),
+        (.male, ["male", "m", "man", "homme", "h", "hombre"]),
+        (.other, ["other", "x", "non-binary", "nonbinary", "autre", "otro", "otra"]),
+    ]
+
+    /// Each accepted word, lowercased, and its gender.
+    static let byWord: [String: Gender] = {
+        var map: [String: Gender] = [:]
+        for (gender, words) in words { for word in words { map[word] = gender } }
+        return map
+    }()
+
+    /// "female (f, woman, w, femme, mujer), male (...), other (...)": the accepted words as help and errors say them.
+    package static let acceptedWords = words.map { gender, words in
+        "\(gender.rawValue) (\(words.dropFirst().joined(separator: ", ")))"
+    }.joined(separator: ", ")
+
     /// `field` is built only for an error.
     package static func parse(_ raw: String, field: @autoclosure () -> FieldPath? = nil) throws -> Gender {
         if let gender = Gender(rawValue: raw) { return gender }
-        switch raw.trimmed.lowercased() {
-        case "female", "f", "woman", "w": return .female
-        case "male", "m", "man": return .male
-        case "other", "x", "non-binary", "nonbinary": return .other
-        default:
-            throw InputError(
-                "'\(raw)' is not a gender: one of female, male, other (or leave it out)", field: field())
-        }
+        if let gender = byWord[raw.trimmed.lowercased()] { return gender }
+        throw InputError("'\(raw)' is not a gender: one of \(acceptedWords), or leave it out", field: field())
     }
 }
 

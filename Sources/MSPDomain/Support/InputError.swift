@@ -40,3 +40,52 @@ package struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         return copy
     }
 }
+
+/// Every problem of one input, in the order of its fields: what an import reports of a row (its received_at, its
+/// gender and its e-mail address), where the first alone would leave the clerk to find the next one on the next run.
+package struct InputProblems: Error, Equatable, Sendable, CustomStringConvertible {
+    /// At least one.
+    package var errors: [InputError]
+
+    package init(_ errors: [InputError]) {
+        precondition(!errors.isEmpty, "InputProblems holds at least one problem")
+        self.errors = errors
+    }
+
+    package var description: String { errors.map(\.description).joined(separator: "; ") }
+}
+
+/// Gathers the problems of several fields checked one after the other, so that each field's problem is found in one
+/// pass rather than the first alone.
+package struct ProblemCollector: Sendable {
+    package private(set) var errors: [InputError] = []
+
+    package init() {}
+
+    /// The value `check` gives, or nil with its `InputError` kept (any other error is thrown).
+    @inline(__always)
+    package mutating func value<T>(_ check: () throws -> T) throws -> T? {
+        do {
+            return try check()
+        } catch let error as InputError {
+            errors.append(error)
+            return nil
+        } catch let problems as InputProblems {
+            errors += problems.errors
+            return nil
+        }
+    }
+
+    /// Whether `check` passes; its `InputError` is kept when it does not (any other error is thrown).
+    @inline(__always)
+    package mutating func passes(_ check: () throws -> Void) throws -> Bool {
+        try value(check) != nil
+    }
+
+    package mutating func append(_ error: InputError) { errors.append(error) }
+
+    /// Throws the problems gathered, if any: all of them together.
+    package func throwIfAny() throws {
+        if !errors.isEmpty { throw InputProblems(errors) }
+    }
+}
