@@ -144,7 +144,7 @@ extension MSP {
             text +=
                 "\(recording.kind.rawValue) of \(recording.delegation) (\(recording.category.rawValue)) for \(meeting.code)"
             if let reference = recording.reference { text += ", note \(reference)" }
-            text += ", \(recording.participantCount) participant\(recording.participantCount == 1 ? "" : "s")"
+            text += ", " + Counted.phrase(recording.participantCount, "participant")
             text += ", received \(zone.format(recording.receipt.instant))"
             if recording.receipt.precision == .date { text += " (date only: start of the day)" }
             switch recording.lateness {
