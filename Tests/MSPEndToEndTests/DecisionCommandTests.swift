@@ -222,6 +222,44 @@ import Testing
         #expect(kenyaHistory[1]["reason"] as? String == "E-mail time stamp")
     }
 
+    /// The demo's Cluster Munition Coalition (note 18: Ms. Megan Burke, head, and an adviser): the head's function
+    /// added, one participant's name corrected, and a partial list refused, not taken for the whole one.
+    @Test func aCorrectionOfOneParticipantKeepsTheRestAndAPartialListIsRefused() throws {
+        let msp = try MSPRun()
+        expectSuccess(try msp("demo", "--database", msp.database))
+        // The command: the head says that already, and nothing is taken away.
+        expectFailure(
+            try msp("correct", "18", "--head", "Ms. Megan Burke; Director", "--reason", "Function missing"),
+            status: 65, mentioning: "nothing to correct: note 18 says that already")
+        let head = try msp("correct", "18", "--head", "Ms. Megan Burke; Coordinator", "--reason", "Misread")
+        expectSuccess(head)
+        #expect(
+            head.stdout.hasSuffix(
+                ":\n  participant 1: 'head, Ms. Megan Burke, Director, female' → 'head, Ms. Megan Burke, Coordinator, female'\n"
+            ),
+            "\(head.stdout)")
+        let adviser = try msp(
+            "correct", "18", "--participant", "2", "--function", "Treaty Implementation Director", "--reason", "Missing"
+        )
+        expectSuccess(adviser)
+        #expect(
+            adviser.stdout.contains(
+                "'adviser, Ms. Tamar Gabelnick, Policy Adviser, female' → 'adviser, Ms. Tamar Gabelnick, Treaty Implementation Director, female'"
+            ))
+        let coalition = try Self.roster(msp).rows.filter { $0[1] == "Cluster Munition Coalition" }
+        #expect(coalition.map { $0[4] } == ["Megan Burke", "Tamar Gabelnick"])
+        #expect(coalition.map { $0[5] } == ["Coordinator", "Treaty Implementation Director"])
+        let before = msp.snapshot()
+        expectFailure(
+            try msp("correct", "18", "--head", "Ms. Megan Burke", "--alternate", "Mr. X", "--reason", "Typo"),
+            status: 65, mentioning: "--replace-list: note 18 lists 2 participants; the 2 given would replace them all")
+        #expect(msp.snapshot() == before)
+        expectSuccess(
+            try msp(
+                "correct", "18", "--head", "Ms. Megan Burke; Director", "--replace-list", "--reason", "Came alone"))
+        #expect(try Self.roster(msp).rows.filter { $0[1] == "Cluster Munition Coalition" }.count == 1)
+    }
+
     @Test func voidRestoreAndUndo() throws {
         let msp = try Self.session()
         let kenya = try Self.number(try Self.lateNotes(msp), "Kenya")

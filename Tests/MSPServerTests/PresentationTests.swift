@@ -42,7 +42,7 @@ import Testing
         _ = try desk.correct(
             CorrectionRequest(
                 note: kenya, reason: "Name misspelt",
-                participants: [.init(role: "head", name: "Ms. Wanjiru Kamau-Otieno")]))
+                participants: .list([.init(role: "head", name: "Ms. Wanjiru Kamau-Otieno")], wholeList: false)))
         _ = try desk.decide(DecisionRequest(note: kenya, outcome: .accepted, reason: "Sent on time by the mission"))
         _ = try desk.recordCredentials(
             CredentialsRequest(delegation: "Kenya", kind: .noteVerbale, receivedAt: "2017-09-04"))
