@@ -3,11 +3,19 @@ public struct PersonFound: Sendable, Equatable {
     public var delegation: String
     public var category: Category
     public var participant: Participant
+    /// The number of the note whose composition lists the participant, and the participant's place in it (from 1):
+    /// what `correct NOTE --participant N` takes.
+    public var note: Int64?
+    public var position: Int?
 
-    public init(delegation: String, category: Category, participant: Participant) {
+    public init(
+        delegation: String, category: Category, participant: Participant, note: Int64? = nil, position: Int? = nil
+    ) {
         self.delegation = delegation
         self.category = category
         self.participant = participant
+        self.note = note
+        self.position = position
     }
 }
 
