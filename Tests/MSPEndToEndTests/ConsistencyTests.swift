@@ -46,6 +46,25 @@ import Testing
             mentioning: "unknown option '--delegaton' (did you mean --delegation?)")
     }
 
+    /// `msp --help` lists every exit status msp uses, as docs/commands.md's table does, 69 included.
+    @Test func theHelpListsEveryDocumentedExitStatus() throws {
+        let msp = try MSPRun()
+        let help = try msp("--help").stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let docs = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+                path: "../../docs/commands.md"), encoding: .utf8)
+        let table = try #require(docs.range(of: "## Exit status"))
+        let statuses = docs[table.upperBound...].split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| "), let status = line.dropFirst(2).split(separator: " ").first,
+                Int(status) != nil
+            else { return nil }
+            return String(status)
+        }
+        #expect(statuses == ["0", "64", "65", "66", "69", "70", "73", "74", "75"])
+        for status in statuses { #expect(help.contains(" \(status) "), "\(status): \(help)") }
+        #expect(help.contains("69 a part the command needs is not installed (Pango and Cairo, for --format pdf)"))
+    }
+
     @Test func eachCommandsHelpOffersOnlyTheFormatsItTakes() throws {
         let msp = try MSPRun()
         let expected: [[String]: String] = [
