@@ -106,7 +106,7 @@ extension MSP {
                 reference: reference, receivedAt: received, channel: channel,
                 participants: try participantsCorrection())
             let recorded = try database.withDesk { try $0.correct(request, meeting: meetingOption.meeting) }
-            print(Self.report(recorded, verb: "Corrected"))
+            database.confirm(Self.report(recorded, verb: "Corrected"))
         }
 
         /// One participant's fields, or the participants listed (the whole list with --replace-list).

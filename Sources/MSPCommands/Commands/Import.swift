@@ -113,7 +113,8 @@ extension MSP {
             summary += "\(count(report.participants, "participant")), \(count(report.lateNotes, "late note"))"
             if report.newOrganizations > 0 { summary += ", \(count(report.newOrganizations, "new organization"))" }
             summary += ", from \(name) in \(String(format: "%.2f", seconds)) s."
-            print(summary)
+            // A dry run wrote nothing: it names no database.
+            dryRun ? print(summary) : database.confirm(summary)
         }
     }
 }

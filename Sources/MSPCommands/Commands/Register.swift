@@ -108,7 +108,8 @@ extension MSP {
                 throw CommandFailure(
                     .dataError, Self.located(source!, line: scan?.line(of: error.field), error.description))
             }
-            print(Self.report(recording))
+            // A dry run wrote nothing: it names no database.
+            recording.dryRun ? print(Self.report(recording)) : database.confirm(Self.report(recording))
         }
 
         /// `FILE:LINE: problem`, or `FILE: problem` when there is no line.
