@@ -20,7 +20,7 @@ extension MSP {
 
                 Examples:
                   msp correct 12 --received 2017-08-18T16:05 --reason "Time stamp of the e-mail, not of printing"
-                  msp correct 18 --participant 2 --name "Mr. Hector Guerra" --reason "Misspelt"
+                  msp correct 18 --participant 2 --function "Treaty Implementation Director" --reason "Misread"
                 """)
 
         @OptionGroup var database: DatabaseOptions
