@@ -18,12 +18,7 @@ package struct MSP: ParsableCommand {
         commandName: "msp",
         abstract:
             "Register delegations for a Meeting of States Parties, list late notes, export the list of participants.",
-        discussion: """
-            Exit status: 0 success; 64 malformed command line; 65 input that is well formed but wrong; \
-            66 missing input file or unusable database; 73 output file that cannot be made; 74 read or write error \
-            (full disk, /dev/full); 75 database busy past the timeout, or e-mails kept for a later attempt (mail \
-            send); 70 unexpected failure.
-            """,
+        discussion: ExitStatus.summary,
         version: version,
         subcommands: [
             MeetingCommand.self,

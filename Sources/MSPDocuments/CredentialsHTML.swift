@@ -1,7 +1,7 @@
 import MSPDomain
 
 /// The credentials report as a page to print: the masthead and opening, then each of the four lists under its
-/// heading, the States' names in three columns.
+/// heading, the States' names in three columns read downwards, in the PDF's order (`ColumnOrder`).
 package enum CredentialsHTML {
     /// One list: its key (the section's id), its heading and the States' names in it.
     package typealias Section = (key: String, title: String, names: [String])
@@ -13,8 +13,8 @@ package enum CredentialsHTML {
         header { text-align: center; margin-bottom: 8mm; }
         h1 { font-size: 14pt; margin: 0 0 2mm 0; }
         h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; }
-        ul { columns: 3; column-gap: 8mm; margin: 0; padding-left: 5mm; }
-        li { break-inside: avoid; }
+        .columns { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 8mm; break-inside: avoid; }
+        .columns ul { margin: 0; padding-left: 5mm; }
         .none { font-style: italic; }
         """
 
@@ -41,12 +41,19 @@ package enum CredentialsHTML {
             if section.names.isEmpty {
                 h.raw("<p class=\"none\">None.</p>\n")
             } else {
-                h.raw("<ul>\n")
-                for name in section.names {
-                    h.element("li", name)
-                    h.raw("\n")
+                // Down the columns, in the PDF's order: a block of rows at a time, a list per column.
+                for block in ColumnOrder.blocks(section.names) {
+                    h.raw("<div class=\"columns\">\n")
+                    for column in block {
+                        h.raw("<ul>\n")
+                        for name in column {
+                            h.element("li", name)
+                            h.raw("\n")
+                        }
+                        h.raw("</ul>\n")
+                    }
+                    h.raw("</div>\n")
                 }
-                h.raw("</ul>\n")
             }
             h.raw("</section>\n")
         }

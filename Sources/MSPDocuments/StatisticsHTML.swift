@@ -116,7 +116,9 @@ package enum StatisticsHTML {
         h.raw("<figure id=\"gender-by-category\" class=\"wide\">\n")
         h.element("figcaption", "Gender balance by category")
         h.raw("\n")
+        // Each series' legend, and the noun its count takes in words ("1 woman", "3 women").
         let genders: [(String, Gender?)] = [("women", .female), ("men", .male), ("other", .other), ("not said", nil)]
+        let nouns: [Gender?: String] = [.female: "woman", .male: "man"]
         let (labelWidth, barWidth, rowHeight) = (160.0, 420.0, 22.0)
         var svg = SVG(width: labelWidth + barWidth + 10, height: rowHeight * Double(Category.allCases.count) + 4)
         svg.label("Gender balance by category")
@@ -138,7 +140,8 @@ package enum StatisticsHTML {
                 svg.rect(x: x, y: y + 3, width: width, height: rowHeight - 8, colour: colours[series])
                 x += width
                 if count > 0 {
-                    parts.append("\(count) \(name) (\(Int((Double(count) * 100 / Double(total)).rounded()))%)")
+                    let counted = nouns[gender].map { Counted.phrase(count, $0) } ?? "\(count) \(name)"
+                    parts.append("\(counted) (\(Int((Double(count) * 100 / Double(total)).rounded()))%)")
                 }
             }
             lines.append("\(category.title): " + parts.joined(separator: ", "))
@@ -152,7 +155,8 @@ package enum StatisticsHTML {
         h.raw("</figure>\n")
     }
 
-    /// Vertical bars: notes received each day at the venue, the late part stacked on top, and the deadline as a line.
+    /// Vertical bars: notes received each day at the venue, the late notes stacked on top (as every figure counts
+    /// them: `MeetingStatistics.isLate`), and the deadline as a line.
     static func notesByDay(_ stats: MeetingStatistics, meeting: Meeting, to h: inout HTMLWriter) {
         h.raw("<figure id=\"notes-by-day\" class=\"wide\">\n")
         h.element("figcaption", "Notes received by day, against the deadline")
@@ -168,7 +172,7 @@ package enum StatisticsHTML {
         let end = max(last, deadlineDay)
         let dayCount = end.daysSinceEpoch - start.daysSinceEpoch + 1
         let counts = Dictionary(uniqueKeysWithValues: stats.notesByDay.map { ($0.day, $0) })
-        let top = max(stats.notesByDay.map { $0.onTime + $0.late }.max() ?? 0, 1)
+        let top = max(stats.notesByDay.map { $0.others + $0.late }.max() ?? 0, 1)
         let (left, plotWidth, plotHeight, bottom) = (28.0, 560.0, 120.0, 34.0)
         let slot = plotWidth / Double(dayCount)
         var svg = SVG(width: left + plotWidth + 24, height: plotHeight + bottom + 8)
@@ -176,21 +180,21 @@ package enum StatisticsHTML {
         svg.text(String(top), x: left - 4, y: 12, anchor: "end", muted: true)
         svg.text("0", x: left - 4, y: plotHeight + 4, anchor: "end", muted: true)
         svg.line(x1: left, y1: plotHeight, x2: left + plotWidth, y2: plotHeight, colour: "#888888")
-        // Label about eight days, always the first, the last and the deadline's.
-        let every = max(1, Int((Double(dayCount) / 8).rounded(.up)))
+        let labelled = dayLabels(
+            dayCount: dayCount, deadline: deadlineDay.daysSinceEpoch - start.daysSinceEpoch, slot: slot)
         for offset in 0..<dayCount {
             let day = start.adding(days: offset)
             let x = left + Double(offset) * slot
             let count = counts[day]
-            let onTime = plotHeight * Double(count?.onTime ?? 0) / Double(top)
+            let others = plotHeight * Double(count?.others ?? 0) / Double(top)
             let late = plotHeight * Double(count?.late ?? 0) / Double(top)
             let width = max(slot * 0.7, 1)
             svg.rect(
-                x: x + (slot - width) / 2, y: plotHeight - onTime, width: width, height: onTime, colour: colours[0])
+                x: x + (slot - width) / 2, y: plotHeight - others, width: width, height: others, colour: colours[0])
             svg.rect(
-                x: x + (slot - width) / 2, y: plotHeight - onTime - late, width: width, height: late, colour: colours[1]
+                x: x + (slot - width) / 2, y: plotHeight - others - late, width: width, height: late, colour: colours[1]
             )
-            if offset % every == 0 || offset == dayCount - 1 || day == deadlineDay {
+            if labelled.contains(offset) {
                 svg.text("\(day.day) \(day.monthName.prefix(3))", x: x + slot / 2, y: plotHeight + 14, anchor: "middle")
             }
         }
@@ -198,19 +202,31 @@ package enum StatisticsHTML {
         svg.line(x1: deadlineX, y1: 0, x2: deadlineX, y2: plotHeight + 20, colour: "#b00020", dashed: true)
         svg.text("deadline", x: deadlineX, y: plotHeight + 30, anchor: "middle")
         h.append(svg.markup)
-        legend(["on time", "late"], to: &h)
-        let late = stats.notesByDay.map(\.late).reduce(0, +)
+        legend(["other notes", "late notes"], to: &h)
         h.element(
             "p",
-            "\(count(stats.notes, "note")) from \(first.longDescription) to \(last.longDescription); \(late) received after the deadline (\(meeting.deadlineDescription))."
+            "\(count(stats.notes, "note")) from \(first.longDescription) to \(last.longDescription), of which \(count(stats.lateNotes, "late note")): \(MeetingStatistics.lateNoteDefinition) (\(meeting.deadlineDescription))."
         )
         h.raw("\n</figure>\n")
     }
 
-    /// "1 delegation", "4 delegations".
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    /// The width a day's label ("18 Aug") takes under the chart, with room on either side, in the SVG's units.
+    static let dayLabelWidth = 44.0
+
+    /// The days labelled under the chart (offsets from its first day): about eight, the deadline's first, then the
+    /// first and the last day, then every few days; a label that would overprint one already placed is left out.
+    static func dayLabels(dayCount: Int, deadline: Int, slot: Double) -> Set<Int> {
+        let every = max(1, Int((Double(dayCount) / 8).rounded(.up)))
+        let candidates = [deadline, 0, dayCount - 1] + stride(from: 0, to: dayCount, by: every)
+        var chosen: [Int] = []
+        for offset in candidates where (0..<dayCount).contains(offset) {
+            if chosen.allSatisfy({ Double(abs($0 - offset)) * slot >= dayLabelWidth }) { chosen.append(offset) }
+        }
+        return Set(chosen)
     }
+
+    /// "1 delegation", "4 delegations".
+    static func count(_ number: Int, _ noun: String) -> String { Counted.phrase(number, noun) }
 
     static func legend(_ names: [String], to h: inout HTMLWriter) {
         h.raw("<p class=\"legend\">")

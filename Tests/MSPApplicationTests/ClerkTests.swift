@@ -119,6 +119,11 @@ import Testing
         // The amendment superseded Mr. Alt.
         #expect(try desk.findPerson("Alt").found.isEmpty)
         #expect(try desk.findPerson("neu").found.map(\.participant.role) == [.head])
+        // Each with its note's number and place in it, as `correct NOTE --participant N` takes them.
+        let gyhra = try #require(try desk.findPerson("gyhra").found.first)
+        #expect(gyhra.note == (try Desk.number(desk, "Holy See", "H1")) && gyhra.position == 2)
+        let neu = try #require(try desk.findPerson("neu").found.first)
+        #expect(neu.note == (try Desk.number(desk, "Germany", "G2")) && neu.position == 1)
         expectRefusal(field: .key("name")) { try desk.findPerson("  ") }
     }
 }

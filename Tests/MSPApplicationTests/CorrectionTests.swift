@@ -95,10 +95,113 @@ import Testing
         let recording = try desk.correct(
             CorrectionRequest(
                 note: number, reason: "Accents dropped",
-                participants: [Desk.head("Ms. Jónsdóttir"), Desk.member("adviser", "Mr. Berg")]))
+                participants: .list([Desk.head("Ms. Jónsdóttir"), Desk.member("adviser", "Mr. Berg")], wholeList: true))
+        )
         #expect(recording.changes == ["participant 1: 'head, Ms. Jonsdottir' → 'head, Ms. Jónsdóttir'"])
         #expect(try Desk.rosterNames(desk, "Norway") == ["Jónsdóttir", "Berg"])
         #expect(try desk.findPerson("Jonsdottir").found.count == 1)
+    }
+
+    // MARK: Correcting one participant
+
+    /// The Cluster Munition Coalition's letter: a head and an adviser, the head's function left out by the clerk.
+    static func coalition(_ desk: RegistrationDesk) throws -> Int64 {
+        try Desk.register(
+            desk, "Cluster Munition Coalition", "CMC 1", received: "2017-08-10", category: "civil_society",
+            participants: [
+                .init(role: "head", name: "Ms. Megan Burk", gender: "female", email: "megan@cmc.example"),
+                .init(role: "adviser", name: "Mr. Hector Gerra", function: "Adviser", gender: "male"),
+            ])
+        return try Desk.number(desk, "Cluster Munition Coalition", "CMC 1")
+    }
+
+    @Test func aHeadAloneCorrectsTheHeadAndKeepsHerGenderAndTheOtherParticipants() throws {
+        let desk = try Desk.sevenMSP()
+        let number = try Self.coalition(desk)
+        let recording = try desk.correct(
+            CorrectionRequest(
+                note: number, reason: "Function missing",
+                participants: .list(
+                    [.typed("Ms. Megan Burke; Director", role: "head", field: .participant(0))], wholeList: false)))
+        #expect(
+            recording.changes == [
+                "participant 1: 'head, Ms. Megan Burk, female, megan@cmc.example' → 'head, Ms. Megan Burke, Director, female, megan@cmc.example'"
+            ])
+        let people = try #require(
+            try desk.roster().roster.groups.flatMap(\.delegations).first { $0.name == "Cluster Munition Coalition" }?
+                .participants)
+        #expect(people.map(\.name) == ["Megan Burke", "Hector Gerra"])
+        #expect(people.map(\.gender) == [.female, .male])
+        #expect(people[0].function == "Director" && people[0].email == "megan@cmc.example")
+    }
+
+    @Test func oneParticipantIsCorrectedFieldByFieldAndTheRestStays() throws {
+        let desk = try Desk.sevenMSP()
+        let number = try Self.coalition(desk)
+        let name = try desk.correct(
+            CorrectionRequest(
+                note: number, reason: "Misspelt", participants: .participant(1, .init(role: nil, name: "Hector Guerra"))
+            ))
+        #expect(
+            name.changes == [
+                "participant 2: 'adviser, Mr. Hector Gerra, Adviser, male' → 'adviser, Mr. Hector Guerra, Adviser, male'"
+            ])
+        // A name given with its honorific brings it; a function alone changes only the function.
+        _ = try desk.correct(
+            CorrectionRequest(
+                note: number, reason: "Title and function",
+                participants: .participant(1, .init(role: nil, name: "Dr. Hector Guerra", function: "Legal adviser"))))
+        let people = try #require(
+            try desk.roster().roster.groups.flatMap(\.delegations).first { $0.name == "Cluster Munition Coalition" }?
+                .participants)
+        #expect(people.map(\.displayName) == ["Ms. Megan Burk", "Dr. Hector Guerra"])
+        #expect(people[1].function == "Legal adviser" && people[1].gender == .male)
+        #expect(people[0].gender == .female && people[0].email == "megan@cmc.example")
+    }
+
+    @Test func aPartialListDoesNotSilentlyReplaceTheWholeOne() throws {
+        let desk = try Desk.sevenMSP()
+        let number = try Self.coalition(desk)
+        let partial = try expectRefusalWritingNothing(desk, field: .replaceList) {
+            try desk.correct(
+                CorrectionRequest(
+                    note: number, reason: Self.reason,
+                    participants: .list(
+                        [Desk.head("Ms. Megan Burke"), Desk.member("alternate", "Mr. X")], wholeList: false)))
+        }
+        #expect(
+            partial?.message.hasPrefix("note \(number) lists 2 participants; the 2 given would replace them all")
+                == true)
+        try expectRefusalWritingNothing(desk, field: .replaceList) {
+            try desk.correct(
+                CorrectionRequest(
+                    note: number, reason: Self.reason,
+                    participants: .list([Desk.member("adviser", "Mr. Hector Guerra")], wholeList: false)))
+        }
+        let missing = try expectRefusalWritingNothing(desk, field: .participant(2)) {
+            try desk.correct(
+                CorrectionRequest(note: number, reason: Self.reason, participants: .participant(2, Desk.head("Ms. X"))))
+        }
+        #expect(missing?.message == "note \(number) lists 2 participants: there is no participant 3")
+        try expectRefusalWritingNothing(desk, field: .participant(1)) {
+            try desk.correct(
+                CorrectionRequest(
+                    note: number, reason: Self.reason, participants: .participant(1, .init(role: nil, name: nil))))
+        }
+        // A participant corrected as register checks it: a second head is refused.
+        try expectRefusalWritingNothing(desk, field: .participants) {
+            try desk.correct(
+                CorrectionRequest(
+                    note: number, reason: Self.reason, participants: .participant(1, .init(role: "head", name: nil))))
+        }
+        // Confirmed as the whole list, it replaces it.
+        _ = try desk.correct(
+            CorrectionRequest(
+                note: number, reason: "The adviser did not come",
+                participants: .list([Desk.head("Ms. Megan Burke")], wholeList: true)))
+        #expect(
+            try desk.roster().roster.groups.flatMap(\.delegations).first { $0.name == "Cluster Munition Coalition" }?
+                .participants.map(\.name) == ["Megan Burke"])
     }
 
     @Test func aParticipantAddedOrRemovedIsOneLineEach() throws {
@@ -108,7 +211,7 @@ import Testing
         let added = try desk.correct(
             CorrectionRequest(
                 note: number, reason: "Second page missed",
-                participants: [Desk.head("Ms. A"), Desk.member("alternate", "Mr. B")]))
+                participants: .list([Desk.head("Ms. A"), Desk.member("alternate", "Mr. B")], wholeList: true)))
         #expect(added.changes == ["participant 2: none → 'alternate, Mr. B'"])
         #expect(try desk.statistics().statistics.participants == 2)
     }
@@ -181,11 +284,13 @@ import Testing
         let heads = try expectRefusalWritingNothing(desk, field: .participants) {
             try desk.correct(
                 CorrectionRequest(
-                    note: number, reason: Self.reason, participants: [Desk.head("Ms. A"), Desk.head("Mr. B")]))
+                    note: number, reason: Self.reason,
+                    participants: .list([Desk.head("Ms. A"), Desk.head("Mr. B")], wholeList: true)))
         }
         #expect(heads?.message.contains("2 heads") == true)
         try expectRefusalWritingNothing(desk, field: .participants) {
-            try desk.correct(CorrectionRequest(note: number, reason: Self.reason, participants: []))
+            try desk.correct(
+                CorrectionRequest(note: number, reason: Self.reason, participants: .list([], wholeList: true)))
         }
         try expectRefusalWritingNothing(desk, field: .channel) {
             try desk.correct(CorrectionRequest(note: number, reason: Self.reason, channel: "pigeon"))
@@ -324,7 +429,9 @@ import Testing
         try Desk.register(desk, "Norway", "N1", received: "2017-08-10", participants: [Desk.head("Ms. A")])
         let number = try Desk.number(desk, "Norway", "N1")
         _ = try desk.correct(
-            CorrectionRequest(note: number, reason: "Wrong name", reference: "N 1", participants: [Desk.head("Ms. B")]))
+            CorrectionRequest(
+                note: number, reason: "Wrong name", reference: "N 1",
+                participants: .list([Desk.head("Ms. B")], wholeList: false)))
         #expect(try Desk.rosterNames(desk, "Norway") == ["B"])
         let undone = try desk.undo(note: number, reason: "The first reading was right")
         #expect(undone.changes == ["reference: 'N 1' → 'N1'", "participant 1: 'head, Ms. B' → 'head, Ms. A'"])

@@ -29,6 +29,19 @@ import Testing
         ("Mr. M. Kamau", "Mr.", "M. Kamau"),
         ("ms jean-pierre o'neill", "Ms.", "Jean-Pierre O'Neill"),
         ("Ms. maria van der Berg", "Ms.", "maria van der Berg"),
+        // Military ranks, alone or with another honorific, as delegations of defence ministries give them.
+        ("Lt. Col. Anna Berg", "Lt. Col.", "Anna Berg"),
+        ("lt col. Anna Berg", "Lt. Col.", "Anna Berg"),
+        ("Col. John Doe", "Col.", "John Doe"),
+        ("Maj. Ali Hassan", "Maj.", "Ali Hassan"),
+        ("Gen. Ana Silva", "Gen.", "Ana Silva"),
+        ("Brig. Gen. Ana Silva", "Brig. Gen.", "Ana Silva"),
+        ("Maj. Gen. Ana Silva", "Maj. Gen.", "Ana Silva"),
+        ("Capt. Li Wei", "Capt.", "Li Wei"),
+        ("Cdr. Li Wei", "Cdr.", "Li Wei"),
+        ("Dr. Col. Jan Novak", "Dr. Col.", "Jan Novak"),
+        ("H.E. Gen. Ana Silva", "H.E. Gen.", "Ana Silva"),
+        ("Prof. Ada Lovelace", "Prof.", "Ada Lovelace"),
     ])
     func anHonorificIsKeptApartFromTheName(raw: String, title: String, name: String) {
         let split = Honorific.split(raw)
@@ -36,7 +49,11 @@ import Testing
         #expect(split.name == name)
     }
 
-    @Test(arguments: ["Dr.", "Mr.", "John Doe", "Drake Ramoray", "Mister Rogers", "He Yafei", "Miss", "Julie Bishop"])
+    @Test(arguments: [
+        "Dr.", "Mr.", "John Doe", "Drake Ramoray", "Mister Rogers", "He Yafei", "Miss", "Julie Bishop",
+        // Names that are also ranks' short forms without their full point.
+        "Gen Nakamura", "Col Murphy", "Maj Lind", "Lt.",
+    ])
     func aNameWithoutAHonorificStaysWhole(raw: String) {
         let split = Honorific.split(raw)
         #expect(split.title == nil)
@@ -48,8 +65,10 @@ import Testing
     @Test func aTitleGivenApartIsWrittenAsUNListsWriteItWhenItIsOnlyHonorifics() throws {
         #expect(Honorific.normalizedTitle("h.e.  ms") == "H.E. Ms.")
         #expect(Honorific.normalizedTitle("s.e. mme") == "S.E. Mme")
+        // Ranks are honorifics: written as UN lists write them.
+        #expect(Honorific.normalizedTitle("lt. gen.") == "Lt. Gen.")
         // A mission's own form is kept.
-        #expect(Honorific.normalizedTitle("Lt. Gen.") == "Lt. Gen.")
+        #expect(Honorific.normalizedTitle("Ambassador-at-large") == "Ambassador-at-large")
         let participant = try Participant.parse(
             role: "head", title: "h.e. mr.", name: "John Doe", function: nil, gender: nil, email: nil)
         #expect(participant.title == "H.E. Mr.")

@@ -60,7 +60,7 @@ import Testing
         #expect(stats.statesPartiesRegistered == 0)
     }
 
-    @Test func notesAreCountedByTheirDayAtTheVenueOnTimeOrLate() {
+    @Test func notesAreCountedByTheirDayAtTheVenueLateOrNot() {
         let notes: [MeetingStatistics.NoteFact] = [
             .init(received: instant("2017-08-18T23:59:59"), channel: .email),
             // 18:30 in New York is 00:30 on the 19th in Geneva: that day, late.
@@ -71,9 +71,11 @@ import Testing
         let stats = MeetingStatistics(
             roster: Roster([]), statesPartiesTotal: 102, notes: notes, deadline: deadline, timeZone: zone)
         #expect(
-            stats.notesByDay.map { "\($0.day) \($0.onTime)+\($0.late)" } == [
-                "2017-08-01 1+0", "2017-08-18 1+0", "2017-08-19 0+2",
+            stats.notesByDay.map { "\($0.day) \($0.others)+\($0.late)" } == [
+                "2017-08-01 1+0", "2017-08-18 1+0", "2017-08-19 1+1",
             ])
+        // A withdrawal after the deadline needs no decision: it is no late note, by day or in all.
+        #expect(stats.lateNotes == 1 && stats.notesByDay.map(\.late).reduce(0, +) == stats.lateNotes)
         // Without the venue's time zone there is no day to count by.
         #expect(
             MeetingStatistics(roster: Roster([]), statesPartiesTotal: 102, notes: notes, deadline: deadline)

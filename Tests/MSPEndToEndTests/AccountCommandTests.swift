@@ -9,7 +9,7 @@ import Testing
         try msp.write("pw.txt", "correct horse battery staple\n")
         let added = try msp("user", "add", "j.dupont", "--role", "secretariat", "--password-file", "pw.txt")
         expectSuccess(added)
-        #expect(added.stdout == "Added the secretariat account j.dupont.\n")
+        #expect(added.stdout == "Added the secretariat account j.dupont (in \(msp.database)).\n")
         let viewer = try msp.run(
             ["user", "add", "a.viewer", "--role", "viewer", "--password-file", "-"], stdin: "another long passphrase\n")
         expectSuccess(viewer)

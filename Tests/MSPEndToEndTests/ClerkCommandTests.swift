@@ -116,8 +116,9 @@ import Testing
         expectSuccess(found)
         #expect(
             csvRows(found.stdout) == [
-                ["delegation", "category", "role", "title", "name", "function"],
-                ["Germany", "state_party", "adviser", "Mr.", "Jonas Schäfer", "Legal Adviser"],
+                ["note", "participant", "delegation", "category", "role", "title", "name", "function"],
+                // Germany's note (3) gives the adviser first: the place is the note's, which correct takes.
+                ["3", "1", "Germany", "state_party", "adviser", "Mr.", "Jonas Schäfer", "Legal Adviser"],
             ])
         let none = try msp("find-person", "Nobody")
         expectSuccess(none)

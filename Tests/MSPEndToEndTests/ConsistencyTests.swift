@@ -46,6 +46,50 @@ import Testing
             mentioning: "unknown option '--delegaton' (did you mean --delegation?)")
     }
 
+    /// `msp --help` lists every exit status msp uses, as docs/commands.md's table does, 69 included.
+    @Test func theHelpListsEveryDocumentedExitStatus() throws {
+        let msp = try MSPRun()
+        let help = try msp("--help").stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let docs = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+                path: "../../docs/commands.md"), encoding: .utf8)
+        let table = try #require(docs.range(of: "## Exit status"))
+        let statuses = docs[table.upperBound...].split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| "), let status = line.dropFirst(2).split(separator: " ").first,
+                Int(status) != nil
+            else { return nil }
+            return String(status)
+        }
+        #expect(statuses == ["0", "64", "65", "66", "69", "70", "73", "74", "75"])
+        for status in statuses { #expect(help.contains(" \(status) "), "\(status): \(help)") }
+        #expect(help.contains("69 a part the command needs is not installed (Pango and Cairo, for --format pdf)"))
+    }
+
+    /// Every `--output` says what it wrote, on standard error, in the same words; standard output stays empty.
+    @Test func everyOutputFileIsConfirmedInOneWording() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        try msp.registerSampleNotes()
+        let commands: [[String]] = [
+            ["export-roster", "--format", "html"], ["stats", "--format", "html"], ["stats"],
+            ["credentials", "report", "--format", "html"], ["absent-states", "--format", "csv"],
+            ["list-late", "--format", "xlsx"], ["find-person", "doe"], ["delegations", "--format", "json"],
+        ]
+        for (index, command) in commands.enumerated() {
+            let name = "out \(index).file"
+            let result = try msp.run(command + ["--output", name])
+            expectSuccess(result)
+            let size = try #require(FileManager.default.contents(atPath: msp.path(name))?.count)
+            let format = command.firstIndex(of: "--format").map { command[$0 + 1] } ?? "table"
+            #expect(result.stdout.isEmpty, "\(command): \(result.stdout)")
+            #expect(
+                result.stderr.split(separator: "\n").contains("Wrote \(size) bytes of \(format) to \(name)."),
+                "\(command): \(result.stderr)")
+        }
+        // To standard output, nothing is said.
+        #expect(try msp("stats", "--output", "-").stderr.isEmpty)
+    }
+
     @Test func eachCommandsHelpOffersOnlyTheFormatsItTakes() throws {
         let msp = try MSPRun()
         let expected: [[String]: String] = [

@@ -71,7 +71,7 @@ import Testing
         expectSuccess(accepted)
         #expect(
             accepted.stdout
-                == "Accepted late note \(kenya) of Kenya, K 1/2017 (late by 7 days (date only)): it counts in the list of participants.\n"
+                == "Accepted late note \(kenya) of Kenya, K 1/2017 (late by 7 days (date only)): it counts in the list of participants (in \(msp.database)).\n"
         )
         let afterAccepting = try Self.lateNotes(msp)
         let row = try #require(afterAccepting.first { $0["delegation"] as? String == "Kenya" })
@@ -123,7 +123,7 @@ import Testing
         // Held until accepted: Kenya's pending registration leaves the list at once.
         let set = try msp("meeting", "set", "--undecided-late-notes", "hold")
         expectSuccess(set)
-        #expect(set.stdout == "7MSP: late notes awaiting a decision count only once accepted.\n")
+        #expect(set.stdout == "7MSP: late notes awaiting a decision count only once accepted (in \(msp.database)).\n")
         (rows, notice) = try Self.roster(msp)
         #expect(rows.map { $0[1] } == ["Norway"])
         #expect(
@@ -190,7 +190,7 @@ import Testing
         expectSuccess(name)
         #expect(
             name.stdout
-                == "Corrected note \(first) of Norway at 7MSP:\n  participant 1: 'head, Ms. Anna First' → 'head, Ms. Anna Fürst'\n"
+                == "Corrected note \(first) of Norway at 7MSP (in \(msp.database)):\n  participant 1: 'head, Ms. Anna First' → 'head, Ms. Anna Fürst'\n"
         )
         // A wrong receipt time: Kenya's note was on time after all, and leaves the late notes.
         let time = try msp("correct", "\(kenya)", "--received", "2017-08-18T16:05", "--reason", "E-mail time stamp")
@@ -222,12 +222,50 @@ import Testing
         #expect(kenyaHistory[1]["reason"] as? String == "E-mail time stamp")
     }
 
+    /// The demo's Cluster Munition Coalition (note 18: Ms. Megan Burke, head, and an adviser): the head's function
+    /// added, one participant's name corrected, and a partial list refused, not taken for the whole one.
+    @Test func aCorrectionOfOneParticipantKeepsTheRestAndAPartialListIsRefused() throws {
+        let msp = try MSPRun()
+        expectSuccess(try msp("demo", "--database", msp.database))
+        // The command: the head says that already, and nothing is taken away.
+        expectFailure(
+            try msp("correct", "18", "--head", "Ms. Megan Burke; Director", "--reason", "Function missing"),
+            status: 65, mentioning: "nothing to correct: note 18 says that already")
+        let head = try msp("correct", "18", "--head", "Ms. Megan Burke; Coordinator", "--reason", "Misread")
+        expectSuccess(head)
+        #expect(
+            head.stdout.hasSuffix(
+                ":\n  participant 1: 'head, Ms. Megan Burke, Director, female' → 'head, Ms. Megan Burke, Coordinator, female'\n"
+            ),
+            "\(head.stdout)")
+        let adviser = try msp(
+            "correct", "18", "--participant", "2", "--function", "Treaty Implementation Director", "--reason", "Missing"
+        )
+        expectSuccess(adviser)
+        #expect(
+            adviser.stdout.contains(
+                "'adviser, Ms. Tamar Gabelnick, Policy Adviser, female' → 'adviser, Ms. Tamar Gabelnick, Treaty Implementation Director, female'"
+            ))
+        let coalition = try Self.roster(msp).rows.filter { $0[1] == "Cluster Munition Coalition" }
+        #expect(coalition.map { $0[4] } == ["Megan Burke", "Tamar Gabelnick"])
+        #expect(coalition.map { $0[5] } == ["Coordinator", "Treaty Implementation Director"])
+        let before = msp.snapshot()
+        expectFailure(
+            try msp("correct", "18", "--head", "Ms. Megan Burke", "--alternate", "Mr. X", "--reason", "Typo"),
+            status: 65, mentioning: "--replace-list: note 18 lists 2 participants; the 2 given would replace them all")
+        #expect(msp.snapshot() == before)
+        expectSuccess(
+            try msp(
+                "correct", "18", "--head", "Ms. Megan Burke; Director", "--replace-list", "--reason", "Came alone"))
+        #expect(try Self.roster(msp).rows.filter { $0[1] == "Cluster Munition Coalition" }.count == 1)
+    }
+
     @Test func voidRestoreAndUndo() throws {
         let msp = try Self.session()
         let kenya = try Self.number(try Self.lateNotes(msp), "Kenya")
         let voided = try msp("void", "\(kenya)", "--reason", "Typed against the wrong meeting")
         expectSuccess(voided)
-        #expect(voided.stdout == "Voided note \(kenya) of Kenya at 7MSP; history keeps it.\n")
+        #expect(voided.stdout == "Voided note \(kenya) of Kenya at 7MSP; history keeps it (in \(msp.database)).\n")
         #expect(try Self.lateNotes(msp).map { $0["delegation"] as? String } == ["Norway"])
         #expect(try Self.roster(msp).rows.map { $0[1] } == ["Norway"])
         let stats = try #require(try msp("stats", "--format", "json").json() as? [String: Any])
@@ -235,12 +273,14 @@ import Testing
 
         let restored = try msp("restore", "\(kenya)", "--reason", "It was for this meeting")
         expectSuccess(restored)
-        #expect(restored.stdout == "Restored note \(kenya) of Kenya at 7MSP.\n")
+        #expect(restored.stdout == "Restored note \(kenya) of Kenya at 7MSP (in \(msp.database)).\n")
         #expect(try Self.roster(msp).rows.map { $0[1] } == ["Norway", "Kenya"])
 
         let undone = try msp("undo", "\(kenya)", "--reason", "Restored the wrong note")
         expectSuccess(undone)
-        #expect(undone.stdout == "Undid the last change of note \(kenya) of Kenya at 7MSP:\n  voided\n")
+        #expect(
+            undone.stdout == "Undid the last change of note \(kenya) of Kenya at 7MSP (in \(msp.database)):\n  voided\n"
+        )
         #expect(try Self.roster(msp).rows.map { $0[1] } == ["Norway"])
         let history = try #require(
             try msp("history", "--delegation", "Kenya", "--format", "json").json() as? [[String: Any]])

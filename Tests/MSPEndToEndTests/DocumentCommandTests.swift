@@ -15,7 +15,7 @@ import Testing
         expectSuccess(set)
         #expect(
             set.stdout
-                == "7MSP: the list of participants is CCM/MSP/2017/INF.1, Provisional list of participants, Distribution: General, 4 September 2017, Original: English.\n"
+                == "7MSP: the list of participants is CCM/MSP/2017/INF.1, Provisional list of participants, Distribution: General, 4 September 2017, Original: English (in \(msp.database)).\n"
         )
 
         let html = try msp("export-roster", "--format", "html").stdout

@@ -36,8 +36,8 @@ import Testing
 
         let result = try msp("export-roster", "--format", "pdf", "--output", "roster.pdf")
         expectSuccess(result)
-        #expect(result.stdout.contains("Wrote the list of participants"))
         let bytes = try #require(FileManager.default.contents(atPath: msp.path("roster.pdf")))
+        #expect(result.stdout.isEmpty && result.stderr == "Wrote \(bytes.count) bytes of pdf to roster.pdf.\n")
         #expect(bytes.starts(with: Data("%PDF-".utf8)))
         let info = try info(msp, "roster.pdf")
         #expect(info.contains("Title:           7MSP: Provisional list of participants (CCM/MSP/2017/INF.1)"))
@@ -96,6 +96,27 @@ import Testing
         ] {
             #expect(text.contains(line), "\(line)")
         }
+    }
+
+    /// One reading order, down the columns like a printed list, in the HTML and the PDF: five States in three
+    /// columns are Benin and Chad, then Iraq and Peru, then Zambia.
+    @Test func theCredentialsReportReadsDownTheColumnsInHTMLAndInPDF() throws {
+        let msp = try MSPRun()
+        try msp.add7MSP()
+        for state in ["Zambia", "Peru", "Iraq", "Chad", "Benin"] {
+            expectSuccess(try msp("register", "--received", "2017-08-01", "--delegation", state, "--head", "Mr. A. B"))
+        }
+        let html = try msp("credentials", "report", "--format", "html")
+        expectSuccess(html)
+        let section = try #require(html.stdout.range(of: #"<section id="missing""#))
+        let lists = html.stdout[section.upperBound...].components(separatedBy: "<ul>").dropFirst().prefix(3).map {
+            $0.components(separatedBy: "<li>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(lists == [["Benin", "Chad"], ["Iraq", "Peru"], ["Zambia"]], "\(html.stdout)")
+        expectSuccess(try msp("credentials", "report", "--format", "pdf", "--output", "credentials.pdf"))
+        let result = try msp.run(["-c", "pdftotext -layout -enc UTF-8 credentials.pdf -"], shell: true)
+        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains("Benin Iraq Zambia") && rows.contains("Chad Peru"), "\(result.stdout)")
     }
 
     @Test func aPDFIsNotWrittenToATerminal() throws {

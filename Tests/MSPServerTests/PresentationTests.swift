@@ -1,5 +1,6 @@
 import Foundation
 import MSPApplication
+import MSPDocuments
 import MSPDomain
 import Testing
 
@@ -41,7 +42,7 @@ import Testing
         _ = try desk.correct(
             CorrectionRequest(
                 note: kenya, reason: "Name misspelt",
-                participants: [.init(role: "head", name: "Ms. Wanjiru Kamau-Otieno")]))
+                participants: .list([.init(role: "head", name: "Ms. Wanjiru Kamau-Otieno")], wholeList: false)))
         _ = try desk.decide(DecisionRequest(note: kenya, outcome: .accepted, reason: "Sent on time by the mission"))
         _ = try desk.recordCredentials(
             CredentialsRequest(delegation: "Kenya", kind: .noteVerbale, receivedAt: "2017-09-04"))
@@ -192,5 +193,24 @@ import Testing
         #expect(genders.count == stats.genderCounts.count && channels.count == stats.channelCounts.count)
         #expect(commandLine.contains(TextTable.render(header: ["gender", "participants", "share"], rows: genders)))
         #expect(commandLine.contains(TextTable.render(header: ["channel", "notes"], rows: channels)))
+    }
+
+    /// One count of late notes, one definition: a withdrawal received after the deadline is a note and no late note,
+    /// on the portal's statistics page, in `msp stats`' table and in its page of charts.
+    @Test func theLateNotesAreOneCountOnThePortalAndInEveryFormat() async throws {
+        let desk = try Portal7MSP.desk()
+        _ = try desk.withdraw(WithdrawalRequest(delegation: "Uganda", receivedAt: "2017-08-25"))
+        let (meeting, stats) = try desk.statistics()
+        #expect(stats.notes == 3 && stats.lateNotes == 1)
+        let page = try await Portal7MSP.test(desk: desk) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("reader")
+            return try await browser.get("/meetings/7MSP/statistics").text
+        }
+        #expect(page.contains("3 note(s) received, 1 of them late."))
+        #expect(StatisticsReport.table(stats, meeting: meeting).contains("Notes: 3, of which late: 1 "))
+        #expect(
+            StatisticsHTML.render(stats, meeting: meeting).contains(
+                ", of which 1 late note: registrations and amendments received after the deadline"))
     }
 }

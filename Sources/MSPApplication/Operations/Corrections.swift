@@ -12,12 +12,12 @@ package struct CorrectionRequest: Sendable, Equatable {
     package var reference: String?
     package var receivedAt: String?
     package var channel: String?
-    /// The whole list of participants as it should read (nil: unchanged).
-    package var participants: [Submission.ParticipantEntry]?
+    /// One participant's fields, or the whole list as it should read (nil: unchanged).
+    package var participants: ParticipantsCorrection?
 
     package init(
         note: Int64, reason: String, delegation: String? = nil, category: String? = nil, reference: String? = nil,
-        receivedAt: String? = nil, channel: String? = nil, participants: [Submission.ParticipantEntry]? = nil
+        receivedAt: String? = nil, channel: String? = nil, participants: ParticipantsCorrection? = nil
     ) {
         self.note = note
         self.reason = reason
@@ -42,7 +42,8 @@ package struct CorrectionRecording: Sendable, Equatable {
 }
 
 extension RegistrationDesk {
-    /// Corrects the transcription of a recorded note (any of its fields or participants), with a reason. The note
+    /// Corrects the transcription of a recorded note (any of its fields, one participant's fields, or the whole list
+    /// of participants when the request says it is the whole list), with a reason. The note
     /// as first recorded is never overwritten: the correction is a new version, and `history` shows both, who
     /// corrected it, when and why. The corrected note is checked as `register` checks a note.
     package func correct(_ request: CorrectionRequest, meeting code: String? = nil) throws -> CorrectionRecording {
@@ -57,7 +58,6 @@ extension RegistrationDesk {
             if let reference = request.reference { submission.reference = reference }
             if let receivedAt = request.receivedAt { submission.receivedAt = receivedAt }
             if let channel = request.channel { submission.channel = channel }
-            if let participants = request.participants { submission.participants = participants }
             var draft: NoteDraft
             if note.kind == .withdrawal {
                 // A withdrawal lists nobody: everything else is checked as for a note.
@@ -71,6 +71,9 @@ extension RegistrationDesk {
                 draft.participants = []
                 draft.isWithdrawal = true
             } else {
+                if let participants = request.participants {
+                    submission.participants = try participants.applied(to: submission.participants, note: note.number)
+                }
                 draft = try check(submission, meeting: meeting)
             }
             let corrected = NoteSnapshot(

@@ -33,7 +33,8 @@ extension RegistrationDesk {
     }
 
     /// The participants of the meeting's list of participants whose name holds every word of `name`, ignoring case
-    /// and diacritics: current compositions only (superseded ones and withdrawn delegations are not searched).
+    /// and diacritics: current compositions only (superseded ones and withdrawn delegations are not searched). Each
+    /// is found with the number of its note and its place in it, which a correction of it names.
     package func findPerson(_ name: String, meeting code: String? = nil) throws -> (
         meeting: Meeting, found: [PersonFound]
     ) {
@@ -43,7 +44,19 @@ extension RegistrationDesk {
                 throw InputError("the name to search for is empty", field: .key("name"))
             }
             let stored = try meeting(code: code)
-            return (stored.meeting, try store.roster(stored).people(matching: query))
+            var found = try store.roster(stored).people(matching: query)
+            guard !found.isEmpty else { return (stored.meeting, found) }
+            // Each with the note and the place in it that a correction of the participant names.
+            let numbers = try store.compositionNotes(stored)
+            var notes: [Int64: StoredNote] = [:]
+            for index in found.indices {
+                guard let number = numbers[found[index].delegation] else { continue }
+                found[index].note = number
+                if notes[number] == nil { notes[number] = try store.note(number: number, meeting: stored) }
+                found[index].position =
+                    notes[number]?.snapshot.participants.firstIndex(of: found[index].participant).map { $0 + 1 }
+            }
+            return (stored.meeting, found)
         }
     }
 }

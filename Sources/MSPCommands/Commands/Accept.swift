@@ -34,7 +34,7 @@ extension MSP {
             text +=
                 outcome == .accepted
                 ? ": it counts in the list of participants." : ": it does not change the list of participants."
-            print(text)
+            database.confirm(text)
         }
     }
 }

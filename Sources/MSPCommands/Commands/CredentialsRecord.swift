@@ -65,7 +65,7 @@ extension MSP.Credentials {
                 text +=
                     "\n\(recorded.delegation) is not a State Party at \(meeting.code) (\(recorded.category.rawValue)): the credentials report lists States Parties only."
             }
-            print(text)
+            database.confirm(text)
             MSP.warn(recorded.warning)
         }
     }

@@ -71,7 +71,8 @@ extension MSP {
                 Every word of NAME must appear in the participant's name ("jurkovic" finds Ivan Jurkovič); honorifics \
                 typed first are ignored. Searches each delegation's current composition, as the list of participants \
                 shows it: participants an amendment superseded, and withdrawn delegations, are not found (msp history \
-                shows a delegation's earlier notes).
+                shows a delegation's earlier notes). Each person found comes with the number of the note that lists \
+                them and their place in it: 'msp correct NOTE --participant N' corrects them.
 
                 Example: msp find-person "kim" --format json
                 """)

@@ -10,13 +10,31 @@ extension MSP {
             commandName: "demo",
             abstract:
                 "Load the 7MSP (Geneva, 4–6 September 2017) from the bundled fixtures and show its late notes and list of participants.",
-            discussion: "Example: msp demo --database demo.sqlite")
+            discussion: """
+                The demo has a database of its own: demo.sqlite in the working folder unless --database names \
+                another. It never loads into the database your meetings are in (MSP_DATABASE, or ./msp.sqlite).
 
-        @OptionGroup var database: DatabaseOptions
+                Example: msp demo
+                """)
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp("The database file to load the demo into (created on first use).", valueName: "path"))
+        var database: String = Self.defaultDatabase
+
+        /// Where the demo goes unless told otherwise: never the working database, so that the clerk's first meeting
+        /// does not land beside the demo's.
+        static let defaultDatabase = "demo.sqlite"
 
         init() {}
 
+        func validate() throws {
+            if database.isEmpty { throw ValidationError(DatabaseOptions.emptyPath) }
+        }
+
         func run() throws {
+            var database = DatabaseOptions()
+            database.database = self.database
             let fixture = try DemoFixture.load()
             let (meeting, loaded, late, roster) = try database.withDesk { desk in
                 var loaded = 0
@@ -38,8 +56,8 @@ extension MSP {
             let zone = meeting.timeZone
             var out =
                 loaded > 0
-                ? "Loaded \(meeting.code) with \(loaded) notes into \(database.path).\n\n"
-                : "\(meeting.code) is already in \(database.path); showing it.\n\n"
+                ? database.confirmation("Loaded \(meeting.code) with \(loaded) notes.") + "\n\n"
+                : "\(meeting.code) is already in \(database.shownPath); showing it.\n\n"
             out += "Late notes (deadline \(MeetingText.deadline(meeting))): \(late.count)\n"
             out +=
                 late.isEmpty

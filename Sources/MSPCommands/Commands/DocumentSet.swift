@@ -59,7 +59,7 @@ extension MSP.Document {
                         provisional: status.map { $0 == .provisional }, language: language),
                     meeting: meetingOption.meeting)
             }
-            print("\(set.meeting.code): \(DocumentReport.sentence(set.masthead, kind: kind)).")
+            database.confirm("\(set.meeting.code): \(DocumentReport.sentence(set.masthead, kind: kind)).")
         }
     }
 }

@@ -46,11 +46,6 @@ extension MSP {
                         "msp: \(pending) late note\(pending == 1 ? "" : "s") await\(pending == 1 ? "s" : "") a decision (msp list-late --pending); \(what)\n"
                             .utf8))
             }
-            if let path = output.output, output.writesToFile {
-                print(
-                    "Wrote the list of participants of \(meeting.code) (\(roster.delegationCount) delegations, \(roster.participantCount) participants) to \(path)."
-                )
-            }
         }
     }
 }

@@ -35,7 +35,7 @@ extension MSP.FocalPointCommand {
                 try $0.addFocalPoint(
                     FocalPointRequest(delegation: delegation, email: email), meeting: meetingOption.meeting)
             }
-            print(
+            database.confirm(
                 FocalPointText.issued(
                     focalPoint, link: try FocalPointLink.url(base: base, token: token),
                     heading: "Focal point of \(focalPoint.delegation) for \(focalPoint.meeting.code)"))

@@ -39,7 +39,7 @@ extension MSP.FocalPointCommand {
                     FocalPointReissue(delegation: delegation, email: email, reason: reason),
                     meeting: meetingOption.meeting)
             }
-            print(
+            database.confirm(
                 FocalPointText.issued(
                     focalPoint, link: try FocalPointLink.url(base: base, token: token),
                     heading:

@@ -28,7 +28,7 @@ extension MSP.FocalPointCommand {
             let focalPoint = try database.withDesk {
                 try $0.revokeFocalPoint(delegation: delegation, reason: reason, meeting: meetingOption.meeting)
             }
-            print(
+            database.confirm(
                 "Revoked the link of the focal point of \(focalPoint.delegation) for \(focalPoint.meeting.code) (\(focalPoint.email)): it no longer works."
             )
         }

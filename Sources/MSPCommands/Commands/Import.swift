@@ -100,20 +100,21 @@ extension MSP {
                     lines.append("msp: \(name): \(report.problemCount - report.problems.count) more problems not shown")
                 }
                 lines.append(
-                    "msp: \(name): \(report.problemCount) problem\(report.problemCount == 1 ? "" : "s") in \(report.rows) rows; nothing was imported"
+                    "msp: \(name): \(Counted.phrase(report.problemCount, "problem")) in \(report.rows) rows; nothing was imported"
                 )
                 FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
             let verb = dryRun ? "Dry run, nothing written: would import" : "Imported"
-            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            func count(_ n: Int, _ noun: String) -> String { Counted.phrase(n, noun) }
             var summary = "\(verb) \(count(report.notes, "note")) (\(count(report.registrations, "registration")), "
             summary +=
                 "\(count(report.amendments, "amendment"))) for \(count(report.delegations.count, "delegation")), "
             summary += "\(count(report.participants, "participant")), \(count(report.lateNotes, "late note"))"
             if report.newOrganizations > 0 { summary += ", \(count(report.newOrganizations, "new organization"))" }
             summary += ", from \(name) in \(String(format: "%.2f", seconds)) s."
-            print(summary)
+            // A dry run wrote nothing: it names no database.
+            dryRun ? print(summary) : database.confirm(summary)
         }
     }
 }

@@ -41,7 +41,7 @@ extension MSP.Mail {
                 }
             }
             let failed = outcomes.filter { $0.via == nil }.count
-            print(
+            database.confirm(
                 "msp mail send: \(outcomes.count - failed) sent to \(mail.destination(database: path)), \(failed) kept for a later attempt"
             )
             if failed > 0 { throw ExitCode(75) }

@@ -59,7 +59,7 @@ extension MSP.MeetingCommand {
                 code: code, title: title, convention: convention, opens: opens, closes: closes,
                 deadline: deadline, timeZone: timeZone, venue: venue, undecidedLateNotes: undecidedLateNotes)
             let meeting = try database.withDesk { try $0.addMeeting(request) }
-            print(
+            database.confirm(
                 "Added \(meeting.code): \(meeting.title), \(meeting.datesDescription); registration deadline \(MeetingText.deadline(meeting))."
             )
         }

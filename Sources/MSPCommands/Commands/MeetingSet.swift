@@ -28,7 +28,7 @@ extension MSP.MeetingCommand {
             let what =
                 undecidedLateNotes == .include
                 ? "count in the list of participants until declined" : "count only once accepted"
-            print("\(meeting.code): late notes awaiting a decision \(what).")
+            database.confirm("\(meeting.code): late notes awaiting a decision \(what).")
         }
     }
 }

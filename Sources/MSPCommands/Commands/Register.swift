@@ -113,7 +113,8 @@ extension MSP {
                 throw CommandFailure(
                     .dataError, Self.located(source!, line: scan?.line(of: error.field), error.description))
             }
-            print(Self.report(recording))
+            // A dry run wrote nothing: it names no database.
+            recording.dryRun ? print(Self.report(recording)) : database.confirm(Self.report(recording))
             MSP.warn(recording.warning)
         }
 
@@ -150,7 +151,7 @@ extension MSP {
             text +=
                 "\(recording.kind.rawValue) of \(recording.delegation) (\(recording.category.rawValue)) for \(meeting.code)"
             if let reference = recording.reference { text += ", note \(reference)" }
-            text += ", \(recording.participantCount) participant\(recording.participantCount == 1 ? "" : "s")"
+            text += ", " + Counted.phrase(recording.participantCount, "participant")
             text += ", received \(zone.format(recording.receipt.instant))"
             if recording.receipt.precision == .date { text += " (date only: start of the day)" }
             switch recording.lateness {

@@ -18,7 +18,7 @@ extension MSP {
             let recorded = try database.withDesk {
                 try $0.restore(note: action.note, reason: action.reason, meeting: meetingOption.meeting)
             }
-            print("Restored note \(recorded.note) of \(recorded.delegation) at \(recorded.meeting.code).")
+            database.confirm("Restored note \(recorded.note) of \(recorded.delegation) at \(recorded.meeting.code).")
         }
     }
 }

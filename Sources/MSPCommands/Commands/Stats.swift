@@ -14,7 +14,12 @@ extension MSP {
                 Delegations and participants per category; how many of the convention's States Parties on the opening \
                 day have registered ("57 of 102"); participants by gender; late notes; notes by channel. Participants \
                 are those of the list of participants (each delegation's current composition; withdrawn delegations \
-                are left out); notes are every note received. --format html: a one-page report to print on A4, with                 the figures as charts (participants by category, gender balance by category, notes by day against the                 deadline, States Parties registered).
+                are left out); notes are every note received. Late notes are the registrations and amendments \
+                received after the deadline, as list-late lists them (a withdrawal received after the deadline is no \
+                late note): every format gives that one count.
+
+                --format html: a one-page report to print on A4, with the figures as charts (participants by \
+                category, gender balance by category, notes by day against the deadline, States Parties registered).
 
                 --format xlsx: a sheet per table (summary, by category, by gender, late notes, by channel).
 

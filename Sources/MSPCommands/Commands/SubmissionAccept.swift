@@ -31,7 +31,7 @@ extension MSP.SubmissionCommand {
             text += note.kind == .withdrawal ? ")" : ", \(note.participantCount) participant(s))"
             text +=
                 note.lateness.isLate ? ", late by \(note.lateness): it awaits a decision (msp accept)." : ", on time."
-            print(text)
+            database.confirm(text)
         }
     }
 }

@@ -28,7 +28,7 @@ extension MSP.SubmissionCommand {
             let returned = try database.withDesk {
                 try $0.returnSubmission(id: id, reason: reason, meeting: meetingOption.meeting)
             }
-            print(
+            database.confirm(
                 "Returned submission \(id) of \(returned.delegation) to its focal point (\(returned.focalPointEmail)): nothing of it is recorded."
             )
         }

@@ -46,7 +46,7 @@ extension MSP.Treaty {
             let (code, result) = try database.withDesk { desk in
                 try desk.importMembership(convention: convention, records: records, origin: file)
             }
-            print(
+            database.confirm(
                 "\(code): \(records.count) records read from \(file): \(result.added) added, \(result.changed) changed, \(result.unchanged) unchanged."
             )
         }

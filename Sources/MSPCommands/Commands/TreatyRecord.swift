@@ -69,7 +69,7 @@ extension MSP.Treaty {
             let recorded = try database.withDesk { try $0.recordMembership(request) }
             let what = "\(recorded.state.name) \(recorded.change.description)"
             if recorded.changed {
-                print("\(recorded.convention): recorded \(what).")
+                database.confirm("\(recorded.convention): recorded \(what).")
             } else {
                 print("\(recorded.convention): \(what): already recorded, nothing changed.")
             }

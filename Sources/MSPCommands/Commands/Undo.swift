@@ -22,7 +22,7 @@ extension MSP {
             let recorded = try database.withDesk {
                 try $0.undo(note: action.note, reason: action.reason, meeting: meetingOption.meeting)
             }
-            print(Correct.report(recorded, verb: "Undid the last change of"))
+            database.confirm(Correct.report(recorded, verb: "Undid the last change of"))
         }
     }
 }

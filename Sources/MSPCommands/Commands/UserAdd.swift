@@ -38,7 +38,7 @@ extension MSP.User {
         func run() throws {
             let password = try readPassword()
             let account = try database.withDesk { try $0.addAccount(name: name, role: role, password: password) }
-            print("Added the \(account.role.rawValue) account \(account.name).")
+            database.confirm("Added the \(account.role.rawValue) account \(account.name).")
         }
 
         func readPassword() throws -> String {

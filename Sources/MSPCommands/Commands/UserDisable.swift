@@ -15,7 +15,7 @@ extension MSP.User {
 
         func run() throws {
             let account = try database.withDesk { try $0.disableAccount(name: name) }
-            print("Disabled the account \(account.name): it can no longer sign in.")
+            database.confirm("Disabled the account \(account.name): it can no longer sign in.")
         }
     }
 }

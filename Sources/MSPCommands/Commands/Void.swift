@@ -24,7 +24,7 @@ extension MSP {
             let recorded = try database.withDesk {
                 try $0.void(note: action.note, reason: action.reason, meeting: meetingOption.meeting)
             }
-            print(
+            database.confirm(
                 "Voided note \(recorded.note) of \(recorded.delegation) at \(recorded.meeting.code); history keeps it.")
         }
     }

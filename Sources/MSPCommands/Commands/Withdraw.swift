@@ -38,7 +38,7 @@ extension MSP {
             var text = "Recorded the withdrawal of \(recorded.delegation) from \(recorded.meeting.code)"
             if let reference = recorded.reference { text += ", note \(reference)" }
             text += ", received \(zone.format(recorded.receipt.instant)): the list of participants leaves it out."
-            print(text)
+            database.confirm(text)
             MSP.warn(recorded.warning)
         }
     }

@@ -17,10 +17,10 @@ struct DatabaseOptions: ParsableArguments {
 
     /// `--database ""` names no file: an error, not `./msp.sqlite`.
     func validate() throws {
-        if let database, database.isEmpty {
-            throw ValidationError("--database: an empty path names no file")
-        }
+        if let database, database.isEmpty { throw ValidationError(Self.emptyPath) }
     }
+
+    static let emptyPath = "--database: an empty path names no file"
 
     /// The path in force: the option, else MSP_DATABASE, else ./msp.sqlite.
     var path: String {
@@ -56,6 +56,28 @@ struct DatabaseOptions: ParsableArguments {
             throw located(error)
         }
     }
+
+    /// The database file as a confirmation names it: as given, or `./msp.sqlite` for a bare name in the working
+    /// folder.
+    var shownPath: String { path.contains("/") ? path : "./" + path }
+
+    /// What a command that wrote prints: its confirmation with the database file it wrote named on the first line,
+    /// before its closing full point or colon: "Added 8MSP: ...; registration deadline 17 August 2018 (in
+    /// ./msp.sqlite)." One wording for every command that writes, so that a clerk always sees where it went.
+    func confirmation(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = lines[0]
+        let said = " (in \(shownPath))"
+        if let last = first.last, last == "." || last == ":" {
+            lines[0] = first.dropLast() + said + String(last)
+        } else {
+            lines[0] = first + said
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Prints `confirmation(text)` on standard output.
+    func confirm(_ text: String) { print(confirmation(text)) }
 
     /// A meeting not found is named with the database looked in: the clerk may be in the wrong folder.
     func located(_ error: any Error) -> any Error {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSPDomain
 import MSPWorkbook
 
 /// Every format msp writes. A command offers some of them (`OutputFormats`).
@@ -99,14 +100,17 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
 
     /// Writes the text to standard output or, whole, to the file.
     func write(_ text: String) throws {
-        try OutputTarget(path: output).write(bom ? Self.byteOrderMark + text : text)
+        let written = bom ? Self.byteOrderMark + text : text
+        try OutputTarget(path: output).write(written)
+        confirm(bytes: written.utf8.count)
     }
 
     /// Writes text already encoded (the roster's CSV) to standard output or, whole, to the file, with the BOM
     /// when asked.
     func write(_ text: OutputBytes) throws {
-        guard bom else { return try OutputTarget(path: output).write(text.bytes) }
-        try OutputTarget(path: output).write(Array(Self.byteOrderMark.utf8) + text.bytes)
+        let written = bom ? Array(Self.byteOrderMark.utf8) + text.bytes : text.bytes
+        try OutputTarget(path: output).write(written)
+        confirm(bytes: written.count)
     }
 
     /// U+FEFF, written as UTF-8 (EF BB BF): how Excel knows a CSV file is UTF-8.
@@ -115,11 +119,26 @@ struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
     /// Writes a binary document (a PDF) to standard output or, whole, to the file.
     func write(_ bytes: [UInt8]) throws {
         try OutputTarget(path: output).write(bytes)
+        confirm(bytes: bytes.count)
     }
 
     /// Writes a workbook to standard output or, whole, to the file.
     func write(_ workbook: Workbook) throws {
-        try OutputTarget(path: output).write(workbook.data())
+        let data = try workbook.data()
+        try OutputTarget(path: output).write(data)
+        confirm(bytes: data.count)
+    }
+
+    /// Every `--output` says what it wrote, on standard error (standard output stays clean for a pipe): one line,
+    /// worded once, `confirmation`. Nothing is said when the document went to standard output.
+    func confirm(bytes: Int) {
+        guard let path = output, writesToFile else { return }
+        FileHandle.standardError.write(Data((Self.confirmation(bytes: bytes, format: format, path: path) + "\n").utf8))
+    }
+
+    /// "Wrote 12345 bytes of html to roster.html."
+    static func confirmation(bytes: Int, format: OutputFormat, path: String) -> String {
+        "Wrote \(Counted.phrase(bytes, "byte")) of \(format.rawValue) to \(path)."
     }
 
     /// Writes the report in the format chosen: with `--format xlsx` its workbook, else its text.

@@ -3,8 +3,8 @@ import MSPDocuments
 import MSPDomain
 import MSPFiles
 
-/// The documented exit statuses (sysexits.h).
-enum ExitStatus: Int32, Sendable {
+/// The documented exit statuses (sysexits.h), each with its meaning as `msp --help` lists it.
+enum ExitStatus: Int32, Sendable, CaseIterable {
     case ok = 0
     /// A malformed command line.
     case usage = 64
@@ -23,6 +23,26 @@ enum ExitStatus: Int32, Sendable {
     case ioError = 74
     /// Another msp kept the database busy past the busy timeout: try again.
     case tempFail = 75
+
+    /// What the status means, as `msp --help` lists it.
+    var meaning: String {
+        switch self {
+        case .ok: "success"
+        case .usage: "malformed command line"
+        case .dataError: "input that is well formed but wrong"
+        case .noInput: "missing input file or unusable database"
+        case .unavailable: "a part the command needs is not installed (Pango and Cairo, for --format pdf)"
+        case .software: "unexpected failure"
+        case .cantCreate: "output file that cannot be made"
+        case .ioError: "read or write error (full disk, /dev/full)"
+        case .tempFail: "database busy past the timeout, or e-mails kept for a later attempt (mail send)"
+        }
+    }
+
+    /// "Exit status: 0 success; 64 malformed command line; ...": every status, in order, for `msp --help`.
+    static var summary: String {
+        "Exit status: " + allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: "; ") + "."
+    }
 }
 
 /// A failure a command reports as one line on standard error, with its exit status.

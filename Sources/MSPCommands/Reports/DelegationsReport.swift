@@ -140,9 +140,12 @@ struct PersonRow: ReportRow, Equatable {
     var title: String?
     var name: String
     var function: String?
+    /// The note whose composition lists the participant, and its place in it: `msp correct NOTE --participant N`.
+    var note: Int64?
+    var participant: Int?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case delegation, category, role, title, name, function
+        case note, participant, delegation, category, role, title, name, function
     }
 
     init(_ found: PersonFound) {
@@ -152,10 +155,14 @@ struct PersonRow: ReportRow, Equatable {
         title = found.participant.title
         name = found.participant.name
         function = found.participant.function
+        note = found.note
+        participant = found.position
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(note, forKey: .note)
+        try c.encode(participant, forKey: .participant)
         try c.encode(delegation, forKey: .delegation)
         try c.encode(category, forKey: .category)
         try c.encode(role, forKey: .role)

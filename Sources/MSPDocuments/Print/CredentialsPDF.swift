@@ -1,8 +1,8 @@
 import MSPDomain
 
 /// The credentials report as a PDF, in the list of participants' design: the masthead and opening, then each of
-/// the four lists under its heading, the States' names three to a row (the HTML's three columns), a list that runs
-/// over a page break repeating its heading as "(continued)".
+/// the four lists under its heading, the States' names in three columns read downwards in the HTML's order
+/// (`ColumnOrder`), a list that runs over a page break repeating its heading as "(continued)".
 package enum CredentialsPDF {
     /// One list: its heading and the States' names in it.
     package typealias Section = (title: String, names: [String])
@@ -30,18 +30,17 @@ package enum CredentialsPDF {
                 rows.append(
                     PrintedDocument.Block(PrintedDocument.span("None.", size: 11, italic: true), spaceBefore: 2 * mm))
             }
-            var start = 0
-            while start < section.names.count {
-                let cells = section.names[start..<min(start + columns, section.names.count)].map { name in
+            // Read down the columns, as the HTML reads: a block of rows at a time, each cell a column of names.
+            for (index, block) in ColumnOrder.blocks(section.names).enumerated() {
+                let cells = block.map { column in
                     var cell = HTMLWriter()
-                    cell.text(RosterPDF.isolated(name))
+                    cell.text(column.map(RosterPDF.isolated).joined(separator: "\n"))
                     return cell
                 }
                 rows.append(
                     PrintedDocument.Block(
-                        cells: cells + Array(repeating: HTMLWriter(), count: columns - cells.count), .columns,
-                        spaceBefore: start == 0 ? 2 * mm : 0.8 * mm))
-                start += columns
+                        cells: cells + Array(repeating: HTMLWriter(), count: ColumnOrder.columns - cells.count),
+                        .columns, spaceBefore: index == 0 ? 2 * mm : 0.8 * mm))
             }
             units.append(
                 PrintedDocument.Unit(
@@ -52,9 +51,6 @@ package enum CredentialsPDF {
             title: MastheadHTML.documentTitle(.credentials, meeting: meeting, masthead: masthead),
             runningHead: PrintedDocument.runningHead(masthead, meeting: meeting, kind: .credentials), units: units)
     }
-
-    /// Names to a row.
-    static let columns = 3
 
     /// The PDF's bytes.
     package static func render(

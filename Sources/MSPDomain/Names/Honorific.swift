@@ -26,6 +26,12 @@ package enum Honorific {
         ("Excmo.", ["excmo.", "excmo"]), ("Excma.", ["excma.", "excma"]),
         ("Archbishop", ["archbishop", "abp."]), ("Bishop", ["bishop"]), ("Cardinal", ["cardinal"]),
         ("Msgr.", ["msgr.", "msgr", "mons."]), ("Mgr", ["mgr", "mgr."]), ("Rev.", ["rev.", "rev"]), ("Fr.", ["fr."]),
+        // Military ranks, as delegations of defence ministries give them and UN lists print them ("Lt. Col.",
+        // "Brig. Gen."); the short forms that are also given names or words ("Col", "Gen", "Maj") only with their
+        // full point.
+        ("Gen.", ["gen."]), ("Lt.", ["lt.", "lt"]), ("Col.", ["col."]), ("Maj.", ["maj."]), ("Brig.", ["brig."]),
+        ("Capt.", ["capt.", "capt"]), ("Cdr.", ["cdr.", "cdr"]), ("Cmdr.", ["cmdr.", "cmdr"]), ("Adm.", ["adm."]),
+        ("Cdre.", ["cdre.", "cdre"]), ("Sgt.", ["sgt.", "sgt"]),
     ]
 
     /// The canonical form of each typed spelling, lowercased.

@@ -3,11 +3,19 @@ package struct PersonFound: Sendable, Equatable {
     package var delegation: String
     package var category: Category
     package var participant: Participant
+    /// The number of the note whose composition lists the participant, and the participant's place in it (from 1):
+    /// what `correct NOTE --participant N` takes.
+    package var note: Int64?
+    package var position: Int?
 
-    package init(delegation: String, category: Category, participant: Participant) {
+    package init(
+        delegation: String, category: Category, participant: Participant, note: Int64? = nil, position: Int? = nil
+    ) {
         self.delegation = delegation
         self.category = category
         self.participant = participant
+        self.note = note
+        self.position = position
     }
 }
 

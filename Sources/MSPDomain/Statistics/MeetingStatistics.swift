@@ -22,12 +22,24 @@ package struct MeetingStatistics: Sendable, Equatable {
         }
     }
 
-    /// Notes received on one day at the venue: on time and after the deadline.
+    /// Notes received on one day at the venue: the late notes (as `lateNotes` counts them) and the others (on time,
+    /// or withdrawals, which need no decision whenever they arrive).
     package struct DayCount: Sendable, Equatable {
         package var day: LocalDate
-        package var onTime: Int
+        package var others: Int
         package var late: Int
     }
+
+    /// Whether a note is a late note: a registration or amendment received after the deadline, which awaits or has
+    /// the secretariat's decision (as `msp list-late` lists them). The one definition every figure uses, and
+    /// `lateNoteDefinition` says it in words.
+    package static func isLate(_ note: NoteFact, deadline: Deadline) -> Bool {
+        LateNote.needsDecision(
+            kind: note.isWithdrawal ? .withdrawal : .registration, received: note.received, deadline: deadline)
+    }
+
+    /// What a late note is, in the words every report uses beside the count.
+    package static let lateNoteDefinition = "registrations and amendments received after the deadline"
 
     package var delegationsByCategory: [Category: Int]
     /// Participants of each category by gender (`nil`: not said); every category present.
@@ -82,8 +94,8 @@ package struct MeetingStatistics: Sendable, Equatable {
         if let timeZone {
             for note in notes {
                 let day = timeZone.localDate(of: note.received)
-                var count = days[day] ?? DayCount(day: day, onTime: 0, late: 0)
-                if deadline.isLate(note.received) { count.late += 1 } else { count.onTime += 1 }
+                var count = days[day] ?? DayCount(day: day, others: 0, late: 0)
+                if Self.isLate(note, deadline: deadline) { count.late += 1 } else { count.others += 1 }
                 days[day] = count
             }
         }
@@ -94,10 +106,7 @@ package struct MeetingStatistics: Sendable, Equatable {
         var byStatus: [DecisionStatus: Int] = [.pending: 0, .decided(.accepted): 0, .decided(.declined): 0]
         for note in notes {
             channels[note.channel, default: 0] += 1
-            if LateNote.needsDecision(
-                kind: note.isWithdrawal ? .withdrawal : .registration, received: note.received,
-                deadline: deadline)
-            {
+            if Self.isLate(note, deadline: deadline) {
                 late += 1
                 byStatus[note.decision.map { .decided($0) } ?? .pending, default: 0] += 1
             }

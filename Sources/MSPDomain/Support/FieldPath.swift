@@ -73,6 +73,8 @@ extension FieldPath {
     /// The confirmation that an organization close to a known one is new.
     package static let newOrganization = key("new_organization")
     package static let participants = key("participants")
+    /// A correction's confirmation that the participants given are the whole list as it should read.
+    package static let replaceList = key("replace_list")
 
     /// One participant of a submission, or one of its fields (`role`, `title`, `name`, `function`, `gender`, `email`).
     package static func participant(_ index: Int, _ key: String? = nil) -> FieldPath {

@@ -58,6 +58,28 @@ extension Store {
     }
 }
 
+extension Store {
+    /// The number of the note whose composition each delegation on the list of participants has, by the
+    /// delegation's name as the list writes it: the note `correct` takes to correct one of its participants.
+    package func compositionNotes(_ stored: StoredMeeting) throws -> [String: Int64] {
+        try read { db in
+            var numbers: [String: Int64] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT d.name, d.state_iso3, coalesce(n.number, n.id) AS number
+                    FROM delegation d JOIN note n ON n.id = d.composition_note_id
+                    WHERE d.meeting_id = ? AND d.withdrawn = 0
+                    """, arguments: [stored.id])
+            while let row = try rows.next() {
+                let name = Store.delegationName(stateIso3: row["state_iso3"], stored: row["name"], at: stored.meeting)
+                numbers[name] = row["number"]
+            }
+            return numbers
+        }
+    }
+}
+
 /// Where the roster's columns are in its query, found by their names once: GRDB's `row["name"]` looks the name
 /// up again (lowercasing it) on every call, which for 100,000 rows made the export a quarter slower.
 private struct RosterColumns {
