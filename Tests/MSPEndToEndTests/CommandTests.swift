@@ -523,7 +523,7 @@ import Testing
             ["decline", "1", "--reason", "After all"],
             ["void", "1", "--reason", "Typed by mistake"],
             ["restore", "1", "--reason", "A note after all"],
-            ["credentials", "record", "--delegation", "Kenya", "--kind", "copy"],
+            ["credentials", "record", "--delegation", "Kenya", "--kind", "copy", "--received", "2017-09-04"],
             ["withdraw", "--delegation", "Kenya", "--received", "2017-08-30"],
             ["treaty", "record", "--state", "Kazakhstan", "--signed", "2020-01-15"],
             ["document", "set", "participants", "--symbol", "CCM/MSP/2017/INF.1"],
