@@ -91,7 +91,7 @@ final class SMTPSink {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             python, repository.appending(path: "tests/mail/smtp_sink.py").path, String(self.port), folder.path,
-            "--lifetime", "120",
+            "--lifetime", "900",
         ]
         let out = Pipe()
         process.standardOutput = out
